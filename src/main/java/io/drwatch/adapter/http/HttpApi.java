@@ -1,0 +1,41 @@
+package io.drwatch.adapter.http;
+
+import io.drwatch.app.status.StatusBoard;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
+
+/**
+ * The daemon's HTTP surface. Handlers only read snapshots or record intent; they never call a
+ * remote system, so a slow backend can never make the API slow.
+ */
+public final class HttpApi {
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private HttpApi() {}
+
+  public static Router router(Vertx vertx, StatusBoard board, Supplier<String> scrape, String observer) {
+    Router router = Router.router(vertx);
+    router.get("/metrics").handler(rc -> rc.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT).end(scrape.get()));
+    router.get("/healthz").handler(rc -> plain(rc, 200, "ok"));
+    router.get("/readyz").handler(rc -> {
+      if (board.allProbed()) {
+        plain(rc, 200, "ready");
+      } else {
+        plain(rc, 503, "not ready: waiting for the first probe round of every channel");
+      }
+    });
+    router.get("/api/v1/status").handler(rc -> rc.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .end(StatusJson.of(board, observer).encodePrettily()));
+    return router;
+  }
+
+  private static io.vertx.core.Future<Void> plain(RoutingContext rc, int status, String body) {
+    return rc.response().setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end(body + "\n");
+  }
+}

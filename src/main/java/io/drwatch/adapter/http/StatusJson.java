@@ -1,0 +1,51 @@
+package io.drwatch.adapter.http;
+
+import io.drwatch.app.status.StatusBoard;
+import io.drwatch.domain.channel.ChannelStatus;
+import io.drwatch.domain.lag.CompositeRpo;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The body of {@code GET /api/v1/status}. Unknown values are JSON null, never 0. */
+final class StatusJson {
+  private StatusJson() {}
+
+  static JsonObject of(StatusBoard board, String observer) {
+    JsonArray channels = new JsonArray();
+    board.channels().forEach(s -> channels.add(channel(s)));
+    CompositeRpo composite = CompositeRpo.of(board.channels());
+    return new JsonObject()
+        .put("observer", observer)
+        .put("ready", board.allProbed())
+        .put("rpoSeconds", seconds(composite.max()))
+        .put("rpoSkewSeconds", seconds(composite.skew()))
+        .put("channels", channels)
+        .put("recentVerdicts", new JsonArray(board.recentVerdicts()));
+  }
+
+  private static JsonObject channel(ChannelStatus s) {
+    return new JsonObject()
+        .put("name", s.name())
+        .put("kind", s.spec().kind().configName())
+        .put("condition", s.condition().name())
+        .put("rpoSeconds", seconds(s.rpo()))
+        .put("rpoResolutionSeconds", seconds(Optional.of(s.resolution())))
+        .put("rpoObjectiveSeconds", seconds(Optional.of(s.spec().rpoObjective())))
+        .put("replicaAgeSeconds", seconds(s.replicaAge()))
+        .put("replicaLink", s.replicaLink().name())
+        .put("primarySeq", s.primarySeq())
+        .put("replicaSeq", s.replicaSeq())
+        .put("lastSuccess", s.lastSuccess().map(Object::toString).orElse(null))
+        .put("lastError", s.lastError().orElse(null))
+        .put("lastVerdict", s.verdict())
+        .put("lastProbeSeconds", s.lastProbe().toNanos() / 1e9)
+        .put("rounds", s.rounds())
+        .put("updatedAt", s.updatedAt().toString());
+  }
+
+  private static Double seconds(Optional<Duration> d) {
+    return d.map(x -> x.toNanos() / 1e9).orElse(null);
+  }
+}

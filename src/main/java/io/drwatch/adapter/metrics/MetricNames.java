@@ -1,0 +1,41 @@
+package io.drwatch.adapter.metrics;
+
+import java.util.List;
+
+/**
+ * Every metric name drwatch publishes, in one place: dashboards and alerts depend on them. Names
+ * are Micrometer's dotted form; the Prometheus convention appends the base unit ({@code _seconds})
+ * and {@code _total} for counters, so the exposed names are those in {@link #PROMETHEUS_NAMES}.
+ */
+public final class MetricNames {
+  private MetricNames() {}
+
+  public static final String SECONDS = "seconds";
+
+  public static final String CHANNEL_RPO = "drwatch.channel.rpo";
+  public static final String CHANNEL_RPO_RESOLUTION = "drwatch.channel.rpo.resolution";
+  public static final String CHANNEL_RPO_OBJECTIVE = "drwatch.channel.rpo.objective";
+  public static final String CHANNEL_REPLICA_AGE = "drwatch.channel.replica.age";
+  public static final String CHANNEL_CONDITION = "drwatch.channel.condition";
+  public static final String CHANNEL_PROBE = "drwatch.channel.probe";
+  public static final String CHANNEL_LAST_SUCCESS = "drwatch.channel.last.success.timestamp";
+  public static final String RPO = "drwatch.rpo";
+  public static final String RPO_SKEW = "drwatch.rpo.skew";
+
+  public static final String TAG_CHANNEL = "channel";
+  public static final String TAG_KIND = "kind";
+  public static final String TAG_CONDITION = "condition";
+  public static final String TAG_OUTCOME = "outcome";
+
+  /** The names as Prometheus sees them (timer series add _count, _sum and _max). */
+  public static final List<String> PROMETHEUS_NAMES = List.of(
+      "drwatch_channel_rpo_seconds",
+      "drwatch_channel_rpo_resolution_seconds",
+      "drwatch_channel_rpo_objective_seconds",
+      "drwatch_channel_replica_age_seconds",
+      "drwatch_channel_condition",
+      "drwatch_channel_probe_seconds",
+      "drwatch_channel_last_success_timestamp_seconds",
+      "drwatch_rpo_seconds",
+      "drwatch_rpo_skew_seconds");
+}

@@ -1,0 +1,122 @@
+package io.drwatch.app.probe;
+
+import io.drwatch.app.status.StatusBoard;
+import io.drwatch.domain.channel.ChannelSpec;
+import io.drwatch.domain.channel.ChannelTracker;
+import io.drwatch.domain.channel.ChannelTracker.Transition;
+import io.drwatch.domain.lag.Heartbeat;
+import io.drwatch.domain.lag.LagSample;
+import io.drwatch.domain.lag.Outcome;
+import io.drwatch.domain.lag.ReplicaView;
+import io.drwatch.port.ChannelProbe;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * One periodic timer per channel. A round reads the replica, then writes the next heartbeat,
+ * each call bounded by the channel's timeout. A round still running when the timer fires makes
+ * that tick a skip, never an overlap: overlapping rounds would reorder heartbeats.
+ */
+public final class ProbeLoop {
+  private static final System.Logger VERDICTS = System.getLogger("io.drwatch.verdict");
+  private static final System.Logger LOG = System.getLogger(ProbeLoop.class.getName());
+
+  private final Vertx vertx;
+  private final ChannelSpec spec;
+  private final ChannelProbe probe;
+  private final ChannelTracker tracker;
+  private final StatusBoard board;
+  private final Duration timeout;
+  private final Clock clock;
+  private final LongSupplier nanoTime;
+  private long timerId = -1;
+  private boolean inFlight;
+  private long skipped;
+
+  // VisibleForTesting: clock and nanoTime are seams for virtual time.
+  ProbeLoop(Vertx vertx, ChannelSpec spec, ChannelProbe probe, StatusBoard board,
+      Duration timeout, Clock clock, LongSupplier nanoTime) {
+    this.vertx = vertx;
+    this.spec = spec;
+    this.probe = probe;
+    this.board = board;
+    this.timeout = timeout;
+    this.clock = clock;
+    this.nanoTime = nanoTime;
+    this.tracker = new ChannelTracker(spec, clock.instant());
+  }
+
+  public static ProbeLoop create(Vertx vertx, ChannelSpec spec, ChannelProbe probe,
+      StatusBoard board, Duration timeout) {
+    return new ProbeLoop(vertx, spec, probe, board, timeout, Clock.systemUTC(), System::nanoTime);
+  }
+
+  /** Starts the timer on the caller's context; the first round runs at once. */
+  public void start() {
+    timerId = vertx.setPeriodic(0, spec.interval().toMillis(), id -> tick());
+  }
+
+  public Future<Void> stop() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+    return probe.close();
+  }
+
+  /** Ticks skipped because the previous round was still running. */
+  public long skippedTicks() {
+    return skipped;
+  }
+
+  /** Runs one round unless one is in flight; completes when the round's status is published. */
+  Future<Void> tick() {
+    if (inFlight) {
+      skipped++;
+      LOG.log(Level.DEBUG, "{0}: previous probe round still running, tick skipped", spec.name());
+      return Future.succeededFuture();
+    }
+    inFlight = true;
+    long started = nanoTime.getAsLong();
+    return bounded(probe::readReplica)
+        .compose(replica -> bounded(probe::writeHeartbeat).map(primary -> sample(replica, primary, started)))
+        .map(this::publish)
+        .onFailure(err -> LOG.log(Level.ERROR, spec.name() + ": probe round failed", err))
+        .eventually(() -> {
+          inFlight = false;
+          return Future.succeededFuture();
+        });
+  }
+
+  private LagSample sample(Outcome<ReplicaView> replica, Outcome<Heartbeat> primary, long started) {
+    Duration took = Duration.ofNanos(nanoTime.getAsLong() - started);
+    return new LagSample(clock.instant(), replica, primary, took);
+  }
+
+  private Void publish(LagSample sample) {
+    Transition t = tracker.accept(sample);
+    board.update(t.status());
+    t.change().ifPresent(change -> {
+      board.record(change);
+      VERDICTS.log(Level.INFO, change.verdictLine());
+    });
+    return null;
+  }
+
+  private <T> Future<Outcome<T>> bounded(Supplier<Future<T>> call) {
+    Future<T> f;
+    try {
+      f = call.get();
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    return f.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .map(Outcome::ok)
+        .otherwise(err -> Outcome.failed(Failures.describe(err, timeout)));
+  }
+}

@@ -1,0 +1,67 @@
+package io.drwatch.app.status;
+
+import io.drwatch.domain.channel.ChannelStatus;
+import io.drwatch.domain.event.ConditionChanged;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The latest snapshot of every channel plus the recent verdict lines. Written by the probe loops,
+ * read by HTTP handlers and metric gauges that may run on other threads, hence the locking; the
+ * values themselves are immutable records.
+ */
+public final class StatusBoard {
+  public static final int VERDICTS_KEPT = 50;
+
+  private final Map<String, ChannelStatus> channels = new LinkedHashMap<>();
+  private final Deque<String> verdicts = new ArrayDeque<>();
+  private final List<Consumer<ChannelStatus>> listeners = new CopyOnWriteArrayList<>();
+
+  public StatusBoard(Collection<ChannelStatus> initial) {
+    initial.forEach(s -> channels.put(s.name(), s));
+  }
+
+  /** Called after each probe round; listeners see every round (metrics record probe timings). */
+  public void update(ChannelStatus status) {
+    synchronized (this) {
+      channels.put(status.name(), status);
+    }
+    listeners.forEach(l -> l.accept(status));
+  }
+
+  public synchronized void record(ConditionChanged change) {
+    if (verdicts.size() == VERDICTS_KEPT) {
+      verdicts.removeFirst();
+    }
+    verdicts.addLast(change.at() + " " + change.verdictLine());
+  }
+
+  public void onUpdate(Consumer<ChannelStatus> listener) {
+    listeners.add(listener);
+  }
+
+  public synchronized List<ChannelStatus> channels() {
+    return List.copyOf(channels.values());
+  }
+
+  public synchronized ChannelStatus channel(String name) {
+    return channels.get(name);
+  }
+
+  /** Oldest first. */
+  public synchronized List<String> recentVerdicts() {
+    return new ArrayList<>(verdicts);
+  }
+
+  /** True once every channel has completed at least one probe round, whatever its outcome. */
+  public synchronized boolean allProbed() {
+    return channels.values().stream().allMatch(s -> s.rounds() > 0);
+  }
+}

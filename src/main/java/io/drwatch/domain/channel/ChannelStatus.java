@@ -1,0 +1,60 @@
+package io.drwatch.domain.channel;
+
+import io.drwatch.domain.lag.LinkState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Immutable snapshot of one channel after a probe round: what metrics, the status API and the
+ * decision core read. Absent optionals mean "not known", never zero.
+ *
+ * @param rpo newest committed primary heartbeat minus newest visible replica heartbeat
+ * @param resolution the bound on the estimate's error (one heartbeat interval)
+ * @param replicaAge observer now minus the writer timestamp of the newest visible heartbeat
+ * @param replicaLink the replica's own view of its upstream
+ * @param lastSuccess when a round last reached both sides
+ * @param lastError the most recent failure text, kept until a round fully succeeds
+ * @param verdict the human-readable reason for the current condition
+ */
+public record ChannelStatus(
+    ChannelSpec spec,
+    ChannelCondition condition,
+    Optional<Duration> rpo,
+    Duration resolution,
+    Optional<Duration> replicaAge,
+    LinkState replicaLink,
+    long primarySeq,
+    long replicaSeq,
+    Optional<Instant> lastSuccess,
+    Optional<String> lastError,
+    String verdict,
+    Instant updatedAt,
+    Duration lastProbe,
+    boolean lastProbeOk,
+    long rounds) {
+
+  /** The status before any probe round. */
+  public static ChannelStatus initial(ChannelSpec spec, Instant now) {
+    return new ChannelStatus(
+        spec,
+        ChannelCondition.UNKNOWN,
+        Optional.empty(),
+        spec.interval(),
+        Optional.empty(),
+        LinkState.UNKNOWN,
+        -1,
+        -1,
+        Optional.empty(),
+        Optional.empty(),
+        "no probe round yet",
+        now,
+        Duration.ZERO,
+        false,
+        0);
+  }
+
+  public String name() {
+    return spec.name();
+  }
+}

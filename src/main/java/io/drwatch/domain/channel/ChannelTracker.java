@@ -1,0 +1,98 @@
+package io.drwatch.domain.channel;
+
+import io.drwatch.domain.detect.ConditionClassifier;
+import io.drwatch.domain.detect.ConditionClassifier.History;
+import io.drwatch.domain.detect.ConditionClassifier.Verdict;
+import io.drwatch.domain.event.ConditionChanged;
+import io.drwatch.domain.lag.Heartbeat;
+import io.drwatch.domain.lag.LagSample;
+import io.drwatch.domain.lag.LinkState;
+import io.drwatch.domain.lag.ReplicaView;
+import io.drwatch.domain.lag.RpoCalculator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The state machine of one channel. Single owner: call it from one thread (the channel's probe
+ * loop). Each accepted sample yields a new immutable {@link ChannelStatus} and, when the
+ * condition changed, the event that explains it.
+ */
+public final class ChannelTracker {
+  private final ChannelSpec spec;
+  private Heartbeat committed;
+  private Heartbeat visible;
+  private Instant visibleSince;
+  private Duration rpo;
+  private Instant lastSuccess;
+  private String lastError;
+  private ChannelStatus status;
+
+  public record Transition(ChannelStatus status, Optional<ConditionChanged> change) {}
+
+  public ChannelTracker(ChannelSpec spec, Instant now) {
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.status = ChannelStatus.initial(spec, now);
+  }
+
+  public ChannelStatus status() {
+    return status;
+  }
+
+  public Transition accept(LagSample sample) {
+    Instant now = sample.observedAt();
+    Optional<ReplicaView> view = sample.replica().success();
+    view.flatMap(ReplicaView::visible).ifPresent(seen -> noteVisible(seen, now));
+    // Compare with the heartbeat committed before this round's write (see LagSample). While the
+    // primary is unreachable the estimate holds: it is the exposure if we failed over now.
+    if (sample.primary().isOk() && committed != null && visible != null) {
+      rpo = RpoCalculator.rpo(committed, visible);
+    }
+    sample.primary().success().ifPresent(hb -> committed = hb);
+    if (sample.succeeded()) {
+      lastSuccess = now;
+      lastError = null;
+    } else {
+      lastError = sample.primary().failure().or(() -> sample.replica().failure()).orElse(null);
+    }
+    Verdict verdict = ConditionClassifier.classify(spec, sample, history());
+    ChannelStatus previous = status;
+    status = new ChannelStatus(
+        spec,
+        verdict.condition(),
+        Optional.ofNullable(rpo),
+        spec.interval(),
+        Optional.ofNullable(visible).map(v -> RpoCalculator.age(v, now)),
+        view.map(ReplicaView::link).orElse(LinkState.UNKNOWN),
+        committed == null ? -1 : committed.seq(),
+        visible == null ? -1 : visible.seq(),
+        Optional.ofNullable(lastSuccess),
+        Optional.ofNullable(lastError),
+        verdict.reason(),
+        now,
+        sample.took(),
+        sample.succeeded(),
+        previous.rounds() + 1);
+    Optional<ConditionChanged> change = previous.condition() == verdict.condition()
+        ? Optional.empty()
+        : Optional.of(new ConditionChanged(
+            spec.name(), previous.condition(), verdict.condition(), verdict.reason(), now));
+    return new Transition(status, change);
+  }
+
+  private void noteVisible(Heartbeat seen, Instant now) {
+    if (visible == null || seen.seq() != visible.seq()) {
+      visibleSince = now;
+    }
+    visible = seen;
+  }
+
+  private History history() {
+    return new History(
+        Optional.ofNullable(committed),
+        Optional.ofNullable(visible),
+        visibleSince == null ? Instant.EPOCH : visibleSince,
+        Optional.ofNullable(rpo));
+  }
+}

@@ -1,0 +1,29 @@
+package io.drwatch.domain.lag;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One probe round of a channel. The replica is read <em>before</em> the primary's heartbeat is
+ * written, so the replica view is compared with the newest heartbeat committed before the read
+ * began: the estimate is then never inflated by the round's own write.
+ *
+ * @param observedAt observer wall time when the round finished
+ * @param replica the replica read
+ * @param primary the heartbeat write on the primary
+ * @param took how long the whole round took (monotonic)
+ */
+public record LagSample(
+    Instant observedAt, Outcome<ReplicaView> replica, Outcome<Heartbeat> primary, Duration took) {
+  public LagSample {
+    Objects.requireNonNull(observedAt, "observedAt");
+    Objects.requireNonNull(replica, "replica");
+    Objects.requireNonNull(primary, "primary");
+    Objects.requireNonNull(took, "took");
+  }
+
+  public boolean succeeded() {
+    return replica.isOk() && primary.isOk();
+  }
+}
