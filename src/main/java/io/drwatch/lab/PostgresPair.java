@@ -1,0 +1,199 @@
+package io.drwatch.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * A PostgreSQL primary and a streaming hot standby on loopback, in a fresh directory under {@code baseDir}.
+ * Blocking; meant for main() and tests, never for an event loop.
+ */
+public final class PostgresPair implements AutoCloseable {
+    private static final Duration LINK_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Path dir;
+    private final PgServer primary;
+    private final PgServer standby;
+    private boolean closed;
+
+    private PostgresPair(Path dir, PgServer primary, PgServer standby) {
+        this.dir = dir;
+        this.primary = primary;
+        this.standby = standby;
+    }
+
+    /** Ports 0 pick free loopback ports. Returns once the standby streams; writes no data of its own. */
+    public static PostgresPair start(Path baseDir, int primaryPort, int standbyPort, Duration applyDelay)
+            throws IOException {
+        Path bin = Binaries.postgresBin();
+        int pp = primaryPort == 0 ? FreePorts.pick() : primaryPort;
+        int sp = standbyPort == 0 ? FreePorts.pick() : standbyPort;
+        Files.createDirectories(baseDir);
+        Path dir = Files.createTempDirectory(baseDir.toAbsolutePath(), "pg-pair-");
+        PostgresPair pair = new PostgresPair(dir, new PgServer("primary", bin, dir.resolve("primary"), pp),
+                new PgServer("standby", bin, dir.resolve("standby"), sp));
+        LabProcesses.register(pair);
+        boolean started = false;
+        try {
+            pair.boot(applyDelay);
+            started = true;
+            return pair;
+        } catch (IOException e) {
+            throw new IOException("PostgreSQL pair in " + dir + " failed to start: " + e.getMessage() + "\n"
+                    + pair.primary.logTail() + "\n" + pair.standby.logTail(), e);
+        } finally {
+            if (!started) {
+                pair.close();
+            }
+        }
+    }
+
+    private void boot(Duration applyDelay) throws IOException {
+        makeReachableForPostgres(dir);
+        primary.initdb();
+        // No unix socket: everything talks TCP, and a long temp path would exceed the 107-byte socket path limit.
+        primary.appendConf(String.join("\n",
+                "listen_addresses = '127.0.0.1'", "port = " + primary.port, "unix_socket_directories = ''",
+                "wal_level = replica", "max_wal_senders = 5", "wal_keep_size = '64MB'", "hot_standby = on",
+                "fsync = off", "synchronous_commit = on", "full_page_writes = off", "shared_buffers = '32MB'",
+                "log_min_messages = warning",
+                // feedback every second keeps pg_stat_replication lag columns fresh for the watcher
+                "wal_receiver_status_interval = '1s'",
+                // reconnect quickly after restoreLink()/startPrimary() instead of the default 5 s
+                "wal_retrieve_retry_interval = '500ms'"));
+        primary.start();
+        standby.basebackupFrom(primary);
+        // primary_conninfo lives in postgresql.conf so that restoreLink() is a plain ALTER SYSTEM RESET.
+        standby.appendConf(String.join("\n", "port = " + standby.port, "primary_conninfo = '" + conninfo(primary.port) + "'",
+                "recovery_min_apply_delay = '" + applyDelay.toMillis() + "ms'"));
+        Path signal = Files.createFile(standby.dataDir.resolve("standby.signal"));
+        chownToPostgres(signal);
+        standby.start();
+        awaitStreaming();
+    }
+
+    public int primaryPort() {
+        return primary.port;
+    }
+
+    public int standbyPort() {
+        return standby.port;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String primaryUrl() {
+        return "postgresql://postgres@127.0.0.1:" + primary.port + "/postgres";
+    }
+
+    public String standbyUrl() {
+        return "postgresql://postgres@127.0.0.1:" + standby.port + "/postgres";
+    }
+
+    /** Takes effect on the next commit record the standby replays (the parameter is reloadable). */
+    public void setApplyDelay(Duration d) throws IOException {
+        standby.psql("ALTER SYSTEM SET recovery_min_apply_delay = '" + d.toMillis() + "ms'", "SELECT pg_reload_conf()");
+    }
+
+    /** Points the standby at a dead port and returns once its WAL receiver no longer streams. */
+    public void breakLink() throws IOException {
+        standby.psql("ALTER SYSTEM SET primary_conninfo = '" + conninfo(FreePorts.pick()) + "'", "SELECT pg_reload_conf()");
+        Poll.until(LINK_TIMEOUT, "standby WAL receiver to stop", () -> "0".equals(
+                standby.psql("SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming'")));
+    }
+
+    /** Restores the real primary_conninfo; waits for streaming only if the primary is up to stream. */
+    public void restoreLink() throws IOException {
+        standby.psql("ALTER SYSTEM RESET primary_conninfo", "SELECT pg_reload_conf()");
+        if (Net.isListening(primary.port)) {
+            awaitStreaming();
+        }
+    }
+
+    /** SIGKILL of the postmaster; returns once its port is closed. */
+    public void killPrimary() throws IOException {
+        primary.kill();
+    }
+
+    public void stopPrimary() throws IOException {
+        primary.stop("fast");
+    }
+
+    public void startPrimary() throws IOException {
+        primary.start();
+    }
+
+    public String psqlStandby(String sql) throws IOException {
+        return standby.psql(sql);
+    }
+
+    public String psqlPrimary(String sql) throws IOException {
+        return primary.psql(sql);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        standby.forceStop();
+        primary.forceStop();
+        try {
+            Exec.deleteTree(dir);
+        } catch (IOException e) {
+            System.err.println("drwatch lab: could not delete " + dir + ": " + e);
+        }
+        LabProcesses.unregister(this);
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresPair[" + primary.port + "->" + standby.port + ", " + dir + "]";
+    }
+
+    private void awaitStreaming() throws IOException {
+        Poll.until(LINK_TIMEOUT, "standby to stream from primary", () -> "1".equals(primary.psql(
+                "SELECT count(*) FROM pg_stat_replication WHERE application_name = 'standby' AND state = 'streaming'")));
+    }
+
+    private static String conninfo(int port) {
+        return "host=127.0.0.1 port=" + port + " user=postgres application_name=standby connect_timeout=2";
+    }
+
+    /** The servers run as postgres, which must own the directory and be able to walk down to it. */
+    private static void makeReachableForPostgres(Path dir) throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        if (!Binaries.isRoot()) {
+            return; // the servers run as us
+        }
+        chownToPostgres(dir);
+        // A caller's private temp dir (e.g. JUnit's, mode 700) blocks postgres; search-only permission
+        // on the direct parent is enough and does not expose its listing.
+        Path parent = dir.getParent();
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(parent);
+        if (perms.add(PosixFilePermission.OTHERS_EXECUTE)) {
+            Files.setPosixFilePermissions(parent, perms);
+        }
+        for (Path p = parent.getParent(); p != null; p = p.getParent()) {
+            if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new LabException("the postgres user cannot enter " + p + "; use a baseDir under /tmp");
+            }
+        }
+    }
+
+    private static void chownToPostgres(Path p) throws IOException {
+        UserPrincipalLookupService users = p.getFileSystem().getUserPrincipalLookupService();
+        PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class);
+        view.setOwner(users.lookupPrincipalByName("postgres"));
+        view.setGroup(users.lookupPrincipalByGroupName("postgres"));
+    }
+}

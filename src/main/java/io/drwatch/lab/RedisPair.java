@@ -1,0 +1,203 @@
+package io.drwatch.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A Redis primary and replica on loopback, in a fresh directory under {@code baseDir}. Control methods
+ * without {@code throws IOException} report failures as {@link LabException}.
+ */
+public final class RedisPair implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Path dir;
+    private final int primaryPort;
+    private final int replicaPort;
+    private final Path server;
+    private final Path cli;
+    private final List<Process> background = new ArrayList<>();
+    private boolean closed;
+
+    private RedisPair(Path dir, int primaryPort, int replicaPort) {
+        this.dir = dir;
+        this.primaryPort = primaryPort;
+        this.replicaPort = replicaPort;
+        this.server = Binaries.redisServer();
+        this.cli = Binaries.redisCli();
+    }
+
+    /** Ports 0 pick free loopback ports. Returns once the replica's link to the primary is up. */
+    public static RedisPair start(Path baseDir, int primaryPort, int replicaPort) throws IOException {
+        Binaries.redisServer();
+        Binaries.redisCli();
+        int pp = primaryPort == 0 ? FreePorts.pick() : primaryPort;
+        int rp = replicaPort == 0 ? FreePorts.pick() : replicaPort;
+        Files.createDirectories(baseDir);
+        RedisPair pair = new RedisPair(Files.createTempDirectory(baseDir.toAbsolutePath(), "redis-pair-"), pp, rp);
+        LabProcesses.register(pair);
+        boolean started = false;
+        try {
+            pair.launch("primary", pp);
+            pair.launch("replica", rp, "--replicaof", "127.0.0.1", Integer.toString(pp));
+            pair.awaitLinkUp();
+            started = true;
+            return pair;
+        } catch (IOException e) {
+            throw new IOException("Redis pair in " + pair.dir + " failed to start: " + e.getMessage() + "\n"
+                    + Exec.tail(pair.dir.resolve("primary.log"), 10) + "\n" + Exec.tail(pair.dir.resolve("replica.log"), 10), e);
+        } finally {
+            if (!started) {
+                pair.close();
+            }
+        }
+    }
+
+    public int primaryPort() {
+        return primaryPort;
+    }
+
+    public int replicaPort() {
+        return replicaPort;
+    }
+
+    public String primaryUrl() {
+        return "redis://127.0.0.1:" + primaryPort;
+    }
+
+    public String replicaUrl() {
+        return "redis://127.0.0.1:" + replicaPort;
+    }
+
+    /** SIGKILL of the primary; returns once its port is closed. It comes back empty: there is no persistence. */
+    public void killPrimary() {
+        unchecked(() -> {
+            Exec.kill(Exec.readPid(dir.resolve("primary.pid")));
+            Net.awaitClosed("redis primary", primaryPort, READY_TIMEOUT);
+        });
+    }
+
+    public void startPrimary() {
+        unchecked(() -> launch("primary", primaryPort));
+    }
+
+    /** REPLICAOF a dead port: master_link_status goes down at once. */
+    public void breakLink() {
+        unchecked(() -> expectOk(cliReplica("REPLICAOF", "127.0.0.1", Integer.toString(FreePorts.pick()))));
+    }
+
+    /** Re-points the replica at the primary; waits for the link only if the primary is up. */
+    public void restoreLink() {
+        unchecked(() -> {
+            expectOk(cliReplica("REPLICAOF", "127.0.0.1", Integer.toString(primaryPort)));
+            if (Net.isListening(primaryPort)) {
+                awaitLinkUp();
+            }
+        });
+    }
+
+    /**
+     * Freezes the replica with DEBUG SLEEP from a background redis-cli, so writes to the primary pile up as
+     * lag. Returns once the replica has stopped answering, so writes made afterwards are sure to lag.
+     */
+    public void pauseReplica(Duration d) {
+        String seconds = String.format(Locale.ROOT, "%.3f", d.toMillis() / 1000.0);
+        unchecked(() -> {
+            ProcessBuilder pb = new ProcessBuilder(cli.toString(), "-h", "127.0.0.1", "-p", Integer.toString(replicaPort),
+                    "DEBUG", "SLEEP", seconds).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            synchronized (this) {
+                background.removeIf(p -> !p.isAlive());
+                background.add(pb.start());
+            }
+            if (d.toMillis() >= 300) { // a shorter sleep may be over before we could observe it
+                Poll.until(Duration.ofSeconds(2), "replica to start sleeping",
+                        () -> !Net.answersPing(replicaPort, Duration.ofMillis(100)));
+            }
+        });
+    }
+
+    /** redis-cli against the primary; trimmed stdout with the protocol's \r removed. Error replies are returned too. */
+    public String cliPrimary(String... args) throws IOException {
+        return cli(primaryPort, args);
+    }
+
+    public String cliReplica(String... args) throws IOException {
+        return cli(replicaPort, args);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        background.forEach(Process::destroyForcibly);
+        for (String name : List.of("replica", "primary")) {
+            try {
+                Path pidFile = dir.resolve(name + ".pid");
+                if (Files.exists(pidFile)) {
+                    Exec.kill(Exec.readPid(pidFile)); // no persistence, so nothing to shut down gracefully
+                }
+                Net.awaitClosed("redis " + name, "primary".equals(name) ? primaryPort : replicaPort, READY_TIMEOUT);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("drwatch lab: could not stop redis " + name + ": " + e.getMessage());
+            }
+        }
+        try {
+            Exec.deleteTree(dir);
+        } catch (IOException e) {
+            System.err.println("drwatch lab: could not delete " + dir + ": " + e);
+        }
+        LabProcesses.unregister(this);
+    }
+
+    @Override
+    public String toString() {
+        return "RedisPair[" + primaryPort + "->" + replicaPort + ", " + dir + "]";
+    }
+
+    private void launch(String name, int port, String... extra) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(server.toString(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
+                "--daemonize", "yes", "--enable-debug-command", "local", "--repl-diskless-sync-delay", "0",
+                "--repl-timeout", "5", "--repl-ping-replica-period", "1",
+                "--pidfile", dir.resolve(name + ".pid").toString(), "--logfile", dir.resolve(name + ".log").toString()));
+        cmd.addAll(List.of(extra));
+        Exec.check(cmd, READY_TIMEOUT);
+        Poll.until(READY_TIMEOUT, "redis " + name + " to answer PING", () -> Net.answersPing(port, Duration.ofMillis(500)));
+    }
+
+    private void awaitLinkUp() throws IOException {
+        Poll.until(READY_TIMEOUT, "replica master_link_status:up",
+                () -> cliReplica("INFO", "replication").contains("master_link_status:up"));
+    }
+
+    private String cli(int port, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(cli.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port)));
+        cmd.addAll(List.of(args));
+        return Exec.check(cmd, Duration.ofSeconds(30)).replace("\r", "").strip();
+    }
+
+    private static void expectOk(String reply) throws IOException {
+        if (!reply.startsWith("OK")) { // e.g. "OK Already connected to specified master"
+            throw new IOException("expected OK from redis, got: " + reply);
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void unchecked(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new LabException(e.getMessage(), e);
+        }
+    }
+}
