@@ -1,0 +1,57 @@
+package io.drwatch.bootstrap;
+
+import io.drwatch.app.status.StatusBoard;
+import io.drwatch.config.DrwatchConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running drwatch: one Vert.x instance and the daemon verticle. Start and close block the
+ * calling thread, so call them from {@code main} or a test, never from an event loop.
+ */
+public final class Daemon implements AutoCloseable {
+  private static final long START_TIMEOUT_SECONDS = 30;
+
+  private final Vertx vertx;
+  private final DaemonVerticle verticle;
+
+  private Daemon(Vertx vertx, DaemonVerticle verticle) {
+    this.vertx = vertx;
+    this.verticle = verticle;
+  }
+
+  public static Daemon start(DrwatchConfig config) throws Exception {
+    return start(config, new VertxOptions());
+  }
+
+  public static Daemon start(DrwatchConfig config, VertxOptions options) throws Exception {
+    Vertx vertx = Vertx.vertx(options);
+    DaemonVerticle verticle = new DaemonVerticle(config);
+    try {
+      vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture()
+          .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      throw e;
+    }
+    return new Daemon(vertx, verticle);
+  }
+
+  public int httpPort() {
+    return verticle.httpPort();
+  }
+
+  public StatusBoard board() {
+    return verticle.board();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,74 @@
+package io.drwatch.bootstrap;
+
+import io.drwatch.adapter.http.HttpApi;
+import io.drwatch.adapter.metrics.ChannelMetrics;
+import io.drwatch.app.probe.ProbeLoop;
+import io.drwatch.app.status.StatusBoard;
+import io.drwatch.config.ChannelConfig;
+import io.drwatch.config.DrwatchConfig;
+import io.drwatch.domain.channel.ChannelSpec;
+import io.drwatch.domain.channel.ChannelStatus;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Wires config to probes, the status board, metrics and HTTP, all on this verticle's context. */
+final class DaemonVerticle extends VerticleBase {
+  private final DrwatchConfig config;
+  private final List<ProbeLoop> loops = new ArrayList<>();
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private StatusBoard board;
+  private HttpServer server;
+
+  DaemonVerticle(DrwatchConfig config) {
+    this.config = config;
+  }
+
+  StatusBoard board() {
+    return board;
+  }
+
+  int httpPort() {
+    return server == null ? -1 : server.actualPort();
+  }
+
+  @Override
+  public Future<?> start() {
+    List<ChannelSpec> specs = config.channels().stream().map(DaemonVerticle::spec).toList();
+    board = new StatusBoard(specs.stream().map(s -> ChannelStatus.initial(s, Instant.now())).toList());
+    new ChannelMetrics(board).bindTo(registry);
+    for (int i = 0; i < specs.size(); i++) {
+      ChannelConfig channel = config.channels().get(i);
+      loops.add(ProbeLoop.create(vertx, specs.get(i), ChannelKinds.probe(vertx, channel), board,
+          channel.heartbeat().timeout()));
+    }
+    return vertx.createHttpServer()
+        .requestHandler(HttpApi.router(vertx, board, registry::scrape, config.observer().name()))
+        .listen(config.http().port(), config.http().host())
+        .onSuccess(s -> server = s)
+        .onSuccess(s -> loops.forEach(ProbeLoop::start));
+  }
+
+  @Override
+  public Future<?> stop() {
+    List<Future<Void>> closing = new ArrayList<>();
+    loops.forEach(l -> closing.add(l.stop()));
+    if (server != null) {
+      closing.add(server.close());
+    }
+    return Future.join(closing).eventually(() -> {
+      registry.close();
+      return Future.succeededFuture();
+    });
+  }
+
+  static ChannelSpec spec(ChannelConfig c) {
+    return new ChannelSpec(c.name(), c.kind(), c.heartbeat().interval(), c.rpoObjective(),
+        c.heartbeat().stallIntervals());
+  }
+}

@@ -1,0 +1,49 @@
+package io.drwatch.bootstrap;
+
+import io.drwatch.config.Durations;
+import io.drwatch.lab.PostgresPair;
+import io.drwatch.lab.RedisPair;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The config the lab writes for its daemon: an ordinary file, so users can copy it. */
+final class LabConfig {
+  private LabConfig() {}
+
+  static String yaml(PostgresPair pg, RedisPair redis, int port, Duration interval) {
+    String every = Durations.format(interval);
+    return """
+        # Written by `drwatch lab`. Every key is documented in README.md (Configuration).
+        observer: { name: lab }
+        http: { host: 127.0.0.1, port: %d }
+        objectives: { rpo: 5s }
+        channels:
+          - name: lab-postgres
+            kind: postgres
+            primary: { url: "%s" }
+            replica: { url: "%s" }
+            heartbeat: { interval: %s }
+          - name: lab-redis
+            kind: redis
+            primary: { url: "%s" }
+            replica: { url: "%s" }
+            heartbeat: { interval: %s }
+        """.formatted(port, pg.primaryUrl(), pg.standbyUrl(), every,
+        redis.primaryUrl(), redis.replicaUrl(), every);
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.drwatch.bootstrap;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code drwatch} command line. */
+@Command(
+    name = "drwatch",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Watches multi-region replication, measures RPO from canary writes, and "
+        + "publishes it to Prometheus.",
+    subcommands = {RunCommand.class, CheckConfigCommand.class, LabCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    Logging.configure();
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new Main())
+        .registerConverter(java.time.Duration.class, io.drwatch.config.Durations::parse);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.err);
+  }
+}

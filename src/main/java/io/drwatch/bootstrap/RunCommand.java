@@ -1,0 +1,55 @@
+package io.drwatch.bootstrap;
+
+import io.drwatch.config.ConfigException;
+import io.drwatch.config.ConfigLoader;
+import io.drwatch.config.DrwatchConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the daemon until SIGINT/SIGTERM. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the daemon.")
+final class RunCommand implements Callable<Integer> {
+
+  @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML config file")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    DrwatchConfig cfg;
+    try {
+      cfg = ConfigLoader.load(config);
+    } catch (ConfigException e) {
+      System.err.printf("%s: invalid config%n", config);
+      e.errors().forEach(err -> System.err.println("  " + err));
+      return CheckConfigCommand.INVALID;
+    }
+    Daemon daemon = Daemon.start(cfg);
+    System.err.printf("drwatch %s: watching %d channels; http://%s:%d/api/v1/status%n",
+        cfg.observer().name(), cfg.channels().size(), cfg.http().host(), daemon.httpPort());
+    awaitShutdown(daemon::close);
+    return 0;
+  }
+
+  /** Blocks until the JVM is asked to stop, then runs the cleanup once. */
+  static void awaitShutdown(ThrowingRunnable cleanup) throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        cleanup.run();
+      } catch (Exception e) {
+        System.err.println("shutdown: " + e);
+      } finally {
+        done.countDown();
+      }
+    }, "drwatch-shutdown"));
+    done.await();
+  }
+
+  @FunctionalInterface
+  interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+}

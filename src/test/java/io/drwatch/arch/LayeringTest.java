@@ -1,0 +1,59 @@
+package io.drwatch.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps architecture §2 true: a pure core, ports, adapters that only bootstrap wires. */
+class LayeringTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.drwatch");
+  }
+
+  @Test
+  void domainDependsOnlyOnTheJdk() {
+    classes().that().resideInAPackage("io.drwatch.domain..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("io.drwatch.domain..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void appAndPortNeverSeeAdaptersAwsOrMicrometer() {
+    noClasses().that().resideInAnyPackage("io.drwatch.app..", "io.drwatch.port..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.drwatch.adapter..", "io.drwatch.bootstrap..", "software.amazon..", "io.micrometer..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyBootstrapWiresAdapters() {
+    noClasses().that().resideOutsideOfPackages("io.drwatch.adapter..", "io.drwatch.bootstrap..")
+        .should().dependOnClassesThat().resideInAPackage("io.drwatch.adapter..")
+        .check(classes);
+  }
+
+  @Test
+  void adaptersNeverImportEachOther() {
+    // adapter.aws.* form one slice, so they may share the adapter.aws foundation.
+    slices().matching("io.drwatch.adapter.(*)..").should().notDependOnEachOther().check(classes);
+  }
+
+  @Test
+  void configIsPlainData() {
+    noClasses().that().resideInAPackage("io.drwatch.config..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.drwatch.app..", "io.drwatch.adapter..", "io.drwatch.bootstrap..", "io.vertx..")
+        .check(classes);
+  }
+}

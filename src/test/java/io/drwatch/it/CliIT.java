@@ -1,0 +1,91 @@
+package io.drwatch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar through bin/drwatch, as an operator runs it. */
+class CliIT {
+  @TempDir
+  Path dir;
+
+  record Result(int exit, String out, String err) {}
+
+  private static Result drwatch(String... args) throws IOException, InterruptedException {
+    String[] cmd = new String[args.length + 1];
+    cmd[0] = Path.of("bin/drwatch").toAbsolutePath().toString();
+    System.arraycopy(args, 0, cmd, 1, args.length);
+    Process p = new ProcessBuilder(cmd).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("drwatch exits").isTrue();
+    return new Result(p.exitValue(),
+        new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  private Path write(String name, String yaml) throws IOException {
+    return Files.writeString(dir.resolve(name), yaml);
+  }
+
+  private static final String VALID = """
+      channels:
+        - name: orders-db
+          kind: postgres
+          primary: { url: "postgresql://drwatch@127.0.0.1:5432/app" }
+          replica: { url: "postgresql://drwatch@127.0.0.1:5433/app" }
+      """;
+
+  @Test
+  void shouldAcceptAValidConfig() throws Exception {
+    Result r = drwatch("check-config", write("ok.yaml", VALID).toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("valid (1 channels)");
+  }
+
+  @Test
+  void shouldRejectAnUnknownKeyNamingIt() throws Exception {
+    Result r = drwatch("check-config", write("bad.yaml", VALID + "    heartbeet: { interval: 1s }\n").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("channels[0].heartbeet: unknown key");
+  }
+
+  @Test
+  void shouldRejectANegativeDurationNamingKeyRuleAndValue() throws Exception {
+    Result r = drwatch("check-config",
+        write("neg.yaml", VALID + "    heartbeat: { interval: -1s }\n").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("channels[0].heartbeat.interval: must be > 0, was -1s");
+  }
+
+  @Test
+  void shouldRejectAMissingUrl() throws Exception {
+    Result r = drwatch("check-config", write("nourl.yaml", """
+        channels:
+          - name: cache
+            kind: redis
+            primary: { url: "redis://127.0.0.1:6379" }
+            replica: { password: x }
+        """).toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("channels[0].replica.url: required");
+  }
+
+  @Test
+  void shouldRefuseToRunOnAnInvalidConfig() throws Exception {
+    Result r = drwatch("run", "--config", write("bad.yaml", "channels: []\n").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("channels");
+  }
+
+  @Test
+  void shouldPrintVersionAndHelp() throws Exception {
+    assertThat(drwatch("--version").out()).startsWith("drwatch 0.1.0");
+    Result help = drwatch("--help");
+    assertThat(help.out()).contains("run", "check-config", "lab");
+  }
+}

@@ -1,0 +1,86 @@
+package io.drwatch.it;
+
+import io.drwatch.bootstrap.Daemon;
+import io.drwatch.config.ConfigException;
+import io.drwatch.config.ConfigLoader;
+import io.drwatch.domain.channel.ChannelStatus;
+import io.drwatch.testkit.TestVertx;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A real daemon on a free port, configured from YAML text, read through its HTTP surface. */
+final class DaemonHarness implements AutoCloseable {
+  private final Daemon daemon;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private DaemonHarness(Daemon daemon) {
+    this.daemon = daemon;
+  }
+
+  static DaemonHarness start(String yaml) throws Exception {
+    try {
+      return new DaemonHarness(Daemon.start(ConfigLoader.parse(yaml, System::getenv), TestVertx.options()));
+    } catch (ConfigException e) {
+      throw new AssertionError("test config invalid: " + e.getMessage(), e);
+    }
+  }
+
+  /** One channel watched every {@code interval}, objective 1 s. */
+  static String channelYaml(String kind, String name, String primaryUrl, String replicaUrl, String interval) {
+    return """
+        http: { host: 127.0.0.1, port: 0 }
+        channels:
+          - name: %s
+            kind: %s
+            primary: { url: "%s" }
+            replica: { url: "%s" }
+            heartbeat: { interval: %s, timeout: 500ms }
+            objective: { rpo: 1s }
+        """.formatted(name, kind, primaryUrl, replicaUrl, interval);
+  }
+
+  ChannelStatus status(String channel) {
+    return daemon.board().channel(channel);
+  }
+
+  String get(String path) throws IOException, InterruptedException {
+    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.httpPort() + path))
+        .timeout(Duration.ofSeconds(5)).build();
+    HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+    if (res.statusCode() != 200) {
+      throw new IOException(path + " answered " + res.statusCode() + ": " + res.body());
+    }
+    return res.body();
+  }
+
+  /** The value of the sample of {@code name} whose labels include every {@code key=value} given. */
+  double metric(String name, String... labels) throws IOException, InterruptedException {
+    for (String line : get("/metrics").split("\n")) {
+      if (!line.startsWith(name + "{") || !hasLabels(line, labels)) {
+        continue;
+      }
+      return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+    throw new AssertionError("no sample of " + name + " with " + String.join(",", labels));
+  }
+
+  private static boolean hasLabels(String line, String... labels) {
+    String set = line.substring(line.indexOf('{'), line.lastIndexOf('}') + 1);
+    for (String kv : labels) {
+      int eq = kv.indexOf('=');
+      if (!set.contains(kv.substring(0, eq) + "=\"" + kv.substring(eq + 1) + "\"")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void close() throws Exception {
+    daemon.close();
+  }
+}

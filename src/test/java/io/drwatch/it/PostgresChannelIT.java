@@ -1,0 +1,138 @@
+package io.drwatch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drwatch.domain.channel.ChannelCondition;
+import io.drwatch.domain.channel.ChannelStatus;
+import io.drwatch.lab.PostgresPair;
+import io.drwatch.testkit.Await;
+import io.drwatch.testkit.PostgresPairExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The postgres channel against a real primary and streaming standby. Tests share one pair and
+ * one daemon and run in order: the last one kills the primary.
+ */
+@ExtendWith(PostgresPairExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresChannelIT {
+  private static final String CH = "orders-db";
+  private static final Duration INTERVAL = Duration.ofMillis(200);
+  private static DaemonHarness daemon;
+  private static PostgresPair pg;
+
+  @BeforeAll
+  static void startDaemon(PostgresPair pair) throws Exception {
+    pg = pair;
+    daemon = DaemonHarness.start(DaemonHarness.channelYaml(
+        "postgres", CH, pair.primaryUrl(), pair.standbyUrl(), "200ms"));
+    awaitCondition(ChannelCondition.HEALTHY, Duration.ofSeconds(10));
+  }
+
+  @AfterAll
+  static void stopDaemon() throws Exception {
+    if (daemon != null) {
+      daemon.close();
+    }
+  }
+
+  private static ChannelStatus status() {
+    return daemon.status(CH);
+  }
+
+  private static void awaitCondition(ChannelCondition c, Duration within) {
+    Await.until(within, () -> status().condition() == c);
+  }
+
+  /** RPO samples taken once per interval for {@code span}. */
+  private static DoubleSummaryStatistics sampleRpo(Duration span) {
+    List<Double> values = new ArrayList<>();
+    Instant end = Instant.now().plus(span);
+    long lastRound = -1;
+    while (Instant.now().isBefore(end)) {
+      ChannelStatus s = status();
+      if (s.rounds() != lastRound && s.rpo().isPresent()) {
+        values.add(s.rpo().get().toNanos() / 1e9);
+        lastRound = s.rounds();
+      }
+      Await.pause(Duration.ofMillis(50));
+    }
+    System.out.printf("[%s] rpo samples: %s%n", CH, values);
+    return values.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+  }
+
+  @Test
+  @Order(1)
+  void shouldKeepRpoWithinOneIntervalOnAnIdlePrimary() {
+    DoubleSummaryStatistics rpo = sampleRpo(Duration.ofSeconds(20));
+    System.out.printf("idle primary, 20 s: n=%d max=%.3fs mean=%.3fs%n", rpo.getCount(), rpo.getMax(), rpo.getAverage());
+    assertThat(rpo.getCount()).isGreaterThan(50);
+    assertThat(rpo.getMax()).isLessThanOrEqualTo(INTERVAL.toMillis() / 1000.0 + 0.1);
+    assertThat(status().condition()).isEqualTo(ChannelCondition.HEALTHY);
+  }
+
+  @Test
+  @Order(2)
+  void shouldMeasureTheApplyDelayAsRpo() throws Exception {
+    pg.setApplyDelay(Duration.ofSeconds(2));
+    Await.until(Duration.ofSeconds(10), () -> status().rpo().orElse(Duration.ZERO).toMillis() > 1500);
+    Await.pause(Duration.ofSeconds(1));
+    DoubleSummaryStatistics rpo = sampleRpo(Duration.ofSeconds(5));
+    System.out.printf("apply delay 2s, interval 200ms: n=%d min=%.3fs max=%.3fs mean=%.3fs%n",
+        rpo.getCount(), rpo.getMin(), rpo.getMax(), rpo.getAverage());
+    assertThat(rpo.getMin()).isGreaterThanOrEqualTo(1.8);
+    assertThat(rpo.getMax()).isLessThanOrEqualTo(2.5);
+    assertThat(status().condition()).isEqualTo(ChannelCondition.LAGGING);
+    assertThat(daemon.metric("drwatch_channel_rpo_seconds", "channel=" + CH)).isBetween(1.8, 2.5);
+    assertThat(daemon.metric("drwatch_channel_condition", "channel=" + CH, "condition=LAGGING")).isEqualTo(1.0);
+    assertThat(daemon.metric("drwatch_channel_condition", "channel=" + CH, "condition=HEALTHY")).isEqualTo(0.0);
+    pg.setApplyDelay(Duration.ZERO);
+    awaitCondition(ChannelCondition.HEALTHY, Duration.ofSeconds(10));
+  }
+
+  @Test
+  @Order(3)
+  void shouldSeeACutLinkWithinThreeIntervalsAndLetRpoAndAgeGrow() throws Exception {
+    Duration rpoBefore = status().rpo().orElseThrow();
+    Instant cut = Instant.now();
+    pg.breakLink();
+    Await.until(Duration.ofSeconds(5), () -> status().condition() == ChannelCondition.BROKEN
+        || status().condition() == ChannelCondition.STALLED);
+    Duration detected = Duration.between(cut, Instant.now());
+    System.out.printf("cut link -> %s after %d ms: %s%n", status().condition(), detected.toMillis(), status().verdict());
+    assertThat(detected).isLessThanOrEqualTo(INTERVAL.multipliedBy(3).plusMillis(500));
+    Duration age1 = status().replicaAge().orElseThrow();
+    Await.pause(Duration.ofSeconds(1));
+    assertThat(status().rpo().orElseThrow()).isGreaterThan(rpoBefore.plusMillis(500));
+    assertThat(status().replicaAge().orElseThrow()).isGreaterThan(age1.plusMillis(500));
+    pg.restoreLink();
+    awaitCondition(ChannelCondition.HEALTHY, Duration.ofSeconds(15));
+  }
+
+  @Test
+  @Order(4)
+  void shouldReportSourceUnreachableAndHoldRpoWhenThePrimaryDies() throws Exception {
+    pg.setApplyDelay(Duration.ofSeconds(1));
+    Await.until(Duration.ofSeconds(10), () -> status().rpo().orElse(Duration.ZERO).toMillis() > 800);
+    pg.killPrimary();
+    awaitCondition(ChannelCondition.SOURCE_UNREACHABLE, Duration.ofSeconds(5));
+    Duration held = status().rpo().orElseThrow();
+    Await.pause(Duration.ofSeconds(2));
+    assertThat(status().condition()).isEqualTo(ChannelCondition.SOURCE_UNREACHABLE);
+    assertThat(status().rpo()).contains(held);
+    assertThat(held.toMillis()).isGreaterThan(800);
+    assertThat(status().verdict()).startsWith("primary unreachable: ").contains("rpo holds at");
+    assertThat(daemon.metric("drwatch_channel_rpo_seconds", "channel=" + CH)).isEqualTo(held.toNanos() / 1e9);
+  }
+}
