@@ -176,17 +176,19 @@ public final class PostgresPair implements AutoCloseable {
             return; // the servers run as us
         }
         chownToPostgres(dir);
-        // A caller's private temp dir (e.g. JUnit's, mode 700) blocks postgres; search-only permission
-        // on the direct parent is enough and does not expose its listing.
-        Path parent = dir.getParent();
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(parent);
-        if (perms.add(PosixFilePermission.OTHERS_EXECUTE)) {
-            Files.setPosixFilePermissions(parent, perms);
-        }
-        for (Path p = parent.getParent(); p != null; p = p.getParent()) {
-            if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                throw new LabException("the postgres user cannot enter " + p + "; use a baseDir under /tmp");
+        // Private temp dirs (JUnit's @TempDir, Files.createTempDirectory: mode 700) block postgres on the way
+        // down. Search-only permission does not expose their listing, so grant it, but only inside the temp dir.
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        for (Path p = dir.getParent(); p != null; p = p.getParent()) {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+            if (perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                continue;
             }
+            if (!p.normalize().startsWith(tmp) || p.normalize().equals(tmp)) {
+                throw new LabException("the postgres user cannot enter " + p + "; use a baseDir under " + tmp);
+            }
+            perms.add(PosixFilePermission.OTHERS_EXECUTE);
+            Files.setPosixFilePermissions(p, perms);
         }
     }
 

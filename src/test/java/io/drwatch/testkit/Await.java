@@ -1,0 +1,61 @@
+package io.drwatch.testkit;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Bounded polling for tests: wait for a condition, never for a guessed amount of time. */
+public final class Await {
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    /** A condition that may throw, e.g. one that runs psql or redis-cli. */
+    @FunctionalInterface
+    public interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private Await() {
+    }
+
+    /** Polls until the condition holds; fails the test after {@code timeout}. Exceptions count as "not yet". */
+    public static void until(Duration timeout, BooleanSupplier condition) {
+        until(timeout, "condition", condition::getAsBoolean);
+    }
+
+    public static void until(Duration timeout, String what, Check condition) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        Exception last = null;
+        while (true) {
+            try {
+                if (condition.ok()) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + what, e);
+            } catch (Exception e) {
+                last = e;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what
+                        + (last == null ? "" : " (last error: " + last + ")"), last);
+            }
+            pause(POLL);
+        }
+    }
+
+    /** Lets time pass on purpose (sampling, "nothing happens for a while"); not for synchronization. */
+    public static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Milliseconds since {@code startNanos} (a {@link System#nanoTime()} value). */
+    public static long elapsedMillis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}
