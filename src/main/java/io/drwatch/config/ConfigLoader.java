@@ -1,0 +1,127 @@
+package io.drwatch.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a drwatch YAML config. Every problem in the file is reported at once, one
+ * line each, as {@code path: rule, was value}; secrets are shown as {@code ***}.
+ *
+ * <p>See {@link DrwatchConfig} and the records it holds for each key's default and range. Keys
+ * are camelCase, unknown keys are errors, durations need a unit ({@link Durations}), and scalar
+ * strings may use {@code ${VAR}}, {@code ${VAR:-default}} and {@code $${} for a literal
+ * {@code ${}.
+ */
+public final class ConfigLoader {
+
+  static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+  private static final Duration DEFAULT_RPO = Duration.ofSeconds(5);
+  private static final Duration DEFAULT_RTO = Duration.ofMinutes(15);
+
+  private ConfigLoader() {}
+
+  /** Reads {@code file} as UTF-8 and substitutes from the process environment. */
+  public static DrwatchConfig load(Path file) throws ConfigException {
+    String yaml;
+    try {
+      yaml = Files.readString(file);
+    } catch (IOException e) {
+      throw new ConfigException(List.of("cannot read config file " + file + ": " + reason(e)));
+    }
+    return parse(yaml, System::getenv);
+  }
+
+  /**
+   * @param env looks up a variable for {@code ${VAR}}; returns null when it is unset
+   */
+  public static DrwatchConfig parse(String yaml, Function<String, String> env)
+      throws ConfigException {
+    JsonNode tree = YamlSource.read(yaml);
+    if (!tree.isObject()) {
+      throw new ConfigException(
+          List.of(
+              "config must be a map with keys observer, http, objectives, channels, was "
+                  + Values.describe(null, tree)));
+    }
+    List<String> errors = new ArrayList<>();
+    Node root = Node.root(tree, env, errors);
+    root.rejectUnknown("observer", "http", "objectives", "channels");
+    ObserverConfig observer = observer(root.object("observer"));
+    HttpConfig http = http(root.object("http"));
+    Objectives objectives = objectives(root.object("objectives"));
+    List<ChannelConfig> channels = ChannelsReader.read(root, objectives.rpo());
+    if (!errors.isEmpty()) {
+      throw new ConfigException(errors);
+    }
+    return new DrwatchConfig(observer, http, objectives, channels);
+  }
+
+  private static ObserverConfig observer(Optional<Node> section) {
+    if (section.isEmpty()) {
+      return new ObserverConfig("local", "");
+    }
+    Node node = section.get();
+    node.rejectUnknown("name", "region");
+    String name = node.matching("name", node.string("name"), NAME).orElse("local");
+    return new ObserverConfig(name, node.string("region", ""));
+  }
+
+  private static HttpConfig http(Optional<Node> section) {
+    if (section.isEmpty()) {
+      return new HttpConfig("127.0.0.1", 9464, Optional.empty());
+    }
+    Node node = section.get();
+    node.rejectUnknown("host", "port", "token");
+    String host = nonEmpty(node, "host").orElse("127.0.0.1");
+    int port = node.integer("port", 9464, 0, 65535);
+    return new HttpConfig(host, port, nonEmpty(node, "token"));
+  }
+
+  private static Objectives objectives(Optional<Node> section) {
+    if (section.isEmpty()) {
+      return new Objectives(DEFAULT_RPO, DEFAULT_RTO);
+    }
+    Node node = section.get();
+    node.rejectUnknown("rpo", "rto");
+    return new Objectives(
+        node.duration("rpo", DEFAULT_RPO, false), node.duration("rto", DEFAULT_RTO, false));
+  }
+
+  /**
+   * An optional string that, when given, must not be empty: an empty token or password is more
+   * likely an unset variable than an intent, so it must not silently mean "none".
+   */
+  static Optional<String> nonEmpty(Node node, String key) {
+    Optional<String> text = node.string(key);
+    if (text.isPresent() && text.get().isEmpty()) {
+      node.error(key, "must not be empty (leave the key out instead)");
+      return Optional.empty();
+    }
+    return text;
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof CharacterCodingException) {
+      return "not valid UTF-8";
+    }
+    return e.toString();
+  }
+}

@@ -1,0 +1,23 @@
+package io.drwatch.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole drwatch configuration, validated and immutable. Build it with {@link ConfigLoader}.
+ *
+ * @param observer who this daemon is (a label on every series it exports)
+ * @param http where the HTTP API listens
+ * @param objectives the RPO/RTO targets for the whole deployment
+ * @param channels the replication channels to watch; never empty, names unique
+ */
+public record DrwatchConfig(
+    ObserverConfig observer, HttpConfig http, Objectives objectives, List<ChannelConfig> channels) {
+
+  public DrwatchConfig {
+    Objects.requireNonNull(observer, "observer");
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(objectives, "objectives");
+    channels = List.copyOf(channels);
+  }
+}

@@ -1,0 +1,219 @@
+package io.drwatch.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A YAML map together with its key path, read field by field. Problems go to a list shared by the
+ * whole file instead of being thrown, so one run reports all of them; readers return a default or
+ * empty after a problem and the caller discards the result if {@link #errorCount} grew.
+ */
+final class Node {
+
+  private final JsonNode json;
+  private final String path;
+  private final Function<String, String> env;
+  private final List<String> errors;
+
+  private Node(JsonNode json, String path, Function<String, String> env, List<String> errors) {
+    this.json = json;
+    this.path = path;
+    this.env = env;
+    this.errors = errors;
+  }
+
+  static Node root(JsonNode map, Function<String, String> env, List<String> errors) {
+    return new Node(map, "", env, errors);
+  }
+
+  String path() {
+    return path;
+  }
+
+  String pathOf(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  int errorCount() {
+    return errors.size();
+  }
+
+  void error(String key, String rule) {
+    errors.add(pathOf(key) + ": " + rule);
+  }
+
+  /** Reports {@code rule} for {@code key} together with the value, masked if it is a secret. */
+  void invalid(String key, String rule, String value) {
+    error(key, rule + ", was " + Values.quoted(key, value));
+  }
+
+  void rejectUnknown(String... allowed) {
+    List<String> known = Arrays.asList(allowed);
+    json.fieldNames()
+        .forEachRemaining(
+            key -> {
+              if (!known.contains(key)) {
+                error(key, "unknown key (allowed: " + String.join(", ", allowed) + ")");
+              }
+            });
+  }
+
+  boolean has(String key) {
+    return value(key).isPresent();
+  }
+
+  Optional<Node> object(String key) {
+    return value(key).flatMap(v -> asObject(v, pathOf(key)));
+  }
+
+  Optional<Node> requiredObject(String key) {
+    return required(key).flatMap(v -> asObject(v, pathOf(key)));
+  }
+
+  /** The elements of a required, non-empty list, each of which must be a map. */
+  Optional<List<Node>> requiredList(String key) {
+    Optional<JsonNode> list = required(key);
+    if (list.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!list.get().isArray()) {
+      error(key, "must be a list, was " + Values.describe(key, list.get()));
+      return Optional.empty();
+    }
+    if (list.get().isEmpty()) {
+      error(key, "must not be empty");
+      return Optional.empty();
+    }
+    List<Node> elements = new ArrayList<>();
+    for (int i = 0; i < list.get().size(); i++) {
+      asObject(list.get().get(i), pathOf(key) + "[" + i + "]").ifPresent(elements::add);
+    }
+    return Optional.of(elements);
+  }
+
+  /** The text after {@code ${...}} substitution; empty if absent, not a string, or unresolved. */
+  Optional<String> string(String key) {
+    Optional<JsonNode> value = value(key);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!value.get().isTextual()) {
+      error(key, "must be a string (quote it), was " + Values.describe(key, value.get()));
+      return Optional.empty();
+    }
+    return substitute(key, value.get().textValue());
+  }
+
+  Optional<String> requiredString(String key) {
+    return required(key).flatMap(v -> string(key));
+  }
+
+  String string(String key, String fallback) {
+    return string(key).orElse(fallback);
+  }
+
+  /** Reports and drops text that does not match {@code pattern}. */
+  Optional<String> matching(String key, Optional<String> text, Pattern pattern) {
+    if (text.isPresent() && !pattern.matcher(text.get()).matches()) {
+      invalid(key, "must match " + pattern.pattern(), text.get());
+      return Optional.empty();
+    }
+    return text;
+  }
+
+  /** A duration that is at least 0, or greater than 0 if {@code positive}. */
+  Duration duration(String key, Duration fallback, boolean positive) {
+    Optional<JsonNode> value = value(key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    String rule = "must be a duration like 200ms, 5s, 15m";
+    if (!value.get().isTextual()) {
+      error(key, rule + ", was " + Values.describe(key, value.get()));
+      return fallback;
+    }
+    Optional<String> text = substitute(key, value.get().textValue());
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    Duration d;
+    try {
+      d = Durations.parse(text.get());
+    } catch (IllegalArgumentException e) {
+      invalid(key, rule, text.get());
+      return fallback;
+    }
+    if (d.isNegative() || (positive && d.isZero())) {
+      error(key, "must be " + (positive ? "> 0" : ">= 0") + ", was " + text.get());
+      return fallback;
+    }
+    return d;
+  }
+
+  /** An integer in {@code min..max}; a {@code ${VAR}} string counts if it expands to digits. */
+  int integer(String key, int fallback, int min, int max) {
+    Optional<JsonNode> value = value(key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    JsonNode number = value.get();
+    if (number.isTextual() && EnvSubstitution.hasReference(number.textValue())) {
+      Optional<String> text = substitute(key, number.textValue());
+      if (text.isEmpty()) {
+        return fallback;
+      }
+      boolean digits = text.get().matches("-?\\d{1,18}");
+      number = digits ? LongNode.valueOf(Long.parseLong(text.get())) : new TextNode(text.get());
+    }
+    if (!number.isIntegralNumber()) {
+      error(key, "must be an integer, was " + Values.describe(key, number));
+      return fallback;
+    }
+    if (!number.canConvertToLong() || number.longValue() < min || number.longValue() > max) {
+      String range = max == Integer.MAX_VALUE ? ">= " + min : min + ".." + max;
+      error(key, "must be " + range + ", was " + number.asText());
+      return fallback;
+    }
+    return number.intValue();
+  }
+
+  private Optional<String> substitute(String key, String raw) {
+    EnvSubstitution.Result result = EnvSubstitution.substitute(raw, env);
+    if (result.malformed() != null) {
+      invalid(key, result.malformed(), raw);
+    }
+    for (String variable : result.unsetVariables()) {
+      error(key, "environment variable " + variable + " is not set");
+    }
+    return result.ok() ? Optional.of(result.value()) : Optional.empty();
+  }
+
+  private Optional<JsonNode> value(String key) {
+    JsonNode value = json.get(key);
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+  }
+
+  private Optional<JsonNode> required(String key) {
+    Optional<JsonNode> value = value(key);
+    if (value.isEmpty()) {
+      error(key, "required");
+    }
+    return value;
+  }
+
+  private Optional<Node> asObject(JsonNode value, String valuePath) {
+    if (!value.isObject()) {
+      errors.add(valuePath + ": must be a map, was " + Values.describe(null, value));
+      return Optional.empty();
+    }
+    return Optional.of(new Node(value, valuePath, env, errors));
+  }
+}

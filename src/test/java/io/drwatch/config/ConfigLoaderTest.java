@@ -1,0 +1,202 @@
+package io.drwatch.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.drwatch.domain.channel.ChannelKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  static final String ONE_CHANNEL =
+      """
+      channels:
+        - { name: a, kind: redis, primary: { url: "redis://a" }, replica: { url: "redis://b" } }
+      """;
+
+  private static final Map<String, String> ENV =
+      Map.of("DRWATCH_TOKEN", "s3cret-token", "PG_PASSWORD", "pg-pass");
+
+  static String resource(String name) throws IOException {
+    try (InputStream in = ConfigLoaderTest.class.getResourceAsStream("/config/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void shouldReadFullFileIntoRecords() throws Exception {
+    DrwatchConfig config = ConfigLoader.parse(resource("valid-full.yaml"), ENV::get);
+
+    assertThat(config.observer()).isEqualTo(new ObserverConfig("use1-a", "us-east-1"));
+    assertThat(config.http())
+        .isEqualTo(new HttpConfig("127.0.0.1", 9464, Optional.of("s3cret-token")));
+    assertThat(config.objectives())
+        .isEqualTo(new Objectives(Duration.ofSeconds(5), Duration.ofMinutes(15)));
+    assertThat(config.channels())
+        .containsExactly(
+            new ChannelConfig(
+                "orders-db",
+                ChannelKind.POSTGRES,
+                new Endpoint("postgresql://drwatch@10.0.0.5:5432/app", Optional.of("pg-pass")),
+                new Endpoint("postgresql://drwatch@10.1.0.5:5432/app", Optional.empty()),
+                new HeartbeatConfig(
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    "drwatch_heartbeat",
+                    "drwatch:heartbeat:orders-db",
+                    3),
+                Duration.ofSeconds(5)),
+            new ChannelConfig(
+                "sessions-cache",
+                ChannelKind.REDIS,
+                new Endpoint("redis://10.0.0.7:6379", Optional.of("local-dev")),
+                new Endpoint("redis://10.1.0.7:6379", Optional.empty()),
+                new HeartbeatConfig(
+                    Duration.ofMillis(500),
+                    Duration.ofMillis(1500),
+                    "drwatch_heartbeat",
+                    "drwatch:hb:sessions",
+                    5),
+                Duration.ofSeconds(5)));
+  }
+
+  @Test
+  void shouldApplyDefaultsToMinimalFile() throws Exception {
+    DrwatchConfig config =
+        ConfigLoader.parse(
+            """
+            channels:
+              - name: cache
+                kind: redis
+                primary: { url: "redis://a" }
+                replica: { url: "redis://b:7000" }
+            """,
+            name -> null);
+
+    assertThat(config.observer()).isEqualTo(new ObserverConfig("local", ""));
+    assertThat(config.http()).isEqualTo(new HttpConfig("127.0.0.1", 9464, Optional.empty()));
+    assertThat(config.objectives())
+        .isEqualTo(new Objectives(Duration.ofSeconds(5), Duration.ofMinutes(15)));
+    ChannelConfig channel = config.channels().get(0);
+    assertThat(channel.heartbeat())
+        .isEqualTo(
+            new HeartbeatConfig(
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                "drwatch_heartbeat",
+                "drwatch:heartbeat:cache",
+                3));
+    assertThat(channel.rpoObjective()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(channel.primary()).isEqualTo(new Endpoint("redis://a:6379", Optional.empty()));
+  }
+
+  @Test
+  void shouldDefaultChannelRpoToObjectivesRpoAndLetChannelOverride() throws Exception {
+    DrwatchConfig config =
+        ConfigLoader.parse(
+            "objectives: { rpo: 30s }\n"
+                + ONE_CHANNEL
+                + """
+                  - name: b
+                    kind: redis
+                    primary: { url: "redis://a" }
+                    replica: { url: "redis://b" }
+                    objective: { rpo: 0s }
+                """,
+            name -> null);
+
+    assertThat(config.channels())
+        .extracting(ChannelConfig::rpoObjective)
+        .containsExactly(Duration.ofSeconds(30), Duration.ZERO);
+  }
+
+  @Test
+  void shouldWriteUrlsInCanonicalForm() throws Exception {
+    DrwatchConfig config =
+        ConfigLoader.parse(
+            """
+            channels:
+              - name: pg
+                kind: postgres
+                primary: { url: "postgres://drwatch@db1/app" }
+                replica: { url: "postgresql://drwatch@[::1]:6432/app" }
+            """,
+            name -> null);
+
+    assertThat(config.channels().get(0).primary().url())
+        .isEqualTo("postgresql://drwatch@db1:5432/app");
+    assertThat(config.channels().get(0).replica().url())
+        .isEqualTo("postgresql://drwatch@[::1]:6432/app");
+  }
+
+  @Test
+  void shouldAcceptPortZeroAndPortFromEnvironment() throws Exception {
+    String yaml = "http: { port: ${PORT} }\n" + ONE_CHANNEL;
+
+    assertThat(ConfigLoader.parse(yaml, Map.of("PORT", "0")::get).http().port()).isZero();
+    assertThat(ConfigLoader.parse(yaml, Map.of("PORT", "65535")::get).http().port())
+        .isEqualTo(65535);
+  }
+
+  @Test
+  void shouldIgnoreEmptyDocumentsAfterTheConfig() throws Exception {
+    DrwatchConfig config = ConfigLoader.parse("---\n" + ONE_CHANNEL + "---\n", name -> null);
+
+    assertThat(config.channels()).hasSize(1);
+  }
+
+  @Test
+  void shouldBeDeeplyImmutable() throws Exception {
+    DrwatchConfig config = ConfigLoader.parse(resource("valid-full.yaml"), ENV::get);
+
+    assertThatThrownBy(() -> config.channels().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void shouldCopyChannelListGivenToTheRecord() throws Exception {
+    DrwatchConfig config = ConfigLoader.parse(resource("valid-full.yaml"), ENV::get);
+    var channels = new java.util.ArrayList<>(config.channels());
+    DrwatchConfig copy =
+        new DrwatchConfig(config.observer(), config.http(), config.objectives(), channels);
+
+    channels.clear();
+
+    assertThat(copy.channels()).hasSize(2);
+  }
+
+  @Test
+  void shouldKeepSecretsOutOfToString() throws Exception {
+    DrwatchConfig config = ConfigLoader.parse(resource("valid-full.yaml"), ENV::get);
+
+    assertThat(config.toString())
+        .doesNotContain("s3cret-token", "pg-pass", "local-dev")
+        .contains("token=Optional[***]", "password=Optional[***]", "password=Optional.empty");
+  }
+
+  @Test
+  void shouldLoadFileWithProcessEnvironment(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("drwatch.yaml");
+    Files.writeString(file, "observer: { name: from-file }\n" + ONE_CHANNEL);
+
+    assertThat(ConfigLoader.load(file).observer().name()).isEqualTo("from-file");
+  }
+
+  @Test
+  void shouldReportUnreadableFile(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.yaml");
+
+    assertThatThrownBy(() -> ConfigLoader.load(missing))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("cannot read config file " + missing + ": no such file");
+  }
+}
