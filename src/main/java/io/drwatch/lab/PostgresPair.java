@@ -3,12 +3,7 @@ package io.drwatch.lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * A PostgreSQL primary and a streaming hot standby on loopback, in a fresh directory under {@code baseDir}.
@@ -55,8 +50,10 @@ public final class PostgresPair implements AutoCloseable {
     }
 
     private void boot(Duration applyDelay) throws IOException {
-        makeReachableForPostgres(dir);
-        primary.initdb();
+        whileOpen(() -> {
+            PostgresUser.prepareDir(dir);
+            primary.initdb();
+        });
         // No unix socket: everything talks TCP, and a long temp path would exceed the 107-byte socket path limit.
         primary.appendConf(String.join("\n",
                 "listen_addresses = '127.0.0.1'", "port = " + primary.port, "unix_socket_directories = ''",
@@ -67,15 +64,25 @@ public final class PostgresPair implements AutoCloseable {
                 "wal_receiver_status_interval = '1s'",
                 // reconnect quickly after restoreLink()/startPrimary() instead of the default 5 s
                 "wal_retrieve_retry_interval = '500ms'"));
-        primary.start();
-        standby.basebackupFrom(primary);
+        whileOpen(primary::start);
+        whileOpen(() -> standby.basebackupFrom(primary));
         // primary_conninfo lives in postgresql.conf so that restoreLink() is a plain ALTER SYSTEM RESET.
         standby.appendConf(String.join("\n", "port = " + standby.port, "primary_conninfo = '" + conninfo(primary.port) + "'",
                 "recovery_min_apply_delay = '" + applyDelay.toMillis() + "ms'"));
-        Path signal = Files.createFile(standby.dataDir.resolve("standby.signal"));
-        chownToPostgres(signal);
-        standby.start();
+        PostgresUser.chown(Files.createFile(standby.dataDir.resolve("standby.signal")));
+        whileOpen(standby::start);
         awaitStreaming();
+    }
+
+    /**
+     * Steps that start processes hold the lock close() takes, and refuse to run once closed: otherwise a
+     * Ctrl-C during start() could close the pair and then see a server started behind its back.
+     */
+    private synchronized void whileOpen(IoAction step) throws IOException {
+        if (closed) {
+            throw new IOException("closed while starting (shutdown in progress)");
+        }
+        step.run();
     }
 
     public int primaryPort() {
@@ -128,7 +135,7 @@ public final class PostgresPair implements AutoCloseable {
     }
 
     public void startPrimary() throws IOException {
-        primary.start();
+        whileOpen(primary::start);
     }
 
     public String psqlStandby(String sql) throws IOException {
@@ -167,35 +174,5 @@ public final class PostgresPair implements AutoCloseable {
 
     private static String conninfo(int port) {
         return "host=127.0.0.1 port=" + port + " user=postgres application_name=standby connect_timeout=2";
-    }
-
-    /** The servers run as postgres, which must own the directory and be able to walk down to it. */
-    private static void makeReachableForPostgres(Path dir) throws IOException {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        if (!Binaries.isRoot()) {
-            return; // the servers run as us
-        }
-        chownToPostgres(dir);
-        // Private temp dirs (JUnit's @TempDir, Files.createTempDirectory: mode 700) block postgres on the way
-        // down. Search-only permission does not expose their listing, so grant it, but only inside the temp dir.
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        for (Path p = dir.getParent(); p != null; p = p.getParent()) {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-            if (perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                continue;
-            }
-            if (!p.normalize().startsWith(tmp) || p.normalize().equals(tmp)) {
-                throw new LabException("the postgres user cannot enter " + p + "; use a baseDir under " + tmp);
-            }
-            perms.add(PosixFilePermission.OTHERS_EXECUTE);
-            Files.setPosixFilePermissions(p, perms);
-        }
-    }
-
-    private static void chownToPostgres(Path p) throws IOException {
-        UserPrincipalLookupService users = p.getFileSystem().getUserPrincipalLookupService();
-        PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class);
-        view.setOwner(users.lookupPrincipalByName("postgres"));
-        view.setGroup(users.lookupPrincipalByGroupName("postgres"));
     }
 }

@@ -42,8 +42,8 @@ public final class RedisPair implements AutoCloseable {
         LabProcesses.register(pair);
         boolean started = false;
         try {
-            pair.launch("primary", pp);
-            pair.launch("replica", rp, "--replicaof", "127.0.0.1", Integer.toString(pp));
+            pair.whileOpen(() -> pair.launch("primary", pp));
+            pair.whileOpen(() -> pair.launch("replica", rp, "--replicaof", "127.0.0.1", Integer.toString(pp)));
             pair.awaitLinkUp();
             started = true;
             return pair;
@@ -82,7 +82,7 @@ public final class RedisPair implements AutoCloseable {
     }
 
     public void startPrimary() {
-        unchecked(() -> launch("primary", primaryPort));
+        unchecked(() -> whileOpen(() -> launch("primary", primaryPort)));
     }
 
     /** REPLICAOF a dead port: master_link_status goes down at once. */
@@ -161,6 +161,14 @@ public final class RedisPair implements AutoCloseable {
         return "RedisPair[" + primaryPort + "->" + replicaPort + ", " + dir + "]";
     }
 
+    /** Holds close()'s lock so a concurrent close (Ctrl-C during start) cannot miss a server being started. */
+    private synchronized void whileOpen(IoAction step) throws IOException {
+        if (closed) {
+            throw new IOException("closed while starting (shutdown in progress)");
+        }
+        step.run();
+    }
+
     private void launch(String name, int port, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(server.toString(), "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
@@ -187,10 +195,6 @@ public final class RedisPair implements AutoCloseable {
         if (!reply.startsWith("OK")) { // e.g. "OK Already connected to specified master"
             throw new IOException("expected OK from redis, got: " + reply);
         }
-    }
-
-    private interface IoAction {
-        void run() throws IOException;
     }
 
     private static void unchecked(IoAction action) {
