@@ -44,12 +44,13 @@ public final class ChannelTracker {
     Instant now = sample.observedAt();
     Optional<ReplicaView> view = sample.replica().success();
     view.flatMap(ReplicaView::visible).ifPresent(seen -> noteVisible(seen, now));
-    // Compare with the heartbeat committed before this round's write (see LagSample). While the
-    // primary is unreachable the estimate holds: it is the exposure if we failed over now.
-    if (sample.primary().isOk() && committed != null && visible != null) {
+    // Compare with this round's heartbeat, written after the replica read (see LagSample), so
+    // the estimate never understates. While the primary is unreachable it holds: that is the
+    // exposure if we failed over now.
+    sample.primary().success().ifPresent(hb -> committed = hb);
+    if (sample.primary().isOk() && visible != null) {
       rpo = RpoCalculator.rpo(committed, visible);
     }
-    sample.primary().success().ifPresent(hb -> committed = hb);
     if (sample.succeeded()) {
       lastSuccess = now;
       lastError = null;

@@ -48,7 +48,7 @@ public final class ConditionClassifier {
           ChannelCondition.BROKEN, "replica reports replication stopped: " + view.linkDetail());
     }
     if (h.committed().isEmpty() || h.visible().isEmpty() || h.rpo().isEmpty()) {
-      return new Verdict(ChannelCondition.UNKNOWN, unknownReason(h));
+      return new Verdict(ChannelCondition.UNKNOWN, "no heartbeat visible on the replica yet");
     }
     Heartbeat committed = h.committed().get();
     Heartbeat visible = h.visible().get();
@@ -73,12 +73,5 @@ public final class ConditionClassifier {
         ChannelCondition.HEALTHY,
         "rpo %s <= objective %s".formatted(
             Texts.duration(rpo), Texts.duration(spec.rpoObjective())));
-  }
-
-  private static String unknownReason(History h) {
-    if (h.visible().isEmpty()) {
-      return "no heartbeat visible on the replica yet";
-    }
-    return "waiting for a second heartbeat round on the primary";
   }
 }

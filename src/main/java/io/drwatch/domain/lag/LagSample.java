@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * One probe round of a channel. The replica is read <em>before</em> the primary's heartbeat is
- * written, so the replica view is compared with the newest heartbeat committed before the read
- * began: the estimate is then never inflated by the round's own write.
+ * written, and the estimate compares the replica with that later heartbeat. The primary's clock
+ * when the replica was read is then at most the new heartbeat's writer time, so the estimate
+ * never understates the loss window; it overstates it by at most one interval.
  *
  * @param observedAt observer wall time when the round finished
  * @param replica the replica read

@@ -33,7 +33,7 @@ class ProbeLoopTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
 
   /** Replica reads complete only when the test says so; writes succeed at once. */
-  static final class ScriptedProbe implements ChannelProbe {
+  static class ScriptedProbe implements ChannelProbe {
     final AtomicInteger reads = new AtomicInteger();
     final AtomicInteger writes = new AtomicInteger();
     Promise<ReplicaView> pendingRead;

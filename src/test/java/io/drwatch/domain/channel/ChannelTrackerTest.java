@@ -45,9 +45,9 @@ class ChannelTrackerTest {
     assertThat(tracker.status().condition()).isEqualTo(ChannelCondition.UNKNOWN);
     Transition t = round(2, 0);
     assertThat(t.status().condition()).isEqualTo(ChannelCondition.HEALTHY);
-    assertThat(t.status().rpo()).contains(Duration.ZERO);
+    assertThat(t.status().rpo()).contains(INTERVAL);
     assertThat(t.change()).get().extracting(c -> c.verdictLine())
-        .isEqualTo("orders-db UNKNOWN -> HEALTHY: rpo 0ms <= objective 1s");
+        .isEqualTo("orders-db UNKNOWN -> HEALTHY: rpo 200ms <= objective 1s");
   }
 
   @Test
@@ -55,10 +55,11 @@ class ChannelTrackerTest {
     for (int n = 1; n <= 20; n++) {
       round(n, 10);
     }
-    // Committed before round 20's write: seq 19; visible: seq 9 -> 10 intervals = 2 s.
-    assertThat(tracker.status().rpo()).contains(Duration.ofSeconds(2));
+    // Round 20's heartbeat: seq 20; visible: seq 9 -> 11 intervals. The estimate errs high by at
+    // most one interval, never low.
+    assertThat(tracker.status().rpo()).contains(Duration.ofMillis(2200));
     assertThat(tracker.status().condition()).isEqualTo(ChannelCondition.LAGGING);
-    assertThat(tracker.status().verdict()).isEqualTo("rpo 2s > objective 1s (resolution 200ms)");
+    assertThat(tracker.status().verdict()).isEqualTo("rpo 2.2s > objective 1s (resolution 200ms)");
     assertThat(tracker.status().replicaAge()).contains(Duration.ofMillis(2200));
   }
 
@@ -81,7 +82,7 @@ class ChannelTrackerTest {
     assertThat(t.status().condition()).isEqualTo(ChannelCondition.STALLED);
     assertThat(t.status().verdict())
         .isEqualTo("replica seq 1 unchanged for 800ms while primary advanced to 6");
-    assertThat(t.status().rpo()).contains(Duration.ofMillis(800));
+    assertThat(t.status().rpo()).contains(Duration.ofSeconds(1));
   }
 
   @Test
@@ -102,7 +103,7 @@ class ChannelTrackerTest {
       round(n, 3);
     }
     Duration before = tracker.status().rpo().orElseThrow();
-    assertThat(before).isEqualTo(Duration.ofMillis(600));
+    assertThat(before).isEqualTo(Duration.ofMillis(800));
     for (int n = 11; n <= 15; n++) {
       // The replica catches up with everything the primary committed; the primary is gone.
       tracker.accept(new LagSample(T0.plus(INTERVAL.multipliedBy(n)),
@@ -112,7 +113,7 @@ class ChannelTrackerTest {
     ChannelStatus s = tracker.status();
     assertThat(s.condition()).isEqualTo(ChannelCondition.SOURCE_UNREACHABLE);
     assertThat(s.rpo()).contains(before);
-    assertThat(s.verdict()).isEqualTo("primary unreachable: Connection refused; rpo holds at 600ms");
+    assertThat(s.verdict()).isEqualTo("primary unreachable: Connection refused; rpo holds at 800ms");
     assertThat(s.lastError()).contains("Connection refused");
     assertThat(s.lastSuccess()).contains(T0.plus(INTERVAL.multipliedBy(10)));
   }
@@ -126,8 +127,8 @@ class ChannelTrackerTest {
           Outcome.ok(beat(n)), Duration.ofMillis(1)));
     }
     assertThat(tracker.status().condition()).isEqualTo(ChannelCondition.REPLICA_UNREACHABLE);
-    // committed before round 8: seq 7; last visible: seq 1.
-    assertThat(tracker.status().rpo()).contains(Duration.ofMillis(1200));
+    // round 8's heartbeat: seq 8; last visible: seq 1.
+    assertThat(tracker.status().rpo()).contains(Duration.ofMillis(1400));
   }
 
   @Test
