@@ -1,0 +1,28 @@
+package io.drwatch.domain.event;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An EventBridge event as it reached us (API destination or SQS), after envelope validation.
+ * {@code detail} is the event's detail object as plain Java values (Map, List, String, Number,
+ * Boolean, null), so the decision core can read it without a JSON library.
+ */
+public record EventEnvelope(
+    String id, String source, String detailType, Instant time, String region, Map<String, Object> detail) {
+  public EventEnvelope {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(detailType, "detailType");
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(region, "region");
+    detail = detail == null ? Map.of() : Map.copyOf(detail);
+  }
+
+  /** A string field of {@code detail}, or null. */
+  public String detailString(String key) {
+    Object v = detail.get(key);
+    return v instanceof String s ? s : null;
+  }
+}
