@@ -1,6 +1,8 @@
 package io.drwatch.domain.event;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,7 +19,8 @@ public record EventEnvelope(
     Objects.requireNonNull(detailType, "detailType");
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(region, "region");
-    detail = detail == null ? Map.of() : Map.copyOf(detail);
+    // JSON null values are legal in detail, which Map.copyOf would reject.
+    detail = detail == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(detail));
   }
 
   /** A string field of {@code detail}, or null. */
