@@ -15,7 +15,32 @@ final class Exec {
     record Result(int exitCode, String stdout, String stderr) {
     }
 
+    private static Path scratch;
+
     private Exec() {
+    }
+
+    /**
+     * Output files live in one per-JVM directory that the shutdown hook removes, because a Ctrl-C in the
+     * middle of a command skips the finally block that deletes them.
+     */
+    private static synchronized Path scratchDir() throws IOException {
+        if (scratch == null || !Files.isDirectory(scratch)) {
+            scratch = Files.createTempDirectory("drwatch-exec-");
+            LabProcesses.installHook();
+        }
+        return scratch;
+    }
+
+    /** Called by the shutdown hook after every pair is closed (closing still runs commands). */
+    static synchronized void deleteScratch() {
+        try {
+            if (scratch != null) {
+                deleteTree(scratch);
+            }
+        } catch (IOException e) {
+            System.err.println("drwatch lab: could not delete " + scratch + ": " + e);
+        }
     }
 
     /** Runs and fails with stderr in the message on a non-zero exit. */
@@ -35,8 +60,8 @@ final class Exec {
     static Result run(List<String> cmd, Map<String, String> env, Duration timeout) throws IOException {
         // Output goes to files, not pipes: daemons (redis --daemonize, the postmaster) inherit the
         // descriptors and would keep a pipe open forever, so reading it to EOF would hang.
-        Path out = Files.createTempFile("drwatch-lab-", ".out");
-        Path err = Files.createTempFile("drwatch-lab-", ".err");
+        Path out = Files.createTempFile(scratchDir(), "cmd-", ".out");
+        Path err = Files.createTempFile(scratchDir(), "cmd-", ".err");
         try {
             // cwd "/" because commands run via runuser cannot enter root's home and warn about it
             ProcessBuilder pb = new ProcessBuilder(cmd)

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Everything the lab has started, so that Ctrl-C or a crashed test JVM does not leave servers running:
+ * Everything the lab has started, so that Ctrl-C or a SIGTERMed test run does not leave servers running:
  * servers daemonize, so they outlive the JVM unless something stops them explicitly.
  */
 public final class LabProcesses {
@@ -18,11 +18,23 @@ public final class LabProcesses {
 
     /** Call before starting the first process, so a half-finished start is covered too. */
     public static synchronized void register(AutoCloseable owner) {
+        installHook();
+        LIVE.add(owner);
+    }
+
+    static synchronized void installHook() {
         if (!hookInstalled) {
-            Runtime.getRuntime().addShutdownHook(new Thread(LabProcesses::closeAll, "drwatch-lab-cleanup"));
+            // One hook doing both steps in order: JVM shutdown hooks run concurrently with each other.
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    closeAll();
+                    Exec.deleteScratch();
+                }, "drwatch-lab-cleanup"));
+            } catch (IllegalStateException alreadyShuttingDown) {
+                return; // whoever is shutting down cleans up; nothing more can be registered now
+            }
             hookInstalled = true;
         }
-        LIVE.add(owner);
     }
 
     public static synchronized void unregister(AutoCloseable owner) {
