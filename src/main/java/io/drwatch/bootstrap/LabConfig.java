@@ -20,7 +20,7 @@ final class LabConfig {
         # Written by `drwatch lab`. Every key is documented in README.md (Configuration).
         observer: { name: lab }
         http: { host: 127.0.0.1, port: %d }
-        objectives: { rpo: 5s }
+        objectives: { rpo: 2s }   # so that --apply-delay 3s shows LAGGING
         channels:
           - name: lab-postgres
             kind: postgres
