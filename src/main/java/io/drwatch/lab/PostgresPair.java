@@ -105,9 +105,13 @@ public final class PostgresPair implements AutoCloseable {
         return "postgresql://postgres@127.0.0.1:" + standby.port + "/postgres";
     }
 
-    /** Takes effect on the next commit record the standby replays (the parameter is reloadable). */
+    /** Returns once the standby runs with the new delay; it applies to commits replayed from then on. */
     public void setApplyDelay(Duration d) throws IOException {
-        standby.psql("ALTER SYSTEM SET recovery_min_apply_delay = '" + d.toMillis() + "ms'", "SELECT pg_reload_conf()");
+        String ms = Long.toString(d.toMillis());
+        standby.psql("ALTER SYSTEM SET recovery_min_apply_delay = '" + ms + "ms'", "SELECT pg_reload_conf()");
+        // pg_reload_conf() only signals; new sessions see the value once the reload has been processed.
+        Poll.until(LINK_TIMEOUT, "recovery_min_apply_delay = " + ms + " ms", () -> ms.equals(standby.psql(
+                "SELECT setting FROM pg_settings WHERE name = 'recovery_min_apply_delay'")));
     }
 
     /** Points the standby at a dead port and returns once its WAL receiver no longer streams. */

@@ -75,24 +75,24 @@ public final class RedisPair implements AutoCloseable {
 
     /** SIGKILL of the primary; returns once its port is closed. It comes back empty: there is no persistence. */
     public void killPrimary() {
-        unchecked(() -> {
+        IoAction.unchecked(() -> {
             Exec.kill(Exec.readPid(dir.resolve("primary.pid")));
             Net.awaitClosed("redis primary", primaryPort, READY_TIMEOUT);
         });
     }
 
     public void startPrimary() {
-        unchecked(() -> whileOpen(() -> launch("primary", primaryPort)));
+        IoAction.unchecked(() -> whileOpen(() -> launch("primary", primaryPort)));
     }
 
     /** REPLICAOF a dead port: master_link_status goes down at once. */
     public void breakLink() {
-        unchecked(() -> expectOk(cliReplica("REPLICAOF", "127.0.0.1", Integer.toString(FreePorts.pick()))));
+        IoAction.unchecked(() -> expectOk(cliReplica("REPLICAOF", "127.0.0.1", Integer.toString(FreePorts.pick()))));
     }
 
     /** Re-points the replica at the primary; waits for the link only if the primary is up. */
     public void restoreLink() {
-        unchecked(() -> {
+        IoAction.unchecked(() -> {
             expectOk(cliReplica("REPLICAOF", "127.0.0.1", Integer.toString(primaryPort)));
             if (Net.isListening(primaryPort)) {
                 awaitLinkUp();
@@ -106,7 +106,7 @@ public final class RedisPair implements AutoCloseable {
      */
     public void pauseReplica(Duration d) {
         String seconds = String.format(Locale.ROOT, "%.3f", d.toMillis() / 1000.0);
-        unchecked(() -> {
+        IoAction.unchecked(() -> {
             ProcessBuilder pb = new ProcessBuilder(cli.toString(), "-h", "127.0.0.1", "-p", Integer.toString(replicaPort),
                     "DEBUG", "SLEEP", seconds).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -194,14 +194,6 @@ public final class RedisPair implements AutoCloseable {
     private static void expectOk(String reply) throws IOException {
         if (!reply.startsWith("OK")) { // e.g. "OK Already connected to specified master"
             throw new IOException("expected OK from redis, got: " + reply);
-        }
-    }
-
-    private static void unchecked(IoAction action) {
-        try {
-            action.run();
-        } catch (IOException e) {
-            throw new LabException(e.getMessage(), e);
         }
     }
 }
