@@ -5,10 +5,12 @@ import io.drwatch.config.DrwatchConfig;
 import io.drwatch.config.Durations;
 import io.drwatch.lab.PostgresPair;
 import io.drwatch.lab.RedisPair;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,22 +36,63 @@ final class LabCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = Files.createTempDirectory("drwatch-lab-");
+    // The hook is registered before anything starts, so a Ctrl-C at any point cleans up what
+    // exists by then; the pairs' own registry stops half-started servers.
+    Running running = new Running(dir);
+    Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "drwatch-lab-shutdown"));
     System.err.println("lab: starting PostgreSQL primary + standby and Redis primary + replica under " + dir);
-    PostgresPair pg = PostgresPair.start(dir.resolve("pg"), 0, 0, applyDelay);
-    RedisPair redis = RedisPair.start(dir.resolve("redis"), 0, 0);
+    running.pg = PostgresPair.start(dir.resolve("pg"), 0, 0, applyDelay);
+    running.redis = RedisPair.start(dir.resolve("redis"), 0, 0);
     Path configFile = dir.resolve("drwatch.yaml");
-    Files.writeString(configFile, LabConfig.yaml(pg, redis, port, interval));
+    Files.writeString(configFile, LabConfig.yaml(running.pg, running.redis, port, interval));
     DrwatchConfig config = ConfigLoader.load(configFile);
-    Daemon daemon = Daemon.start(config);
-    printBanner(pg, redis, configFile, daemon.httpPort());
-    RunCommand.awaitShutdown(() -> {
-      System.err.println("lab: stopping drwatch, PostgreSQL and Redis; removing " + dir);
-      try (pg; redis) {
-        daemon.close();
-      }
-      LabConfig.deleteTree(dir);
-    });
+    running.daemon = Daemon.start(config);
+    printBanner(running.pg, running.redis, configFile, running.daemon.httpPort());
+    running.stopped.await();
     return 0;
+  }
+
+  /** What the lab has started so far; stopped once, from the shutdown hook. */
+  private static final class Running {
+    final Path dir;
+    final CountDownLatch stopped = new CountDownLatch(1);
+    volatile PostgresPair pg;
+    volatile RedisPair redis;
+    volatile Daemon daemon;
+
+    Running(Path dir) {
+      this.dir = dir;
+    }
+
+    void stop() {
+      System.err.println("lab: stopping drwatch, PostgreSQL and Redis; removing " + dir);
+      try {
+        if (daemon != null) {
+          daemon.close();
+        }
+      } catch (Exception e) {
+        System.err.println("lab: stopping drwatch: " + e);
+      }
+      for (AutoCloseable c : new AutoCloseable[] {pg, redis}) {
+        closeQuietly(c);
+      }
+      try {
+        LabConfig.deleteTree(dir);
+      } catch (IOException e) {
+        System.err.println("lab: could not remove " + dir + ": " + e);
+      }
+      stopped.countDown();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (Exception e) {
+        System.err.println("lab: " + e);
+      }
+    }
   }
 
   private void printBanner(PostgresPair pg, RedisPair redis, Path configFile, int httpPort) {

@@ -23,7 +23,15 @@ public final class Main implements Runnable {
 
   static CommandLine commandLine() {
     return new CommandLine(new Main())
-        .registerConverter(java.time.Duration.class, io.drwatch.config.Durations::parse);
+        .registerConverter(java.time.Duration.class, io.drwatch.config.Durations::parse)
+        .setExecutionExceptionHandler((ex, cmd, parsed) -> {
+          // A missing binary or a port in use is an operator's problem, not a stack trace.
+          System.err.println("drwatch: " + ex.getMessage());
+          if (!(ex instanceof io.drwatch.lab.LabException || ex instanceof java.io.IOException)) {
+            ex.printStackTrace();
+          }
+          return 1;
+        });
   }
 
   @Override
