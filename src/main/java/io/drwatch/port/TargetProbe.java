@@ -1,0 +1,17 @@
+package io.drwatch.port;
+
+import io.vertx.core.Future;
+
+/**
+ * One liveness check of a detection target (the primary's endpoint) from this observer: connect
+ * and run the cheapest meaningful request. Succeeds when the target answered as expected; fails
+ * with a short reason otherwise. The caller bounds it with the target's timeout.
+ */
+public interface TargetProbe {
+
+  /** Checks the target once. Never retries: consecutive failures are the caller's business. */
+  Future<Void> check();
+
+  /** Releases connections. */
+  Future<Void> close();
+}
