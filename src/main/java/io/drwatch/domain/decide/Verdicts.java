@@ -23,21 +23,21 @@ final class Verdicts {
   }
 
   String pending(Duration held, Duration holdFor) {
-    return "outage pending: %s for %s -> %s, declaring at %s".formatted(
-        parts, Texts.duration(held), count, Texts.duration(holdFor));
+    return "outage pending: %s -> %s, held %s of %s".formatted(
+        parts, count, Texts.duration(held), Texts.duration(holdFor));
   }
 
   String declared(Duration age) {
-    return "OUTAGE DECLARED: %s for %s -> %s".formatted(parts, Texts.duration(age), count);
+    return "OUTAGE DECLARED: %s -> %s, held %s".formatted(parts, count, Texts.duration(age));
   }
 
   String clearing(Duration below, Duration clearAfter) {
-    return "OUTAGE DECLARED, clearing: %s -> %s, below quorum for %s of %s".formatted(
+    return "OUTAGE DECLARED, clearing: %s -> %s, below quorum %s of %s".formatted(
         parts, count, Texts.duration(below), Texts.duration(clearAfter));
   }
 
   String cleared(Duration below) {
-    return "outage cleared: %s -> %s, below quorum for %s".formatted(
+    return "outage cleared: %s -> %s, below quorum %s".formatted(
         parts, count, Texts.duration(below));
   }
 }

@@ -58,7 +58,7 @@ public final class ReplicationSignal {
     ChannelCondition c = s.condition();
     return c == ChannelCondition.BROKEN || c == ChannelCondition.STALLED
         ? s.name() + " " + c
-        : s.name() + " link down (" + c + ")";
+        : s.name() + " " + c + ", link down";
   }
 
   /** "HEALTHY" when every channel agrees, else "orders-db HEALTHY, sessions LAGGING". */
