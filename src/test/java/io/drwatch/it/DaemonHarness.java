@@ -4,6 +4,7 @@ import io.drwatch.bootstrap.Daemon;
 import io.drwatch.config.ConfigException;
 import io.drwatch.config.ConfigLoader;
 import io.drwatch.domain.channel.ChannelStatus;
+import io.drwatch.testkit.Await;
 import io.drwatch.testkit.TestVertx;
 import java.io.IOException;
 import java.net.URI;
@@ -11,6 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
+import java.util.List;
 
 /** A real daemon on a free port, configured from YAML text, read through its HTTP surface. */
 final class DaemonHarness implements AutoCloseable {
@@ -45,6 +50,23 @@ final class DaemonHarness implements AutoCloseable {
 
   ChannelStatus status(String channel) {
     return daemon.board().channel(channel);
+  }
+
+  /** One RPO sample per completed probe round of {@code channel}, for {@code span}. */
+  DoubleSummaryStatistics sampleRpo(String channel, Duration span) {
+    List<Double> values = new ArrayList<>();
+    Instant end = Instant.now().plus(span);
+    long lastRound = -1;
+    while (Instant.now().isBefore(end)) {
+      ChannelStatus s = status(channel);
+      if (s.rounds() != lastRound && s.rpo().isPresent()) {
+        values.add(s.rpo().get().toNanos() / 1e9);
+        lastRound = s.rounds();
+      }
+      Await.pause(Duration.ofMillis(50));
+    }
+    System.out.printf("[%s] rpo samples: %s%n", channel, values);
+    return values.stream().mapToDouble(Double::doubleValue).summaryStatistics();
   }
 
   String get(String path) throws IOException, InterruptedException {

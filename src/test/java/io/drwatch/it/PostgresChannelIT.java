@@ -9,9 +9,7 @@ import io.drwatch.testkit.Await;
 import io.drwatch.testkit.PostgresPairExtension;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,27 +53,10 @@ class PostgresChannelIT {
     Await.until(within, () -> status().condition() == c);
   }
 
-  /** RPO samples taken once per interval for {@code span}. */
-  private static DoubleSummaryStatistics sampleRpo(Duration span) {
-    List<Double> values = new ArrayList<>();
-    Instant end = Instant.now().plus(span);
-    long lastRound = -1;
-    while (Instant.now().isBefore(end)) {
-      ChannelStatus s = status();
-      if (s.rounds() != lastRound && s.rpo().isPresent()) {
-        values.add(s.rpo().get().toNanos() / 1e9);
-        lastRound = s.rounds();
-      }
-      Await.pause(Duration.ofMillis(50));
-    }
-    System.out.printf("[%s] rpo samples: %s%n", CH, values);
-    return values.stream().mapToDouble(Double::doubleValue).summaryStatistics();
-  }
-
   @Test
   @Order(1)
   void shouldKeepRpoWithinOneIntervalOnAnIdlePrimary() {
-    DoubleSummaryStatistics rpo = sampleRpo(Duration.ofSeconds(20));
+    DoubleSummaryStatistics rpo = daemon.sampleRpo(CH, Duration.ofSeconds(20));
     System.out.printf("idle primary, 20 s: n=%d max=%.3fs mean=%.3fs%n", rpo.getCount(), rpo.getMax(), rpo.getAverage());
     assertThat(rpo.getCount()).isGreaterThan(50);
     assertThat(rpo.getMax()).isLessThanOrEqualTo(INTERVAL.toMillis() / 1000.0 + 0.1);
@@ -88,7 +69,7 @@ class PostgresChannelIT {
     pg.setApplyDelay(Duration.ofSeconds(2));
     Await.until(Duration.ofSeconds(10), () -> status().rpo().orElse(Duration.ZERO).toMillis() > 1500);
     Await.pause(Duration.ofSeconds(1));
-    DoubleSummaryStatistics rpo = sampleRpo(Duration.ofSeconds(5));
+    DoubleSummaryStatistics rpo = daemon.sampleRpo(CH, Duration.ofSeconds(5));
     System.out.printf("apply delay 2s, interval 200ms: n=%d min=%.3fs max=%.3fs mean=%.3fs%n",
         rpo.getCount(), rpo.getMin(), rpo.getMax(), rpo.getAverage());
     assertThat(rpo.getMin()).isGreaterThanOrEqualTo(1.8);

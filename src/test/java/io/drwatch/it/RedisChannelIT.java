@@ -9,9 +9,7 @@ import io.drwatch.testkit.Await;
 import io.drwatch.testkit.RedisPairExtension;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -67,26 +65,10 @@ class RedisChannelIT {
     return daemon.status(CH);
   }
 
-  private static DoubleSummaryStatistics sampleRpo(Duration span) {
-    List<Double> values = new ArrayList<>();
-    Instant end = Instant.now().plus(span);
-    long lastRound = -1;
-    while (Instant.now().isBefore(end)) {
-      ChannelStatus s = status();
-      if (s.rounds() != lastRound && s.rpo().isPresent()) {
-        values.add(s.rpo().get().toNanos() / 1e9);
-        lastRound = s.rounds();
-      }
-      Await.pause(Duration.ofMillis(50));
-    }
-    System.out.printf("[%s] rpo samples: %s%n", CH, values);
-    return values.stream().mapToDouble(Double::doubleValue).summaryStatistics();
-  }
-
   @Test
   @Order(1)
   void shouldKeepRpoWithinOneIntervalWhenTheReplicaKeepsUp() {
-    DoubleSummaryStatistics rpo = sampleRpo(Duration.ofSeconds(5));
+    DoubleSummaryStatistics rpo = daemon.sampleRpo(CH, Duration.ofSeconds(5));
     assertThat(rpo.getCount()).isGreaterThan(15);
     assertThat(rpo.getMax()).isLessThanOrEqualTo(INTERVAL.toMillis() / 1000.0 + 0.1);
   }
@@ -97,7 +79,7 @@ class RedisChannelIT {
     proxy.setDelay(Duration.ofSeconds(2));
     Await.until(Duration.ofSeconds(10), () -> status().rpo().orElse(Duration.ZERO).toMillis() > 1500);
     Await.pause(Duration.ofSeconds(1));
-    DoubleSummaryStatistics rpo = sampleRpo(Duration.ofSeconds(4));
+    DoubleSummaryStatistics rpo = daemon.sampleRpo(CH, Duration.ofSeconds(4));
     System.out.printf("redis proxy delay 2s, interval 200ms: n=%d min=%.3fs max=%.3fs mean=%.3fs%n",
         rpo.getCount(), rpo.getMin(), rpo.getMax(), rpo.getAverage());
     assertThat(rpo.getMin()).isGreaterThanOrEqualTo(1.8);
