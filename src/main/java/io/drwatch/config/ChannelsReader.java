@@ -3,10 +3,11 @@ package io.drwatch.config;
 import io.drwatch.domain.channel.ChannelKind;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads {@code channels}: each entry, its endpoints and its heartbeat. */
@@ -17,14 +18,20 @@ final class ChannelsReader {
 
   private ChannelsReader() {}
 
-  /** The valid channels; problems with the others are in the node's error list. */
-  static List<ChannelConfig> read(Node root, Duration defaultRpo) {
+  /**
+   * The valid channels; problems with the others are in the node's error list.
+   *
+   * @param names receives every well-formed channel name, also of channels with other problems, so
+   *     that references to them are checked without repeating those problems
+   */
+  static List<ChannelConfig> read(Node root, Duration defaultRpo, Set<String> names) {
     Optional<List<Node>> entries = root.requiredList("channels");
-    Map<String, String> pathByName = new HashMap<>();
+    Map<String, String> pathByName = new LinkedHashMap<>();
     List<ChannelConfig> channels = new ArrayList<>();
     for (Node entry : entries.orElse(List.of())) {
       channel(entry, defaultRpo, pathByName).ifPresent(channels::add);
     }
+    names.addAll(pathByName.keySet());
     return channels;
   }
 

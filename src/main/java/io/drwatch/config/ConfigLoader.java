@@ -9,8 +9,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -52,20 +54,23 @@ public final class ConfigLoader {
     if (!tree.isObject()) {
       throw new ConfigException(
           List.of(
-              "config must be a map with keys observer, http, objectives, channels, was "
+              "config must be a map with keys observer, http, objectives, channels, detection,"
+                  + " was "
                   + Values.describe(null, tree)));
     }
     List<String> errors = new ArrayList<>();
     Node root = Node.root(tree, env, errors);
-    root.rejectUnknown("observer", "http", "objectives", "channels");
+    root.rejectUnknown("observer", "http", "objectives", "channels", "detection");
     ObserverConfig observer = observer(root.object("observer"));
     HttpConfig http = http(root.object("http"));
     Objectives objectives = objectives(root.object("objectives"));
-    List<ChannelConfig> channels = ChannelsReader.read(root, objectives.rpo());
+    Set<String> channelNames = new LinkedHashSet<>();
+    List<ChannelConfig> channels = ChannelsReader.read(root, objectives.rpo(), channelNames);
+    DetectionConfig detection = DetectionReader.read(root, channelNames, http.token());
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
-    return new DrwatchConfig(observer, http, objectives, channels);
+    return new DrwatchConfig(observer, http, objectives, channels, detection);
   }
 
   private static ObserverConfig observer(Optional<Node> section) {

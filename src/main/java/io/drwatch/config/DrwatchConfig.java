@@ -10,14 +10,21 @@ import java.util.Objects;
  * @param http where the HTTP API listens
  * @param objectives the RPO/RTO targets for the whole deployment
  * @param channels the replication channels to watch; never empty, names unique
+ * @param detection how an outage of the primary is detected; all defaults, with no targets, when
+ *     the file has no {@code detection} section
  */
 public record DrwatchConfig(
-    ObserverConfig observer, HttpConfig http, Objectives objectives, List<ChannelConfig> channels) {
+    ObserverConfig observer,
+    HttpConfig http,
+    Objectives objectives,
+    List<ChannelConfig> channels,
+    DetectionConfig detection) {
 
   public DrwatchConfig {
     Objects.requireNonNull(observer, "observer");
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(objectives, "objectives");
     channels = List.copyOf(channels);
+    Objects.requireNonNull(detection, "detection");
   }
 }

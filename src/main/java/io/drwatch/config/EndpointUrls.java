@@ -13,8 +13,12 @@ final class EndpointUrls {
 
   static final String POSTGRES_FORM = "postgresql://user@host:port/db";
   static final String REDIS_FORM = "redis://host:port";
+  static final String HOST_PORT_FORM = "host:port";
+  static final String HTTP_FORM = "http(s)://host[:port][/path]";
+  static final String BASE_URL_FORM = "http(s)://host[:port] without a path";
   private static final String PASSWORD_HINT =
       "; put the password in the password field, not in the url";
+  private static final String NO_USER_HINT = " without user or password";
 
   private EndpointUrls() {}
 
@@ -63,6 +67,75 @@ final class EndpointUrls {
       throw new IllegalArgumentException(rule);
     }
     return "redis://" + uri.getHost() + ":" + port(uri, 6379, rule);
+  }
+
+  /**
+   * A tcp address such as {@code db.internal:5432} or {@code [::1]:6379}; the port is required.
+   *
+   * @return the address as {@code host:port}
+   * @throws IllegalArgumentException with the rule the address breaks
+   */
+  static String hostPort(String address) {
+    String rule = "must be " + HOST_PORT_FORM;
+    URI uri = parse("tcp://" + address, rule);
+    String path = uri.getRawPath();
+    boolean noPath = path == null || path.isEmpty();
+    if (uri.getRawUserInfo() != null || uri.getHost() == null || !noPath || hasExtras(uri)) {
+      throw new IllegalArgumentException(rule);
+    }
+    if (uri.getPort() < 0) {
+      throw new IllegalArgumentException(rule);
+    }
+    return uri.getHost() + ":" + port(uri, -1, rule);
+  }
+
+  /**
+   * An http or https url with a host; path and query allowed, user info and fragment not.
+   *
+   * @return the url unchanged
+   * @throws IllegalArgumentException with the rule the url breaks
+   */
+  static String httpUrl(String url) {
+    String rule = "must be " + HTTP_FORM;
+    URI uri = http(url, rule);
+    if (uri.getRawFragment() != null) {
+      throw new IllegalArgumentException(rule);
+    }
+    return url;
+  }
+
+  /**
+   * The base url of another drwatch: http or https, a host, an optional port and nothing else.
+   *
+   * @return {@code scheme://host:port} with the port filled in (80 or 443)
+   * @throws IllegalArgumentException with the rule the url breaks
+   */
+  static String baseUrl(String url) {
+    String rule = "must be " + BASE_URL_FORM;
+    URI uri = http(url, rule);
+    String path = uri.getRawPath();
+    boolean noPath = path == null || path.isEmpty() || path.equals("/");
+    if (!noPath || hasExtras(uri)) {
+      throw new IllegalArgumentException(rule);
+    }
+    int fallback = uri.getScheme().equals("https") ? 443 : 80;
+    return uri.getScheme() + "://" + uri.getHost() + ":" + port(uri, fallback, rule);
+  }
+
+  private static URI http(String url, String rule) {
+    URI uri = parse(url, rule);
+    String scheme = uri.getScheme();
+    if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
+      throw new IllegalArgumentException(rule);
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(rule + NO_USER_HINT);
+    }
+    if (uri.getHost() == null) {
+      throw new IllegalArgumentException(rule);
+    }
+    port(uri, -1, rule);
+    return uri;
   }
 
   private static URI parse(String url, String rule) {

@@ -84,19 +84,48 @@ final class Node {
     if (list.isEmpty()) {
       return Optional.empty();
     }
+    if (list.get().isArray() && list.get().isEmpty()) {
+      error(key, "must not be empty");
+      return Optional.empty();
+    }
+    return maps(key, list.get());
+  }
+
+  /** The elements of an optional list, possibly empty, each of which must be a map. */
+  Optional<List<Node>> list(String key) {
+    return value(key).flatMap(v -> maps(key, v));
+  }
+
+  /**
+   * One string of a list, with its own key such as {@code peers[1]}, so that a reader can report
+   * a rule about it at its exact path with {@link #invalid}.
+   */
+  record Item(String key, String value) {}
+
+  /**
+   * The elements of an optional list of strings, after {@code ${...}} substitution. Elements that
+   * are not strings or do not resolve are reported and left out.
+   */
+  Optional<List<Item>> strings(String key) {
+    Optional<JsonNode> list = value(key);
+    if (list.isEmpty()) {
+      return Optional.empty();
+    }
     if (!list.get().isArray()) {
       error(key, "must be a list, was " + Values.describe(key, list.get()));
       return Optional.empty();
     }
-    if (list.get().isEmpty()) {
-      error(key, "must not be empty");
-      return Optional.empty();
-    }
-    List<Node> elements = new ArrayList<>();
+    List<Item> items = new ArrayList<>();
     for (int i = 0; i < list.get().size(); i++) {
-      asObject(list.get().get(i), pathOf(key) + "[" + i + "]").ifPresent(elements::add);
+      String itemKey = key + "[" + i + "]";
+      JsonNode element = list.get().get(i);
+      if (!element.isTextual()) {
+        error(itemKey, "must be a string (quote it), was " + Values.describe(key, element));
+        continue;
+      }
+      substitute(itemKey, element.textValue()).ifPresent(v -> items.add(new Item(itemKey, v)));
     }
-    return Optional.of(elements);
+    return Optional.of(items);
   }
 
   /** The text after {@code ${...}} substitution; empty if absent, not a string, or unresolved. */
@@ -207,6 +236,18 @@ final class Node {
       error(key, "required");
     }
     return value;
+  }
+
+  private Optional<List<Node>> maps(String key, JsonNode list) {
+    if (!list.isArray()) {
+      error(key, "must be a list, was " + Values.describe(key, list));
+      return Optional.empty();
+    }
+    List<Node> elements = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      asObject(list.get(i), pathOf(key) + "[" + i + "]").ifPresent(elements::add);
+    }
+    return Optional.of(elements);
   }
 
   private Optional<Node> asObject(JsonNode value, String valuePath) {

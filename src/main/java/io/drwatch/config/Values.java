@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** How values appear in error messages. Secrets never do: errors end up in logs and tickets. */
 final class Values {
 
-  private static final Set<String> SECRET_KEYS = Set.of("password", "token");
+  private static final Set<String> SECRET_KEYS = Set.of("password", "token", "peerToken");
   private static final String MASK = "***";
   private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*:)[^/@\\s]*@");
 

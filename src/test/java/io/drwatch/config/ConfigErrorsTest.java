@@ -52,9 +52,8 @@ class ConfigErrorsTest {
   void shouldRejectTopLevelSectionsThatDoNotExistYet() {
     assertThat(errorsOf("detection: {}\nrunbook: {}\nstate: {}\nchannels:\n" + PG_CHANNEL))
         .containsExactly(
-            "detection: unknown key (allowed: observer, http, objectives, channels)",
-            "runbook: unknown key (allowed: observer, http, objectives, channels)",
-            "state: unknown key (allowed: observer, http, objectives, channels)");
+            "runbook: unknown key (allowed: observer, http, objectives, channels, detection)",
+            "state: unknown key (allowed: observer, http, objectives, channels, detection)");
   }
 
   @Test
@@ -274,7 +273,8 @@ class ConfigErrorsTest {
     assertThat(errorsOf("# only a comment\n")).containsExactly("config is empty");
     assertThat(errorsOf("- a\n- b\n"))
         .containsExactly(
-            "config must be a map with keys observer, http, objectives, channels, was a list");
+            "config must be a map with keys observer, http, objectives, channels, detection, was"
+                + " a list");
     assertThat(errorsOf("http: { host: a\nchannels: []\n"))
         .singleElement()
         .asString()

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,12 @@ class ConfigLoaderTest {
         - { name: a, kind: redis, primary: { url: "redis://a" }, replica: { url: "redis://b" } }
       """;
 
-  private static final Map<String, String> ENV =
-      Map.of("DRWATCH_TOKEN", "s3cret-token", "PG_PASSWORD", "pg-pass");
+  static final Map<String, String> ENV =
+      Map.of(
+          "DRWATCH_TOKEN", "s3cret-token",
+          "PG_PASSWORD", "pg-pass",
+          "DRWATCH_PEER_TOKEN", "peer-s3cret",
+          "DRWATCH_EVENTS_TOKEN", "events-s3cret");
 
   static String resource(String name) throws IOException {
     try (InputStream in = ConfigLoaderTest.class.getResourceAsStream("/config/" + name)) {
@@ -67,6 +72,84 @@ class ConfigLoaderTest {
                     "drwatch:hb:sessions",
                     5),
                 Duration.ofSeconds(5)));
+    assertThat(config.detection())
+        .isEqualTo(
+            new DetectionConfig(
+                Duration.ofSeconds(1),
+                List.of(
+                    new TargetConfig(
+                        "db-primary",
+                        ProbeType.POSTGRES,
+                        "postgresql://drwatch@10.0.0.5:5432/app",
+                        Optional.of("pg-pass"),
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(800),
+                        3,
+                        2,
+                        List.of("orders-db"),
+                        200,
+                        Optional.empty()),
+                    new TargetConfig(
+                        "cache-primary",
+                        ProbeType.REDIS,
+                        "redis://10.0.0.7:6379",
+                        Optional.empty(),
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(800),
+                        3,
+                        2,
+                        List.of("sessions-cache"),
+                        200,
+                        Optional.empty()),
+                    new TargetConfig(
+                        "db-primary-port",
+                        ProbeType.TCP,
+                        "10.0.0.5:5432",
+                        Optional.empty(),
+                        Duration.ofMillis(500),
+                        Duration.ofMillis(500),
+                        5,
+                        1,
+                        List.of("orders-db"),
+                        200,
+                        Optional.empty()),
+                    new TargetConfig(
+                        "api",
+                        ProbeType.HTTP,
+                        "https://api.example.com/healthz?deep=1",
+                        Optional.empty(),
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(800),
+                        3,
+                        2,
+                        List.of(),
+                        204,
+                        Optional.of("ok"))),
+                new QuorumConfig(
+                    List.of("probes", "replication", "aws-health"),
+                    2,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(10)),
+                List.of("http://10.1.0.9:9464", "https://obs-c.example.com:443"),
+                Optional.of("peer-s3cret"),
+                Duration.ofSeconds(5),
+                new TiltConfig(
+                    Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(30)),
+                new EventsConfig(
+                    Optional.of("events-s3cret"),
+                    "x-api-key",
+                    Optional.of("us-east-1"),
+                    List.of("RDS", "ELASTICACHE", "EC2"),
+                    Duration.ofMinutes(30),
+                    List.of(
+                        new SqsQueueConfig(
+                            "https://sqs.us-east-1.amazonaws.com/123456789012/drwatch-events",
+                            "us-east-1",
+                            Optional.empty()),
+                        new SqsQueueConfig(
+                            "http://127.0.0.1:4566/000000000000/drwatch-events",
+                            "us-west-2",
+                            Optional.of("http://127.0.0.1:4566"))))));
   }
 
   @Test
@@ -97,6 +180,7 @@ class ConfigLoaderTest {
                 3));
     assertThat(channel.rpoObjective()).isEqualTo(Duration.ofSeconds(5));
     assertThat(channel.primary()).isEqualTo(new Endpoint("redis://a:6379", Optional.empty()));
+    assertThat(config.detection()).isEqualTo(DetectionConfig.none());
   }
 
   @Test
@@ -160,6 +244,19 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(() -> config.channels().clear())
         .isInstanceOf(UnsupportedOperationException.class);
+    DetectionConfig detection = config.detection();
+    assertThatThrownBy(() -> detection.targets().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> detection.targets().get(0).channels().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> detection.quorum().require().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> detection.peers().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> detection.events().healthServices().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> detection.events().sqs().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -167,7 +264,8 @@ class ConfigLoaderTest {
     DrwatchConfig config = ConfigLoader.parse(resource("valid-full.yaml"), ENV::get);
     var channels = new java.util.ArrayList<>(config.channels());
     DrwatchConfig copy =
-        new DrwatchConfig(config.observer(), config.http(), config.objectives(), channels);
+        new DrwatchConfig(
+            config.observer(), config.http(), config.objectives(), channels, config.detection());
 
     channels.clear();
 
@@ -179,8 +277,9 @@ class ConfigLoaderTest {
     DrwatchConfig config = ConfigLoader.parse(resource("valid-full.yaml"), ENV::get);
 
     assertThat(config.toString())
-        .doesNotContain("s3cret-token", "pg-pass", "local-dev")
-        .contains("token=Optional[***]", "password=Optional[***]", "password=Optional.empty");
+        .doesNotContain("s3cret", "pg-pass", "local-dev")
+        .contains("token=Optional[***]", "password=Optional[***]", "password=Optional.empty")
+        .contains("peerToken=Optional[***]", "EventsConfig[token=Optional[***]");
   }
 
   @Test

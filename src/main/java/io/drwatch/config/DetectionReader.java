@@ -1,0 +1,246 @@
+package io.drwatch.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code detection}: targets, quorum, peers, TILT and events, and the rules that tie them to
+ * each other and to the rest of the file.
+ */
+final class DetectionReader {
+
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+  private static final String REGION_RULE = "must be an AWS region like us-east-1";
+  private static final Pattern HEADER = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final String HEADER_RULE =
+      "must be an HTTP header name of letters, digits and !#$%&'*+-.^_`|~";
+  private static final String AWS_HEALTH = "aws-health";
+  private static final Pattern SERVICE = Pattern.compile("[A-Z][A-Z0-9_]{0,62}");
+
+  private DetectionReader() {}
+
+  /**
+   * @param channelNames every well-formed name in {@code channels}
+   * @param httpToken {@code http.token}, the default of {@code peerToken}
+   */
+  static DetectionConfig read(Node root, Set<String> channelNames, Optional<String> httpToken) {
+    return root.object("detection")
+        .map(node -> detection(node, channelNames, httpToken))
+        .orElse(DetectionConfig.defaults(httpToken));
+  }
+
+  private static DetectionConfig detection(
+      Node node, Set<String> channelNames, Optional<String> httpToken) {
+    DetectionConfig defaults = DetectionConfig.defaults(httpToken);
+    node.rejectUnknown(
+        "tick", "targets", "quorum", "peers", "peerToken", "peerFreshness", "tilt", "events");
+    Duration tick = node.duration("tick", defaults.tick(), true);
+    List<TargetConfig> targets = TargetsReader.read(node, channelNames);
+    QuorumConfig quorum =
+        node.object("quorum").map(DetectionReader::quorum).orElse(defaults.quorum());
+    List<Node.Item> peerItems = node.strings("peers").orElse(List.of());
+    List<String> peers = peers(node, peerItems);
+    Optional<String> peerToken = peerToken(node, !peerItems.isEmpty(), httpToken);
+    Duration peerFreshness = node.duration("peerFreshness", defaults.peerFreshness(), true);
+    TiltConfig tilt = node.object("tilt").map(DetectionReader::tilt).orElse(defaults.tilt());
+    boolean awsHealth = quorum.require().contains(AWS_HEALTH);
+    EventsConfig events =
+        node.object("events").map(e -> events(e, awsHealth)).orElse(defaults.events());
+    if (!node.has("events") && awsHealth) {
+      node.error("events.primaryRegion", "required when quorum.require has " + AWS_HEALTH);
+    }
+    return new DetectionConfig(
+        tick, targets, quorum, peers, peerToken, peerFreshness, tilt, events);
+  }
+
+  /**
+   * Reports a list item seen before in the same list, pointing at the first.
+   *
+   * @return whether this is the first
+   */
+  static boolean unique(Node node, Node.Item item, String what, Map<String, String> pathByValue) {
+    String first = pathByValue.putIfAbsent(item.value(), node.pathOf(item.key()));
+    if (first != null) {
+      String duplicate = "duplicate " + what + " \"" + item.value() + "\"";
+      node.error(item.key(), duplicate + " (also " + first + ")");
+      return false;
+    }
+    return true;
+  }
+
+  private static QuorumConfig quorum(Node node) {
+    QuorumConfig defaults = QuorumConfig.defaults();
+    node.rejectUnknown("require", "minSignals", "holdFor", "clearAfter");
+    int errorsBefore = node.errorCount();
+    List<String> require = require(node).orElse(defaults.require());
+    boolean requireValid = node.errorCount() == errorsBefore;
+    int beforeMin = node.errorCount();
+    int minSignals =
+        node.integer("minSignals", Math.min(2, require.size()), 1, Integer.MAX_VALUE);
+    if (node.errorCount() == beforeMin && requireValid && minSignals > require.size()) {
+      node.error(
+          "minSignals",
+          "must be <= the number of signals in require (" + require.size() + "), was "
+              + minSignals);
+    }
+    Duration holdFor = node.duration("holdFor", defaults.holdFor(), false);
+    Duration clearAfter = node.duration("clearAfter", holdFor, false);
+    return new QuorumConfig(require, minSignals, holdFor, clearAfter);
+  }
+
+  private static Optional<List<String>> require(Node node) {
+    int errorsBefore = node.errorCount();
+    Optional<List<Node.Item>> items = node.strings("require");
+    if (items.isEmpty()) {
+      return Optional.empty();
+    }
+    if (items.get().isEmpty() && node.errorCount() == errorsBefore) {
+      node.error("require", "must not be empty");
+    }
+    Map<String, String> pathBySignal = new HashMap<>();
+    List<String> require = new ArrayList<>();
+    for (Node.Item item : items.get()) {
+      if (!QuorumConfig.SIGNALS.contains(item.value())) {
+        String rule = "must be one of " + String.join(" | ", QuorumConfig.SIGNALS);
+        node.invalid(item.key(), rule, item.value());
+      } else if (unique(node, item, "signal", pathBySignal)) {
+        require.add(item.value());
+      }
+    }
+    return Optional.of(require);
+  }
+
+  private static List<String> peers(Node node, List<Node.Item> items) {
+    Map<String, String> pathByUrl = new HashMap<>();
+    List<String> peers = new ArrayList<>();
+    for (Node.Item item : items) {
+      String url;
+      try {
+        url = EndpointUrls.baseUrl(item.value());
+      } catch (IllegalArgumentException e) {
+        node.invalid(item.key(), e.getMessage(), item.value());
+        continue;
+      }
+      if (unique(node, new Node.Item(item.key(), url), "peer", pathByUrl)) {
+        peers.add(url);
+      }
+    }
+    return peers;
+  }
+
+  // Peers answer only with a token; polling them without one would fail at run time instead.
+  private static Optional<String> peerToken(
+      Node node, boolean hasPeers, Optional<String> httpToken) {
+    int errorsBefore = node.errorCount();
+    Optional<String> token = ConfigLoader.nonEmpty(node, "peerToken");
+    boolean given = node.has("peerToken");
+    if (hasPeers && !given && httpToken.isEmpty() && node.errorCount() == errorsBefore) {
+      node.error("peerToken", "required when peers is not empty and http.token is not set");
+    }
+    return given ? token : httpToken;
+  }
+
+  private static TiltConfig tilt(Node node) {
+    TiltConfig defaults = TiltConfig.defaults();
+    node.rejectUnknown("clockJump", "stall", "recovery");
+    return new TiltConfig(
+        node.duration("clockJump", defaults.clockJump(), true),
+        node.duration("stall", defaults.stall(), true),
+        node.duration("recovery", defaults.recovery(), true));
+  }
+
+  private static EventsConfig events(Node node, boolean awsHealth) {
+    EventsConfig defaults = EventsConfig.defaults();
+    node.rejectUnknown(
+        "token", "header", "primaryRegion", "healthServices", "voteFreshness", "sqs");
+    Optional<String> token = ConfigLoader.nonEmpty(node, "token");
+    Optional<String> header = node.string("header");
+    if (header.isPresent() && !HEADER.matcher(header.get()).matches()) {
+      node.invalid("header", HEADER_RULE, header.get());
+    }
+    Optional<String> primaryRegion = region(node, "primaryRegion", node.string("primaryRegion"));
+    List<String> services = healthServices(node).orElse(defaults.healthServices());
+    Duration voteFreshness = node.duration("voteFreshness", defaults.voteFreshness(), true);
+    List<Node> queues = node.list("sqs").orElse(List.of());
+    Map<String, String> pathByUrl = new HashMap<>();
+    List<SqsQueueConfig> sqs = new ArrayList<>();
+    for (Node queue : queues) {
+      sqsQueue(queue, pathByUrl).ifPresent(sqs::add);
+    }
+    // Health events are matched by their region; consuming them without one to match is a mistake.
+    if (!node.has("primaryRegion")) {
+      if (awsHealth) {
+        node.error("primaryRegion", "required when quorum.require has " + AWS_HEALTH);
+      } else if (!queues.isEmpty()) {
+        node.error("primaryRegion", "required when events.sqs is not empty");
+      }
+    }
+    return new EventsConfig(
+        token, header.orElse(defaults.header()), primaryRegion, services, voteFreshness, sqs);
+  }
+
+  private static Optional<String> region(Node node, String key, Optional<String> text) {
+    if (text.isPresent() && !REGION.matcher(text.get()).matches()) {
+      node.invalid(key, REGION_RULE, text.get());
+      return Optional.empty();
+    }
+    return text;
+  }
+
+  private static Optional<List<String>> healthServices(Node node) {
+    int errorsBefore = node.errorCount();
+    Optional<List<Node.Item>> items = node.strings("healthServices");
+    if (items.isEmpty()) {
+      return Optional.empty();
+    }
+    if (items.get().isEmpty() && node.errorCount() == errorsBefore) {
+      node.error("healthServices", "must not be empty");
+    }
+    Map<String, String> pathByService = new HashMap<>();
+    List<String> services = new ArrayList<>();
+    for (Node.Item item : items.get()) {
+      if (node.matching(item.key(), Optional.of(item.value()), SERVICE).isPresent()
+          && unique(node, item, "service", pathByService)) {
+        services.add(item.value());
+      }
+    }
+    return Optional.of(services);
+  }
+
+  private static Optional<SqsQueueConfig> sqsQueue(Node node, Map<String, String> pathByUrl) {
+    int errorsBefore = node.errorCount();
+    node.rejectUnknown("queueUrl", "region", "endpointOverride");
+    Optional<String> queueUrl =
+        node.requiredString("queueUrl").flatMap(u -> url(node, "queueUrl", u));
+    queueUrl.ifPresent(u -> uniqueQueue(node, u, pathByUrl));
+    Optional<String> region = region(node, "region", node.requiredString("region"));
+    Optional<String> endpoint =
+        node.string("endpointOverride").flatMap(u -> url(node, "endpointOverride", u));
+    if (node.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(new SqsQueueConfig(queueUrl.orElseThrow(), region.orElseThrow(), endpoint));
+  }
+
+  private static Optional<String> url(Node node, String key, String url) {
+    try {
+      return Optional.of(EndpointUrls.httpUrl(url));
+    } catch (IllegalArgumentException e) {
+      node.invalid(key, e.getMessage(), url);
+      return Optional.empty();
+    }
+  }
+
+  private static void uniqueQueue(Node node, String url, Map<String, String> pathByUrl) {
+    String first = pathByUrl.putIfAbsent(url, node.path());
+    if (first != null) {
+      node.error("queueUrl", "duplicate queue \"" + url + "\" (also " + first + ")");
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.drwatch.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * When the signals add up to a declared outage (ODOWN).
+ *
+ * @param require the signal families that may vote, by config name: {@code probes}, {@code
+ *     replication}, {@code aws-health}, {@code cloudwatch-alarm}; not empty, no duplicates; default
+ *     {@code [probes, replication]}
+ * @param minSignals how many of {@code require} must vote at once, 1..size of {@code require};
+ *     default 2, or 1 when {@code require} has one entry
+ * @param holdFor how long the votes must hold before the outage is declared, default 5s, at least 0
+ * @param clearAfter how long the votes must stay below {@code minSignals} before a declared outage
+ *     clears, default {@code holdFor}, at least 0
+ */
+public record QuorumConfig(
+    List<String> require, int minSignals, Duration holdFor, Duration clearAfter) {
+
+  /** Every signal family a quorum may require, by config name. */
+  public static final List<String> SIGNALS =
+      List.of("probes", "replication", "aws-health", "cloudwatch-alarm");
+
+  public QuorumConfig {
+    require = List.copyOf(require);
+    Objects.requireNonNull(holdFor, "holdFor");
+    Objects.requireNonNull(clearAfter, "clearAfter");
+  }
+
+  /** {@code [probes, replication]}, both needed, held and cleared for 5s. */
+  public static QuorumConfig defaults() {
+    return new QuorumConfig(
+        List.of("probes", "replication"), 2, Duration.ofSeconds(5), Duration.ofSeconds(5));
+  }
+}

@@ -1,0 +1,83 @@
+package io.drwatch.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One endpoint whose reachability says whether "the primary" is up, from this observer's point of
+ * view (Sentinel's SDOWN).
+ *
+ * @param name unique among targets, matches {@code [a-z0-9][a-z0-9-]{0,62}} (a bounded Prometheus
+ *     label value)
+ * @param probe how the target is checked
+ * @param address in canonical form per probe: tcp {@code host:port}; http an http(s) url, as
+ *     written; postgres {@code postgresql://user@host:port/db} and redis {@code redis://host:port}
+ *     with the same rules and canonical form as {@link Endpoint#url}
+ * @param password postgres and redis only; empty when not configured, never empty text
+ * @param interval time between checks, default 1s, greater than 0
+ * @param timeout limit for one check, greater than 0 and at most {@code interval}; default 800ms,
+ *     or {@code interval} when that is shorter
+ * @param failuresToSuspect consecutive failures before the target is suspected, default 3, at least
+ *     1
+ * @param successesToClear consecutive successes before a suspicion clears, default 2, at least 1
+ * @param channels names of channels whose primary this target is; each names an entry of {@code
+ *     channels}, no duplicates; default none
+ * @param expectStatus the status an http check must get, 100..599, default 200; only configurable
+ *     for http targets
+ * @param bodyContains text the http response body must contain; empty when not configured; only
+ *     configurable for http targets
+ */
+public record TargetConfig(
+    String name,
+    ProbeType probe,
+    String address,
+    Optional<String> password,
+    Duration interval,
+    Duration timeout,
+    int failuresToSuspect,
+    int successesToClear,
+    List<String> channels,
+    int expectStatus,
+    Optional<String> bodyContains) {
+
+  public TargetConfig {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(probe, "probe");
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(interval, "interval");
+    Objects.requireNonNull(timeout, "timeout");
+    channels = List.copyOf(channels);
+    Objects.requireNonNull(bodyContains, "bodyContains");
+  }
+
+  /** Masks the password so that logging a config never leaks it. */
+  @Override
+  public String toString() {
+    return "TargetConfig[name="
+        + name
+        + ", probe="
+        + probe
+        + ", address="
+        + address
+        + ", password="
+        + password.map(p -> "***")
+        + ", interval="
+        + interval
+        + ", timeout="
+        + timeout
+        + ", failuresToSuspect="
+        + failuresToSuspect
+        + ", successesToClear="
+        + successesToClear
+        + ", channels="
+        + channels
+        + ", expectStatus="
+        + expectStatus
+        + ", bodyContains="
+        + bodyContains
+        + "]";
+  }
+}

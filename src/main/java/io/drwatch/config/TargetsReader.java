@@ -1,0 +1,161 @@
+package io.drwatch.config;
+
+import io.drwatch.domain.channel.ChannelKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads {@code detection.targets}: each entry, its address per probe and its channels. */
+final class TargetsReader {
+
+  private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(800);
+
+  private TargetsReader() {}
+
+  /**
+   * The valid targets; problems with the others are in the node's error list.
+   *
+   * @param channelNames every well-formed name in {@code channels}
+   */
+  static List<TargetConfig> read(Node detection, Set<String> channelNames) {
+    Map<String, String> pathByName = new HashMap<>();
+    List<TargetConfig> targets = new ArrayList<>();
+    for (Node entry : detection.list("targets").orElse(List.of())) {
+      target(entry, channelNames, pathByName).ifPresent(targets::add);
+    }
+    return targets;
+  }
+
+  private static Optional<TargetConfig> target(
+      Node node, Set<String> channelNames, Map<String, String> pathByName) {
+    int errorsBefore = node.errorCount();
+    node.rejectUnknown(
+        "name",
+        "probe",
+        "address",
+        "password",
+        "interval",
+        "timeout",
+        "failuresToSuspect",
+        "successesToClear",
+        "channels",
+        "expectStatus",
+        "bodyContains");
+    Optional<String> name = node.matching("name", node.requiredString("name"), ConfigLoader.NAME);
+    name.ifPresent(n -> unique(node, n, pathByName));
+    Optional<ProbeType> probe = node.requiredString("probe").flatMap(p -> probe(node, p));
+    Optional<String> address = node.requiredString("address").flatMap(a -> address(node, probe, a));
+    onlyFor(node, "password", probe, ProbeType.POSTGRES, ProbeType.REDIS);
+    Optional<String> password = ConfigLoader.nonEmpty(node, "password");
+    int beforeInterval = node.errorCount();
+    Duration interval = node.duration("interval", DEFAULT_INTERVAL, true);
+    Duration timeout = timeout(node, interval, node.errorCount() == beforeInterval);
+    int failuresToSuspect = node.integer("failuresToSuspect", 3, 1, Integer.MAX_VALUE);
+    int successesToClear = node.integer("successesToClear", 2, 1, Integer.MAX_VALUE);
+    List<String> channels = channels(node, channelNames);
+    onlyFor(node, "expectStatus", probe, ProbeType.HTTP);
+    int expectStatus = node.integer("expectStatus", 200, 100, 599);
+    onlyFor(node, "bodyContains", probe, ProbeType.HTTP);
+    Optional<String> bodyContains = ConfigLoader.nonEmpty(node, "bodyContains");
+    if (node.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new TargetConfig(
+            name.orElseThrow(),
+            probe.orElseThrow(),
+            address.orElseThrow(),
+            password,
+            interval,
+            timeout,
+            failuresToSuspect,
+            successesToClear,
+            channels,
+            expectStatus,
+            bodyContains));
+  }
+
+  private static void unique(Node node, String name, Map<String, String> pathByName) {
+    String first = pathByName.putIfAbsent(name, node.path());
+    if (first != null) {
+      node.error("name", "duplicate target name \"" + name + "\" (also " + first + ")");
+    }
+  }
+
+  private static Optional<ProbeType> probe(Node node, String text) {
+    Optional<ProbeType> probe = ProbeType.fromConfigName(text);
+    if (probe.isEmpty()) {
+      node.invalid("probe", "must be one of " + ProbeType.allConfigNames(), text);
+    }
+    return probe;
+  }
+
+  // Without a known probe the address rules are unknown; the probe error already tells the user.
+  private static Optional<String> address(Node node, Optional<ProbeType> probe, String address) {
+    if (probe.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          switch (probe.get()) {
+            case TCP -> EndpointUrls.hostPort(address);
+            case HTTP -> EndpointUrls.httpUrl(address);
+            case POSTGRES -> EndpointUrls.canonical(ChannelKind.POSTGRES, address);
+            case REDIS -> EndpointUrls.canonical(ChannelKind.REDIS, address);
+          });
+    } catch (IllegalArgumentException e) {
+      node.invalid("address", e.getMessage(), address);
+      return Optional.empty();
+    }
+  }
+
+  // A timeout longer than the interval would let checks overlap; by default it is cut to fit.
+  private static Duration timeout(Node node, Duration interval, boolean intervalValid) {
+    if (!node.has("timeout")) {
+      return interval.compareTo(DEFAULT_TIMEOUT) < 0 ? interval : DEFAULT_TIMEOUT;
+    }
+    int errorsBefore = node.errorCount();
+    Duration timeout = node.duration("timeout", DEFAULT_TIMEOUT, true);
+    if (node.errorCount() == errorsBefore && intervalValid && timeout.compareTo(interval) > 0) {
+      node.error(
+          "timeout",
+          "must be <= interval ("
+              + Durations.format(interval)
+              + "), was "
+              + Durations.format(timeout));
+    }
+    return timeout;
+  }
+
+  private static List<String> channels(Node node, Set<String> channelNames) {
+    String known =
+        channelNames.isEmpty() ? "none" : channelNames.stream().collect(Collectors.joining(", "));
+    Map<String, String> pathByName = new HashMap<>();
+    List<String> channels = new ArrayList<>();
+    for (Node.Item item : node.strings("channels").orElse(List.of())) {
+      if (!channelNames.contains(item.value())) {
+        String rule = "must name a channel in channels (known: " + known + ")";
+        node.invalid(item.key(), rule, item.value());
+      } else if (DetectionReader.unique(node, item, "channel", pathByName)) {
+        channels.add(item.value());
+      }
+    }
+    return channels;
+  }
+
+  private static void onlyFor(
+      Node node, String key, Optional<ProbeType> probe, ProbeType... owners) {
+    List<ProbeType> allowed = List.of(owners);
+    if (node.has(key) && probe.isPresent() && !allowed.contains(probe.get())) {
+      String names =
+          allowed.stream().map(ProbeType::configName).collect(Collectors.joining(" or "));
+      node.error(key, "only allowed for probe " + names + ", this target is " + probe.get());
+    }
+  }
+}
