@@ -29,4 +29,12 @@ public record ObserverReport(
   public boolean isFresh(Instant now) {
     return !now.isAfter(seenAt.plus(freshFor));
   }
+
+  /**
+   * The report to publish while this observer is in TILT: present (we are alive) but suspecting
+   * nothing, as Sentinel answers "not down" to its peers while it distrusts itself.
+   */
+  public ObserverReport tilted() {
+    return new ObserverReport(observer, target, false, seenAt, freshFor, "in TILT: not voting");
+  }
 }

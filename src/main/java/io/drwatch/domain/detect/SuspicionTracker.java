@@ -99,7 +99,7 @@ public final class SuspicionTracker {
 
   /**
    * This observer's opinion as published to peers ({@code /api/v1/votes}) and counted by
-   * {@link ProbeTally}. While TILTed, publish {@code suspected = false} instead, as Sentinel does.
+   * {@link ProbeTally}. While TILTed, publish {@link ObserverReport#tilted()} instead.
    *
    * @param freshFor how long peers may count the report after the last probe
    */

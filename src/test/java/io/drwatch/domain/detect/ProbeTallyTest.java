@@ -76,4 +76,12 @@ class ProbeTallyTest {
     assertThat(tally.live()).containsExactly("obs-a", "obs-b");
     assertThat(tally.suspecting()).isEmpty();
   }
+
+  @Test
+  void shouldCountATiltedPeerAsLiveButNotSuspecting() {
+    ProbeTally tally = ProbeTally.of("db-primary", report("obs-a", true, 0),
+        List.of(report("obs-b", true, 0).tilted()), NOW);
+
+    assertThat(tally.summary()).isEqualTo("1/2 suspect db-primary");
+  }
 }
