@@ -3,7 +3,9 @@ package io.drwatch.config;
 import static io.drwatch.config.ConfigErrorsTest.errorsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drwatch.domain.decide.SignalFamily;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -203,6 +205,15 @@ class DetectionConfigTest {
     assertThat(ProbeType.fromConfigName("postgres")).contains(ProbeType.POSTGRES);
     assertThat(ProbeType.fromConfigName("POSTGRES")).isEmpty();
     assertThat(ProbeType.HTTP).hasToString("http");
+  }
+
+  @Test
+  void shouldOfferExactlyTheSignalFamiliesTheQuorumKnows() {
+    assertThat(QuorumConfig.SIGNALS)
+        .containsExactly(
+            Arrays.stream(SignalFamily.values())
+                .map(SignalFamily::configName)
+                .toArray(String[]::new));
   }
 
   @Test

@@ -67,4 +67,57 @@ class EndpointUrlsTest {
         .hasMessage(
             "must be redis://host:port; put the password in the password field, not in the url");
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "10.0.0.5:5432,      10.0.0.5:5432",
+    "db.internal:6379,   db.internal:6379",
+    "'[::1]:6379',       '[::1]:6379'",
+  })
+  void shouldAcceptHostPort(String address, String canonical) {
+    assertThat(EndpointUrls.hostPort(address)).isEqualTo(canonical);
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(
+      strings = {
+        "10.0.0.5", "10.0.0.5:", "tcp://h:1", "u@h:1", "h:1/", "h:1?x", ":5432", "", "a b:1"
+      })
+  void shouldRejectOtherTcpAddresses(String address) {
+    assertThatThrownBy(() -> EndpointUrls.hostPort(address))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("must be host:port");
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"http://h", "https://h:8443/health?deep=1", "http://[::1]:80/"})
+  void shouldKeepHttpUrlsAsWritten(String url) {
+    assertThat(EndpointUrls.httpUrl(url)).isEqualTo(url);
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"h/health", "ftp://h", "http://", "http://h/#x", "https://u@h", ""})
+  void shouldRejectOtherHttpUrls(String url) {
+    assertThatThrownBy(() -> EndpointUrls.httpUrl(url))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("must be http(s)://host[:port][/path]");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "http://10.1.0.9:9464,  http://10.1.0.9:9464",
+    "http://obs-b/,         http://obs-b:80",
+    "https://obs-c,         https://obs-c:443",
+  })
+  void shouldFillInTheBaseUrlPort(String url, String canonical) {
+    assertThat(EndpointUrls.baseUrl(url)).isEqualTo(canonical);
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"http://h/api/v1/votes", "http://h?x=1", "http://h:0", "h:9464"})
+  void shouldRejectOtherBaseUrls(String url) {
+    assertThatThrownBy(() -> EndpointUrls.baseUrl(url))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("must be http(s)://host[:port] without a path");
+  }
 }
