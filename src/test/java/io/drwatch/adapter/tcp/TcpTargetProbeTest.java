@@ -1,0 +1,35 @@
+package io.drwatch.adapter.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.net.SocketAddress;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TcpTargetProbeTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "10.0.0.5:5432,        10.0.0.5,       5432",
+    "db.example.com:6379,  db.example.com, 6379",
+    "'[::1]:443',          ::1,            443",
+    "localhost:1,          localhost,      1",
+    "localhost:65535,      localhost,      65535",
+  })
+  void shouldParseHostAndPort(String text, String host, int port) {
+    SocketAddress address = TcpTargetProbe.parse(text);
+    assertThat(address.host()).isEqualTo(host);
+    assertThat(address.port()).isEqualTo(port);
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"", "host", "host:", ":5432", "host:0", "host:65536", "host:abc",
+      "::1:5432", "[]:80"})
+  void shouldRejectMalformedAddressesNamingTheValue(String text) {
+    assertThatThrownBy(() -> TcpTargetProbe.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"" + text + "\"");
+  }
+}
