@@ -7,6 +7,7 @@ import io.drwatch.app.ingest.IngestSource;
 import io.drwatch.app.ingest.MalformedEventException;
 import io.drwatch.app.ingest.ReceiveOutcome;
 import io.drwatch.domain.event.EventEnvelope;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +15,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
 
@@ -46,11 +48,20 @@ public final class EventsWebhook {
   public static Route mount(Router router, EventsAuth auth, EventIngest ingest) {
     EventsWebhook webhook = new EventsWebhook(auth, ingest);
     return router.post(PATH)
-        .handler(webhook::authorize)
-        .handler(webhook::checkDeclaredLength)
+        .handler(gate(webhook::authorize))
+        .handler(gate(webhook::checkDeclaredLength))
         .handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT))
         .handler(webhook::accept)
         .failureHandler(webhook::failed);
+  }
+
+  /**
+   * Vert.x Web orders handlers by kind and refuses a plain handler before {@link BodyHandler}.
+   * These gates look at headers only and decide before a byte of the body is buffered, which is
+   * what a security-policy handler is for.
+   */
+  private static SecurityPolicyHandler gate(Handler<RoutingContext> check) {
+    return check::handle;
   }
 
   private void authorize(RoutingContext rc) {

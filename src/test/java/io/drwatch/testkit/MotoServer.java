@@ -1,0 +1,96 @@
+package io.drwatch.testkit;
+
+import io.drwatch.lab.FreePorts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real moto server (Python; the AWS fake) on a free loopback port, for SQS and EventBridge
+ * tests. Started with {@code python3 -m moto.server}, or the interpreter in {@code DRWATCH_PYTHON};
+ * ready when {@code GET /moto-api/} answers. Stopped by its own process handle.
+ */
+public final class MotoServer implements AutoCloseable {
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Process process;
+  private final URI endpoint;
+  private final Path log;
+
+  private MotoServer(Process process, URI endpoint, Path log) {
+    this.process = process;
+    this.endpoint = endpoint;
+    this.log = log;
+  }
+
+  public static MotoServer start() throws IOException {
+    int port = FreePorts.pick();
+    String python = System.getenv().getOrDefault("DRWATCH_PYTHON", "python3");
+    Path log = Files.createTempFile("moto-" + port + "-", ".log");
+    Process process = new ProcessBuilder(List.of(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port)))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    MotoServer moto = new MotoServer(process, URI.create("http://127.0.0.1:" + port), log);
+    try {
+      moto.awaitReady();
+    } catch (RuntimeException | Error e) {
+      moto.close();
+      throw e;
+    }
+    return moto;
+  }
+
+  private void awaitReady() {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpRequest ping = HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(2)).build();
+    Await.until(READY_TIMEOUT, "moto server on " + endpoint + " (log: " + log + ")", () -> {
+      if (!process.isAlive()) {
+        throw new AssertionError("moto server exited with " + process.exitValue()
+            + " (is moto[server] installed for " + System.getenv().getOrDefault("DRWATCH_PYTHON", "python3")
+            + "?): " + tail());
+      }
+      return http.send(ping, BodyHandlers.discarding()).statusCode() == 200;
+    });
+  }
+
+  /** Base URL for {@code endpointOverride}. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  private String tail() {
+    try {
+      String all = Files.readString(log, StandardCharsets.UTF_8);
+      return all.substring(Math.max(0, all.length() - 2000));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+    try {
+      Files.deleteIfExists(log);
+    } catch (IOException ignored) {
+      // a temp file; not worth failing a teardown over
+    }
+  }
+}
