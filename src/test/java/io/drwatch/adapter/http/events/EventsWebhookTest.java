@@ -2,6 +2,7 @@ package io.drwatch.adapter.http.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drwatch.adapter.metrics.EventMetrics;
 import io.drwatch.app.ingest.EventIngest;
 import io.drwatch.app.ingest.IngestOutcome;
 import io.drwatch.app.ingest.IngestSource;
@@ -10,6 +11,8 @@ import io.drwatch.app.ingest.RecordingSink;
 import io.drwatch.app.ingest.TestEvents;
 import io.drwatch.domain.event.EventEnvelope;
 import io.drwatch.testkit.TestVertx;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -257,6 +260,26 @@ class EventsWebhookTest {
     assertThat(failed.statusCode()).isEqualTo(500);
     assertThat(retried.statusCode()).isEqualTo(202);
     assertThat(json(retried).getString("outcome")).isEqualTo("accepted");
+  }
+
+  @Test
+  void shouldExposeTheCountsAsDrwatchEventsReceivedTotal() throws Exception {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new EventMetrics(ingest).bindTo(registry);
+    String url = url();
+    post(url, TestEvents.health("p-1").encode(), "x-api-key", TOKEN);
+    post(url, TestEvents.health("p-1").encode(), "x-api-key", TOKEN);
+    post(url, "{}", "x-api-key", "forged");
+
+    String scrape = registry.scrape();
+
+    assertThat(scrape)
+        .contains("drwatch_events_received_total{outcome=\"accepted\",source=\"webhook\"} 1.0")
+        .contains("drwatch_events_received_total{outcome=\"duplicate\",source=\"webhook\"} 1.0")
+        .contains("drwatch_events_received_total{outcome=\"unauthorized\",source=\"webhook\"} 1.0")
+        .contains("drwatch_events_received_total{outcome=\"poison\",source=\"sqs\"} 0.0");
+    assertThat(scrape.lines().filter(l -> l.startsWith(EventMetrics.PROMETHEUS_NAME + "{"))).hasSize(14);
+    registry.close();
   }
 
   private static void assertMalformed(HttpResponse<String> r, String field) {
