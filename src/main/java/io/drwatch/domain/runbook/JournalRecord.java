@@ -1,0 +1,144 @@
+package io.drwatch.domain.runbook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One fact about a run, appended to the journal before anyone acts on it. {@link FailoverRun}
+ * transitions return the record to append; {@link FailoverRun#replayAll} folds records back into
+ * runs. Records are facts, not commands: replay applies them without re-deciding anything.
+ */
+public sealed interface JournalRecord {
+
+  String runId();
+
+  Instant at();
+
+  /** A record about one step of the run. */
+  sealed interface StepFact extends JournalRecord
+      permits StepStarted, StepFinished, StepFailed, StepSkipped, StepInterrupted {
+    String step();
+  }
+
+  /**
+   * The run began. Carries the plan it runs (params removed: they may hold credentials), so a
+   * restart resumes the same DAG even if the config changed meanwhile.
+   *
+   * @param awaitingApproval approval mode: no step starts before {@link RunApproved}
+   */
+  record RunStarted(String runId, RunMode mode, Trigger trigger, List<StepSpec> plan,
+      boolean awaitingApproval, Instant at) implements JournalRecord {
+    public RunStarted {
+      check(runId, at);
+      Objects.requireNonNull(mode, "mode");
+      Objects.requireNonNull(trigger, "trigger");
+      plan = List.copyOf(plan);
+    }
+  }
+
+  /** Someone authenticated approved an approval-mode run. */
+  record RunApproved(String runId, String by, Instant at) implements JournalRecord {
+    public RunApproved {
+      check(runId, at);
+      Objects.requireNonNull(by, "by");
+    }
+  }
+
+  /** An attempt of a step began: written before the action's apply. */
+  record StepStarted(String runId, String step, int attempt, Instant at) implements StepFact {
+    public StepStarted {
+      check(runId, at);
+      Objects.requireNonNull(step, "step");
+    }
+  }
+
+  /** The step reached and verified its target state. */
+  record StepFinished(String runId, String step, String message, Instant at)
+      implements StepFact {
+    public StepFinished {
+      check(runId, at);
+      Objects.requireNonNull(step, "step");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /** The attempt failed (error, timeout); a retry may follow. */
+  record StepFailed(String runId, String step, String message, Instant at)
+      implements StepFact {
+    public StepFailed {
+      check(runId, at);
+      Objects.requireNonNull(step, "step");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /** The step's check found the target state already reached. */
+  record StepSkipped(String runId, String step, String message, Instant at)
+      implements StepFact {
+    public StepSkipped {
+      check(runId, at);
+      Objects.requireNonNull(step, "step");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /**
+   * An in-flight attempt was cut short by a restart and its re-check found the target state not
+   * reached: the step is planned again, and the lost attempt does not use up a retry.
+   */
+  record StepInterrupted(String runId, String step, String message, Instant at)
+      implements StepFact {
+    public StepInterrupted {
+      check(runId, at);
+      Objects.requireNonNull(step, "step");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /** The RPO gate blocked the promotion {@code step}; the run waits for DataLossAccepted. */
+  record RunBlocked(String runId, String step, String reason, Instant at)
+      implements JournalRecord {
+    public RunBlocked {
+      check(runId, at);
+      Objects.requireNonNull(step, "step");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** {@code by} accepted data loss for the rest of the run: the RPO gate no longer applies. */
+  record DataLossAccepted(String runId, String by, Instant at) implements JournalRecord {
+    public DataLossAccepted {
+      check(runId, at);
+      Objects.requireNonNull(by, "by");
+    }
+  }
+
+  /** The run ended on its own: {@code outcome} is SUCCEEDED or FAILED. */
+  record RunFinished(String runId, RunState outcome, String reason, Instant at)
+      implements JournalRecord {
+    public RunFinished {
+      check(runId, at);
+      if (outcome != RunState.SUCCEEDED && outcome != RunState.FAILED) {
+        throw new IllegalArgumentException("outcome must be SUCCEEDED or FAILED, but was "
+            + outcome);
+      }
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** {@code by} cancelled the run; steps in flight may still end and are journaled. */
+  record RunCancelled(String runId, String by, String reason, Instant at)
+      implements JournalRecord {
+    public RunCancelled {
+      check(runId, at);
+      Objects.requireNonNull(by, "by");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  private static void check(String runId, Instant at) {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(at, "at");
+  }
+}

@@ -1,0 +1,9 @@
+package io.drwatch.domain.runbook;
+
+/** Why a run exists. {@code plan} is not a mode here: a dry run never becomes a run. */
+public enum RunMode {
+  /** Against the configured drill targets; measures RTO and RPO for the projection. */
+  DRILL,
+  /** Against production targets: a real failover. */
+  EXECUTE
+}
