@@ -46,6 +46,10 @@ public final class Daemon implements AutoCloseable {
     return verticle.board();
   }
 
+  public io.drwatch.app.decide.DetectionBoard detection() {
+    return verticle.detection();
+  }
+
   public Vertx vertx() {
     return vertx;
   }

@@ -2,6 +2,9 @@ package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.http.HttpApi;
 import io.drwatch.adapter.metrics.ChannelMetrics;
+import io.drwatch.adapter.metrics.DetectionMetrics;
+import io.drwatch.adapter.metrics.EventMetrics;
+import io.drwatch.app.decide.DetectionBoard;
 import io.drwatch.app.probe.ProbeLoop;
 import io.drwatch.app.status.StatusBoard;
 import io.drwatch.config.ChannelConfig;
@@ -13,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +26,9 @@ final class DaemonVerticle extends VerticleBase {
   private final DrwatchConfig config;
   private final List<ProbeLoop> loops = new ArrayList<>();
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final DetectionBoard detection = new DetectionBoard();
   private StatusBoard board;
+  private DetectionWiring detectionWiring;
   private HttpServer server;
 
   DaemonVerticle(DrwatchConfig config) {
@@ -31,6 +37,10 @@ final class DaemonVerticle extends VerticleBase {
 
   StatusBoard board() {
     return board;
+  }
+
+  DetectionBoard detection() {
+    return detection;
   }
 
   int httpPort() {
@@ -42,20 +52,29 @@ final class DaemonVerticle extends VerticleBase {
     List<ChannelSpec> specs = config.channels().stream().map(DaemonVerticle::spec).toList();
     board = new StatusBoard(specs.stream().map(s -> ChannelStatus.initial(s, Instant.now())).toList());
     new ChannelMetrics(board).bindTo(registry);
+    new DetectionMetrics(detection).bindTo(registry);
+    detectionWiring = DetectionWiring.create(vertx, config, board, detection);
+    new EventMetrics(detectionWiring.ingest()).bindTo(registry);
     for (int i = 0; i < specs.size(); i++) {
       ChannelConfig channel = config.channels().get(i);
       loops.add(ProbeLoop.create(vertx, specs.get(i), ChannelKinds.probe(vertx, channel), board,
           channel.heartbeat().timeout()));
     }
+    Router router = HttpApi.router(vertx, board, detection, registry::scrape, config.observer().name());
+    detectionWiring.mount(router, config);
     return vertx.createHttpServer()
-        .requestHandler(HttpApi.router(vertx, board, registry::scrape, config.observer().name()))
+        .requestHandler(router)
         .listen(config.http().port(), config.http().host())
         .onSuccess(s -> server = s)
-        .onSuccess(s -> loops.forEach(ProbeLoop::start));
+        .onSuccess(s -> loops.forEach(ProbeLoop::start))
+        .onSuccess(s -> detectionWiring.start());
   }
 
   @Override
   public Future<?> stop() {
+    if (detectionWiring != null) {
+      detectionWiring.stop();
+    }
     List<Future<Void>> closing = new ArrayList<>();
     loops.forEach(l -> closing.add(l.stop()));
     if (server != null) {

@@ -48,6 +48,10 @@ final class DaemonHarness implements AutoCloseable {
         """.formatted(name, kind, primaryUrl, replicaUrl, interval);
   }
 
+  io.drwatch.app.decide.DetectionBoard detection() {
+    return daemon.detection();
+  }
+
   ChannelStatus status(String channel) {
     return daemon.board().channel(channel);
   }
@@ -82,7 +86,8 @@ final class DaemonHarness implements AutoCloseable {
   /** The value of the sample of {@code name} whose labels include every {@code key=value} given. */
   double metric(String name, String... labels) throws IOException, InterruptedException {
     for (String line : get("/metrics").split("\n")) {
-      if (!line.startsWith(name + "{") || !hasLabels(line, labels)) {
+      boolean plain = labels.length == 0 && line.startsWith(name + " ");
+      if (!plain && (!line.startsWith(name + "{") || !hasLabels(line, labels))) {
         continue;
       }
       return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));

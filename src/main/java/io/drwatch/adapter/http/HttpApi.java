@@ -1,5 +1,6 @@
 package io.drwatch.adapter.http;
 
+import io.drwatch.app.decide.DetectionBoard;
 import io.drwatch.app.status.StatusBoard;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -16,7 +17,8 @@ public final class HttpApi {
 
   private HttpApi() {}
 
-  public static Router router(Vertx vertx, StatusBoard board, Supplier<String> scrape, String observer) {
+  public static Router router(Vertx vertx, StatusBoard board, DetectionBoard detection,
+      Supplier<String> scrape, String observer) {
     Router router = Router.router(vertx);
     router.get("/metrics").handler(rc -> rc.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT).end(scrape.get()));
@@ -30,7 +32,8 @@ public final class HttpApi {
     });
     router.get("/api/v1/status").handler(rc -> rc.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .end(StatusJson.of(board, observer).encodePrettily()));
+        .end(StatusJson.of(board, observer).put("detection", DetectionJson.of(detection))
+            .encodePrettily()));
     return router;
   }
 

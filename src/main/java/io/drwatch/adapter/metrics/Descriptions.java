@@ -4,15 +4,21 @@ import java.util.Map;
 
 /** HELP text per metric; promtool rejects exposition without it. */
 final class Descriptions {
-  private static final Map<String, String> TEXT = Map.of(
-      MetricNames.CHANNEL_RPO, "Canary-measured RPO: newest heartbeat on the primary minus newest on the replica",
-      MetricNames.CHANNEL_RPO_RESOLUTION, "Resolution bound of the RPO estimate (the heartbeat interval)",
-      MetricNames.CHANNEL_RPO_OBJECTIVE, "The channel's RPO objective",
-      MetricNames.CHANNEL_REPLICA_AGE, "Observer time minus the writer time of the newest heartbeat visible on the replica",
-      MetricNames.CHANNEL_LAST_SUCCESS, "Unix time of the last probe round that reached both primary and replica",
-      MetricNames.CHANNEL_PROBE, "Duration of one probe round (replica read + heartbeat write)",
-      MetricNames.RPO, "Composite RPO: the maximum over channels (NaN if any is unknown)",
-      MetricNames.RPO_SKEW, "Spread of RPO across channels: max minus min");
+  private static final Map<String, String> TEXT = Map.ofEntries(
+      Map.entry(MetricNames.TARGET_SUSPECTED, "1 if the observer suspects the target is down (SDOWN)"),
+      Map.entry(MetricNames.OUTAGE_VOTES, "1 if the signal family currently votes for an outage of any target"),
+      Map.entry(MetricNames.OUTAGE_DECLARED, "1 if the quorum declared an outage (ODOWN) of any target"),
+      Map.entry(MetricNames.TILT, "1 while the observer distrusts its own clock or loop and votes nothing"),
+      Map.entry(MetricNames.WOULD_FAILOVER, "Shadow mode: 1 if an outage is declared and nothing blocks action"),
+      Map.entry(MetricNames.FAILOVER_EXPECTED_LOSS, "Shadow mode: the composite RPO a failover now would lose"),
+      Map.entry(MetricNames.CHANNEL_RPO, "Canary-measured RPO: newest heartbeat on the primary minus newest on the replica"),
+      Map.entry(MetricNames.CHANNEL_RPO_RESOLUTION, "Resolution bound of the RPO estimate (the heartbeat interval)"),
+      Map.entry(MetricNames.CHANNEL_RPO_OBJECTIVE, "The channel's RPO objective"),
+      Map.entry(MetricNames.CHANNEL_REPLICA_AGE, "Observer time minus the writer time of the newest heartbeat visible on the replica"),
+      Map.entry(MetricNames.CHANNEL_LAST_SUCCESS, "Unix time of the last probe round that reached both primary and replica"),
+      Map.entry(MetricNames.CHANNEL_PROBE, "Duration of one probe round (replica read + heartbeat write)"),
+      Map.entry(MetricNames.RPO, "Composite RPO: the maximum over channels (NaN if any is unknown)"),
+      Map.entry(MetricNames.RPO_SKEW, "Spread of RPO across channels: max minus min"));
 
   private Descriptions() {}
 

@@ -22,10 +22,20 @@ public final class MetricNames {
   public static final String RPO = "drwatch.rpo";
   public static final String RPO_SKEW = "drwatch.rpo.skew";
 
+  public static final String TARGET_SUSPECTED = "drwatch.target.suspected";
+  public static final String OUTAGE_VOTES = "drwatch.outage.votes";
+  public static final String OUTAGE_DECLARED = "drwatch.outage.declared";
+  public static final String TILT = "drwatch.tilt";
+  public static final String WOULD_FAILOVER = "drwatch.would.failover";
+  public static final String FAILOVER_EXPECTED_LOSS = "drwatch.failover.expected.loss";
+
   public static final String TAG_CHANNEL = "channel";
   public static final String TAG_KIND = "kind";
   public static final String TAG_CONDITION = "condition";
   public static final String TAG_OUTCOME = "outcome";
+  public static final String TAG_TARGET = "target";
+  public static final String TAG_OBSERVER = "observer";
+  public static final String TAG_SIGNAL = "signal";
 
   /** The names as Prometheus sees them (timer series add _count, _sum and _max). */
   public static final List<String> PROMETHEUS_NAMES = List.of(
@@ -37,5 +47,11 @@ public final class MetricNames {
       "drwatch_channel_probe_seconds",
       "drwatch_channel_last_success_timestamp_seconds",
       "drwatch_rpo_seconds",
-      "drwatch_rpo_skew_seconds");
+      "drwatch_rpo_skew_seconds",
+      "drwatch_target_suspected",
+      "drwatch_outage_votes",
+      "drwatch_outage_declared",
+      "drwatch_tilt",
+      "drwatch_would_failover",
+      "drwatch_failover_expected_loss_seconds");
 }

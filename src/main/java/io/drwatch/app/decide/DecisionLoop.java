@@ -1,0 +1,169 @@
+package io.drwatch.app.decide;
+
+import io.drwatch.app.detect.PeerReports;
+import io.drwatch.app.detect.TargetLoop;
+import io.drwatch.app.status.StatusBoard;
+import io.drwatch.domain.channel.ChannelStatus;
+import io.drwatch.domain.decide.Decision;
+import io.drwatch.domain.decide.FamilySignal;
+import io.drwatch.domain.decide.QuorumPolicy;
+import io.drwatch.domain.decide.QuorumState;
+import io.drwatch.domain.decide.QuorumView;
+import io.drwatch.domain.decide.Shadow;
+import io.drwatch.domain.decide.SignalFamily;
+import io.drwatch.domain.decide.Tilt;
+import io.drwatch.domain.decide.TiltStatus;
+import io.drwatch.domain.detect.HealthEvents;
+import io.drwatch.domain.detect.ObserverReport;
+import io.drwatch.domain.detect.ProbeTally;
+import io.drwatch.domain.detect.ReplicationSignal;
+import io.drwatch.domain.lag.CompositeRpo;
+import io.vertx.core.Vertx;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * The detection half of the daemon: once per tick it gathers every signal family per target,
+ * asks the quorum policy, and publishes one snapshot and one verdict line. It reads snapshots
+ * only (channel statuses, suspicion, peer reports, health votes) and never waits on I/O.
+ */
+public final class DecisionLoop {
+  private static final System.Logger VERDICTS = System.getLogger("io.drwatch.verdict");
+
+  /** A detection target and the channels whose primary it is. */
+  public record Target(TargetLoop loop, List<String> channels) {}
+
+  private final Vertx vertx;
+  private final String observer;
+  private final List<Target> targets;
+  private final QuorumPolicy policy;
+  private final Tilt tilt;
+  private final HealthEvents health;
+  private final PeerReports peers;
+  private final StatusBoard channels;
+  private final DetectionBoard board;
+  private final Duration tick;
+  private final Clock clock;
+  private final LongSupplier nanoTime;
+  private final Map<String, QuorumState> states = new HashMap<>();
+  private long timerId = -1;
+
+  // VisibleForTesting: clock and nanoTime are seams for virtual time.
+  public DecisionLoop(Vertx vertx, String observer, List<Target> targets, QuorumPolicy policy,
+      Tilt tilt, HealthEvents health, PeerReports peers, StatusBoard channels, DetectionBoard board,
+      Duration tick, Clock clock, LongSupplier nanoTime) {
+    this.vertx = vertx;
+    this.observer = observer;
+    this.targets = List.copyOf(targets);
+    this.policy = policy;
+    this.tilt = tilt;
+    this.health = health;
+    this.peers = peers;
+    this.channels = channels;
+    this.board = board;
+    this.tick = tick;
+    this.clock = clock;
+    this.nanoTime = nanoTime;
+  }
+
+  public void start() {
+    targets.forEach(t -> t.loop().start());
+    if (peers != null) {
+      peers.start();
+    }
+    timerId = vertx.setPeriodic(tick.toMillis(), tick.toMillis(), id -> tick());
+  }
+
+  public void stop() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+    targets.forEach(t -> t.loop().stop());
+    if (peers != null) {
+      peers.stop();
+    }
+  }
+
+  /** This observer's reports, as served to peers; a tilted observer suspects nothing. */
+  public List<ObserverReport> ownReports() {
+    boolean tilted = tilt.status().tilted();
+    return targets.stream().map(t -> t.loop().report())
+        .map(r -> tilted ? r.tilted() : r).toList();
+  }
+
+  Detection tick() {
+    Instant now = clock.instant();
+    TiltStatus tiltStatus = tilt.tick(now, nanoTime.getAsLong(), tick);
+    List<ObserverReport> own = ownReports();
+    List<ObserverReport> peerReports = peers == null ? List.of() : peers.reports();
+    List<Decision> decisions = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      decisions.add(decide(targets.get(i), own.get(i), peerReports, now, tiltStatus));
+    }
+    List<String> blockers = tiltStatus.tilted() ? List.of("tilt") : List.of();
+    Shadow shadow = Shadow.of(decisions, blockers, CompositeRpo.of(channels.channels()));
+    String verdict = tiltStatus.tilted() ? tiltStatus.verdictLine() : line(decisions);
+    Detection d = new Detection(observer, now, tiltStatus, decisions, shadow, own, peerReports, verdict);
+    board.publish(d);
+    VERDICTS.log(Level.INFO, verdict);
+    return d;
+  }
+
+  private Decision decide(Target target, ObserverReport own, List<ObserverReport> peerReports,
+      Instant now, TiltStatus tiltStatus) {
+    String name = own.target();
+    List<FamilySignal> signals = new ArrayList<>();
+    for (SignalFamily family : policy.require()) {
+      signals.add(signal(family, target, own, peerReports, now));
+    }
+    QuorumView view = QuorumView.of(now, name, signals, tiltStatus);
+    Decision d = policy.evaluate(view, states.getOrDefault(name, QuorumState.initial()));
+    states.put(name, d.state());
+    return d;
+  }
+
+  private FamilySignal signal(SignalFamily family, Target target, ObserverReport own,
+      List<ObserverReport> peerReports, Instant now) {
+    return switch (family) {
+      case PROBES -> ProbeTally.of(own.target(), own, peerReports, now).signal();
+      case REPLICATION -> ReplicationSignal.of(channelsOf(target), now, tick.multipliedBy(3)
+          .plus(maxInterval()));
+      case AWS_HEALTH -> healthSignal(true, now);
+      case CLOUDWATCH_ALARM -> healthSignal(false, now);
+    };
+  }
+
+  private FamilySignal healthSignal(boolean aws, Instant now) {
+    if (health == null) {
+      return FamilySignal.none(aws ? SignalFamily.AWS_HEALTH : SignalFamily.CLOUDWATCH_ALARM);
+    }
+    synchronized (health) {
+      return aws ? health.health(now) : health.alarms(now);
+    }
+  }
+
+  private List<ChannelStatus> channelsOf(Target target) {
+    return target.channels().stream().map(channels::channel).filter(Objects::nonNull).toList();
+  }
+
+  // A channel status is fresh for a few of its own intervals, however slow the decision tick.
+  private Duration maxInterval() {
+    return channels.channels().stream().map(s -> s.spec().interval())
+        .max(Duration::compareTo).orElse(Duration.ZERO).multipliedBy(3);
+  }
+
+  private static String line(List<Decision> decisions) {
+    if (decisions.isEmpty()) {
+      return "no outage: no detection targets configured";
+    }
+    return String.join(" | ", decisions.stream().map(Decision::verdict).toList());
+  }
+}

@@ -1,0 +1,75 @@
+package io.drwatch.app.detect;
+
+import io.drwatch.domain.detect.ObserverReport;
+import io.drwatch.port.VoteExchange;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Polls the vote exchange on a timer and keeps each peer's newest report per target, so the
+ * decision tick reads a snapshot and never waits on the network.
+ */
+public final class PeerReports {
+  private static final System.Logger LOG = System.getLogger(PeerReports.class.getName());
+
+  private final Vertx vertx;
+  private final VoteExchange exchange;
+  private final Duration every;
+  private final Map<String, ObserverReport> newest = new HashMap<>();
+  private long timerId = -1;
+  private boolean inFlight;
+  private String lastFailure;
+
+  public PeerReports(Vertx vertx, VoteExchange exchange, Duration every) {
+    this.vertx = vertx;
+    this.exchange = exchange;
+    this.every = every;
+  }
+
+  public void start() {
+    timerId = vertx.setPeriodic(0, every.toMillis(), id -> poll());
+  }
+
+  public Future<Void> stop() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+    return exchange.close();
+  }
+
+  /** Every peer report held, fresh or not: freshness is the tally's judgement. */
+  public synchronized List<ObserverReport> reports() {
+    return new ArrayList<>(newest.values());
+  }
+
+  private void poll() {
+    if (inFlight) {
+      return;
+    }
+    inFlight = true;
+    exchange.fetch()
+        .timeout(every.toMillis() * 2, TimeUnit.MILLISECONDS)
+        .onSuccess(this::store)
+        .onFailure(err -> {
+          if (!String.valueOf(err.getMessage()).equals(lastFailure)) {
+            lastFailure = String.valueOf(err.getMessage());
+            LOG.log(Level.WARNING, "peer poll failed: " + lastFailure);
+          }
+        })
+        .onComplete(ar -> inFlight = false);
+  }
+
+  private synchronized void store(List<ObserverReport> reports) {
+    for (ObserverReport r : reports) {
+      newest.merge(r.observer() + "\u0000" + r.target(), r,
+          (a, b) -> b.seenAt().isAfter(a.seenAt()) ? b : a);
+    }
+  }
+}

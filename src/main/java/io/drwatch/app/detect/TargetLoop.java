@@ -1,0 +1,94 @@
+package io.drwatch.app.detect;
+
+import io.drwatch.domain.detect.ObserverReport;
+import io.drwatch.domain.detect.SuspicionTracker;
+import io.drwatch.port.TargetProbe;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Probes one detection target from this observer on its own timer and keeps its suspicion
+ * (SDOWN). Like the channel probe loop, a check still running when the timer fires makes that
+ * tick a skip, never an overlap.
+ */
+public final class TargetLoop {
+  private static final System.Logger VERDICTS = System.getLogger("io.drwatch.verdict");
+
+  private final Vertx vertx;
+  private final TargetProbe probe;
+  private final SuspicionTracker tracker;
+  private final Duration interval;
+  private final Duration timeout;
+  private final Duration reportFreshFor;
+  private final Clock clock;
+  private long timerId = -1;
+  private boolean inFlight;
+  private long checks;
+
+  public TargetLoop(Vertx vertx, TargetProbe probe, SuspicionTracker tracker, Duration interval,
+      Duration timeout, Clock clock) {
+    this.vertx = vertx;
+    this.probe = probe;
+    this.tracker = tracker;
+    this.interval = interval;
+    this.timeout = timeout;
+    // A report outlives a few missed checks, no more: a silent prober must not keep voting.
+    this.reportFreshFor = interval.multipliedBy(3).plus(timeout);
+    this.clock = clock;
+  }
+
+  public void start() {
+    timerId = vertx.setPeriodic(0, interval.toMillis(), id -> check());
+  }
+
+  public Future<Void> stop() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+    return probe.close();
+  }
+
+  public String target() {
+    return tracker.target();
+  }
+
+  public boolean suspected() {
+    return tracker.suspected();
+  }
+
+  /** Checks completed so far, whatever their outcome. */
+  public long checks() {
+    return checks;
+  }
+
+  public ObserverReport report() {
+    return tracker.report(reportFreshFor);
+  }
+
+  Future<Void> check() {
+    if (inFlight) {
+      return Future.succeededFuture();
+    }
+    inFlight = true;
+    Future<Void> f;
+    try {
+      f = probe.check();
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    return f.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .transform(ar -> {
+          checks++;
+          var transition = ar.succeeded()
+              ? tracker.success(clock.instant())
+              : tracker.failure(clock.instant(), Reasons.of(ar.cause(), timeout));
+          transition.ifPresent(t -> VERDICTS.log(Level.INFO, t.verdictLine()));
+          inFlight = false;
+          return Future.<Void>succeededFuture();
+        });
+  }
+}

@@ -1,0 +1,133 @@
+package io.drwatch.bootstrap;
+
+import io.drwatch.adapter.aws.AwsClients;
+import io.drwatch.adapter.aws.AwsEndpoint;
+import io.drwatch.adapter.aws.AwsSettings;
+import io.drwatch.adapter.aws.sqs.SqsEventConsumer;
+import io.drwatch.adapter.http.events.EventsAuth;
+import io.drwatch.adapter.http.events.EventsWebhook;
+import io.drwatch.adapter.peers.HttpVoteExchange;
+import io.drwatch.adapter.peers.VotesEndpoint;
+import io.drwatch.app.decide.DecisionLoop;
+import io.drwatch.app.decide.DetectionBoard;
+import io.drwatch.app.decide.HealthEventSink;
+import io.drwatch.app.detect.PeerReports;
+import io.drwatch.app.detect.TargetLoop;
+import io.drwatch.app.ingest.EventIngest;
+import io.drwatch.app.ingest.IngestOutcome;
+import io.drwatch.app.status.StatusBoard;
+import io.drwatch.config.DetectionConfig;
+import io.drwatch.config.DrwatchConfig;
+import io.drwatch.config.EventsConfig;
+import io.drwatch.config.SqsQueueConfig;
+import io.drwatch.config.TargetConfig;
+import io.drwatch.domain.decide.QuorumPolicy;
+import io.drwatch.domain.decide.SignalFamily;
+import io.drwatch.domain.decide.Tilt;
+import io.drwatch.domain.detect.HealthEvents;
+import io.drwatch.domain.detect.SuspicionTracker;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+/** Builds the detection half from config: target loops, peers, events, the decision loop. */
+final class DetectionWiring {
+  private final DecisionLoop loop;
+  private final EventIngest ingest;
+  private final List<SqsEventConsumer> consumers = new ArrayList<>();
+  private final List<SqsAsyncClient> sqsClients = new ArrayList<>();
+  private AwsClients aws;
+
+  private DetectionWiring(DecisionLoop loop, EventIngest ingest) {
+    this.loop = loop;
+    this.ingest = ingest;
+  }
+
+  static DetectionWiring create(Vertx vertx, DrwatchConfig config, StatusBoard channels,
+      DetectionBoard board) {
+    Clock clock = Clock.systemUTC();
+    DetectionConfig d = config.detection();
+    String observer = config.observer().name();
+    List<DecisionLoop.Target> targets = d.targets().stream()
+        .map(t -> new DecisionLoop.Target(targetLoop(vertx, t, observer, clock), t.channels()))
+        .toList();
+    HealthEvents health = healthEvents(d.events());
+    PeerReports peers = d.peers().isEmpty() ? null : new PeerReports(vertx,
+        new HttpVoteExchange(vertx, d.peers(), peerToken(config).orElseThrow(), d.tick(),
+            d.peerFreshness(), clock), d.tick());
+    QuorumPolicy policy = new QuorumPolicy(
+        d.quorum().require().stream().map(n -> SignalFamily.fromConfigName(n).orElseThrow()).toList(),
+        d.quorum().minSignals(), d.quorum().holdFor(), d.quorum().clearAfter());
+    Tilt tilt = new Tilt(d.tilt().clockJump(), d.tilt().recovery());
+    DecisionLoop loop = new DecisionLoop(vertx, observer, targets, policy, tilt, health, peers,
+        channels, board, d.tick(), clock, System::nanoTime);
+    // Without a primary region no event can vote; they are still validated, counted and ignored.
+    EventIngest ingest = EventIngest.create(health == null
+        ? e -> IngestOutcome.IGNORED : new HealthEventSink(health, clock));
+    DetectionWiring wiring = new DetectionWiring(loop, ingest);
+    if (health != null) {
+      wiring.consumeQueues(vertx, d.events().sqs());
+    }
+    return wiring;
+  }
+
+  private void consumeQueues(Vertx vertx, List<SqsQueueConfig> queues) {
+    if (queues.isEmpty()) {
+      return;
+    }
+    aws = AwsClients.create(AwsSettings.DEFAULT);
+    for (SqsQueueConfig q : queues) {
+      AwsEndpoint endpoint = new AwsEndpoint(q.region(), q.endpointOverride().map(URI::create));
+      SqsAsyncClient sqs = aws.configure(SqsAsyncClient.builder(), endpoint).build();
+      sqsClients.add(sqs);
+      consumers.add(SqsEventConsumer.create(vertx, sqs, q.queueUrl(), ingest));
+    }
+  }
+
+  private static TargetLoop targetLoop(Vertx vertx, TargetConfig t, String observer, Clock clock) {
+    SuspicionTracker tracker = new SuspicionTracker(t.name(), observer, t.failuresToSuspect(),
+        t.successesToClear(), clock.instant());
+    return new TargetLoop(vertx, TargetKinds.probe(vertx, t), tracker, t.interval(), t.timeout(), clock);
+  }
+
+  // Without a primary region no Health event can be judged, so events are not wired at all.
+  private static HealthEvents healthEvents(EventsConfig e) {
+    return e.primaryRegion().map(region -> new HealthEvents(new HealthEvents.Config(region,
+        Set.copyOf(e.healthServices()), e.voteFreshness(), Set.of(), e.voteFreshness()))).orElse(null);
+  }
+
+  private static java.util.Optional<String> peerToken(DrwatchConfig config) {
+    return config.detection().peerToken().or(() -> config.http().token());
+  }
+
+  /** Mounts the authenticated detection endpoints: peers' votes and the events webhook. */
+  void mount(Router router, DrwatchConfig config) {
+    peerToken(config).ifPresent(token ->
+        VotesEndpoint.mount(router, config.observer().name(), token, loop::ownReports));
+    EventsConfig events = config.detection().events();
+    EventsWebhook.mount(router, EventsAuth.of(events.token(), events.header()), ingest);
+  }
+
+  EventIngest ingest() {
+    return ingest;
+  }
+
+  void start() {
+    loop.start();
+    consumers.forEach(SqsEventConsumer::start);
+  }
+
+  void stop() {
+    loop.stop();
+    consumers.forEach(SqsEventConsumer::stop);
+    sqsClients.forEach(SqsAsyncClient::close);
+    if (aws != null) {
+      aws.close();
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package io.drwatch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drwatch.app.decide.Detection;
+import io.drwatch.lab.FreePorts;
+import io.drwatch.lab.PostgresPair;
+import io.drwatch.testkit.Await;
+import io.drwatch.testkit.PostgresPairExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two observers (two daemons on loopback, each the other's peer) watch one real PostgreSQL
+ * primary and its standby. Ordered: pauses first, then the kill.
+ */
+@ExtendWith(PostgresPairExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class QuorumIT {
+  private static final int FAILURES_TO_SUSPECT = 3;
+  private static final Duration INTERVAL = Duration.ofSeconds(1);
+  private static final Duration HOLD_FOR = Duration.ofSeconds(2);
+  private static PostgresPair pg;
+  private static DaemonHarness a;
+  private static DaemonHarness b;
+
+  @BeforeAll
+  static void start(PostgresPair pair) throws Exception {
+    pg = pair;
+    int portA = FreePorts.pick();
+    int portB = FreePorts.pick();
+    a = DaemonHarness.start(config("obs-a", portA, portB));
+    b = DaemonHarness.start(config("obs-b", portB, portA));
+    Await.until(Duration.ofSeconds(15), () -> peersSeen(a) && peersSeen(b));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (DaemonHarness d : new DaemonHarness[] {a, b}) {
+      if (d != null) {
+        d.close();
+      }
+    }
+  }
+
+  private static String config(String observer, int port, int peerPort) {
+    return """
+        observer: { name: %s }
+        http: { host: 127.0.0.1, port: %d, token: quorum-it-token }
+        channels:
+          - name: orders-db
+            kind: postgres
+            primary: { url: "%s" }
+            replica: { url: "%s" }
+            heartbeat: { interval: 500ms, timeout: 400ms }
+        detection:
+          tick: 500ms
+          targets:
+            - name: db-primary
+              probe: postgres
+              address: "%s"
+              interval: 1s
+              timeout: 800ms
+              failuresToSuspect: %d
+              successesToClear: 2
+              channels: [orders-db]
+          quorum: { require: [probes, replication], minSignals: 2, holdFor: 2s }
+          peers: ["http://127.0.0.1:%d"]
+        """.formatted(observer, port, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(),
+        FAILURES_TO_SUSPECT, peerPort);
+  }
+
+  private static boolean peersSeen(DaemonHarness d) {
+    return d.detection().latest().map(x -> !x.peers().isEmpty()).orElse(false);
+  }
+
+  private static boolean declared(DaemonHarness d) {
+    return d.detection().latest().map(Detection::declared).orElse(false);
+  }
+
+  private static void signal(String sig) throws IOException, InterruptedException {
+    String pid = Files.readAllLines(pg.dir().resolve("primary/postmaster.pid")).get(0).strip();
+    Process p = new ProcessBuilder("kill", "-" + sig, pid).inheritIO().start();
+    assertThat(p.waitFor()).isZero();
+  }
+
+  @Test
+  @Order(1)
+  void shouldNotDeclareAnOutageForShortPausesOfThePrimary() throws Exception {
+    Instant end = Instant.now().plusSeconds(60);
+    int pauses = 0;
+    while (Instant.now().isBefore(end)) {
+      signal("STOP");
+      Await.pause(Duration.ofMillis(800));
+      signal("CONT");
+      pauses++;
+      Instant next = Instant.now().plusMillis(2200);
+      while (Instant.now().isBefore(next)) {
+        assertThat(declared(a)).as("obs-a declared after %d pauses", pauses).isFalse();
+        assertThat(declared(b)).as("obs-b declared after %d pauses", pauses).isFalse();
+        Await.pause(Duration.ofMillis(100));
+      }
+    }
+    System.out.printf("SIGSTOP 0.8s every 3s, %d pauses: no outage declared; last verdict: %s%n",
+        pauses, a.detection().latest().orElseThrow().verdict());
+    assertThat(pauses).isGreaterThanOrEqualTo(19);
+  }
+
+  @Test
+  @Order(2)
+  void shouldDeclareWhenThePrimaryDiesWithinTheDetectionBudget() throws Exception {
+    assertThat(declared(a) || declared(b)).isFalse();
+    long killed = System.nanoTime();
+    pg.killPrimary();
+    Duration budget = INTERVAL.multipliedBy(FAILURES_TO_SUSPECT).plus(HOLD_FOR).plusSeconds(1);
+    Await.until(budget.plusSeconds(5), () -> declared(a) && declared(b));
+    Duration took = Duration.ofNanos(System.nanoTime() - killed);
+    System.out.printf("kill -> declared on both observers after %d ms (budget %d ms): %s%n",
+        took.toMillis(), budget.toMillis(), a.detection().latest().orElseThrow().verdict());
+    assertThat(took).isLessThanOrEqualTo(budget);
+    assertThat(a.metric("drwatch_outage_declared")).isEqualTo(1.0);
+    assertThat(a.metric("drwatch_would_failover")).isEqualTo(1.0);
+    assertThat(a.metric("drwatch_target_suspected", "target=db-primary", "observer=obs-b")).isEqualTo(1.0);
+  }
+}
