@@ -68,7 +68,7 @@ public record FailoverRun(
     steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
   }
 
-  /** A PLANNED run, not journaled yet: what {@code drwatch plan} shows and {@link #start} begins. */
+  /** A PLANNED run, not journaled yet: what {@code plan} shows and {@link #start} starts. */
   public static FailoverRun plan(String runId, RunMode mode, Trigger trigger, Runbook runbook) {
     Map<String, StepRecord> steps = new LinkedHashMap<>();
     runbook.steps().forEach(s -> steps.put(s.id(), StepRecord.planned(s.id())));
