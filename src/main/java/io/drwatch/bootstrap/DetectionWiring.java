@@ -63,7 +63,7 @@ final class DetectionWiring {
     QuorumPolicy policy = new QuorumPolicy(
         d.quorum().require().stream().map(n -> SignalFamily.fromConfigName(n).orElseThrow()).toList(),
         d.quorum().minSignals(), d.quorum().holdFor(), d.quorum().clearAfter());
-    Tilt tilt = new Tilt(d.tilt().clockJump(), d.tilt().recovery());
+    Tilt tilt = new Tilt(d.tilt().clockJump(), d.tilt().stall(), d.tilt().recovery());
     DecisionLoop loop = new DecisionLoop(vertx, observer, targets, policy, tilt, health, peers,
         channels, board, d.tick(), clock, System::nanoTime);
     // Without a primary region no event can vote; they are still validated, counted and ignored.

@@ -13,9 +13,9 @@ import java.util.Objects;
  *
  * <p>Single owner: call {@link #tick} once per decision-loop tick, from one thread. Anomalies:
  * <ul>
- *   <li>the wall clock moved {@code threshold} or more further (or less far) than monotonic time
+ *   <li>the wall clock moved {@code clockJump} or more further (or less far) than monotonic time
  *       between two ticks (NTP step, VM resume, operator {@code date -s});
- *   <li>the monotonic gap between ticks is at least {@code max(threshold, 2 x expectedPeriod)}: a
+ *   <li>the monotonic gap between ticks is at least {@code max(stall, 2 x expectedPeriod)}: a
  *       stalled loop, GC pause or SIGSTOP. Two periods so a slow loop's single late tick is not
  *       a stall;
  *   <li>monotonic time went backwards (a caller bug, but never trust it).
@@ -25,7 +25,8 @@ public final class Tilt {
   public static final Duration DEFAULT_THRESHOLD = Duration.ofSeconds(2);
   public static final Duration DEFAULT_RECOVERY = Duration.ofSeconds(30);
 
-  private final Duration threshold;
+  private final Duration clockJump;
+  private final Duration stall;
   private final Duration recovery;
   private Instant lastWall;
   private long lastMono;
@@ -34,14 +35,22 @@ public final class Tilt {
   private String reason = "normal";
   private TiltStatus status;
 
+  /** One threshold for both a clock jump and a loop stall. */
   public Tilt(Duration threshold, Duration recovery) {
-    if (threshold.isNegative() || threshold.isZero()) {
-      throw new IllegalArgumentException("threshold must be > 0, was " + threshold);
+    this(threshold, threshold, recovery);
+  }
+
+  public Tilt(Duration clockJump, Duration stall, Duration recovery) {
+    for (Duration d : new Duration[] {clockJump, stall}) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("clockJump and stall must be > 0, was " + d);
+      }
     }
     if (recovery.isNegative()) {
       throw new IllegalArgumentException("recovery must be >= 0, was " + recovery);
     }
-    this.threshold = threshold;
+    this.clockJump = clockJump;
+    this.stall = stall;
     this.recovery = recovery;
     this.status = TiltStatus.normal(recovery);
   }
@@ -93,11 +102,11 @@ public final class Tilt {
       return "monotonic time went backwards by " + Texts.duration(monoGap.negated());
     }
     Duration skew = wallGap.minus(monoGap);
-    if (skew.abs().compareTo(threshold) >= 0) {
+    if (skew.abs().compareTo(clockJump) >= 0) {
       return "wall clock jumped %s %s monotonic time".formatted(
           Texts.duration(skew.abs()), skew.isNegative() ? "back against" : "ahead of");
     }
-    Duration stallAfter = max(threshold, expectedPeriod.multipliedBy(2));
+    Duration stallAfter = max(stall, expectedPeriod.multipliedBy(2));
     if (monoGap.compareTo(stallAfter) >= 0) {
       return "decision loop stalled: %s between ticks (expected %s)".formatted(
           Texts.duration(monoGap), Texts.duration(expectedPeriod));

@@ -93,4 +93,18 @@ class TiltTest {
     assertThat(tilt.tick(T0, 4_000_000_000L, PERIOD).reason())
         .isEqualTo("monotonic time went backwards by 1s");
   }
+
+  @Test
+  void shouldJudgeClockJumpsAndStallsByTheirOwnThresholds() {
+    Tilt lenient = new Tilt(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(30));
+    long mono = 0;
+    lenient.tick(T0, mono, PERIOD);
+    mono += 5_000_000_000L;
+    assertThat(lenient.tick(T0.plusSeconds(5), mono, PERIOD).tilted())
+        .as("a 5 s stall is below the 10 s stall threshold").isFalse();
+    mono += 500_000_000L;
+    TiltStatus jumped = lenient.tick(T0.plusSeconds(5).plusMillis(3500), mono, PERIOD);
+    assertThat(jumped.tilted()).as("a 3 s clock jump is above the 2 s jump threshold").isTrue();
+    assertThat(jumped.reason()).startsWith("wall clock jumped 3s ahead of");
+  }
 }
