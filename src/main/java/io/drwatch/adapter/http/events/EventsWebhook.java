@@ -103,8 +103,13 @@ public final class EventsWebhook {
   }
 
   private void failed(RoutingContext rc) {
-    if (rc.statusCode() == 413) {
+    int status = rc.statusCode();
+    if (status == 413) {
       refuse(rc, 413, ReceiveOutcome.TOO_LARGE, tooLarge());
+      return;
+    }
+    if (status >= 400 && status < 500 && rc.failure() == null) {
+      refuse(rc, status, ReceiveOutcome.MALFORMED, error("malformed", "request refused while reading the body"));
       return;
     }
     LOG.log(Level.ERROR, "events webhook: event not recorded", rc.failure());
