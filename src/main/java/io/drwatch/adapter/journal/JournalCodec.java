@@ -1,0 +1,149 @@
+package io.drwatch.adapter.journal;
+
+import io.drwatch.domain.runbook.JournalRecord;
+import io.drwatch.domain.runbook.JournalRecord.DataLossAccepted;
+import io.drwatch.domain.runbook.JournalRecord.RunApproved;
+import io.drwatch.domain.runbook.JournalRecord.RunBlocked;
+import io.drwatch.domain.runbook.JournalRecord.RunCancelled;
+import io.drwatch.domain.runbook.JournalRecord.RunFinished;
+import io.drwatch.domain.runbook.JournalRecord.RunStarted;
+import io.drwatch.domain.runbook.JournalRecord.StepFailed;
+import io.drwatch.domain.runbook.JournalRecord.StepFinished;
+import io.drwatch.domain.runbook.JournalRecord.StepInterrupted;
+import io.drwatch.domain.runbook.JournalRecord.StepSkipped;
+import io.drwatch.domain.runbook.JournalRecord.StepStarted;
+import io.drwatch.domain.runbook.RunState;
+import io.vertx.core.json.JsonObject;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * One {@link JournalRecord} per JSON line, in the format {@link FileJournal} documents. Encoding
+ * escapes control characters, so a message with a newline still makes exactly one line.
+ */
+final class JournalCodec {
+  private JournalCodec() {}
+
+  static String encode(JournalRecord record) {
+    JsonObject json = new JsonObject()
+        .put("type", type(record))
+        .put("runId", record.runId())
+        .put("at", record.at().toString());
+    if (record instanceof RunStarted r) {
+      PlanCodec.encode(r, json);
+    } else if (record instanceof StepStarted r) {
+      json.put("step", r.step()).put("attempt", r.attempt());
+    } else if (record instanceof StepFinished r) {
+      json.put("step", r.step()).put("message", r.message());
+    } else if (record instanceof StepFailed r) {
+      json.put("step", r.step()).put("message", r.message());
+    } else if (record instanceof StepSkipped r) {
+      json.put("step", r.step()).put("message", r.message());
+    } else if (record instanceof StepInterrupted r) {
+      json.put("step", r.step()).put("message", r.message());
+    } else if (record instanceof RunBlocked r) {
+      json.put("step", r.step()).put("reason", r.reason());
+    } else if (record instanceof RunApproved r) {
+      json.put("by", r.by());
+    } else if (record instanceof DataLossAccepted r) {
+      json.put("by", r.by());
+    } else if (record instanceof RunFinished r) {
+      json.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT)).put("reason", r.reason());
+    } else if (record instanceof RunCancelled r) {
+      json.put("by", r.by()).put("reason", r.reason());
+    }
+    return json.encode();
+  }
+
+  /**
+   * Parses one line; unknown fields are ignored so later versions may add some.
+   *
+   * @throws IllegalArgumentException saying what is wrong: bad JSON, unknown type, missing field
+   */
+  static JournalRecord decode(String line) {
+    JsonObject json;
+    try {
+      json = new JsonObject(line);
+    } catch (RuntimeException e) {
+      // Jackson appends a source excerpt on further lines; a warning must stay one line.
+      String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw new IllegalArgumentException("not a JSON object (" + why + ")", e);
+    }
+    try {
+      return decode(json);
+    } catch (ClassCastException | DateTimeException e) {
+      throw new IllegalArgumentException("malformed field: " + e.getMessage(), e);
+    }
+  }
+
+  private static JournalRecord decode(JsonObject json) {
+    String type = text(json, "type");
+    String runId = text(json, "runId");
+    Instant at = Instant.parse(text(json, "at"));
+    return switch (type) {
+      case "run-started" -> PlanCodec.decode(json, runId, at);
+      case "run-approved" -> new RunApproved(runId, text(json, "by"), at);
+      case "step-started" -> new StepStarted(runId, step(json), attempt(json), at);
+      case "step-finished" -> new StepFinished(runId, step(json), text(json, "message"), at);
+      case "step-failed" -> new StepFailed(runId, step(json), text(json, "message"), at);
+      case "step-skipped" -> new StepSkipped(runId, step(json), text(json, "message"), at);
+      case "step-interrupted" ->
+          new StepInterrupted(runId, step(json), text(json, "message"), at);
+      case "run-blocked" -> new RunBlocked(runId, step(json), text(json, "reason"), at);
+      case "data-loss-accepted" -> new DataLossAccepted(runId, text(json, "by"), at);
+      case "run-finished" -> new RunFinished(runId,
+          RunState.valueOf(text(json, "outcome").toUpperCase(Locale.ROOT)),
+          text(json, "reason"), at);
+      case "run-cancelled" ->
+          new RunCancelled(runId, text(json, "by"), text(json, "reason"), at);
+      default -> throw new IllegalArgumentException("unknown type \"" + type + "\"");
+    };
+  }
+
+  private static String type(JournalRecord record) {
+    // Stable names, not class names: renaming a class must not orphan old journals.
+    if (record instanceof RunStarted) {
+      return "run-started";
+    } else if (record instanceof RunApproved) {
+      return "run-approved";
+    } else if (record instanceof StepStarted) {
+      return "step-started";
+    } else if (record instanceof StepFinished) {
+      return "step-finished";
+    } else if (record instanceof StepFailed) {
+      return "step-failed";
+    } else if (record instanceof StepSkipped) {
+      return "step-skipped";
+    } else if (record instanceof StepInterrupted) {
+      return "step-interrupted";
+    } else if (record instanceof RunBlocked) {
+      return "run-blocked";
+    } else if (record instanceof DataLossAccepted) {
+      return "data-loss-accepted";
+    } else if (record instanceof RunFinished) {
+      return "run-finished";
+    }
+    return "run-cancelled";
+  }
+
+  private static String step(JsonObject json) {
+    return text(json, "step");
+  }
+
+  private static int attempt(JsonObject json) {
+    Integer attempt = json.getInteger("attempt");
+    if (attempt == null) {
+      throw new IllegalArgumentException("missing field \"attempt\"");
+    }
+    return attempt;
+  }
+
+  static String text(JsonObject json, String field) {
+    String value = json.getString(field);
+    if (value == null) {
+      throw new IllegalArgumentException("missing field \"" + field + "\"");
+    }
+    return value;
+  }
+}
