@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,8 +24,8 @@ import java.util.Set;
  * One failover run, immutable. Each transition returns the next run and the {@link JournalRecord}
  * to append: append it, and act only once the append succeeded, so a crash never hides an action.
  * Transitions refuse what the policy forbids (a step that is not ready, a promotion before the
- * fences) with an IllegalStateException saying why. {@link RunSteps} answers what may start now;
- * {@link #replay} and {@link #replayAll} rebuild runs from the journal after a restart.
+ * fences) with an IllegalStateException saying why. {@link #readySteps} answers what may start
+ * now; {@link #replay} and {@link #replayAll} rebuild runs from the journal after a restart.
  *
  * @param plan the DAG this run executes, without params: look a step's params up by id in the
  *     configured runbook (after a restart, a step missing there fails the run)
@@ -47,20 +48,12 @@ public record FailoverRun(
   /** The next run and the record that makes it durable. */
   public record Transition(FailoverRun run, JournalRecord record) {}
 
-  /** Runs rebuilt from a journal, in start order, and the records that did not fit. */
-  public record Replayed(List<FailoverRun> runs, List<String> problems) {
-    public Replayed {
-      runs = List.copyOf(runs);
-      problems = List.copyOf(problems);
-    }
-
-    /** The run that had not ended when the journal stopped, if any: the one to resume. */
-    public Optional<FailoverRun> unfinished() {
-      return runs.stream().filter(FailoverRun::isActive).reduce((a, b) -> b);
-    }
-  }
-
   public FailoverRun {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(trigger, "trigger");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(reason, "reason");
     if (!steps.keySet().equals(Set.copyOf(plan.steps().stream().map(StepSpec::id).toList()))) {
       throw new IllegalArgumentException("run " + runId + ": steps " + steps.keySet()
           + " do not match the plan " + plan);
@@ -96,7 +89,12 @@ public record FailoverRun(
     return state != RunState.PLANNED && !state.isTerminal();
   }
 
-  /** The steps that may start now; empty unless RUNNING. See {@link RunSteps#ready}. */
+  /**
+   * The steps that may start now, in run order: the run is RUNNING, no step has failed for good
+   * (fail fast), the step is planned or failed with attempts left, and its prerequisites are done
+   * ({@code after}, plus every fence for a promotion). Run the action's {@code check} first and
+   * {@link #skipStep} if it is already done; else {@link #startStep}, apply, await.
+   */
   public List<StepSpec> readySteps() {
     return RunSteps.ready(this);
   }

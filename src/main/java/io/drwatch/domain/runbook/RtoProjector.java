@@ -39,14 +39,17 @@ public final class RtoProjector {
   }
 
   /**
-   * @param history step records of past runs; only FINISHED ones with both timestamps count
+   * @param history step records of past runs (drills and real ones); only FINISHED ones with
+   *     both timestamps count
    * @param readiness live penalties and blockers; a penalty for a step not in the runbook is
    *     reported in the reasons and otherwise ignored
    */
   public static RtoProjection project(Runbook runbook, Duration detection,
       List<StepRecord> history, List<Readiness> readiness) {
     Map<String, List<StepRecord>> measured = history.stream()
-        .filter(r -> r.state() == StepState.FINISHED && r.duration().isPresent())
+        // A negative duration means the wall clock stepped back mid-step: not a measurement.
+        .filter(r -> r.state() == StepState.FINISHED
+            && r.duration().filter(d -> !d.isNegative()).isPresent())
         .collect(Collectors.groupingBy(StepRecord::step));
     Map<String, Duration> penalties = new HashMap<>();
     List<String> reasons = new ArrayList<>();

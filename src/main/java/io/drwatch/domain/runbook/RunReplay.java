@@ -1,6 +1,5 @@
 package io.drwatch.domain.runbook;
 
-import io.drwatch.domain.runbook.FailoverRun.Replayed;
 import io.drwatch.domain.runbook.JournalRecord.RunStarted;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

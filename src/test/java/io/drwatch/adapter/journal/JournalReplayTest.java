@@ -4,8 +4,8 @@ import static io.drwatch.adapter.journal.FileJournalTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drwatch.domain.runbook.FailoverRun;
-import io.drwatch.domain.runbook.FailoverRun.Replayed;
 import io.drwatch.domain.runbook.FailoverRun.Transition;
+import io.drwatch.domain.runbook.Replayed;
 import io.drwatch.domain.runbook.RunMode;
 import io.drwatch.domain.runbook.Runbook;
 import io.drwatch.domain.runbook.StepSpec;

@@ -4,7 +4,6 @@ import static io.drwatch.domain.runbook.RunbookFixture.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.drwatch.domain.runbook.FailoverRun.Replayed;
 import io.drwatch.domain.runbook.FailoverRun.Transition;
 import io.drwatch.domain.runbook.JournalRecord.StepFinished;
 import io.drwatch.domain.runbook.JournalRecord.StepStarted;
