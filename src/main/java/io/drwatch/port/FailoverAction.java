@@ -1,0 +1,45 @@
+package io.drwatch.port;
+
+import io.vertx.core.Future;
+import java.util.Map;
+
+/**
+ * One kind of failover step (pg-promote, redis-promote, rds-promote, ...). Idempotent by
+ * construction: the pipeline calls {@link #check} first and skips the step if the target state
+ * already holds, which is also how a step that was in flight during a crash is re-checked.
+ * The pipeline bounds every call by the step's timeout; implementations bound their own polling.
+ */
+public interface FailoverAction {
+
+  /** The parameters of one step invocation (drill overrides already applied). */
+  record Step(String id, Map<String, String> params, boolean drill) {
+    public Step {
+      params = Map.copyOf(params);
+    }
+
+    /** A required parameter; the failure names the step and the key. */
+    public String param(String key) {
+      String v = params.get(key);
+      if (v == null || v.isBlank()) {
+        throw new IllegalArgumentException("step " + id + ": missing parameter " + key);
+      }
+      return v;
+    }
+
+    public String param(String key, String fallback) {
+      return params.getOrDefault(key, fallback);
+    }
+  }
+
+  /** The action name used in runbooks, e.g. {@code pg-promote}. */
+  String name();
+
+  /** True if the target already is in the state this step produces (then the step is skipped). */
+  Future<Boolean> check(Step step);
+
+  /** Makes the change. Must not be called when {@link #check} said true. */
+  Future<Void> apply(Step step);
+
+  /** Completes once the target state is verified (read back), polling as needed. */
+  Future<Void> await(Step step);
+}
