@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,22 +56,25 @@ public final class ConfigLoader {
       throw new ConfigException(
           List.of(
               "config must be a map with keys observer, http, objectives, channels, detection,"
-                  + " was "
+                  + " state, runbook, was "
                   + Values.describe(null, tree)));
     }
     List<String> errors = new ArrayList<>();
     Node root = Node.root(tree, env, errors);
-    root.rejectUnknown("observer", "http", "objectives", "channels", "detection");
+    root.rejectUnknown(
+        "observer", "http", "objectives", "channels", "detection", "state", "runbook");
     ObserverConfig observer = observer(root.object("observer"));
     HttpConfig http = http(root.object("http"));
     Objectives objectives = objectives(root.object("objectives"));
     Set<String> channelNames = new LinkedHashSet<>();
     List<ChannelConfig> channels = ChannelsReader.read(root, objectives.rpo(), channelNames);
     DetectionConfig detection = DetectionReader.read(root, channelNames, http.token());
+    StateConfig state = state(root.object("state"));
+    Optional<RunbookConfig> runbook = RunbookReader.read(root, channelNames, http.token());
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
-    return new DrwatchConfig(observer, http, objectives, channels, detection);
+    return new DrwatchConfig(observer, http, objectives, channels, detection, state, runbook);
   }
 
   private static ObserverConfig observer(Optional<Node> section) {
@@ -102,6 +106,24 @@ public final class ConfigLoader {
     node.rejectUnknown("rpo", "rto");
     return new Objectives(
         node.duration("rpo", DEFAULT_RPO, false), node.duration("rto", DEFAULT_RTO, false));
+  }
+
+  private static StateConfig state(Optional<Node> section) {
+    if (section.isEmpty()) {
+      return StateConfig.defaults();
+    }
+    Node node = section.get();
+    node.rejectUnknown("dir");
+    Optional<String> dir = nonEmpty(node, "dir");
+    if (dir.isEmpty()) {
+      return StateConfig.defaults();
+    }
+    try {
+      return new StateConfig(Path.of(dir.get()));
+    } catch (InvalidPathException e) {
+      node.invalid("dir", "must be a valid path (" + e.getReason() + ")", dir.get());
+      return StateConfig.defaults();
+    }
   }
 
   /**

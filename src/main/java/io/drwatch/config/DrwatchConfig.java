@@ -2,6 +2,7 @@ package io.drwatch.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole drwatch configuration, validated and immutable. Build it with {@link ConfigLoader}.
@@ -12,13 +13,19 @@ import java.util.Objects;
  * @param channels the replication channels to watch; never empty, names unique
  * @param detection how an outage of the primary is detected; all defaults, with no targets, when
  *     the file has no {@code detection} section
+ * @param state where state that survives a restart is kept; {@link StateConfig#defaults()} when
+ *     the file has no {@code state} section
+ * @param runbook the failover pipeline; empty when the file has no {@code runbook} section, and
+ *     then drwatch only detects (shadow mode) and never acts
  */
 public record DrwatchConfig(
     ObserverConfig observer,
     HttpConfig http,
     Objectives objectives,
     List<ChannelConfig> channels,
-    DetectionConfig detection) {
+    DetectionConfig detection,
+    StateConfig state,
+    Optional<RunbookConfig> runbook) {
 
   public DrwatchConfig {
     Objects.requireNonNull(observer, "observer");
@@ -26,5 +33,7 @@ public record DrwatchConfig(
     Objects.requireNonNull(objectives, "objectives");
     channels = List.copyOf(channels);
     Objects.requireNonNull(detection, "detection");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(runbook, "runbook");
   }
 }

@@ -1,12 +1,15 @@
 package io.drwatch.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -32,6 +35,14 @@ final class Node {
 
   static Node root(JsonNode map, Function<String, String> env, List<String> errors) {
     return new Node(map, "", env, errors);
+  }
+
+  /**
+   * The same map with a list of errors of its own, to look a value up ahead of the pass that
+   * reports its problems, such as every step id before the first {@code after} is checked.
+   */
+  Node quiet() {
+    return new Node(json, path, env, new ArrayList<>());
   }
 
   String path() {
@@ -128,6 +139,31 @@ final class Node {
     return Optional.of(items);
   }
 
+  /**
+   * The entries of an optional map of strings, in file order, after {@code ${...}} substitution.
+   * Values that are not strings (numbers, booleans, null, containers) or do not resolve are
+   * reported at {@code key.name} and left out.
+   */
+  Optional<Map<String, String>> stringMap(String key) {
+    Optional<Node> map = object(key);
+    if (map.isEmpty()) {
+      return Optional.empty();
+    }
+    Node node = map.get();
+    Map<String, String> entries = new LinkedHashMap<>();
+    node.json
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (node.json.get(name).isNull()) {
+                node.error(name, "must be a string (quote it), was null");
+              } else {
+                node.string(name).ifPresent(value -> entries.put(name, value));
+              }
+            });
+    return Optional.of(entries);
+  }
+
   /** The text after {@code ${...}} substitution; empty if absent, not a string, or unresolved. */
   Optional<String> string(String key) {
     Optional<JsonNode> value = value(key);
@@ -185,6 +221,32 @@ final class Node {
       return fallback;
     }
     return d;
+  }
+
+  /** {@code true} or {@code false}; a {@code ${VAR}} string counts if it expands to either. */
+  boolean bool(String key, boolean fallback) {
+    Optional<JsonNode> value = value(key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    JsonNode flag = value.get();
+    if (flag.isTextual() && EnvSubstitution.hasReference(flag.textValue())) {
+      Optional<String> text = substitute(key, flag.textValue());
+      if (text.isEmpty()) {
+        return fallback;
+      }
+      flag =
+          switch (text.get()) {
+            case "true" -> BooleanNode.TRUE;
+            case "false" -> BooleanNode.FALSE;
+            default -> new TextNode(text.get());
+          };
+    }
+    if (!flag.isBoolean()) {
+      error(key, "must be true or false, was " + Values.describe(key, flag));
+      return fallback;
+    }
+    return flag.booleanValue();
   }
 
   /** An integer in {@code min..max}; a {@code ${VAR}} string counts if it expands to digits. */

@@ -2,24 +2,44 @@ package io.drwatch.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.Set;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** How values appear in error messages. Secrets never do: errors end up in logs and tickets. */
 final class Values {
 
-  private static final Set<String> SECRET_KEYS = Set.of("password", "token", "peerToken");
+  // By suffix, so that step params such as dbPassword, authToken, clientSecret or api-key count too.
+  private static final List<String> SECRET_SUFFIXES =
+      List.of("password", "token", "secret", "apikey");
   private static final String MASK = "***";
   private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*:)[^/@\\s]*@");
 
   private Values() {}
 
+  /**
+   * Whether a key's value is a secret: its name, ignoring case, {@code -} and {@code _}, ends with
+   * {@code password}, {@code token}, {@code secret} or {@code apiKey}.
+   */
+  static boolean isSecret(String key) {
+    if (key == null) {
+      return false;
+    }
+    String name = key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+    return SECRET_SUFFIXES.stream().anyMatch(name::endsWith);
+  }
+
   /** Text as a quoted string, or {@code ***} when {@code key} names a secret. */
   static String quoted(String key, String text) {
-    if (key != null && SECRET_KEYS.contains(key)) {
+    if (isSecret(key)) {
       return MASK;
     }
     return TextNode.valueOf(maskUrlPassword(text)).toString();
+  }
+
+  /** Text as is for a {@code toString}, or {@code ***} when {@code key} names a secret. */
+  static String shown(String key, String text) {
+    return isSecret(key) ? MASK : maskUrlPassword(text);
   }
 
   /** A parsed YAML value: containers by type, strings quoted, numbers and booleans as written. */
@@ -33,7 +53,7 @@ final class Values {
     if (value.isTextual()) {
       return quoted(key, value.textValue());
     }
-    return key != null && SECRET_KEYS.contains(key) ? MASK : value.toString();
+    return isSecret(key) ? MASK : value.toString();
   }
 
   /** Hides the password in {@code scheme://user:password@host}, which users paste into urls. */

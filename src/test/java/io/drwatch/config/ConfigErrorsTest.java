@@ -49,11 +49,11 @@ class ConfigErrorsTest {
   }
 
   @Test
-  void shouldRejectTopLevelSectionsThatDoNotExistYet() {
-    assertThat(errorsOf("detection: {}\nrunbook: {}\nstate: {}\nchannels:\n" + PG_CHANNEL))
+  void shouldRejectUnknownTopLevelSectionsNamingTheAllowedOnes() {
+    assertThat(errorsOf("detection: {}\nstate: {}\nrunbooks: {}\nchannels:\n" + PG_CHANNEL))
         .containsExactly(
-            "runbook: unknown key (allowed: observer, http, objectives, channels, detection)",
-            "state: unknown key (allowed: observer, http, objectives, channels, detection)");
+            "runbooks: unknown key (allowed: observer, http, objectives, channels, detection,"
+                + " state, runbook)");
   }
 
   @Test
@@ -273,8 +273,8 @@ class ConfigErrorsTest {
     assertThat(errorsOf("# only a comment\n")).containsExactly("config is empty");
     assertThat(errorsOf("- a\n- b\n"))
         .containsExactly(
-            "config must be a map with keys observer, http, objectives, channels, detection, was"
-                + " a list");
+            "config must be a map with keys observer, http, objectives, channels, detection,"
+                + " state, runbook, was a list");
     assertThat(errorsOf("http: { host: a\nchannels: []\n"))
         .singleElement()
         .asString()

@@ -265,7 +265,13 @@ class ConfigLoaderTest {
     var channels = new java.util.ArrayList<>(config.channels());
     DrwatchConfig copy =
         new DrwatchConfig(
-            config.observer(), config.http(), config.objectives(), channels, config.detection());
+            config.observer(),
+            config.http(),
+            config.objectives(),
+            channels,
+            config.detection(),
+            config.state(),
+            config.runbook());
 
     channels.clear();
 

@@ -1,0 +1,94 @@
+package io.drwatch.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The failover pipeline ({@code runbook}). Without this section drwatch only detects, in shadow
+ * mode, and never acts.
+ *
+ * <p>The loader checks each step on its own and that {@code after} names other steps; cycles,
+ * fence ordering and whether an action exists are the domain's checks ({@code Runbook.of}).
+ *
+ * @param mode whether a declared outage runs the pipeline or waits for an approve; default {@link
+ *     Mode#APPROVAL}, so drwatch never acts by default
+ * @param maxDataLoss the RPO gate: the most data loss a promotion may cause without an explicit
+ *     acceptance, default 0s, at least 0
+ * @param drainWait how long the gate waits for a replica to catch up, default 60s, at least 0
+ * @param cooldown automatic runs are blocked for this long after a run ends, default 30m, at least
+ *     0
+ * @param token bearer token of the approve, cancel and failover endpoints; default {@code
+ *     http.token}; one of the two is required, so this is never empty once loaded
+ * @param steps the steps in config order; not empty, ids unique
+ */
+public record RunbookConfig(
+    Mode mode,
+    Duration maxDataLoss,
+    Duration drainWait,
+    Duration cooldown,
+    Optional<String> token,
+    List<StepConfig> steps) {
+
+  /** Whether a declared outage starts the pipeline by itself. The config name is the spelling. */
+  public enum Mode {
+    /** A declared outage runs the pipeline. */
+    AUTO("auto"),
+    /** A declared outage creates a run that waits for an authenticated approve. */
+    APPROVAL("approval");
+
+    private final String configName;
+
+    Mode(String configName) {
+      this.configName = configName;
+    }
+
+    public String configName() {
+      return configName;
+    }
+
+    public static Optional<Mode> fromConfigName(String name) {
+      return Arrays.stream(values()).filter(m -> m.configName.equals(name)).findFirst();
+    }
+
+    /** "auto | approval", for error messages. */
+    public static String allConfigNames() {
+      return Arrays.stream(values()).map(Mode::configName).collect(Collectors.joining(" | "));
+    }
+
+    @Override
+    public String toString() {
+      return configName;
+    }
+  }
+
+  public RunbookConfig {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(maxDataLoss, "maxDataLoss");
+    Objects.requireNonNull(drainWait, "drainWait");
+    Objects.requireNonNull(cooldown, "cooldown");
+    Objects.requireNonNull(token, "token");
+    steps = List.copyOf(steps);
+  }
+
+  /** Masks the token so that logging a config never leaks it. */
+  @Override
+  public String toString() {
+    return "RunbookConfig[mode="
+        + mode
+        + ", maxDataLoss="
+        + maxDataLoss
+        + ", drainWait="
+        + drainWait
+        + ", cooldown="
+        + cooldown
+        + ", token="
+        + token.map(t -> "***")
+        + ", steps="
+        + steps
+        + "]";
+  }
+}

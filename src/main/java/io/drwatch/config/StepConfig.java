@@ -1,0 +1,107 @@
+package io.drwatch.config;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One step of the runbook ({@code runbook.steps[]}).
+ *
+ * @param id unique among steps, matches {@code [a-z0-9][a-z0-9-]{0,62}} (a bounded Prometheus
+ *     label value)
+ * @param action the action kind, such as {@code pg-promote}; matches {@code [a-z0-9-]+}. Whether
+ *     such an action exists is checked against the action registry, not here
+ * @param channel a channel of {@code channels} whose RPO the RPO gate checks before this step;
+ *     empty when not configured
+ * @param after ids of other steps that must be done first, in config order; each names another
+ *     step, no duplicates; default none. Cycles are the domain's check
+ * @param timeout bound on one attempt, default 60s, greater than 0
+ * @param retries attempts after a failed one, default 0, at least 0
+ * @param expected the duration estimate the RTO projection uses until the step has been measured,
+ *     default 30s, greater than 0
+ * @param fence whether this is a fence step, which every promotion waits for; default false
+ * @param params the action's parameters in config order, default none; values may hold
+ *     credentials (keys such as {@code password}, {@code token}, {@code secret}, {@code apiKey}),
+ *     which {@link #toString} masks
+ * @param drill parameters that replace those of {@code params} in drill mode, same rules; default
+ *     none
+ */
+public record StepConfig(
+    String id,
+    String action,
+    Optional<String> channel,
+    List<String> after,
+    Duration timeout,
+    int retries,
+    Duration expected,
+    boolean fence,
+    Map<String, String> params,
+    Map<String, String> drill) {
+
+  public StepConfig {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(channel, "channel");
+    after = List.copyOf(after);
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(expected, "expected");
+    params = orderedCopy(params, "params");
+    drill = orderedCopy(drill, "drill");
+  }
+
+  /** The parameters a drill runs with: {@code params}, with {@code drill} laid over them. */
+  public Map<String, String> drillParams() {
+    Map<String, String> merged = new LinkedHashMap<>(params);
+    merged.putAll(drill);
+    return Collections.unmodifiableMap(merged);
+  }
+
+  // Map.copyOf would lose the order that plan output and docs show; null-hostile all the same.
+  private static Map<String, String> orderedCopy(Map<String, String> map, String name) {
+    Map<String, String> copy = new LinkedHashMap<>();
+    Objects.requireNonNull(map, name)
+        .forEach(
+            (key, value) ->
+                copy.put(
+                    Objects.requireNonNull(key, name + " key"),
+                    Objects.requireNonNull(value, name + "." + key)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** Masks secret parameters and passwords in urls so that logging a config never leaks them. */
+  @Override
+  public String toString() {
+    return "StepConfig[id="
+        + id
+        + ", action="
+        + action
+        + ", channel="
+        + channel
+        + ", after="
+        + after
+        + ", timeout="
+        + timeout
+        + ", retries="
+        + retries
+        + ", expected="
+        + expected
+        + ", fence="
+        + fence
+        + ", params="
+        + masked(params)
+        + ", drill="
+        + masked(drill)
+        + "]";
+  }
+
+  private static String masked(Map<String, String> map) {
+    return map.entrySet().stream()
+        .map(e -> e.getKey() + "=" + Values.shown(e.getKey(), e.getValue()))
+        .collect(Collectors.joining(", ", "{", "}"));
+  }
+}
