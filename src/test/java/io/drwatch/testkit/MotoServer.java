@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real moto server (Python; the AWS fake) on a free loopback port, for SQS and EventBridge
- * tests. Started with {@code python3 -m moto.server}, or the interpreter in {@code DRWATCH_PYTHON};
- * ready when {@code GET /moto-api/} answers. Stopped by its own process handle.
+ * tests. Started with {@code -m moto.server} by the interpreter in {@code DRWATCH_PYTHON}, else the
+ * first of {@code python3} on the PATH and pyenv's {@code python3} that has moto (the machine image
+ * ships moto in its pyenv Python, not in Debian's); ready when {@code GET /moto-api/} answers.
+ * Stopped by its own process handle.
  */
 public final class MotoServer implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
@@ -33,7 +35,7 @@ public final class MotoServer implements AutoCloseable {
 
   public static MotoServer start() throws IOException {
     int port = FreePorts.pick();
-    String python = System.getenv().getOrDefault("DRWATCH_PYTHON", "python3");
+    String python = python();
     Path log = Files.createTempFile("moto-" + port + "-", ".log");
     Process process = new ProcessBuilder(List.of(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port)))
         .redirectErrorStream(true)
@@ -55,11 +57,34 @@ public final class MotoServer implements AutoCloseable {
     Await.until(READY_TIMEOUT, "moto server on " + endpoint + " (log: " + log + ")", () -> {
       if (!process.isAlive()) {
         throw new AssertionError("moto server exited with " + process.exitValue()
-            + " (is moto[server] installed for " + System.getenv().getOrDefault("DRWATCH_PYTHON", "python3")
-            + "?): " + tail());
+            + " (is moto[server] installed for " + python() + "? set DRWATCH_PYTHON): " + tail());
       }
       return http.send(ping, BodyHandlers.discarding()).statusCode() == 200;
     });
+  }
+
+  private static String python() {
+    String explicit = System.getenv("DRWATCH_PYTHON");
+    if (explicit != null && !explicit.isBlank()) {
+      return explicit;
+    }
+    String pyenvRoot = System.getenv().getOrDefault("PYENV_ROOT", System.getProperty("user.home") + "/.pyenv");
+    List<String> candidates = List.of("python3", pyenvRoot + "/shims/python3");
+    return candidates.stream().filter(MotoServer::hasMoto).findFirst().orElse("python3");
+  }
+
+  private static boolean hasMoto(String python) {
+    try {
+      Process p = new ProcessBuilder(python, "-c",
+          "import importlib.util, sys; sys.exit(importlib.util.find_spec('moto') is None)")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** Base URL for {@code endpointOverride}. */
