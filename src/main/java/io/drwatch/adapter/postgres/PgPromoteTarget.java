@@ -1,0 +1,61 @@
+package io.drwatch.adapter.postgres;
+
+import io.drwatch.port.FailoverAction.Step;
+import io.vertx.pgclient.PgConnectOptions;
+import java.time.Duration;
+
+/**
+ * The parameters of one pg-promote step, checked before anything is sent:
+ *
+ * <ul>
+ *   <li>{@code url}: {@code postgresql://user@host:port/db} of the standby (required);
+ *   <li>{@code password}: optional, never shown in messages;
+ *   <li>{@code waitSeconds}: how long {@code pg_promote} waits and {@code await} polls, 1-3600,
+ *       default 60.
+ * </ul>
+ */
+record PgPromoteTarget(PgConnectOptions options, int waitSeconds, String label) {
+  static final int DEFAULT_WAIT_SECONDS = 60;
+  private static final String APPLICATION_NAME = "drwatch-pg-promote";
+
+  /** @throws IllegalArgumentException naming the step, the parameter and the rule */
+  static PgPromoteTarget of(Step step) {
+    String url = step.param("url");
+    PgConnectOptions options;
+    try {
+      options = PgConnectOptions.fromUri(url);
+    } catch (RuntimeException e) {
+      // The message of the parser may quote the URL, and with it a password.
+      throw new IllegalArgumentException("step " + step.id()
+          + ": url must look like postgresql://user@host:port/db");
+    }
+    options.setReconnectAttempts(0).setCachePreparedStatements(false);
+    options.addProperty("application_name", APPLICATION_NAME);
+    String password = step.param("password", "");
+    if (!password.isEmpty()) {
+      options.setPassword(password);
+    }
+    int wait = waitSeconds(step);
+    String label = "postgres " + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+    return new PgPromoteTarget(options, wait, label);
+  }
+
+  Duration waitLimit() {
+    return Duration.ofSeconds(waitSeconds);
+  }
+
+  private static int waitSeconds(Step step) {
+    String text = step.param("waitSeconds", Integer.toString(DEFAULT_WAIT_SECONDS)).strip();
+    int value;
+    try {
+      value = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      value = -1;
+    }
+    if (value < 1 || value > 3600) {
+      throw new IllegalArgumentException("step " + step.id()
+          + ": waitSeconds must be a whole number between 1 and 3600, but was \"" + text + "\"");
+    }
+    return value;
+  }
+}
