@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** How values appear in error messages. Secrets never do: errors end up in logs and tickets. */
 final class Values {
 
-  // By suffix, so that step params such as dbPassword, authToken, clientSecret or api-key count too.
+  // By suffix, so that step params such as dbPassword, authToken or api-key count too.
   private static final List<String> SECRET_SUFFIXES =
       List.of("password", "token", "secret", "apikey");
   private static final String MASK = "***";

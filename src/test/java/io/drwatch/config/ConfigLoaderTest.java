@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,8 @@ class ConfigLoaderTest {
           "DRWATCH_TOKEN", "s3cret-token",
           "PG_PASSWORD", "pg-pass",
           "DRWATCH_PEER_TOKEN", "peer-s3cret",
-          "DRWATCH_EVENTS_TOKEN", "events-s3cret");
+          "DRWATCH_EVENTS_TOKEN", "events-s3cret",
+          "DRWATCH_RUNBOOK_TOKEN", "runbook-s3cret");
 
   static String resource(String name) throws IOException {
     try (InputStream in = ConfigLoaderTest.class.getResourceAsStream("/config/" + name)) {
@@ -150,6 +152,68 @@ class ConfigLoaderTest {
                             "http://127.0.0.1:4566/000000000000/drwatch-events",
                             "us-west-2",
                             Optional.of("http://127.0.0.1:4566"))))));
+    assertThat(config.state()).isEqualTo(new StateConfig(Path.of("/var/lib/drwatch")));
+    assertThat(config.runbook())
+        .contains(
+            new RunbookConfig(
+                RunbookConfig.Mode.AUTO,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(30),
+                Optional.of("runbook-s3cret"),
+                List.of(
+                    new StepConfig(
+                        "fence-traffic",
+                        "ga-traffic-dial",
+                        Optional.empty(),
+                        List.of(),
+                        Duration.ofSeconds(60),
+                        0,
+                        Duration.ofSeconds(30),
+                        true,
+                        Map.of(
+                            "endpointGroupArn",
+                            "arn:aws:globalaccelerator::123456789012:accelerator/a/listener/l"
+                                + "/endpoint-group/g",
+                            "dial",
+                            "0"),
+                        Map.of()),
+                    new StepConfig(
+                        "promote-db",
+                        "pg-promote",
+                        Optional.of("orders-db"),
+                        List.of("fence-traffic"),
+                        Duration.ofSeconds(30),
+                        2,
+                        Duration.ofSeconds(5),
+                        false,
+                        Map.of(
+                            "url", "postgresql://postgres@10.1.0.5:5432/postgres",
+                            "password", "pg-pass"),
+                        Map.of("url", "postgresql://postgres@127.0.0.1:55433/postgres")),
+                    new StepConfig(
+                        "promote-cache",
+                        "redis-promote",
+                        Optional.of("sessions-cache"),
+                        List.of("promote-db"),
+                        Duration.ofSeconds(60),
+                        0,
+                        Duration.ofSeconds(30),
+                        false,
+                        Map.of("url", "redis://10.1.0.6:6379"),
+                        Map.of()))));
+  }
+
+  @Test
+  void shouldKeepStepParamsInFileOrderAndLayDrillOverThem() throws Exception {
+    DrwatchConfig config = ConfigLoader.parse(resource("valid-full.yaml"), ENV::get);
+    StepConfig step = config.runbook().orElseThrow().steps().get(1);
+
+    assertThat(step.params().keySet()).containsExactly("url", "password");
+    assertThat(step.drillParams())
+        .containsExactly(
+            Map.entry("url", "postgresql://postgres@127.0.0.1:55433/postgres"),
+            Map.entry("password", "pg-pass"));
   }
 
   @Test
@@ -257,6 +321,56 @@ class ConfigLoaderTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> detection.events().sqs().clear())
         .isInstanceOf(UnsupportedOperationException.class);
+    RunbookConfig runbook = config.runbook().orElseThrow();
+    assertThatThrownBy(() -> runbook.steps().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    StepConfig step = runbook.steps().get(1);
+    assertThatThrownBy(() -> step.after().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> step.params().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> step.drill().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> step.drillParams().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void shouldCopyStepListsAndMapsGivenToTheRecords() {
+    List<String> after = new java.util.ArrayList<>(List.of("a"));
+    Map<String, String> params = new LinkedHashMap<>(Map.of("url", "x"));
+    Map<String, String> drill = new LinkedHashMap<>(Map.of("url", "y"));
+    StepConfig step =
+        new StepConfig(
+            "b",
+            "pg-promote",
+            Optional.empty(),
+            after,
+            Duration.ofSeconds(1),
+            0,
+            Duration.ofSeconds(1),
+            false,
+            params,
+            drill);
+    List<StepConfig> steps = new java.util.ArrayList<>(List.of(step));
+    RunbookConfig runbook =
+        new RunbookConfig(
+            RunbookConfig.Mode.APPROVAL,
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ZERO,
+            Optional.of("t"),
+            steps);
+
+    after.clear();
+    params.clear();
+    drill.clear();
+    steps.clear();
+
+    assertThat(step.after()).containsExactly("a");
+    assertThat(step.params()).containsExactly(Map.entry("url", "x"));
+    assertThat(step.drill()).containsExactly(Map.entry("url", "y"));
+    assertThat(runbook.steps()).containsExactly(step);
   }
 
   @Test
@@ -285,7 +399,11 @@ class ConfigLoaderTest {
     assertThat(config.toString())
         .doesNotContain("s3cret", "pg-pass", "local-dev")
         .contains("token=Optional[***]", "password=Optional[***]", "password=Optional.empty")
-        .contains("peerToken=Optional[***]", "EventsConfig[token=Optional[***]");
+        .contains("peerToken=Optional[***]", "EventsConfig[token=Optional[***]")
+        .contains("RunbookConfig[mode=auto", "cooldown=PT30M, token=Optional[***], steps=[")
+        .contains(
+            "params={url=postgresql://postgres@10.1.0.5:5432/postgres, password=***}",
+            "drill={url=postgresql://postgres@127.0.0.1:55433/postgres}]");
   }
 
   @Test
