@@ -88,9 +88,14 @@ public final class EventsWebhook {
   }
 
   private void accept(RoutingContext rc) {
+    Buffer body = rc.body().buffer();
+    if (body != null && body.length() > BODY_LIMIT) {
+      // A router-wide BodyHandler mounted before this route has read the body with its own limit.
+      refuse(rc, 413, ReceiveOutcome.TOO_LARGE, tooLarge());
+      return;
+    }
     EventEnvelope event;
     try {
-      Buffer body = rc.body().buffer();
       event = EventEnvelopes.parse(body == null ? Buffer.buffer() : body);
     } catch (MalformedEventException e) {
       JsonObject body = error("malformed", e.getMessage());

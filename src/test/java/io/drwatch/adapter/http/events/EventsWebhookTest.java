@@ -17,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -204,6 +205,21 @@ class EventsWebhookTest {
     assertThat(json(declared).getString("error")).isEqualTo("too_large");
     assertThat(chunked.statusCode()).isEqualTo(413);
     assertRefusalsChangedNothing(ReceiveOutcome.TOO_LARGE, 2);
+  }
+
+  @Test
+  void shouldKeepItsLimitBehindARouterWideBodyHandler() throws Exception {
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create(false));
+    EventsWebhook.mount(router, EventsAuth.of(Optional.of(TOKEN)), ingest);
+    server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+    String url = "http://127.0.0.1:" + server.actualPort() + EventsWebhook.PATH;
+
+    HttpResponse<String> chunked = post(url, BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversizedEvent())),
+        "x-api-key", TOKEN);
+
+    assertThat(chunked.statusCode()).isEqualTo(413);
+    assertRefusalsChangedNothing(ReceiveOutcome.TOO_LARGE, 1);
   }
 
   @Test
