@@ -1,0 +1,69 @@
+package io.drwatch.adapter.redis;
+
+import io.drwatch.port.FailoverAction.Step;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.redis.client.RedisOptions;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+
+/**
+ * The parameters of one redis-promote step, checked before anything is sent:
+ *
+ * <ul>
+ *   <li>{@code url}: {@code redis://host:port} of the replica (required; {@code rediss://} for TLS);
+ *   <li>{@code password}: optional, never shown in messages;
+ *   <li>{@code waitSeconds}: how long {@code await} polls for role:master, 1-3600, default 60.
+ * </ul>
+ */
+record RedisPromoteTarget(RedisOptions options, int waitSeconds, String label) {
+  static final int DEFAULT_WAIT_SECONDS = 60;
+
+  /** @throws IllegalArgumentException naming the step, the parameter and the rule */
+  static RedisPromoteTarget of(Step step, Duration callTimeout) {
+    URI uri = parse(step);
+    RedisOptions options = new RedisOptions()
+        .setConnectionString(step.param("url"))
+        .setMaxPoolSize(1)
+        .setMaxPoolWaiting(0)
+        .setNetClientOptions(new NetClientOptions().setConnectTimeout((int) callTimeout.toMillis()));
+    String password = step.param("password", "");
+    if (!password.isEmpty()) {
+      options.setPassword(password);
+    }
+    String label = "redis " + uri.getHost() + ":" + (uri.getPort() == -1 ? 6379 : uri.getPort());
+    return new RedisPromoteTarget(options, waitSeconds(step), label);
+  }
+
+  Duration waitLimit() {
+    return Duration.ofSeconds(waitSeconds);
+  }
+
+  private static URI parse(Step step) {
+    String url = step.param("url");
+    try {
+      URI uri = new URI(url);
+      if (("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below, without echoing the URL (it may hold a password)
+    }
+    throw new IllegalArgumentException("step " + step.id() + ": url must look like redis://host:port");
+  }
+
+  private static int waitSeconds(Step step) {
+    String text = step.param("waitSeconds", Integer.toString(DEFAULT_WAIT_SECONDS)).strip();
+    int value;
+    try {
+      value = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      value = -1;
+    }
+    if (value < 1 || value > 3600) {
+      throw new IllegalArgumentException("step " + step.id()
+          + ": waitSeconds must be a whole number between 1 and 3600, but was \"" + text + "\"");
+    }
+    return value;
+  }
+}
