@@ -98,9 +98,9 @@ public final class EventsWebhook {
     try {
       event = EventEnvelopes.parse(body == null ? Buffer.buffer() : body);
     } catch (MalformedEventException e) {
-      JsonObject body = error("malformed", e.getMessage());
-      e.field().ifPresent(f -> body.put("field", f));
-      refuse(rc, 400, ReceiveOutcome.MALFORMED, body);
+      JsonObject reply = error("malformed", e.getMessage());
+      e.field().ifPresent(f -> reply.put("field", f));
+      refuse(rc, 400, ReceiveOutcome.MALFORMED, reply);
       return;
     }
     IngestOutcome outcome = ingest.ingest(IngestSource.WEBHOOK, event);
