@@ -1,0 +1,110 @@
+package io.drwatch.adapter.redis;
+
+import io.drwatch.domain.Texts;
+import io.drwatch.port.TargetProbe;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Liveness of a Redis server as a new client sees it: connect (with AUTH/HELLO as configured),
+ * {@code PING}, expect {@code PONG}, disconnect. Each check uses its own short-lived client,
+ * never a pooled connection: the client's pool would hand a connection whose PING hung (frozen
+ * server, black-holed address after a DNS or VIP move) to the next check, which would then queue
+ * behind it. Closing the client closes its socket at once, answered or not.
+ */
+public final class RedisTargetProbe implements TargetProbe {
+  private static final int MAX_REASON = 160;
+
+  private final Vertx vertx;
+  private final RedisOptions options;
+  private final Duration timeout;
+  private final String target;
+
+  RedisTargetProbe(Vertx vertx, RedisOptions options, Duration timeout, String target) {
+    this.vertx = vertx;
+    this.options = options;
+    this.timeout = timeout;
+    this.target = target;
+  }
+
+  /**
+   * @param url {@code redis://host:port[/db]}; a password in it is used but best kept in
+   *     {@code password}
+   * @param timeout bounds the connect, the PING and the whole check; positive
+   * @throws IllegalArgumentException when {@code timeout} is not positive
+   */
+  public static RedisTargetProbe create(Vertx vertx, String url, Optional<String> password,
+      Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
+    }
+    int ms = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1, timeout.toMillis()));
+    RedisOptions options = new RedisOptions()
+        .setConnectionString(url)
+        .setMaxPoolSize(1)
+        .setMaxPoolWaiting(0)
+        .setNetClientOptions(new NetClientOptions()
+            .setConnectTimeout(ms)
+            .setReadIdleTimeout(2 * ms)
+            .setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
+    password.ifPresent(options::setPassword);
+    return new RedisTargetProbe(vertx, options, timeout, url.replaceAll("//[^@/]*@", "//"));
+  }
+
+  @Override
+  public Future<Void> check() {
+    Redis client = Redis.createClient(vertx, options);
+    return client.connect()
+        .compose(conn -> conn.send(Request.cmd(Command.PING)))
+        .compose(RedisTargetProbe::expectPong)
+        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        // Closes the socket whether or not the server answered; a pending connect or PING fails.
+        .andThen(done -> client.close())
+        .recover(err -> Future.failedFuture(VertxException.noStackTrace(reason(err))));
+  }
+
+  private static Future<Void> expectPong(Response reply) {
+    String text = reply == null ? "nil" : reply.toString();
+    return "PONG".equals(text)
+        ? Future.succeededFuture()
+        : Future.failedFuture(VertxException.noStackTrace("expected PONG, got " + text));
+  }
+
+  String reason(Throwable err) {
+    if (err instanceof TimeoutException || err instanceof ConnectTimeoutException) {
+      return "no answer within " + Texts.duration(timeout);
+    }
+    // The outermost message is the most specific: Netty's names the address
+    // ("Connection refused: /10.0.0.5:6379"), its cause only says "Connection refused".
+    Throwable e = err;
+    while (e.getMessage() == null && e.getCause() != null && e.getCause() != e) {
+      e = e.getCause();
+    }
+    String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String line = text.strip().replaceAll("\\s+", " ");
+    return line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "..." : line;
+  }
+
+  /** Nothing to release: each check closes the client it made. */
+  @Override
+  public Future<Void> close() {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public String toString() {
+    return "redis " + target;
+  }
+}
