@@ -1,0 +1,196 @@
+package io.drwatch.adapter.webhook;
+
+import io.drwatch.domain.Texts;
+import io.drwatch.port.FailoverAction;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code webhook}: one HTTP request with auth, for steps drwatch has no dedicated action for.
+ *
+ * <ul>
+ *   <li>check: with {@code checkUrl}, a GET answering 200 means already done; without it the step
+ *       always runs. A check that cannot be sent fails with a short reason.
+ *   <li>apply: sends the request; an unexpected status fails with the status and the first 200
+ *       characters of the body.
+ *   <li>await: with {@code awaitUrl}, polls a GET every 500 ms until 200, for at most
+ *       {@code waitSeconds}; without it, done at once.
+ * </ul>
+ *
+ * <p>Every request uses its own connection (no keep-alive), so nothing is held between steps, and
+ * is bounded by {@code timeoutSeconds}. Redirects are not followed. Token and header values are
+ * never logged nor put in messages. Parameters: {@link WebhookRequest}.
+ */
+public final class WebhookAction implements FailoverAction {
+  static final Duration POLL_EVERY = Duration.ofMillis(500);
+  static final int MAX_QUOTED = 200;
+  private static final int MAX_READ = 4096;
+  private static final int MAX_REASON = 160;
+
+  /** A response: its status and the first bytes of its body as text. */
+  record Reply(int status, String body) {}
+
+  private final Vertx vertx;
+  private final HttpClientAgent client;
+
+  WebhookAction(Vertx vertx, HttpClientAgent client) {
+    this.vertx = vertx;
+    this.client = client;
+  }
+
+  public static WebhookAction create(Vertx vertx) {
+    return new WebhookAction(vertx, vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)));
+  }
+
+  @Override
+  public String name() {
+    return "webhook";
+  }
+
+  @Override
+  public Future<Boolean> check(Step step) {
+    return request(step).compose(this::checkDone);
+  }
+
+  @Override
+  public Future<Void> apply(Step step) {
+    return request(step).compose(this::send);
+  }
+
+  @Override
+  public Future<Void> await(Step step) {
+    return request(step).compose(this::awaitDone);
+  }
+
+  private static Future<WebhookRequest> request(Step step) {
+    return Future.succeededFuture(step).map(WebhookRequest::of);
+  }
+
+  private Future<Boolean> checkDone(WebhookRequest r) {
+    if (r.checkUrl().isEmpty()) {
+      return Future.succeededFuture(false);
+    }
+    return get(r, r.checkUrl().get()).map(reply -> reply.status() == 200);
+  }
+
+  private Future<Void> send(WebhookRequest r) {
+    return exchange(r, r.method(), r.url(), r.body().map(Buffer::buffer))
+        .compose(reply -> r.expect().matches(reply.status())
+            ? Future.<Void>succeededFuture()
+            : failed(label(r.method(), r.url()) + ": status " + reply.status() + ", expected "
+                + r.expect() + quoted(reply.body())));
+  }
+
+  private Future<Void> awaitDone(WebhookRequest r) {
+    if (r.awaitUrl().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> done = Promise.promise();
+    poll(r, r.awaitUrl().get(), System.nanoTime() + TimeUnit.SECONDS.toNanos(r.waitSeconds()), done);
+    return done.future();
+  }
+
+  /** One promise for the whole loop: no future chain that grows with each round. */
+  private void poll(WebhookRequest r, URI url, long deadline, Promise<Void> done) {
+    get(r, url).onComplete(ar -> {
+      if (ar.succeeded() && ar.result().status() == 200) {
+        done.complete();
+      } else if (System.nanoTime() - deadline >= 0) {
+        String last = ar.failed() ? ar.cause().getMessage()
+            : label(HttpMethod.GET, url) + ": status " + ar.result().status();
+        done.fail(VertxException.noStackTrace(last + ", still not 200 after " + r.waitSeconds() + "s"));
+      } else {
+        vertx.setTimer(POLL_EVERY.toMillis(), id -> poll(r, url, deadline, done));
+      }
+    });
+  }
+
+  private Future<Reply> get(WebhookRequest r, URI url) {
+    return exchange(r, HttpMethod.GET, url, Optional.empty());
+  }
+
+  /** One bounded request; transport failures come back as a short reason naming the origin. */
+  private Future<Reply> exchange(WebhookRequest r, HttpMethod method, URI url, Optional<Buffer> body) {
+    long ms = r.timeout().toMillis();
+    RequestOptions options = new RequestOptions()
+        .setMethod(method)
+        .setAbsoluteURI(url.toString())
+        .setFollowRedirects(false)
+        .setConnectTimeout(ms)
+        .setIdleTimeout(ms)
+        .setHeaders(r.authFor(url))
+        .putHeader("User-Agent", "drwatch");
+    body.ifPresent(b -> options.putHeader("Content-Type", r.contentType()));
+    return client.request(options)
+        .compose(req -> body.isPresent() ? req.send(body.get()) : req.send())
+        .compose(WebhookAction::readReply)
+        .timeout(ms, TimeUnit.MILLISECONDS)
+        .recover(err -> failed(label(method, url) + ": " + reason(err, r.timeout())));
+  }
+
+  /** Reads at most {@value #MAX_READ} bytes of the body, then drops the connection. */
+  private static Future<Reply> readReply(HttpClientResponse response) {
+    Promise<Reply> reply = Promise.promise();
+    Buffer bytes = Buffer.buffer();
+    response.exceptionHandler(reply::tryFail);
+    response.endHandler(end -> reply.tryComplete(reply(response, bytes)));
+    response.handler(chunk -> {
+      bytes.appendBuffer(chunk, 0, Math.min(chunk.length(), MAX_READ - bytes.length()));
+      if (bytes.length() >= MAX_READ && reply.tryComplete(reply(response, bytes))) {
+        response.request().reset();
+      }
+    });
+    return reply.future();
+  }
+
+  private static Reply reply(HttpClientResponse response, Buffer bytes) {
+    return new Reply(response.statusCode(), bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Names a URL by method and origin only: paths and queries of webhooks often hold secrets. */
+  static String label(HttpMethod method, URI url) {
+    return method.name() + " " + WebhookRequest.origin(url);
+  }
+
+  private static String quoted(String body) {
+    String text = body.strip();
+    if (text.isEmpty()) {
+      return "";
+    }
+    String start = text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "..." : text;
+    return ": " + start.replaceAll("\\s+", " "); // one line for logs and verdicts
+  }
+
+  static String reason(Throwable err, Duration timeout) {
+    if (err instanceof TimeoutException || err instanceof ConnectTimeoutException) {
+      return "no answer within " + Texts.duration(timeout);
+    }
+    // The outermost message is the most specific: Netty's names the address.
+    Throwable e = err;
+    while (e.getMessage() == null && e.getCause() != null && e.getCause() != e) {
+      e = e.getCause();
+    }
+    String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String line = text.strip().replaceAll("\\s+", " ");
+    return line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "..." : line;
+  }
+
+  private static <T> Future<T> failed(String message) {
+    return Future.failedFuture(VertxException.noStackTrace(message));
+  }
+}
