@@ -94,7 +94,8 @@ public final class HttpTargetProbe implements TargetProbe {
           "expectStatus must be between 100 and 599, but was " + expectStatus);
     }
     if (bodyContains.isPresent() && bodyContains.get().isEmpty()) {
-      throw new IllegalArgumentException("bodyContains must not be empty text; leave it out instead");
+      throw new IllegalArgumentException(
+          "bodyContains must not be empty text; leave it out instead");
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, but was " + timeout);

@@ -12,6 +12,8 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -43,10 +45,13 @@ public final class RedisTargetProbe implements TargetProbe {
    * @param url {@code redis://host:port[/db]}; a password in it is used but best kept in
    *     {@code password}
    * @param timeout bounds the connect, the PING and the whole check; positive
-   * @throws IllegalArgumentException when {@code timeout} is not positive
+   * @throws IllegalArgumentException when {@code url} is not a redis URL or {@code timeout} is
+   *     not positive
    */
   public static RedisTargetProbe create(Vertx vertx, String url, Optional<String> password,
       Duration timeout) {
+    String target = withoutCredentials(url);
+    validate(url, target);
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
     }
@@ -60,7 +65,27 @@ public final class RedisTargetProbe implements TargetProbe {
             .setReadIdleTimeout(2 * ms)
             .setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
     password.ifPresent(options::setPassword);
-    return new RedisTargetProbe(vertx, options, timeout, url.replaceAll("//[^@/]*@", "//"));
+    return new RedisTargetProbe(vertx, options, timeout, target);
+  }
+
+  /** Checked here, once: the client parses the URL only when a check creates it. */
+  static void validate(String url, String shown) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("url is not a valid URI: \"" + shown + "\"");
+    }
+    if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "url must be redis://host:port or rediss://host:port, but was \"" + shown + "\"");
+    }
+  }
+
+  /** The URL without user and password, for messages. */
+  static String withoutCredentials(String url) {
+    return url.replaceFirst("//[^@/]*@", "//");
   }
 
   @Override

@@ -56,8 +56,8 @@ public final class TcpTargetProbe implements TargetProbe {
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     } else if (host.contains(":")) {
-      throw new IllegalArgumentException("an IPv6 address needs brackets, e.g. [::1]:5432, but was \""
-          + hostPort + "\"");
+      throw new IllegalArgumentException(
+          "an IPv6 address needs brackets, e.g. [::1]:5432, but was \"" + hostPort + "\"");
     }
     int port;
     try {

@@ -110,6 +110,14 @@ class HttpTargetProbeIT {
     assertThat(List.of(status, body, down)).allSatisfy(r -> assertThat(r.ok()).as(r.toString()).isTrue());
   }
 
+  /** As the daemon calls it: from an event loop, which the strict test Vert.x watches. */
+  @Test
+  void shouldNotBlockTheEventLoop() {
+    List<CheckResult> runs = CheckResult.runOnEventLoop(vertx,
+        probe("/big-early", 200, Optional.of("ok")), 20);
+    assertThat(runs).allSatisfy(r -> assertThat(r.ok()).as(r.toString()).isTrue());
+  }
+
   @Test
   void shouldNameTheWrongStatus() {
     CheckResult down = CheckResult.run(probe("/down", 200, Optional.of("ok")));

@@ -93,6 +93,14 @@ class PgTargetProbeIT {
         ms.get(15), ms.get(29));
   }
 
+  /** As the daemon calls it: from an event loop, which the strict test Vert.x watches. */
+  @Test
+  @Order(1)
+  void shouldNotBlockTheEventLoop() {
+    List<CheckResult> runs = CheckResult.runOnEventLoop(vertx, probe(pg.primaryUrl()), 20);
+    assertThat(runs).allSatisfy(r -> assertThat(r.ok()).as(r.toString()).isTrue());
+  }
+
   @Test
   @Order(2)
   void shouldNameTheServerErrorWhenTheDatabaseDoesNotExist() {

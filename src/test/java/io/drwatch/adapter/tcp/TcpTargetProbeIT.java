@@ -81,6 +81,14 @@ class TcpTargetProbeIT {
     assertThat(second.ok()).as(second.toString()).isTrue();
   }
 
+  /** As the daemon calls it: from an event loop, which the strict test Vert.x watches. */
+  @Test
+  void shouldNotBlockTheEventLoop() throws Exception {
+    NetServer server = listen(0);
+    List<CheckResult> runs = CheckResult.runOnEventLoop(vertx, probe(server.actualPort()), 20);
+    assertThat(runs).allSatisfy(r -> assertThat(r.ok()).as(r.toString()).isTrue());
+  }
+
   @Test
   void shouldReportConnectionRefusedOnAClosedPort() {
     CheckResult r = CheckResult.run(probe(FreePorts.pick()));

@@ -3,7 +3,12 @@ package io.drwatch.adapter.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.net.SocketAddress;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +27,25 @@ class TcpTargetProbeTest {
     SocketAddress address = TcpTargetProbe.parse(text);
     assertThat(address.host()).isEqualTo(host);
     assertThat(address.port()).isEqualTo(port);
+  }
+
+  @Test
+  void shouldSayHowLongItWaitedForTheHandshake() {
+    TcpTargetProbe probe = new TcpTargetProbe(null, null, Duration.ofMillis(800));
+    assertThat(probe.reason(new TimeoutException("Timeout 800 (ms) fired")))
+        .isEqualTo("no connection within 800ms");
+    assertThat(probe.reason(new ConnectTimeoutException("connection timed out after 800 ms")))
+        .isEqualTo("no connection within 800ms");
+  }
+
+  @Test
+  void shouldKeepTheAddressFromNettysMessageOnOneShortLine() {
+    TcpTargetProbe probe = new TcpTargetProbe(null, null, Duration.ofMillis(800));
+    ConnectException refused = new ConnectException("Connection refused: /10.0.0.5:5432");
+    refused.initCause(new ConnectException("Connection refused"));
+    assertThat(probe.reason(refused)).isEqualTo("Connection refused: /10.0.0.5:5432");
+    assertThat(probe.reason(new RuntimeException("a\n b " + "c".repeat(300))))
+        .startsWith("a b c").hasSize(163);
   }
 
   @ParameterizedTest(name = "\"{0}\"")
