@@ -21,6 +21,10 @@ final class CheckConfigCommand implements Callable<Integer> {
   public Integer call() {
     try {
       DrwatchConfig config = ConfigLoader.load(file);
+      java.util.List<String> runbook = RunbookMapping.problems(config);
+      if (!runbook.isEmpty()) {
+        throw new ConfigException(runbook);
+      }
       System.out.printf("%s: valid (%d channels)%n", file, config.channels().size());
       return 0;
     } catch (ConfigException e) {

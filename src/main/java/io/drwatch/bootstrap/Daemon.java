@@ -26,9 +26,13 @@ public final class Daemon implements AutoCloseable {
   }
 
   public static Daemon start(DrwatchConfig config, VertxOptions options) throws Exception {
+    quietNetty();
+    ClassWarmup.run();
     Vertx vertx = Vertx.vertx(options);
     DaemonVerticle verticle = new DaemonVerticle(config);
     try {
+      verticle.prepare(vertx).toCompletionStage().toCompletableFuture()
+          .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -36,6 +40,17 @@ public final class Daemon implements AutoCloseable {
       throw e;
     }
     return new Daemon(vertx, verticle);
+  }
+
+  /**
+   * Netty 4.2's adaptive allocator registers JFR events when it allocates its first buffer, and
+   * JFR's set-up then blocks that event loop for 2-3 s (seen as blocked-thread warnings right
+   * after start). drwatch does not use those events; an operator can still set the property.
+   */
+  static void quietNetty() {
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
   }
 
   public int httpPort() {
@@ -48,6 +63,15 @@ public final class Daemon implements AutoCloseable {
 
   public io.drwatch.app.decide.DetectionBoard detection() {
     return verticle.detection();
+  }
+
+  /** The failover pipeline, if the config has a runbook. */
+  public java.util.Optional<io.drwatch.app.failover.FailoverPipeline> pipeline() {
+    return java.util.Optional.ofNullable(verticle.failover()).map(FailoverWiring::pipeline);
+  }
+
+  public java.util.Optional<io.drwatch.app.failover.RunsBoard> runs() {
+    return java.util.Optional.ofNullable(verticle.failover()).map(FailoverWiring::runs);
   }
 
   public Vertx vertx() {

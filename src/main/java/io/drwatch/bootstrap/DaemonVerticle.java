@@ -15,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Instant;
@@ -29,7 +30,9 @@ final class DaemonVerticle extends VerticleBase {
   private final DetectionBoard detection = new DetectionBoard();
   private StatusBoard board;
   private DetectionWiring detectionWiring;
+  private FailoverWiring failoverWiring;
   private HttpServer server;
+  private Router router;
 
   DaemonVerticle(DrwatchConfig config) {
     this.config = config;
@@ -43,31 +46,57 @@ final class DaemonVerticle extends VerticleBase {
     return detection;
   }
 
+  FailoverWiring failover() {
+    return failoverWiring;
+  }
+
   int httpPort() {
     return server == null ? -1 : server.actualPort();
   }
 
-  @Override
-  public Future<?> start() {
+  /**
+   * Builds everything on the calling thread, before deployment: constructing the daemon loads
+   * hundreds of classes, which on a cold JVM would block the event loop for seconds. start()
+   * then only starts the timers.
+   */
+  Future<Void> prepare(Vertx vertx) {
     List<ChannelSpec> specs = config.channels().stream().map(DaemonVerticle::spec).toList();
     board = new StatusBoard(specs.stream().map(s -> ChannelStatus.initial(s, Instant.now())).toList());
     new ChannelMetrics(board).bindTo(registry);
     new DetectionMetrics(detection).bindTo(registry);
     detectionWiring = DetectionWiring.create(vertx, config, board, detection);
     new EventMetrics(detectionWiring.ingest()).bindTo(registry);
+    if (config.runbook().isPresent()) {
+      failoverWiring = FailoverWiring.create(vertx, config, config.runbook().get(), board, List.of());
+      failoverWiring.bind(registry);
+      detectionWiring.blockedBy(failoverWiring::blockers);
+      failoverWiring.follow(detection);
+    } else {
+      detectionWiring.blockedBy(() -> List.of("no runbook configured"));
+    }
     for (int i = 0; i < specs.size(); i++) {
       ChannelConfig channel = config.channels().get(i);
       loops.add(ProbeLoop.create(vertx, specs.get(i), ChannelKinds.probe(vertx, channel), board,
           channel.heartbeat().timeout()));
     }
-    Router router = HttpApi.router(vertx, board, detection, registry::scrape, config.observer().name());
+    router = HttpApi.router(vertx, board, detection, registry::scrape, config.observer().name());
     detectionWiring.mount(router, config);
-    return vertx.createHttpServer()
-        .requestHandler(router)
+    if (failoverWiring != null) {
+      failoverWiring.mount(router, config.runbook().get().token().or(() -> config.http().token()));
+    }
+    registry.scrape();
+    // Binding from this thread too: the first bind in a JVM loads the transport's classes.
+    return vertx.createHttpServer().requestHandler(router)
         .listen(config.http().port(), config.http().host())
-        .onSuccess(s -> server = s)
-        .onSuccess(s -> loops.forEach(ProbeLoop::start))
-        .onSuccess(s -> detectionWiring.start());
+        .onSuccess(s -> server = s).mapEmpty();
+  }
+
+  @Override
+  public Future<?> start() {
+    Future<Void> recovered = failoverWiring == null ? Future.succeededFuture() : failoverWiring.start();
+    return recovered
+        .onSuccess(v -> loops.forEach(ProbeLoop::start))
+        .onSuccess(v -> detectionWiring.start());
   }
 
   @Override
@@ -79,6 +108,9 @@ final class DaemonVerticle extends VerticleBase {
     loops.forEach(l -> closing.add(l.stop()));
     if (server != null) {
       closing.add(server.close());
+    }
+    if (failoverWiring != null) {
+      closing.add(failoverWiring.stop());
     }
     return Future.join(closing).eventually(() -> {
       registry.close();

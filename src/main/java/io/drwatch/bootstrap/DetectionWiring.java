@@ -59,7 +59,7 @@ final class DetectionWiring {
     HealthEvents health = healthEvents(d.events());
     PeerReports peers = d.peers().isEmpty() ? null : new PeerReports(vertx,
         new HttpVoteExchange(vertx, d.peers(), peerToken(config).orElseThrow(), d.tick(),
-            d.peerFreshness(), clock), d.tick());
+            d.peerFreshness(), clock), peerPoll(d));
     QuorumPolicy policy = new QuorumPolicy(
         d.quorum().require().stream().map(n -> SignalFamily.fromConfigName(n).orElseThrow()).toList(),
         d.quorum().minSignals(), d.quorum().holdFor(), d.quorum().clearAfter());
@@ -89,6 +89,12 @@ final class DetectionWiring {
     }
   }
 
+  // Twice per tick: a peer's flipped suspicion reaches us within half a tick, not a whole one.
+  private static java.time.Duration peerPoll(DetectionConfig d) {
+    java.time.Duration half = d.tick().dividedBy(2);
+    return half.compareTo(java.time.Duration.ofMillis(100)) < 0 ? java.time.Duration.ofMillis(100) : half;
+  }
+
   private static TargetLoop targetLoop(Vertx vertx, TargetConfig t, String observer, Clock clock) {
     SuspicionTracker tracker = new SuspicionTracker(t.name(), observer, t.failuresToSuspect(),
         t.successesToClear(), clock.instant());
@@ -111,6 +117,10 @@ final class DetectionWiring {
         VotesEndpoint.mount(router, config.observer().name(), token, loop::ownReports));
     EventsConfig events = config.detection().events();
     EventsWebhook.mount(router, EventsAuth.of(events.token(), events.header()), ingest);
+  }
+
+  void blockedBy(java.util.function.Supplier<List<String>> blockers) {
+    loop.blockedBy(blockers);
   }
 
   EventIngest ingest() {

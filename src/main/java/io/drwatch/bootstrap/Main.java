@@ -10,13 +10,15 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Watches multi-region replication, measures RPO from canary writes, and "
         + "publishes it to Prometheus.",
-    subcommands = {RunCommand.class, CheckConfigCommand.class, LabCommand.class})
+    subcommands = {RunCommand.class, CheckConfigCommand.class, PlanCommand.class, DrillCommand.class,
+        LabCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    Daemon.quietNetty();
     Logging.configure();
     System.exit(commandLine().execute(args));
   }

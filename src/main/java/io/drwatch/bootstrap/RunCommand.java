@@ -21,6 +21,9 @@ final class RunCommand implements Callable<Integer> {
     DrwatchConfig cfg;
     try {
       cfg = ConfigLoader.load(config);
+      if (!RunbookMapping.problems(cfg).isEmpty()) {
+        throw new ConfigException(RunbookMapping.problems(cfg));
+      }
     } catch (ConfigException e) {
       System.err.printf("%s: invalid config%n", config);
       e.errors().forEach(err -> System.err.println("  " + err));

@@ -52,6 +52,21 @@ final class DaemonHarness implements AutoCloseable {
     return daemon.detection();
   }
 
+  /** Runs as the pipeline's board holds them, oldest first; empty without a runbook. */
+  java.util.List<io.drwatch.domain.runbook.FailoverRun> runs() {
+    return daemon.runs().map(io.drwatch.app.failover.RunsBoard::runs).orElse(java.util.List.of());
+  }
+
+  /** POSTs with an optional Bearer token; returns the status code. */
+  int post(String path, String token) throws IOException, InterruptedException {
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.httpPort() + path))
+        .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      req.header("Authorization", "Bearer " + token);
+    }
+    return http.send(req.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
   ChannelStatus status(String channel) {
     return daemon.board().channel(channel);
   }

@@ -2,7 +2,6 @@ package io.drwatch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drwatch.app.decide.Detection;
 import io.drwatch.lab.FreePorts;
 import io.drwatch.lab.PostgresPair;
 import io.drwatch.testkit.Await;
@@ -38,9 +37,9 @@ class QuorumIT {
     pg = pair;
     int portA = FreePorts.pick();
     int portB = FreePorts.pick();
-    a = DaemonHarness.start(config("obs-a", portA, portB));
-    b = DaemonHarness.start(config("obs-b", portB, portA));
-    Await.until(Duration.ofSeconds(15), () -> peersSeen(a) && peersSeen(b));
+    a = DaemonHarness.start(TwoObservers.config(pg, "obs-a", portA, portB, FAILURES_TO_SUSPECT));
+    b = DaemonHarness.start(TwoObservers.config(pg, "obs-b", portB, portA, FAILURES_TO_SUSPECT));
+    Await.until(Duration.ofSeconds(15), () -> TwoObservers.peersSeen(a) && TwoObservers.peersSeen(b));
   }
 
   @AfterAll
@@ -52,40 +51,6 @@ class QuorumIT {
     }
   }
 
-  private static String config(String observer, int port, int peerPort) {
-    return """
-        observer: { name: %s }
-        http: { host: 127.0.0.1, port: %d, token: quorum-it-token }
-        channels:
-          - name: orders-db
-            kind: postgres
-            primary: { url: "%s" }
-            replica: { url: "%s" }
-            heartbeat: { interval: 500ms, timeout: 400ms }
-        detection:
-          tick: 500ms
-          targets:
-            - name: db-primary
-              probe: postgres
-              address: "%s"
-              interval: 1s
-              timeout: 800ms
-              failuresToSuspect: %d
-              successesToClear: 2
-              channels: [orders-db]
-          quorum: { require: [probes, replication], minSignals: 2, holdFor: 2s }
-          peers: ["http://127.0.0.1:%d"]
-        """.formatted(observer, port, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(),
-        FAILURES_TO_SUSPECT, peerPort);
-  }
-
-  private static boolean peersSeen(DaemonHarness d) {
-    return d.detection().latest().map(x -> !x.peers().isEmpty()).orElse(false);
-  }
-
-  private static boolean declared(DaemonHarness d) {
-    return d.detection().latest().map(Detection::declared).orElse(false);
-  }
 
   private static void signal(String sig) throws IOException, InterruptedException {
     String pid = Files.readAllLines(pg.dir().resolve("primary/postmaster.pid")).get(0).strip();
@@ -105,8 +70,8 @@ class QuorumIT {
       pauses++;
       Instant next = Instant.now().plusMillis(2200);
       while (Instant.now().isBefore(next)) {
-        assertThat(declared(a)).as("obs-a declared after %d pauses", pauses).isFalse();
-        assertThat(declared(b)).as("obs-b declared after %d pauses", pauses).isFalse();
+        assertThat(TwoObservers.declared(a)).as("obs-a declared after %d pauses", pauses).isFalse();
+        assertThat(TwoObservers.declared(b)).as("obs-b declared after %d pauses", pauses).isFalse();
         Await.pause(Duration.ofMillis(100));
       }
     }
@@ -118,11 +83,11 @@ class QuorumIT {
   @Test
   @Order(2)
   void shouldDeclareWhenThePrimaryDiesWithinTheDetectionBudget() throws Exception {
-    assertThat(declared(a) || declared(b)).isFalse();
+    assertThat(TwoObservers.declared(a) || TwoObservers.declared(b)).isFalse();
     long killed = System.nanoTime();
     pg.killPrimary();
     Duration budget = INTERVAL.multipliedBy(FAILURES_TO_SUSPECT).plus(HOLD_FOR).plusSeconds(1);
-    Await.until(budget.plusSeconds(5), () -> declared(a) && declared(b));
+    Await.until(budget.plusSeconds(5), () -> TwoObservers.declared(a) && TwoObservers.declared(b));
     Duration took = Duration.ofNanos(System.nanoTime() - killed);
     System.out.printf("kill -> declared on both observers after %d ms (budget %d ms): %s%n",
         took.toMillis(), budget.toMillis(), a.detection().latest().orElseThrow().verdict());

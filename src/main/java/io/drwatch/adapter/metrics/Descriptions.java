@@ -5,6 +5,12 @@ import java.util.Map;
 /** HELP text per metric; promtool rejects exposition without it. */
 final class Descriptions {
   private static final Map<String, String> TEXT = Map.ofEntries(
+      Map.entry(MetricNames.RTO_PROJECTED, "Projected RTO: detection time plus the runbook's critical path (+Inf if unrecoverable)"),
+      Map.entry(MetricNames.RTO_OBJECTIVE, "The RTO objective"),
+      Map.entry(MetricNames.RTO_STEP_PROJECTED, "Projected duration of one runbook step (p95 of measured, else expected)"),
+      Map.entry(MetricNames.FAILOVER_RUNS, "Failover runs by mode (drill, execute) and outcome (succeeded, failed, cancelled)"),
+      Map.entry(MetricNames.FAILOVER_IN_PROGRESS, "1 while a failover run is active"),
+      Map.entry(MetricNames.FAILOVER_STEP, "Duration of failover steps by outcome"),
       Map.entry(MetricNames.TARGET_SUSPECTED, "1 if the observer suspects the target is down (SDOWN)"),
       Map.entry(MetricNames.OUTAGE_VOTES, "1 if the signal family currently votes for an outage of any target"),
       Map.entry(MetricNames.OUTAGE_DECLARED, "1 if the quorum declared an outage (ODOWN) of any target"),

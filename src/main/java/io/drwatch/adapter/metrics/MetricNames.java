@@ -29,6 +29,13 @@ public final class MetricNames {
   public static final String WOULD_FAILOVER = "drwatch.would.failover";
   public static final String FAILOVER_EXPECTED_LOSS = "drwatch.failover.expected.loss";
 
+  public static final String RTO_PROJECTED = "drwatch.rto.projected";
+  public static final String RTO_OBJECTIVE = "drwatch.rto.objective";
+  public static final String RTO_STEP_PROJECTED = "drwatch.rto.step.projected";
+  public static final String FAILOVER_RUNS = "drwatch.failover.runs";
+  public static final String FAILOVER_IN_PROGRESS = "drwatch.failover.in.progress";
+  public static final String FAILOVER_STEP = "drwatch.failover.step";
+
   public static final String TAG_CHANNEL = "channel";
   public static final String TAG_KIND = "kind";
   public static final String TAG_CONDITION = "condition";
@@ -36,6 +43,8 @@ public final class MetricNames {
   public static final String TAG_TARGET = "target";
   public static final String TAG_OBSERVER = "observer";
   public static final String TAG_SIGNAL = "signal";
+  public static final String TAG_STEP = "step";
+  public static final String TAG_MODE = "mode";
 
   /** The names as Prometheus sees them (timer series add _count, _sum and _max). */
   public static final List<String> PROMETHEUS_NAMES = List.of(
@@ -53,5 +62,11 @@ public final class MetricNames {
       "drwatch_outage_declared",
       "drwatch_tilt",
       "drwatch_would_failover",
-      "drwatch_failover_expected_loss_seconds");
+      "drwatch_failover_expected_loss_seconds",
+      "drwatch_rto_projected_seconds",
+      "drwatch_rto_objective_seconds",
+      "drwatch_rto_step_projected_seconds",
+      "drwatch_failover_runs_total",
+      "drwatch_failover_in_progress",
+      "drwatch_failover_step_seconds");
 }

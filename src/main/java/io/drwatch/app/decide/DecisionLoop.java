@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The detection half of the daemon: once per tick it gathers every signal family per target,
@@ -55,6 +56,9 @@ public final class DecisionLoop {
   private final LongSupplier nanoTime;
   private final Map<String, QuorumState> states = new HashMap<>();
   private long timerId = -1;
+  private long deadlineTimer = -1;
+  private boolean wakePending;
+  private Supplier<List<String>> blockers = List::of;
 
   // VisibleForTesting: clock and nanoTime are seams for virtual time.
   public DecisionLoop(Vertx vertx, String observer, List<Target> targets, QuorumPolicy policy,
@@ -75,8 +79,10 @@ public final class DecisionLoop {
   }
 
   public void start() {
+    targets.forEach(t -> t.loop().onTransition(this::wake));
     targets.forEach(t -> t.loop().start());
     if (peers != null) {
+      peers.onChange(this::wake);
       peers.start();
     }
     timerId = vertx.setPeriodic(tick.toMillis(), tick.toMillis(), id -> tick());
@@ -86,9 +92,34 @@ public final class DecisionLoop {
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
     }
+    if (deadlineTimer >= 0) {
+      vertx.cancelTimer(deadlineTimer);
+    }
     targets.forEach(t -> t.loop().stop());
     if (peers != null) {
       peers.stop();
+    }
+  }
+
+  /**
+   * What would stop a declared outage from becoming a failover right now (no runbook, a run
+   * already active, cooldown, ...): shadow mode reports it, and only an unblocked outage acts.
+   */
+  public void blockedBy(Supplier<List<String>> blockers) {
+    this.blockers = blockers;
+  }
+
+  /**
+   * Runs a tick soon, on this context, instead of at the next period: a suspicion that flipped
+   * should not wait up to a tick to count. Several wakes before it runs make one tick.
+   */
+  public void wake() {
+    if (!wakePending) {
+      wakePending = true;
+      vertx.runOnContext(v -> {
+        wakePending = false;
+        tick();
+      });
     }
   }
 
@@ -108,13 +139,42 @@ public final class DecisionLoop {
     for (int i = 0; i < targets.size(); i++) {
       decisions.add(decide(targets.get(i), own.get(i), peerReports, now, tiltStatus));
     }
-    List<String> blockers = tiltStatus.tilted() ? List.of("tilt") : List.of();
-    Shadow shadow = Shadow.of(decisions, blockers, CompositeRpo.of(channels.channels()));
+    List<String> blocking = new ArrayList<>(blockers.get());
+    if (tiltStatus.tilted()) {
+      blocking.add(0, "tilt");
+    }
+    Shadow shadow = Shadow.of(decisions, blocking, CompositeRpo.of(channels.channels()));
     String verdict = tiltStatus.tilted() ? tiltStatus.verdictLine() : line(decisions);
     Detection d = new Detection(observer, now, tiltStatus, decisions, shadow, own, peerReports, verdict);
     board.publish(d);
     VERDICTS.log(Level.INFO, verdict);
+    scheduleDeadline(decisions, now);
     return d;
+  }
+
+  // holdFor and clearAfter end between ticks; tick exactly then, so a declaration is not late
+  // by up to one period.
+  private void scheduleDeadline(List<Decision> decisions, Instant now) {
+    Instant next = null;
+    for (Decision d : decisions) {
+      Instant due = d.state().declared()
+          ? d.state().belowSince().map(t -> t.plus(policy.clearAfter())).orElse(null)
+          : d.state().metSince().map(t -> t.plus(policy.holdFor())).orElse(null);
+      if (due != null && due.isAfter(now) && (next == null || due.isBefore(next))) {
+        next = due;
+      }
+    }
+    if (deadlineTimer >= 0) {
+      vertx.cancelTimer(deadlineTimer);
+      deadlineTimer = -1;
+    }
+    if (next != null) {
+      long ms = Math.max(1, Duration.between(now, next).toMillis() + 1);
+      deadlineTimer = vertx.setTimer(ms, id -> {
+        deadlineTimer = -1;
+        tick();
+      });
+    }
   }
 
   private Decision decide(Target target, ObserverReport own, List<ObserverReport> peerReports,

@@ -26,11 +26,17 @@ public final class PeerReports {
   private long timerId = -1;
   private boolean inFlight;
   private String lastFailure;
+  private Runnable onChange = () -> { };
 
   public PeerReports(Vertx vertx, VoteExchange exchange, Duration every) {
     this.vertx = vertx;
     this.exchange = exchange;
     this.every = every;
+  }
+
+  /** Called when a peer's suspicion of some target flips (or a peer first reports). */
+  public void onChange(Runnable listener) {
+    this.onChange = listener;
   }
 
   public void start() {
@@ -66,10 +72,23 @@ public final class PeerReports {
         .onComplete(ar -> inFlight = false);
   }
 
-  private synchronized void store(List<ObserverReport> reports) {
-    for (ObserverReport r : reports) {
-      newest.merge(r.observer() + "\u0000" + r.target(), r,
-          (a, b) -> b.seenAt().isAfter(a.seenAt()) ? b : a);
+  private void store(List<ObserverReport> reports) {
+    boolean changed = false;
+    synchronized (this) {
+      for (ObserverReport r : reports) {
+        ObserverReport before = newest.get(key(r));
+        if (before == null || before.suspected() != r.suspected()) {
+          changed = true;
+        }
+        newest.merge(key(r), r, (a, b) -> b.seenAt().isAfter(a.seenAt()) ? b : a);
+      }
     }
+    if (changed) {
+      onChange.run();
+    }
+  }
+
+  private static String key(ObserverReport r) {
+    return r.observer() + "\u0000" + r.target();
   }
 }

@@ -1,5 +1,6 @@
 package io.drwatch.app.detect;
 
+import io.drwatch.app.Failures;
 import io.drwatch.domain.detect.ObserverReport;
 import io.drwatch.domain.detect.SuspicionTracker;
 import io.drwatch.port.TargetProbe;
@@ -28,6 +29,7 @@ public final class TargetLoop {
   private long timerId = -1;
   private boolean inFlight;
   private long checks;
+  private Runnable onTransition = () -> { };
 
   public TargetLoop(Vertx vertx, TargetProbe probe, SuspicionTracker tracker, Duration interval,
       Duration timeout, Clock clock) {
@@ -39,6 +41,11 @@ public final class TargetLoop {
     // A report outlives a few missed checks, no more: a silent prober must not keep voting.
     this.reportFreshFor = interval.multipliedBy(3).plus(timeout);
     this.clock = clock;
+  }
+
+  /** Called on the loop's context when suspicion flips, so the decision need not wait a tick. */
+  public void onTransition(Runnable listener) {
+    this.onTransition = listener;
   }
 
   public void start() {
@@ -85,9 +92,12 @@ public final class TargetLoop {
           checks++;
           var transition = ar.succeeded()
               ? tracker.success(clock.instant())
-              : tracker.failure(clock.instant(), Reasons.of(ar.cause(), timeout));
-          transition.ifPresent(t -> VERDICTS.log(Level.INFO, t.verdictLine()));
+              : tracker.failure(clock.instant(), Failures.describe(ar.cause(), timeout));
           inFlight = false;
+          transition.ifPresent(t -> {
+            VERDICTS.log(Level.INFO, t.verdictLine());
+            onTransition.run();
+          });
           return Future.<Void>succeededFuture();
         });
   }

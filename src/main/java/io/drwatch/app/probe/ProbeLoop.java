@@ -1,5 +1,6 @@
 package io.drwatch.app.probe;
 
+import io.drwatch.app.Failures;
 import io.drwatch.app.status.StatusBoard;
 import io.drwatch.domain.channel.ChannelSpec;
 import io.drwatch.domain.channel.ChannelTracker;

@@ -1,16 +1,19 @@
-package io.drwatch.app.detect;
+package io.drwatch.app;
 
 import io.drwatch.domain.Texts;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
-/** One short line for why a target check failed; never a stack trace, never unbounded. */
-final class Reasons {
-  private static final int MAX = 200;
+/**
+ * Turns a remote-call failure into one short line for verdicts, the status API and the journal:
+ * the root cause's message, whitespace folded, bounded; never a stack trace.
+ */
+public final class Failures {
+  private static final int MAX = 240;
 
-  private Reasons() {}
+  private Failures() {}
 
-  static String of(Throwable err, Duration timeout) {
+  public static String describe(Throwable err, Duration timeout) {
     if (err instanceof TimeoutException || err.getClass().getSimpleName().contains("Timeout")) {
       return "timed out after " + Texts.duration(timeout);
     }

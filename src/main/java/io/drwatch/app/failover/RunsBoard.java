@@ -1,0 +1,58 @@
+package io.drwatch.app.failover;
+
+import io.drwatch.domain.runbook.FailoverRun;
+import io.drwatch.domain.runbook.StepRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Runs as the journal tells them: the newest state of every run (bounded), for the API, the
+ * metrics and the RTO projection's history of measured step durations.
+ */
+public final class RunsBoard {
+  static final int RUNS_KEPT = 100;
+
+  private final Map<String, FailoverRun> runs = new LinkedHashMap<>();
+  private final List<Consumer<FailoverRun>> listeners = new CopyOnWriteArrayList<>();
+
+  public void put(FailoverRun run) {
+    synchronized (this) {
+      runs.remove(run.runId());
+      runs.put(run.runId(), run);
+      if (runs.size() > RUNS_KEPT) {
+        runs.remove(runs.keySet().iterator().next());
+      }
+    }
+    listeners.forEach(l -> l.accept(run));
+  }
+
+  /** Called after every journaled transition of a run. */
+  public void onChange(Consumer<FailoverRun> listener) {
+    listeners.add(listener);
+  }
+
+  /** Newest last. */
+  public synchronized List<FailoverRun> runs() {
+    return new ArrayList<>(runs.values());
+  }
+
+  public synchronized Optional<FailoverRun> run(String id) {
+    return Optional.ofNullable(runs.get(id));
+  }
+
+  public synchronized Optional<FailoverRun> active() {
+    return runs.values().stream().filter(FailoverRun::isActive).reduce((a, b) -> b);
+  }
+
+  /** Every step record of every kept run: the RTO projector picks the finished ones. */
+  public synchronized List<StepRecord> stepHistory() {
+    List<StepRecord> all = new ArrayList<>();
+    runs.values().forEach(r -> all.addAll(r.steps().values()));
+    return all;
+  }
+}

@@ -1,0 +1,147 @@
+package io.drwatch.app.failover;
+
+import io.drwatch.app.Failures;
+import io.drwatch.domain.Texts;
+import io.drwatch.domain.runbook.FailoverRun;
+import io.drwatch.domain.runbook.FailoverRun.Transition;
+import io.drwatch.domain.runbook.RpoGate;
+import io.drwatch.domain.runbook.RunMode;
+import io.drwatch.domain.runbook.StepSpec;
+import io.drwatch.port.FailoverAction;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Executes one step: RPO gate (promotions), {@code check} (skip if already done), then
+ * {@code apply} and {@code await} within the step's timeout. Every outcome goes through the
+ * pipeline's journaled commit.
+ */
+public final class StepRunner {
+  private static final Duration GATE_POLL = Duration.ofSeconds(1);
+
+  private final Vertx vertx;
+  private final Map<String, FailoverAction> actions;
+  private final PipelineSettings settings;
+  private final Function<String, Optional<Duration>> channelRpo;
+  private final List<StepObserver> observers;
+  private final Clock clock;
+
+  public StepRunner(Vertx vertx, Map<String, FailoverAction> actions, PipelineSettings settings,
+      Function<String, Optional<Duration>> channelRpo, List<StepObserver> observers, Clock clock) {
+    this.vertx = vertx;
+    this.actions = Map.copyOf(actions);
+    this.settings = settings;
+    this.channelRpo = channelRpo;
+    this.observers = List.copyOf(observers);
+    this.clock = clock;
+  }
+
+  /** After a crash: did the in-flight step reach its target state? */
+  Future<Boolean> recheck(FailoverRun run, String stepId) {
+    StepSpec spec = settings.runbook().step(stepId);
+    return bounded(action(spec).check(step(run, spec)), spec.timeout());
+  }
+
+  Future<Void> run(FailoverRun run, StepSpec spec, Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit) {
+    FailoverAction.Step step;
+    FailoverAction action;
+    try {
+      action = action(spec);
+      step = step(run, spec);
+    } catch (RuntimeException e) {
+      return commit.apply(r -> r.failStep(spec.id(), e.getMessage(), now())).mapEmpty();
+    }
+    Instant began = now();
+    return gate(run, spec, Duration.ZERO, commit).compose(proceed -> !proceed
+        ? Future.succeededFuture()
+        : bounded(action.check(step), spec.timeout()).compose(done -> done
+            ? skip(run, spec, commit, began)
+            : execute(spec, action, step, commit)));
+  }
+
+  private Future<Void> skip(FailoverRun run, StepSpec spec,
+      Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit, Instant began) {
+    String why = "already in target state";
+    return commit.apply(r -> r.skipStep(spec.id(), why, now()))
+        .onSuccess(r -> notifyEnded(r.runId(), spec.id(), "skipped", began, why)).mapEmpty();
+  }
+
+  private Future<Void> execute(StepSpec spec, FailoverAction action, FailoverAction.Step step,
+      Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit) {
+    Instant began = now();
+    return commit.apply(r -> r.startStep(spec.id(), began))
+        .onSuccess(r -> observers.forEach(o -> o.started(r.runId(), spec.id(), spec.action())))
+        .compose(r -> bounded(action.apply(step).compose(v -> action.await(step)), spec.timeout())
+            .transform(ar -> {
+              Duration took = Duration.between(began, now());
+              String msg = ar.succeeded() ? "verified in " + Texts.duration(took)
+                  : Failures.describe(ar.cause(), spec.timeout());
+              return commit.apply(x -> ar.succeeded() ? x.finishStep(spec.id(), msg, now())
+                      : x.failStep(spec.id(), msg, now()))
+                  .onSuccess(x -> notifyEnded(x.runId(), spec.id(),
+                      ar.succeeded() ? "finished" : "failed", began, msg));
+            }))
+        .mapEmpty();
+  }
+
+  /** True to go on; false if the run was blocked (journaled) waiting for acceptDataLoss. */
+  private Future<Boolean> gate(FailoverRun run, StepSpec spec, Duration waited,
+      Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit) {
+    String channel = settings.channels().get(spec.id());
+    if (!spec.promote() || channel == null || run.dataLossAcceptedBy().isPresent()
+        || run.mode() == RunMode.DRILL) {
+      return Future.succeededFuture(true);
+    }
+    Duration elapsed = Duration.between(run.startedAt().orElse(now()), now());
+    Duration budget = settings.rtoObjective().minus(elapsed);
+    RpoGate.Verdict v = settings.gate().decide(channel, channelRpo.apply(channel), waited,
+        budget.isNegative() ? Duration.ZERO : budget);
+    return switch (v.outcome()) {
+      case PROCEED -> Future.succeededFuture(true);
+      case WAIT -> {
+        Duration pause = v.waitAtMost().compareTo(GATE_POLL) < 0 ? v.waitAtMost() : GATE_POLL;
+        Promise<Void> p = Promise.promise();
+        vertx.setTimer(Math.max(1, pause.toMillis()), id -> p.complete());
+        yield p.future().compose(x -> gate(run, spec, waited.plus(pause), commit));
+      }
+      case BLOCK -> commit.apply(r -> r.block(spec.id(), v.reason(), now()))
+          .onSuccess(r -> notifyEnded(r.runId(), spec.id(), "blocked", now(), v.reason()))
+          .map(false);
+    };
+  }
+
+  private FailoverAction action(StepSpec spec) {
+    FailoverAction a = actions.get(spec.action());
+    if (a == null) {
+      throw new IllegalStateException("no action " + spec.action() + " (available: " + actions.keySet() + ")");
+    }
+    return a;
+  }
+
+  private FailoverAction.Step step(FailoverRun run, StepSpec spec) {
+    boolean drill = run.mode() == RunMode.DRILL;
+    return new FailoverAction.Step(spec.id(), settings.paramsFor(spec.id(), drill), drill);
+  }
+
+  private <T> Future<T> bounded(Future<T> f, Duration timeout) {
+    return f.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void notifyEnded(String runId, String step, String outcome, Instant began, String msg) {
+    Duration took = Duration.between(began, now());
+    observers.forEach(o -> o.ended(runId, step, outcome, took, msg));
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+}

@@ -1,0 +1,116 @@
+package io.drwatch.bootstrap;
+
+import io.drwatch.app.failover.FailoverPipeline;
+import io.drwatch.app.failover.RunsBoard;
+import io.drwatch.config.ConfigException;
+import io.drwatch.config.ConfigLoader;
+import io.drwatch.config.DrwatchConfig;
+import io.drwatch.domain.Texts;
+import io.drwatch.domain.runbook.FailoverRun;
+import io.drwatch.domain.runbook.RunMode;
+import io.drwatch.domain.runbook.RunState;
+import io.drwatch.domain.runbook.StepRecord;
+import io.drwatch.domain.runbook.StepState;
+import io.drwatch.domain.runbook.Trigger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Executes the runbook in drill mode (each step's drill params) with the daemon's channels
+ * watching, one progress line per step, then reports the measured RTO and RPO.
+ */
+@Command(name = "drill", mixinStandardHelpOptions = true,
+    description = "Run the runbook against the drill targets and report measured RTO and RPO.")
+final class DrillCommand implements Callable<Integer> {
+
+  @Option(names = "--config", required = true, paramLabel = "FILE")
+  Path config;
+
+  @Option(names = "--timeout", defaultValue = "15m", paramLabel = "DURATION",
+      description = "Give up waiting for the run after this long. Default: ${DEFAULT-VALUE}")
+  Duration timeout;
+
+  @Override
+  public Integer call() throws Exception {
+    DrwatchConfig cfg;
+    try {
+      cfg = ConfigLoader.load(config);
+      if (cfg.runbook().isEmpty() || !RunbookMapping.problems(cfg).isEmpty()) {
+        throw new ConfigException(cfg.runbook().isEmpty() ? List.of("runbook: required for a drill")
+            : RunbookMapping.problems(cfg));
+      }
+    } catch (ConfigException e) {
+      System.err.printf("%s: invalid config%n", config);
+      e.errors().forEach(err -> System.err.println("  " + err));
+      return CheckConfigCommand.INVALID;
+    }
+    try (Daemon daemon = Daemon.start(cfg)) {
+      return drill(daemon, cfg);
+    }
+  }
+
+  private int drill(Daemon daemon, DrwatchConfig cfg) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!daemon.board().allProbed() && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    FailoverPipeline pipeline = daemon.pipeline().orElseThrow();
+    RunsBoard runs = daemon.runs().orElseThrow();
+    Map<String, Duration> rpo = new LinkedHashMap<>();
+    daemon.board().channels().forEach(s -> s.rpo().ifPresent(r -> rpo.put(s.name(), r)));
+    CompletableFuture<FailoverRun> done = new CompletableFuture<>();
+    Instant began = Instant.now();
+    Map<String, StepState> printed = new HashMap<>();
+    runs.onChange(r -> {
+      progress(r, began, printed);
+      if (r.mode() == RunMode.DRILL && r.state().isTerminal()) {
+        done.complete(r);
+      }
+    });
+    System.out.println("drill: starting; channels' RPO now " + describe(rpo));
+    daemon.vertx().runOnContext(v -> pipeline.trigger(RunMode.DRILL,
+        new Trigger(List.of("drill from the command line"), rpo), false)
+        .onFailure(done::completeExceptionally));
+    FailoverRun run = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    report(run, rpo, RunbookMapping.detection(cfg));
+    return run.state() == RunState.SUCCEEDED ? 0 : 1;
+  }
+
+  private static void progress(FailoverRun r, Instant began, Map<String, StepState> printed) {
+    for (StepRecord s : r.steps().values()) {
+      if (s.state() != StepState.PLANNED && printed.put(s.step(), s.state()) != s.state()) {
+        System.out.printf("[+%s] %-24s %-9s %s%n", Texts.duration(Duration.between(began, Instant.now())),
+            s.step(), s.state().name().toLowerCase(), s.message());
+      }
+    }
+  }
+
+  private static void report(FailoverRun run, Map<String, Duration> rpo, Duration detection) {
+    Duration steps = Duration.between(run.startedAt().orElseThrow(), run.endedAt().orElseThrow());
+    System.out.printf("%ndrill %s: %s%n", run.runId(), run.state());
+    System.out.printf("measured: steps took %s; with projected detection %s, RTO = %s%n",
+        Texts.duration(steps), Texts.duration(detection), Texts.duration(steps.plus(detection)));
+    System.out.printf("measured RPO across the promotion (canary): %s%n", describe(rpo));
+    System.out.println("step durations are journaled; `drwatch plan` now projects from them.");
+  }
+
+  private static String describe(Map<String, Duration> rpo) {
+    if (rpo.isEmpty()) {
+      return "unknown";
+    }
+    StringBuilder sb = new StringBuilder();
+    rpo.forEach((ch, d) -> sb.append(sb.length() == 0 ? "" : ", ").append(ch).append(' ')
+        .append(Texts.duration(d)));
+    return sb.toString();
+  }
+}

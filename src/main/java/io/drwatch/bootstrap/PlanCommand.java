@@ -1,0 +1,87 @@
+package io.drwatch.bootstrap;
+
+import io.drwatch.adapter.journal.FileJournal;
+import io.drwatch.app.failover.PipelineSettings;
+import io.drwatch.app.failover.RtoView;
+import io.drwatch.app.failover.RunsBoard;
+import io.drwatch.config.ConfigException;
+import io.drwatch.config.ConfigLoader;
+import io.drwatch.config.DrwatchConfig;
+import io.drwatch.domain.Texts;
+import io.drwatch.domain.runbook.FailoverRun;
+import io.drwatch.domain.runbook.RtoProjection;
+import io.drwatch.domain.runbook.StepSpec;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Prints the runbook DAG in order, each step's projected duration, and the critical path. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = "Print the runbook in order with projected durations and the projected RTO.")
+final class PlanCommand implements Callable<Integer> {
+
+  @Option(names = "--config", required = true, paramLabel = "FILE")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    DrwatchConfig cfg;
+    try {
+      cfg = ConfigLoader.load(config);
+      if (!RunbookMapping.problems(cfg).isEmpty()) {
+        throw new ConfigException(RunbookMapping.problems(cfg));
+      }
+    } catch (ConfigException e) {
+      System.err.printf("%s: invalid config%n", config);
+      e.errors().forEach(err -> System.err.println("  " + err));
+      return CheckConfigCommand.INVALID;
+    }
+    if (cfg.runbook().isEmpty()) {
+      System.err.println(config + ": no runbook section; nothing to plan");
+      return CheckConfigCommand.INVALID;
+    }
+    PipelineSettings settings = RunbookMapping.settings(cfg, cfg.runbook().get());
+    RunsBoard runs = history(cfg);
+    print(settings, new RtoView(settings, runs, null).project(), runs.runs().size());
+    return 0;
+  }
+
+  // Measured step durations come from the journal: drills and real runs teach the projection.
+  private static RunsBoard history(DrwatchConfig cfg) throws Exception {
+    RunsBoard runs = new RunsBoard();
+    Vertx vertx = Vertx.vertx();
+    try {
+      FileJournal journal = FileJournal.create(vertx, cfg.state().dir());
+      FailoverRun.replayAll(journal.readAll().toCompletionStage().toCompletableFuture()
+          .get(30, TimeUnit.SECONDS)).runs().forEach(runs::put);
+      journal.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+    return runs;
+  }
+
+  private static void print(PipelineSettings settings, RtoProjection p, int runs) {
+    System.out.printf("runbook: %d steps; history: %d runs in the journal%n%n",
+        settings.runbook().steps().size(), runs);
+    System.out.printf("%-3s %-24s %-26s %-10s %-9s %s%n", "#", "step", "action", "projected", "basis", "after");
+    int i = 1;
+    for (StepSpec s : settings.runbook().order()) {
+      var proj = p.steps().stream().filter(x -> x.step().equals(s.id())).findFirst().orElseThrow();
+      String flags = (s.fence() ? " [fence]" : "") + (s.promote() ? " [promote]" : "");
+      System.out.printf("%-3d %-24s %-26s %-10s %-9s %s%s%n", i++, s.id(), s.action(),
+          Texts.duration(proj.projected()), proj.basis().name().toLowerCase() + "(" + proj.samples() + ")",
+          s.after().isEmpty() ? "-" : String.join(",", s.after()), flags);
+    }
+    System.out.printf("%ncritical path: %s (%s)%n", p.criticalPath().text(),
+        Texts.duration(p.criticalPath().total()));
+    System.out.printf("detection:     %s%n", Texts.duration(p.detection()));
+    System.out.printf("projected RTO: %s (objective %s)%n",
+        p.isInfinite() ? "+Inf" : Texts.duration(p.total().orElseThrow()),
+        Texts.duration(settings.rtoObjective()));
+    p.reasons().forEach(r -> System.out.println("  " + r));
+  }
+}
