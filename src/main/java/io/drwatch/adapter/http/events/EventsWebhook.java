@@ -117,7 +117,8 @@ public final class EventsWebhook {
       refuse(rc, status, ReceiveOutcome.MALFORMED, error("malformed", "request refused while reading the body"));
       return;
     }
-    LOG.log(Level.ERROR, "events webhook: event not recorded", rc.failure());
+    LOG.log(Level.ERROR, "events webhook: event not recorded: {0}", String.valueOf(rc.failure()));
+    LOG.log(Level.DEBUG, "events webhook: failure", rc.failure());
     if (!rc.response().headWritten()) {
       send(rc, 500, error("internal", "event not recorded; retry"));
     }

@@ -17,13 +17,18 @@ import io.drwatch.testkit.Await;
 import io.drwatch.testkit.MotoServer;
 import io.drwatch.testkit.TestVertx;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,7 +132,7 @@ class SqsEventConsumerTest {
         sink.events().size() == 12 && count(ReceiveOutcome.DUPLICATE) == 1);
     Await.until(TIMEOUT, "every message deleted", () -> remaining(url) == 0);
     assertThat(sink.ids()).containsExactlyInAnyOrderElementsOf(
-        java.util.stream.IntStream.range(0, 12).mapToObj(i -> "evt-" + i).toList());
+        IntStream.range(0, 12).mapToObj(i -> "evt-" + i).toList());
     assertThat(sink.events().get(0).detailString("eventRegion")).isEqualTo("us-east-1");
     Context context = consumer.context();
     assertThat(context).isNotNull();
@@ -204,7 +209,16 @@ class SqsEventConsumerTest {
 
   @Test
   void shouldRetryWithBackoffWhileTheEndpointIsDownAndNeverBlock() throws Exception {
-    int port = io.drwatch.lab.FreePorts.pick();
+    // A bound socket that never listens: connections are refused, and no other process can take
+    // the port meanwhile (a merely "free" port may become someone's silent server and hang calls).
+    try (Socket reserved = new Socket()) {
+      reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      retryAgainstDeadPort(reserved.getLocalPort());
+    }
+    assertThat(sink.events()).isEmpty();
+  }
+
+  private void retryAgainstDeadPort(int port) throws Exception {
     try (SqsAsyncClient dead = aws.configure(SqsAsyncClient.builder(),
         new AwsEndpoint("us-east-1", Optional.of(URI.create("http://127.0.0.1:" + port)))).build()) {
       consumer = SqsEventConsumer.create(vertx, dead, "http://127.0.0.1:" + port + "/123456789012/gone", ingest, FAST);
@@ -214,11 +228,10 @@ class SqsEventConsumerTest {
       consumer.stop().await(5, TimeUnit.SECONDS);
       consumer = null;
     }
-    assertThat(sink.events()).isEmpty();
   }
 
   private int failures() {
-    return io.vertx.core.Future.<Integer>future(p -> consumer.context().runOnContext(v -> p.complete(consumer.failures())))
+    return Future.<Integer>future(p -> consumer.context().runOnContext(v -> p.complete(consumer.failures())))
         .await();
   }
 }
