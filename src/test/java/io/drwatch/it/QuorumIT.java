@@ -93,7 +93,11 @@ class QuorumIT {
         took.toMillis(), budget.toMillis(), a.detection().latest().orElseThrow().verdict());
     assertThat(took).isLessThanOrEqualTo(budget);
     assertThat(a.metric("drwatch_outage_declared")).isEqualTo(1.0);
-    assertThat(a.metric("drwatch_would_failover")).isEqualTo(1.0);
+    // Shadow mode: declared, but these observers have no runbook, so nothing would act.
+    assertThat(a.metric("drwatch_would_failover")).isEqualTo(0.0);
+    assertThat(a.detection().latest().orElseThrow().shadow().line())
+        .contains("outage declared for db-primary", "blocked by no runbook configured");
+    assertThat(a.metric("drwatch_failover_expected_loss_seconds")).isGreaterThanOrEqualTo(0.0);
     assertThat(a.metric("drwatch_target_suspected", "target=db-primary", "observer=obs-b")).isEqualTo(1.0);
   }
 }
