@@ -28,6 +28,7 @@ public final class Daemon implements AutoCloseable {
   public static Daemon start(DrwatchConfig config, VertxOptions options) throws Exception {
     quietNetty();
     ClassWarmup.run();
+    io.drwatch.app.ingest.EventEnvelopes.warmUp();
     Vertx vertx = Vertx.vertx(options);
     DaemonVerticle verticle = new DaemonVerticle(config);
     try {

@@ -101,10 +101,10 @@ final class DaemonVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    if (detectionWiring != null) {
-      detectionWiring.stop();
-    }
     List<Future<Void>> closing = new ArrayList<>();
+    if (detectionWiring != null) {
+      closing.add(detectionWiring.stop());
+    }
     loops.forEach(l -> closing.add(l.stop()));
     if (server != null) {
       closing.add(server.close());

@@ -26,6 +26,7 @@ import io.drwatch.domain.decide.SignalFamily;
 import io.drwatch.domain.decide.Tilt;
 import io.drwatch.domain.detect.HealthEvents;
 import io.drwatch.domain.detect.SuspicionTracker;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.net.URI;
@@ -132,12 +133,17 @@ final class DetectionWiring {
     consumers.forEach(SqsEventConsumer::start);
   }
 
-  void stop() {
+  /** Stops polling first, then closes the clients the consumers were using. */
+  Future<Void> stop() {
     loop.stop();
-    consumers.forEach(SqsEventConsumer::stop);
-    sqsClients.forEach(SqsAsyncClient::close);
-    if (aws != null) {
-      aws.close();
-    }
+    List<Future<Void>> stops = consumers.stream().map(SqsEventConsumer::stop).toList();
+    return Future.join(stops).transform(ar -> {
+      sqsClients.forEach(SqsAsyncClient::close);
+      if (aws != null) {
+        aws.close();
+      }
+      return Future.<Void>succeededFuture();
+    });
   }
+
 }
