@@ -4,6 +4,8 @@ import io.drwatch.config.ConfigException;
 import io.drwatch.config.ConfigLoader;
 import io.drwatch.config.DrwatchConfig;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -19,18 +21,29 @@ final class CheckConfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Optional<DrwatchConfig> config = loadValid(file);
+    config.ifPresent(c -> System.out.printf("%s: valid (%d channels, %s)%n", file,
+        c.channels().size(), c.runbook().map(r -> r.steps().size() + " runbook steps").orElse("no runbook")));
+    return config.isPresent() ? 0 : INVALID;
+  }
+
+  /**
+   * Loads and validates a config file, the runbook DAG included (cycles, unknown actions). On
+   * error prints one line per problem to stderr and returns empty: every command that reads a
+   * config reports errors the same way.
+   */
+  static Optional<DrwatchConfig> loadValid(Path file) {
     try {
       DrwatchConfig config = ConfigLoader.load(file);
-      java.util.List<String> runbook = RunbookMapping.problems(config);
+      List<String> runbook = RunbookMapping.problems(config);
       if (!runbook.isEmpty()) {
         throw new ConfigException(runbook);
       }
-      System.out.printf("%s: valid (%d channels)%n", file, config.channels().size());
-      return 0;
+      return Optional.of(config);
     } catch (ConfigException e) {
       System.err.printf("%s: invalid config%n", file);
       e.errors().forEach(err -> System.err.println("  " + err));
-      return INVALID;
+      return Optional.empty();
     }
   }
 }

@@ -2,8 +2,6 @@ package io.drwatch.bootstrap;
 
 import io.drwatch.app.failover.FailoverPipeline;
 import io.drwatch.app.failover.RunsBoard;
-import io.drwatch.config.ConfigException;
-import io.drwatch.config.ConfigLoader;
 import io.drwatch.config.DrwatchConfig;
 import io.drwatch.domain.Texts;
 import io.drwatch.domain.runbook.FailoverRun;
@@ -13,6 +11,7 @@ import io.drwatch.domain.runbook.StepRecord;
 import io.drwatch.domain.runbook.StepState;
 import io.drwatch.domain.runbook.Trigger;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,16 +41,13 @@ final class DrillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DrwatchConfig cfg;
-    try {
-      cfg = ConfigLoader.load(config);
-      if (cfg.runbook().isEmpty() || !RunbookMapping.problems(cfg).isEmpty()) {
-        throw new ConfigException(cfg.runbook().isEmpty() ? List.of("runbook: required for a drill")
-            : RunbookMapping.problems(cfg));
-      }
-    } catch (ConfigException e) {
-      System.err.printf("%s: invalid config%n", config);
-      e.errors().forEach(err -> System.err.println("  " + err));
+    Optional<DrwatchConfig> loaded = CheckConfigCommand.loadValid(config);
+    if (loaded.isEmpty()) {
+      return CheckConfigCommand.INVALID;
+    }
+    DrwatchConfig cfg = loaded.get();
+    if (cfg.runbook().isEmpty()) {
+      System.err.println(config + ": no runbook section; nothing to drill");
       return CheckConfigCommand.INVALID;
     }
     try (Daemon daemon = Daemon.start(cfg)) {

@@ -4,8 +4,6 @@ import io.drwatch.adapter.journal.FileJournal;
 import io.drwatch.app.failover.PipelineSettings;
 import io.drwatch.app.failover.RtoView;
 import io.drwatch.app.failover.RunsBoard;
-import io.drwatch.config.ConfigException;
-import io.drwatch.config.ConfigLoader;
 import io.drwatch.config.DrwatchConfig;
 import io.drwatch.domain.Texts;
 import io.drwatch.domain.runbook.FailoverRun;
@@ -13,6 +11,7 @@ import io.drwatch.domain.runbook.RtoProjection;
 import io.drwatch.domain.runbook.StepSpec;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -28,17 +27,11 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DrwatchConfig cfg;
-    try {
-      cfg = ConfigLoader.load(config);
-      if (!RunbookMapping.problems(cfg).isEmpty()) {
-        throw new ConfigException(RunbookMapping.problems(cfg));
-      }
-    } catch (ConfigException e) {
-      System.err.printf("%s: invalid config%n", config);
-      e.errors().forEach(err -> System.err.println("  " + err));
+    Optional<DrwatchConfig> loaded = CheckConfigCommand.loadValid(config);
+    if (loaded.isEmpty()) {
       return CheckConfigCommand.INVALID;
     }
+    DrwatchConfig cfg = loaded.get();
     if (cfg.runbook().isEmpty()) {
       System.err.println(config + ": no runbook section; nothing to plan");
       return CheckConfigCommand.INVALID;

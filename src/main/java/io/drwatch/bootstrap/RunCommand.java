@@ -1,9 +1,8 @@
 package io.drwatch.bootstrap;
 
-import io.drwatch.config.ConfigException;
-import io.drwatch.config.ConfigLoader;
 import io.drwatch.config.DrwatchConfig;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -18,17 +17,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DrwatchConfig cfg;
-    try {
-      cfg = ConfigLoader.load(config);
-      if (!RunbookMapping.problems(cfg).isEmpty()) {
-        throw new ConfigException(RunbookMapping.problems(cfg));
-      }
-    } catch (ConfigException e) {
-      System.err.printf("%s: invalid config%n", config);
-      e.errors().forEach(err -> System.err.println("  " + err));
+    Optional<DrwatchConfig> loaded = CheckConfigCommand.loadValid(config);
+    if (loaded.isEmpty()) {
       return CheckConfigCommand.INVALID;
     }
+    DrwatchConfig cfg = loaded.get();
     Daemon daemon = Daemon.start(cfg);
     System.err.printf("drwatch %s: watching %d channels; http://%s:%d/api/v1/status%n",
         cfg.observer().name(), cfg.channels().size(), cfg.http().host(), daemon.httpPort());
