@@ -1,8 +1,8 @@
 package io.drwatch.adapter.httpprobe;
 
+import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.port.TargetProbe;
-import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Liveness by HTTP GET: the target is up when it answers with the expected status and, if
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HttpTargetProbe implements TargetProbe {
   static final int MAX_BODY = 64 * 1024;
-  private static final int MAX_REASON = 160;
   private static final int MAX_QUOTED = 60;
 
   private final HttpClientAgent client;
@@ -181,18 +179,10 @@ public final class HttpTargetProbe implements TargetProbe {
     if (err instanceof Verdict) {
       return err.getMessage();
     }
-    if (err instanceof TimeoutException || err instanceof ConnectTimeoutException) {
+    if (Failures.isTimeout(err)) {
       return "no answer within " + Texts.duration(timeout);
     }
-    // The outermost message is the most specific: Netty's names the address
-    // ("Connection refused: /10.0.0.5:443"), its cause only says "Connection refused".
-    Throwable e = err;
-    while (e.getMessage() == null && e.getCause() != null && e.getCause() != e) {
-      e = e.getCause();
-    }
-    String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    String line = text.strip().replaceAll("\\s+", " ");
-    return line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "..." : line;
+    return Failures.line(err);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package io.drwatch.adapter.postgres;
 
+import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.port.FailoverAction;
-import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -18,7 +18,6 @@ import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.spi.ConnectionFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -41,7 +40,6 @@ import java.util.function.Function;
 public final class PgPromoteAction implements FailoverAction {
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
   static final Duration POLL_EVERY = Duration.ofMillis(100);
-  private static final int MAX_REASON = 160;
   private static final String OBJECT_NOT_IN_STATE = "55000";
 
   private final Vertx vertx;
@@ -145,28 +143,18 @@ public final class PgPromoteAction implements FailoverAction {
   }
 
   static String reason(Throwable err, Duration timeout) {
-    if (err instanceof TimeoutException || err instanceof ConnectTimeoutException) {
+    if (Failures.isTimeout(err)) {
       return "no answer within " + Texts.duration(timeout);
     }
     if (err instanceof PgException pg) {
-      return bounded(pg.getSeverity() + " " + pg.getSqlState() + ": " + pg.getErrorMessage());
+      return Failures.line(pg.getSeverity() + " " + pg.getSqlState() + ": " + pg.getErrorMessage());
     }
-    // The outermost message is the most specific: Netty's names the address.
-    Throwable e = err;
-    while (e.getMessage() == null && e.getCause() != null && e.getCause() != e) {
-      e = e.getCause();
-    }
-    return bounded(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    return Failures.line(err);
   }
 
   private static boolean isNotInRecovery(Throwable err) {
     return err instanceof PgException pg && OBJECT_NOT_IN_STATE.equals(pg.getSqlState())
         && String.valueOf(pg.getErrorMessage()).contains("recovery is not in progress");
-  }
-
-  private static String bounded(String text) {
-    String line = text.strip().replaceAll("\\s+", " ");
-    return line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "..." : line;
   }
 
   private static <T> Future<T> failed(String message) {

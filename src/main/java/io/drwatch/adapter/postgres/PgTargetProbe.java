@@ -1,8 +1,8 @@
 package io.drwatch.adapter.postgres;
 
+import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.port.TargetProbe;
-import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -16,7 +16,6 @@ import io.vertx.sqlclient.spi.ConnectionFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Liveness of a PostgreSQL server as a new client sees it: open a connection, run
@@ -41,7 +40,6 @@ import java.util.concurrent.TimeoutException;
  * {@link #close()} closes those sockets.
  */
 public final class PgTargetProbe implements TargetProbe {
-  private static final int MAX_REASON = 160;
   private static final String APPLICATION_NAME = "drwatch-target-probe";
 
   private final Vertx vertx;
@@ -101,24 +99,13 @@ public final class PgTargetProbe implements TargetProbe {
   }
 
   String reason(Throwable err) {
-    if (err instanceof TimeoutException || err instanceof ConnectTimeoutException) {
+    if (Failures.isTimeout(err)) {
       return "no answer within " + Texts.duration(timeout);
     }
     if (err instanceof PgException pg) {
-      return bounded(pg.getSeverity() + " " + pg.getSqlState() + ": " + pg.getErrorMessage());
+      return Failures.line(pg.getSeverity() + " " + pg.getSqlState() + ": " + pg.getErrorMessage());
     }
-    // The outermost message is the most specific: Netty's names the address
-    // ("Connection refused: /10.0.0.5:5432"), its cause only says "Connection refused".
-    Throwable e = err;
-    while (e.getMessage() == null && e.getCause() != null && e.getCause() != e) {
-      e = e.getCause();
-    }
-    return bounded(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-  }
-
-  private static String bounded(String text) {
-    String line = text.strip().replaceAll("\\s+", " ");
-    return line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "..." : line;
+    return Failures.line(err);
   }
 
   /**

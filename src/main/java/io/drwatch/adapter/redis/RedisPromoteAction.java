@@ -1,8 +1,8 @@
 package io.drwatch.adapter.redis;
 
+import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.port.FailoverAction;
-import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -13,7 +13,6 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code redis-promote}: turns a Redis replica into a primary with {@code REPLICAOF NO ONE}.
@@ -31,7 +30,6 @@ import java.util.concurrent.TimeoutException;
 public final class RedisPromoteAction implements FailoverAction {
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
   static final Duration POLL_EVERY = Duration.ofMillis(100);
-  private static final int MAX_REASON = 160;
 
   private final Vertx vertx;
 
@@ -111,17 +109,10 @@ public final class RedisPromoteAction implements FailoverAction {
   }
 
   static String reason(Throwable err) {
-    if (err instanceof TimeoutException || err instanceof ConnectTimeoutException) {
+    if (Failures.isTimeout(err)) {
       return "no answer within " + Texts.duration(CALL_TIMEOUT);
     }
-    // The outermost message is the most specific: Netty's names the address.
-    Throwable e = err;
-    while (e.getMessage() == null && e.getCause() != null && e.getCause() != e) {
-      e = e.getCause();
-    }
-    String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    String line = text.strip().replaceAll("\\s+", " ");
-    return line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "..." : line;
+    return Failures.line(err);
   }
 
   private static <T> Future<T> failed(String message) {

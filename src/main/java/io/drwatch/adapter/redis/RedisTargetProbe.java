@@ -1,8 +1,8 @@
 package io.drwatch.adapter.redis;
 
+import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.port.TargetProbe;
-import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
@@ -17,7 +17,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Liveness of a Redis server as a new client sees it: connect (with AUTH/HELLO as configured),
@@ -27,8 +26,6 @@ import java.util.concurrent.TimeoutException;
  * behind it. Closing the client closes its socket at once, answered or not.
  */
 public final class RedisTargetProbe implements TargetProbe {
-  private static final int MAX_REASON = 160;
-
   private final Vertx vertx;
   private final RedisOptions options;
   private final Duration timeout;
@@ -108,18 +105,10 @@ public final class RedisTargetProbe implements TargetProbe {
   }
 
   String reason(Throwable err) {
-    if (err instanceof TimeoutException || err instanceof ConnectTimeoutException) {
+    if (Failures.isTimeout(err)) {
       return "no answer within " + Texts.duration(timeout);
     }
-    // The outermost message is the most specific: Netty's names the address
-    // ("Connection refused: /10.0.0.5:6379"), its cause only says "Connection refused".
-    Throwable e = err;
-    while (e.getMessage() == null && e.getCause() != null && e.getCause() != e) {
-      e = e.getCause();
-    }
-    String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    String line = text.strip().replaceAll("\\s+", " ");
-    return line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "..." : line;
+    return Failures.line(err);
   }
 
   /** Nothing to release: each check closes the client it made. */

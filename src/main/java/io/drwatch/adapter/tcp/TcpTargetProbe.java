@@ -1,8 +1,8 @@
 package io.drwatch.adapter.tcp;
 
+import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.port.TargetProbe;
-import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
@@ -12,7 +12,6 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Liveness by TCP connect: the target is up when it completes a handshake within the timeout. The
@@ -20,8 +19,6 @@ import java.util.concurrent.TimeoutException;
  * socket from an earlier check cannot affect a later one.
  */
 public final class TcpTargetProbe implements TargetProbe {
-  private static final int MAX_REASON = 160;
-
   private final NetClient client;
   private final SocketAddress address;
   private final Duration timeout;
@@ -84,18 +81,10 @@ public final class TcpTargetProbe implements TargetProbe {
 
   String reason(Throwable err) {
     // Our timeout and the connect timeout have the same length; either may fire first.
-    if (err instanceof TimeoutException || err instanceof ConnectTimeoutException) {
+    if (Failures.isTimeout(err)) {
       return "no connection within " + Texts.duration(timeout);
     }
-    // The outermost message is the most specific: Netty's names the address
-    // ("Connection refused: /10.0.0.5:5432"), its cause only says "Connection refused".
-    Throwable e = err;
-    while (e.getMessage() == null && e.getCause() != null && e.getCause() != e) {
-      e = e.getCause();
-    }
-    String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    text = text.strip().replaceAll("\\s+", " ");
-    return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "..." : text;
+    return Failures.line(err);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package io.drwatch.adapter.webhook;
 
+import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.port.FailoverAction;
-import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code webhook}: one HTTP request with auth, for steps drwatch has no dedicated action for.
@@ -40,7 +39,6 @@ public final class WebhookAction implements FailoverAction {
   static final Duration POLL_EVERY = Duration.ofMillis(500);
   static final int MAX_QUOTED = 200;
   private static final int MAX_READ = 4096;
-  private static final int MAX_REASON = 160;
 
   /** A response: its status and the first bytes of its body as text. */
   record Reply(int status, String body) {}
@@ -177,17 +175,10 @@ public final class WebhookAction implements FailoverAction {
   }
 
   static String reason(Throwable err, Duration timeout) {
-    if (err instanceof TimeoutException || err instanceof ConnectTimeoutException) {
+    if (Failures.isTimeout(err)) {
       return "no answer within " + Texts.duration(timeout);
     }
-    // The outermost message is the most specific: Netty's names the address.
-    Throwable e = err;
-    while (e.getMessage() == null && e.getCause() != null && e.getCause() != e) {
-      e = e.getCause();
-    }
-    String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    String line = text.strip().replaceAll("\\s+", " ");
-    return line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "..." : line;
+    return Failures.line(err);
   }
 
   private static <T> Future<T> failed(String message) {

@@ -1,6 +1,7 @@
 package io.drwatch.app.detect;
 
-import io.drwatch.app.Failures;
+import io.drwatch.domain.Failures;
+import io.drwatch.domain.Texts;
 import io.drwatch.domain.detect.ObserverReport;
 import io.drwatch.domain.detect.SuspicionTracker;
 import io.drwatch.port.TargetProbe;
@@ -92,7 +93,8 @@ public final class TargetLoop {
           checks++;
           var transition = ar.succeeded()
               ? tracker.success(clock.instant())
-              : tracker.failure(clock.instant(), Failures.describe(ar.cause(), timeout));
+              : tracker.failure(clock.instant(), Failures.isTimeout(ar.cause())
+                  ? "timed out after " + Texts.duration(timeout) : Failures.line(ar.cause()));
           inFlight = false;
           transition.ifPresent(t -> {
             VERDICTS.log(Level.INFO, t.verdictLine());

@@ -1,6 +1,6 @@
 package io.drwatch.app.failover;
 
-import io.drwatch.app.Failures;
+import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.domain.runbook.FailoverRun;
 import io.drwatch.domain.runbook.FailoverRun.Transition;
@@ -84,7 +84,9 @@ public final class StepRunner {
             .transform(ar -> {
               Duration took = Duration.between(began, now());
               String msg = ar.succeeded() ? "verified in " + Texts.duration(took)
-                  : Failures.describe(ar.cause(), spec.timeout());
+                  : Failures.isTimeout(ar.cause())
+                      ? "timed out after " + Texts.duration(spec.timeout())
+                      : Failures.line(ar.cause());
               return commit.apply(x -> ar.succeeded() ? x.finishStep(spec.id(), msg, now())
                       : x.failStep(spec.id(), msg, now()))
                   .onSuccess(x -> notifyEnded(x.runId(), spec.id(),

@@ -1,7 +1,8 @@
 package io.drwatch.app.probe;
 
-import io.drwatch.app.Failures;
 import io.drwatch.app.status.StatusBoard;
+import io.drwatch.domain.Failures;
+import io.drwatch.domain.Texts;
 import io.drwatch.domain.channel.ChannelSpec;
 import io.drwatch.domain.channel.ChannelTracker;
 import io.drwatch.domain.channel.ChannelTracker.Transition;
@@ -118,6 +119,7 @@ public final class ProbeLoop {
     }
     return f.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .map(Outcome::ok)
-        .otherwise(err -> Outcome.failed(Failures.describe(err, timeout)));
+        .otherwise(err -> Outcome.failed(Failures.isTimeout(err)
+            ? "timed out after " + Texts.duration(timeout) : Failures.line(err)));
   }
 }
