@@ -222,7 +222,7 @@ class SqsEventConsumerTest {
     try (SqsAsyncClient dead = aws.configure(SqsAsyncClient.builder(),
         new AwsEndpoint("us-east-1", Optional.of(URI.create("http://127.0.0.1:" + port)))).build()) {
       consumer = SqsEventConsumer.create(vertx, dead, "http://127.0.0.1:" + port + "/123456789012/gone", ingest, FAST);
-      consumer.start().await(10, TimeUnit.SECONDS);
+      consumer.start().await(30, TimeUnit.SECONDS); // warm-up against a dead port waits out its call timeout
 
       Await.until(TIMEOUT, "three failed receives", () -> failures() >= 3);
       consumer.stop().await(5, TimeUnit.SECONDS);
