@@ -1,13 +1,20 @@
 package io.drwatch.artefacts;
 
+import static io.drwatch.artefacts.ArtefactFiles.JSON;
+import static io.drwatch.artefacts.ArtefactFiles.ROOT;
+import static io.drwatch.artefacts.ArtefactFiles.RULE_TESTS;
+import static io.drwatch.artefacts.ArtefactFiles.YAML;
+import static io.drwatch.artefacts.ArtefactFiles.alerts;
+import static io.drwatch.artefacts.ArtefactFiles.collect;
+import static io.drwatch.artefacts.ArtefactFiles.dashboardFiles;
+import static io.drwatch.artefacts.ArtefactFiles.onPath;
+import static io.drwatch.artefacts.ArtefactFiles.queryOf;
+import static io.drwatch.artefacts.ArtefactFiles.usedMetricNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.drwatch.adapter.metrics.EventMetrics;
 import io.drwatch.adapter.metrics.MetricNames;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,9 +29,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +37,7 @@ import org.junit.jupiter.api.Test;
  * checks and unit tests pass, and every {@code drwatch_*} metric they use is one drwatch exports.
  */
 class ArtefactsTest {
-  private static final Path ROOT = Path.of("").toAbsolutePath();
-  private static final Path RULES = ROOT.resolve("alerts/drwatch.rules.yml");
-  private static final Path RULE_TESTS = ROOT.resolve("alerts/drwatch.rules.test.yml");
   private static final Path RUNBOOK = ROOT.resolve("docs/alerts.md");
-  private static final Path DASHBOARDS = ROOT.resolve("dashboards");
 
   /**
    * Names the dashboards and alerts already use but the code does not export yet, each with the
@@ -74,11 +74,6 @@ class ArtefactsTest {
 
   /** Series a Micrometer timer or summary adds to its base name. */
   private static final List<String> TIMER_SUFFIXES = List.of("_count", "_sum", "_max", "_bucket");
-
-  private static final Pattern METRIC = Pattern.compile("(?<![A-Za-z0-9_:])drwatch_[A-Za-z0-9_]+");
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @Test
   void checkArtefactsScriptPasses() throws Exception {
@@ -257,72 +252,6 @@ class ArtefactsTest {
     return Optional.empty();
   }
 
-  /** Every drwatch_* name in rule expressions, rule-test input series and dashboard queries. */
-  private static Map<String, Set<String>> usedMetricNames() throws IOException {
-    Map<String, Set<String>> used = new TreeMap<>();
-    for (JsonNode a : rules()) {
-      String where = RULES.getFileName() + " " + a.path(a.has("alert") ? "alert" : "record").asText();
-      names(a.path("expr").asText(), where, used);
-    }
-    for (JsonNode group : YAML.readTree(RULE_TESTS.toFile()).path("tests")) {
-      for (JsonNode s : group.path("input_series")) {
-        names(s.path("series").asText().split("\\{", 2)[0], RULE_TESTS.getFileName() + " input_series", used);
-      }
-    }
-    for (Path f : dashboardFiles()) {
-      JsonNode d = JSON.readTree(f.toFile());
-      List<JsonNode> exprs = new ArrayList<>();
-      collect(d, "expr", exprs);
-      for (JsonNode e : exprs) {
-        names(e.asText(), f.getFileName().toString(), used);
-      }
-      for (JsonNode v : d.path("templating").path("list")) {
-        names(queryOf(v), f.getFileName() + " variable " + v.path("name").asText(), used);
-        names(v.path("definition").asText(), f.getFileName() + " variable " + v.path("name").asText(), used);
-      }
-    }
-    return used;
-  }
-
-  private static void names(String expr, String where, Map<String, Set<String>> into) {
-    Matcher m = METRIC.matcher(expr);
-    while (m.find()) {
-      into.computeIfAbsent(m.group(), k -> new TreeSet<>()).add(where);
-    }
-  }
-
-  private static String queryOf(JsonNode variable) {
-    JsonNode q = variable.path("query");
-    return q.isObject() ? q.path("query").asText() : q.asText();
-  }
-
-  /** Every value of a field with this name, at any depth. */
-  private static void collect(JsonNode node, String field, List<JsonNode> into) {
-    if (node.isObject()) {
-      node.fields().forEachRemaining(e -> {
-        if (e.getKey().equals(field) && !e.getValue().isNull()) {
-          into.add(e.getValue());
-        }
-        collect(e.getValue(), field, into);
-      });
-    } else if (node.isArray()) {
-      node.forEach(n -> collect(n, field, into));
-    }
-  }
-
-  private static List<JsonNode> rules() throws IOException {
-    List<JsonNode> rules = new ArrayList<>();
-    for (JsonNode group : YAML.readTree(RULES.toFile()).path("groups")) {
-      group.path("rules").forEach(rules::add);
-    }
-    assertThat(rules).as("rules in %s", RULES).isNotEmpty();
-    return rules;
-  }
-
-  private static List<JsonNode> alerts() throws IOException {
-    return rules().stream().filter(r -> r.has("alert")).toList();
-  }
-
   private static Set<String> runbookHeadings() throws IOException {
     Set<String> headings = new TreeSet<>();
     for (String line : Files.readAllLines(RUNBOOK)) {
@@ -331,21 +260,5 @@ class ArtefactsTest {
       }
     }
     return headings;
-  }
-
-  private static List<Path> dashboardFiles() throws IOException {
-    try (Stream<Path> s = Files.list(DASHBOARDS)) {
-      return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-    }
-  }
-
-  private static boolean onPath(String command) {
-    String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 }
