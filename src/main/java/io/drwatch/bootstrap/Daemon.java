@@ -15,10 +15,12 @@ public final class Daemon implements AutoCloseable {
 
   private final Vertx vertx;
   private final DaemonVerticle verticle;
+  private final String deploymentId;
 
-  private Daemon(Vertx vertx, DaemonVerticle verticle) {
+  private Daemon(Vertx vertx, DaemonVerticle verticle, String deploymentId) {
     this.vertx = vertx;
     this.verticle = verticle;
+    this.deploymentId = deploymentId;
   }
 
   public static Daemon start(DrwatchConfig config) throws Exception {
@@ -34,13 +36,13 @@ public final class Daemon implements AutoCloseable {
     try {
       verticle.prepare(vertx).toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture()
+      String id = vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return new Daemon(vertx, verticle, id);
     } catch (Exception e) {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       throw e;
     }
-    return new Daemon(vertx, verticle);
   }
 
   /**
@@ -79,8 +81,13 @@ public final class Daemon implements AutoCloseable {
     return vertx;
   }
 
+  /**
+   * Undeploys first, so the journal and the SQS consumers close while their worker pools and
+   * event loops still run; closing Vert.x directly shuts those down underneath them.
+   */
   @Override
   public void close() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    vertx.undeploy(deploymentId).eventually(() -> vertx.close())
+        .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
 }
