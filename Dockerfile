@@ -1,9 +1,11 @@
 # syntax=docker/dockerfile:1
 # drwatch daemon image.
 #   docker build -t drwatch .
-#   docker run -p 9464:9464 -v drwatch-state:/var/lib/drwatch \
+#   docker run --read-only --tmpfs /tmp -p 9464:9464 -v drwatch-state:/var/lib/drwatch \
 #     -v "$PWD/drwatch.yaml:/etc/drwatch/drwatch.yaml:ro" drwatch
 # The config must bind the HTTP server to 0.0.0.0 for the published port to be reachable.
+# Read-only root: drwatch writes only to /var/lib/drwatch (state.dir, the journal) and /tmp (Vert.x
+# unpacks its file cache under java.io.tmpdir at start and refuses to start without it).
 
 FROM maven:3.9.11-eclipse-temurin-17 AS build
 WORKDIR /src
@@ -27,7 +29,8 @@ COPY --from=build /src/target/drwatch.jar /opt/drwatch/drwatch.jar
 # Numeric ids, so that runtimes which enforce runAsNonRoot can verify them without /etc/passwd.
 USER 10001:10001
 WORKDIR /var/lib/drwatch
-VOLUME ["/var/lib/drwatch"]
+# /tmp is a volume too, so that a plain --read-only run works (a --tmpfs /tmp is better).
+VOLUME ["/var/lib/drwatch", "/tmp"]
 EXPOSE 9464
 # No --start-period: dockerfilelint 1.8.0 rejects it, and the first check only runs after one
 # interval (30 s), long after the JVM is up (about 2 s).
