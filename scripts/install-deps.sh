@@ -11,6 +11,7 @@ command -v redis-cli >/dev/null 2>&1 || need+=(redis-tools)
 { command -v prometheus && command -v promtool; } >/dev/null 2>&1 || need+=(prometheus)
 command -v jq >/dev/null 2>&1 || need+=(jq)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 
 java_major() {
   # "1.8.0_392" -> 8, "17.0.15" -> 17

@@ -34,6 +34,7 @@ public final class HttpApi {
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .end(StatusJson.of(board, observer).put("detection", DetectionJson.of(detection))
             .encodePrettily()));
+    StatusPage.mount(router);
     return router;
   }
 
