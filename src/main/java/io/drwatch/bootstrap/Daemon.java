@@ -87,7 +87,12 @@ public final class Daemon implements AutoCloseable {
    */
   @Override
   public void close() throws Exception {
-    vertx.undeploy(deploymentId).eventually(() -> vertx.close())
-        .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    try {
+      vertx.undeploy(deploymentId).toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    } finally {
+      // A separate wait: a continuation chained on undeploy would be delivered on an event loop
+      // that close() stops, and never complete.
+      vertx.close().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    }
   }
 }

@@ -103,6 +103,7 @@ final class FailoverWiring {
 
   void mount(Router router, Optional<String> token) {
     RunsApi.mount(router, pipeline, runs, rto, token);
+    io.drwatch.adapter.http.RtoApi.mount(router, rto);
   }
 
   /** Reasons a declared outage would not become a run right now (shadow mode reports them). */
