@@ -61,13 +61,11 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  *
  * <p>The rule's {@code for:} is read from the rule file and not edited for the test. If it is
- * {@value #FIRING_BUDGET_SECONDS} s or less, the test also waits for {@code firing}. The rule
- * author chose {@code for: 2m} (it rides out a long transaction or a checkpoint burst), which would
- * put this test over its time budget. So the test asserts {@code pending}: Prometheus has
- * evaluated the expression true for the channel and started the clock. It also checks, through
- * {@code /api/v1/rules}, that the loaded rule's hold is that {@code for:}. Going from pending to
- * firing after {@code for:} is Prometheus's own logic; the promtool unit tests in
- * alerts/drwatch.rules.test.yml cover it.
+ * {@value #FIRING_BUDGET_SECONDS} s or less, the test waits for {@code firing} too. The rule
+ * author chose {@code for: 2m} (it rides out a long transaction or a checkpoint burst), so the
+ * test spends about two minutes waiting for the real alert to fire: the issue asks to see it fire,
+ * and a shortened copy of the rule would prove less. Before that it checks {@code pending} and,
+ * through {@code /api/v1/rules}, that the loaded rule's hold is that {@code for:}.
  *
  * <p>Some series only exist with parts of the config, so the daemon is configured to export every
  * family. {@code drwatch_target_suspected} needs a detection target. The {@code drwatch_rto_*} and
@@ -90,7 +88,7 @@ class PrometheusIT {
   private static final String CH = "orders-db";
   private static final String TOKEN = "prometheus-it-token";
   private static final Duration APPLY_DELAY = Duration.ofSeconds(3);
-  private static final long FIRING_BUDGET_SECONDS = 30;
+  private static final long FIRING_BUDGET_SECONDS = 150;
   /** Forms in which Prometheus exposes a name the artefacts may write as a base name. */
   private static final List<String> SERIES_SUFFIXES = List.of("_count", "_sum", "_max", "_bucket", "_total");
 
