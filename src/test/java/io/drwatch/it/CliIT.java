@@ -44,7 +44,7 @@ class CliIT {
   void shouldAcceptAValidConfig() throws Exception {
     Result r = drwatch("check-config", write("ok.yaml", VALID).toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("valid (1 channels)");
+    assertThat(r.out()).contains("valid (1 channels, no runbook)");
   }
 
   @Test
