@@ -44,9 +44,12 @@ final class DetectionWiring {
   private final List<SqsAsyncClient> sqsClients = new ArrayList<>();
   private AwsClients aws;
 
-  private DetectionWiring(DecisionLoop loop, EventIngest ingest) {
+  private final DetectionBoard board;
+
+  private DetectionWiring(DecisionLoop loop, EventIngest ingest, DetectionBoard board) {
     this.loop = loop;
     this.ingest = ingest;
+    this.board = board;
   }
 
   static DetectionWiring create(Vertx vertx, DrwatchConfig config, StatusBoard channels,
@@ -70,7 +73,7 @@ final class DetectionWiring {
     // Without a primary region no event can vote; they are still validated, counted and ignored.
     EventIngest ingest = EventIngest.create(health == null
         ? e -> IngestOutcome.IGNORED : new HealthEventSink(health, clock));
-    DetectionWiring wiring = new DetectionWiring(loop, ingest);
+    DetectionWiring wiring = new DetectionWiring(loop, ingest, board);
     if (health != null) {
       wiring.consumeQueues(vertx, d.events().sqs());
     }
@@ -115,7 +118,9 @@ final class DetectionWiring {
   /** Mounts the authenticated detection endpoints: peers' votes and the events webhook. */
   void mount(Router router, DrwatchConfig config) {
     peerToken(config).ifPresent(token ->
-        VotesEndpoint.mount(router, config.observer().name(), token, loop::ownReports));
+        // Served from the last tick's immutable snapshot: the trackers belong to the loop's context.
+        VotesEndpoint.mount(router, config.observer().name(), token,
+            () -> board.latest().map(io.drwatch.app.decide.Detection::own).orElse(List.of())));
     EventsConfig events = config.detection().events();
     EventsWebhook.mount(router, EventsAuth.of(events.token(), events.header()), ingest);
   }

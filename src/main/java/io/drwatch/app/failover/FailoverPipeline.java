@@ -7,7 +7,9 @@ import io.drwatch.domain.runbook.RunState;
 import io.drwatch.domain.runbook.StepSpec;
 import io.drwatch.domain.runbook.Trigger;
 import io.drwatch.port.Journal;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -37,6 +39,7 @@ public final class FailoverPipeline {
   private FailoverRun run;
   private Future<FailoverRun> commits = Future.succeededFuture();
   private Instant lastEnded = Instant.EPOCH;
+  private Context context;
 
   public FailoverPipeline(Vertx vertx, PipelineSettings settings, Journal journal, RunsBoard board,
       StepRunner steps, Clock clock) {
@@ -52,8 +55,12 @@ public final class FailoverPipeline {
     return settings;
   }
 
-  /** Rebuilds the run history from the journal and resumes an unfinished run. */
+  /**
+   * Rebuilds the run history from the journal and resumes an unfinished run. Call it on the
+   * context that owns the pipeline: every later intent is moved onto that context.
+   */
   public Future<Void> recover() {
+    context = vertx.getOrCreateContext();
     return journal.readAll().map(FailoverRun::replayAll).map(replayed -> {
       replayed.problems().forEach(p -> LOG.log(Level.WARNING, "journal: " + p));
       replayed.runs().forEach(board::put);
@@ -89,6 +96,10 @@ public final class FailoverPipeline {
    * respects the cooldown after the previous run; an operator's does not.
    */
   public Future<FailoverRun> trigger(RunMode mode, Trigger trigger, boolean automatic) {
+    return owned(() -> startRun(mode, trigger, automatic));
+  }
+
+  private Future<FailoverRun> startRun(RunMode mode, Trigger trigger, boolean automatic) {
     if (run != null && run.isActive()) {
       return Future.succeededFuture(run);
     }
@@ -105,6 +116,10 @@ public final class FailoverPipeline {
   }
 
   public Future<FailoverRun> approve(String runId, String by, boolean acceptDataLoss) {
+    return owned(() -> approveRun(runId, by, acceptDataLoss));
+  }
+
+  private Future<FailoverRun> approveRun(String runId, String by, boolean acceptDataLoss) {
     return active(runId).compose(r -> {
       if (r.state() == RunState.AWAITING_APPROVAL) {
         return commit(x -> x.approve(by, now()));
@@ -118,8 +133,18 @@ public final class FailoverPipeline {
   }
 
   public Future<FailoverRun> cancel(String runId, String by) {
-    return active(runId).compose(r -> commit(x -> x.cancel(by, "cancelled by " + by, now())))
-        .onSuccess(this::ended);
+    return owned(() -> active(runId).compose(r -> commit(x -> x.cancel(by, "cancelled by " + by, now())))
+        .onSuccess(this::ended));
+  }
+
+  // HTTP handlers run on the server's event loop; the pipeline's state belongs to one context.
+  private <T> Future<T> owned(java.util.function.Supplier<Future<T>> intent) {
+    if (context == null || Vertx.currentContext() == context) {
+      return intent.get();
+    }
+    Promise<T> done = Promise.promise();
+    context.runOnContext(v -> intent.get().onComplete(done));
+    return done.future();
   }
 
   public Optional<FailoverRun> current() {
