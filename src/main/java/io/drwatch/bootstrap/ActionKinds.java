@@ -1,5 +1,9 @@
 package io.drwatch.bootstrap;
 
+import io.drwatch.adapter.aws.AwsClients;
+import io.drwatch.adapter.aws.AwsSettings;
+import io.drwatch.adapter.aws.eventbridge.EventBridgePutAction;
+import io.drwatch.adapter.aws.lambda.LambdaInvokeAction;
 import io.drwatch.adapter.postgres.PgPromoteAction;
 import io.drwatch.adapter.redis.RedisPromoteAction;
 import io.drwatch.adapter.webhook.WebhookAction;
@@ -8,27 +12,89 @@ import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-/** The one place that maps an action name to its adapter. A new action adds one line here. */
-final class ActionKinds {
-  private static final List<Function<Vertx, FailoverAction>> FACTORIES = List.of(
-      PgPromoteAction::create,
-      RedisPromoteAction::create,
-      WebhookAction::create);
+/**
+ * The one place that maps an action name to its adapter. A new action adds one line to
+ * {@link #create} and its name to {@link #NAMES}. The AWS actions share one {@link AwsClients},
+ * built on their first call (on a worker thread) and released by {@link #close()}.
+ */
+final class ActionKinds implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(ActionKinds.class.getName());
 
   /** Known without building anything: for check-config and plan. */
-  static final Set<String> NAMES = Set.of("pg-promote", "redis-promote", "webhook");
+  static final Set<String> NAMES = Set.of("pg-promote", "redis-promote", "webhook", "lambda-invoke",
+      "eventbridge-put");
 
-  private ActionKinds() {}
+  private final Map<String, FailoverAction> actions;
+  private final LazyAws aws;
 
-  static Map<String, FailoverAction> create(Vertx vertx) {
-    Map<String, FailoverAction> actions = FACTORIES.stream().map(f -> f.apply(vertx))
+  private ActionKinds(Map<String, FailoverAction> actions, LazyAws aws) {
+    this.actions = actions;
+    this.aws = aws;
+  }
+
+  static ActionKinds create(Vertx vertx) {
+    LazyAws aws = new LazyAws();
+    List<FailoverAction> all = List.of(
+        PgPromoteAction.create(vertx),
+        RedisPromoteAction.create(vertx),
+        WebhookAction.create(vertx),
+        LambdaInvokeAction.create(vertx, aws),
+        EventBridgePutAction.create(vertx, aws));
+    Map<String, FailoverAction> actions = all.stream()
         .collect(Collectors.toMap(FailoverAction::name, a -> a));
     if (!actions.keySet().equals(NAMES)) {
       throw new IllegalStateException("action names drifted: " + actions.keySet() + " vs " + NAMES);
     }
+    return new ActionKinds(Map.copyOf(actions), aws);
+  }
+
+  Map<String, FailoverAction> actions() {
     return actions;
+  }
+
+  /** Closes the actions that hold clients, then the shared AWS HTTP client if it was built. */
+  @Override
+  public void close() {
+    for (FailoverAction action : actions.values()) {
+      if (action instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          LOG.log(Level.WARNING, "closing action " + action.name() + ": " + e);
+        }
+      }
+    }
+    aws.close();
+  }
+
+  /** {@link AwsClients} built on first use only: a runbook without AWS actions starts no AWS threads. */
+  private static final class LazyAws implements Supplier<AwsClients>, AutoCloseable {
+    private AwsClients aws;
+    private boolean closed;
+
+    @Override
+    public synchronized AwsClients get() {
+      if (closed) {
+        throw new IllegalStateException("AWS clients already closed (shutting down)");
+      }
+      if (aws == null) {
+        aws = AwsClients.create(AwsSettings.DEFAULT);
+      }
+      return aws;
+    }
+
+    @Override
+    public synchronized void close() {
+      closed = true;
+      if (aws != null) {
+        aws.close();
+        aws = null;
+      }
+    }
   }
 }

@@ -41,10 +41,12 @@ final class FailoverWiring {
   private final FileJournal journal;
   private final FailoverMetrics metrics;
   private final StatusBoard channels;
+  private final ActionKinds actions;
   private boolean wasDeclared;
 
   private FailoverWiring(FailoverPipeline pipeline, RunsBoard runs, RtoView rto, FileJournal journal,
-      FailoverMetrics metrics, StatusBoard channels) {
+      FailoverMetrics metrics, StatusBoard channels, ActionKinds actions) {
+    this.actions = actions;
     this.pipeline = pipeline;
     this.runs = runs;
     this.rto = rto;
@@ -65,11 +67,12 @@ final class FailoverWiring {
     observers.add(metrics);
     observers.add(new LoggingObserver());
     FileJournal journal = FileJournal.create(vertx, config.state().dir());
-    StepRunner steps = new StepRunner(vertx, ActionKinds.create(vertx), settings,
+    ActionKinds actions = ActionKinds.create(vertx);
+    StepRunner steps = new StepRunner(vertx, actions.actions(), settings,
         ch -> Optional.ofNullable(channels.channel(ch)).flatMap(ChannelStatus::rpo), observers, clock);
     FailoverPipeline pipeline = new FailoverPipeline(vertx, settings, journal, runs, steps, clock);
     rehearse(settings, clock);
-    return new FailoverWiring(pipeline, runs, rto, journal, metrics, channels);
+    return new FailoverWiring(pipeline, runs, rto, journal, metrics, channels, actions);
   }
 
   // Walks a throwaway plan through the state machine on the starting thread: proves the runbook
@@ -138,8 +141,12 @@ final class FailoverWiring {
     return pipeline.recover();
   }
 
+  /** Closes the journal, then the actions' clients (no step runs once the daemon stops). */
   Future<Void> stop() {
-    return journal.close();
+    return journal.close().eventually(() -> {
+      actions.close();
+      return Future.succeededFuture();
+    });
   }
 
   /** One line per step start and end in the daemon log. */

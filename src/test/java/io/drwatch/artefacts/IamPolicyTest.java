@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and in the right policy; a stale table entry fails it too.
  *
  * <p>The failover role's operations come from the runbook actions: {@link #AWS_OPERATIONS_BY_ACTION}
- * must name every action {@code ActionKinds} registers. Today none calls AWS, so the failover
- * policy allows nothing (see deploy/iam/README.md for why it is a scoped Deny, not an empty list).
+ * must name every action {@code ActionKinds} registers; the failover policy allows exactly their
+ * operations (lambda-invoke, eventbridge-put) and denies those of the AWS actions not built yet.
  */
 class IamPolicyTest {
   private static final Path ROOT = Path.of("").toAbsolutePath();
@@ -65,6 +65,10 @@ class IamPolicyTest {
     m.put("sqs:DeleteMessage", Role.MONITOR);
     // ... and the warm-up that proves the queue exists (QueueArn).
     m.put("sqs:GetQueueAttributes", Role.MONITOR);
+    // adapter/aws/lambda/LambdaInvokeAction: the lambda-invoke runbook action.
+    m.put("lambda:InvokeFunction", Role.FAILOVER);
+    // adapter/aws/eventbridge/EventBridgePutAction: the eventbridge-put runbook action.
+    m.put("events:PutEvents", Role.FAILOVER);
     return Map.copyOf(m);
   }
 
@@ -75,7 +79,9 @@ class IamPolicyTest {
   static final Map<String, Set<String>> AWS_OPERATIONS_BY_ACTION = Map.of(
       "pg-promote", Set.of(),
       "redis-promote", Set.of(),
-      "webhook", Set.of());
+      "webhook", Set.of(),
+      "lambda-invoke", Set.of("lambda:InvokeFunction"),
+      "eventbridge-put", Set.of("events:PutEvents"));
 
   /** SDK v2 service package → IAM service prefix. An SDK package not listed fails the scan. */
   private static final Map<String, String> IAM_PREFIX = Map.ofEntries(
@@ -92,7 +98,8 @@ class IamPolicyTest {
   private static final Map<String, String> IAM_ACTION_EXCEPTIONS = Map.of(
       "s3:ListObjectsV2", "s3:ListBucket",
       "s3:HeadObject", "s3:GetObject",
-      "s3:HeadBucket", "s3:ListBucket");
+      "s3:HeadBucket", "s3:ListBucket",
+      "lambda:Invoke", "lambda:InvokeFunction");
 
   /** Client methods that are not service operations. */
   private static final Set<String> NOT_OPERATIONS = Set.of(
@@ -156,8 +163,8 @@ class IamPolicyTest {
   void failoverPolicyAllowsExactlyTheFailoverOperations() throws IOException {
     JsonNode policy = readPolicy(FAILOVER_POLICY);
     assertThat(allowed(policy)).isEqualTo(operationsOf(Role.FAILOVER));
-    // Today that is nothing; IAM refuses an empty Statement list, so the document holds a Deny
-    // of the promotion and traffic operations the AWS actions of issue 4 will need.
+    // Besides the Allow, the document holds a Deny of the promotion and traffic operations the
+    // AWS actions of issue 4 not built yet will need.
     assertThat(denied(policy)).isNotEmpty()
         .contains("rds:PromoteReadReplica", "elasticache:FailoverGlobalReplicationGroup");
   }
