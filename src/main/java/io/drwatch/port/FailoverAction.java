@@ -29,6 +29,22 @@ public interface FailoverAction {
     public String param(String key, String fallback) {
       return params.getOrDefault(key, fallback);
     }
+
+    /** A whole-number parameter in [1, max]; the failure names the step, the key and the value. */
+    public int number(String key, int fallback, int max) {
+      String text = param(key, Integer.toString(fallback)).strip();
+      int value;
+      try {
+        value = Integer.parseInt(text);
+      } catch (NumberFormatException e) {
+        value = -1;
+      }
+      if (value < 1 || value > max) {
+        throw new IllegalArgumentException("step " + id + ": " + key
+            + " must be a whole number between 1 and " + max + ", but was \"" + text + "\"");
+      }
+      return value;
+    }
   }
 
   /** The action name used in runbooks, e.g. {@code pg-promote}. */

@@ -71,6 +71,15 @@ final class DaemonHarness implements AutoCloseable {
     return daemon.board().channel(channel);
   }
 
+  /**
+   * Waits until the channel has completed {@code n} more probe rounds: "let the daemon look a few
+   * more times" as a condition, not a guessed sleep.
+   */
+  void awaitRounds(String channel, int n) {
+    long target = status(channel).rounds() + n;
+    Await.until(Duration.ofSeconds(30), () -> status(channel).rounds() >= target);
+  }
+
   /** One RPO sample per completed probe round of {@code channel}, for {@code span}. */
   DoubleSummaryStatistics sampleRpo(String channel, Duration span) {
     List<Double> values = new ArrayList<>();

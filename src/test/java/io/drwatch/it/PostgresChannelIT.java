@@ -68,7 +68,7 @@ class PostgresChannelIT {
   void shouldMeasureTheApplyDelayAsRpo() throws Exception {
     pg.setApplyDelay(Duration.ofSeconds(2));
     Await.until(Duration.ofSeconds(10), () -> status().rpo().orElse(Duration.ZERO).toMillis() > 1500);
-    Await.pause(Duration.ofSeconds(1));
+    daemon.awaitRounds(CH, 5); // let the delayed stream settle
     DoubleSummaryStatistics rpo = daemon.sampleRpo(CH, Duration.ofSeconds(5));
     System.out.printf("apply delay 2s, interval 200ms: n=%d min=%.3fs max=%.3fs mean=%.3fs%n",
         rpo.getCount(), rpo.getMin(), rpo.getMax(), rpo.getAverage());
@@ -94,7 +94,7 @@ class PostgresChannelIT {
     System.out.printf("cut link -> %s after %d ms: %s%n", status().condition(), detected.toMillis(), status().verdict());
     assertThat(detected).isLessThanOrEqualTo(INTERVAL.multipliedBy(3).plusMillis(500));
     Duration age1 = status().replicaAge().orElseThrow();
-    Await.pause(Duration.ofSeconds(1));
+    daemon.awaitRounds(CH, 6); // over a second of rounds with the link down
     assertThat(status().rpo().orElseThrow()).isGreaterThan(rpoBefore.plusMillis(500));
     assertThat(status().replicaAge().orElseThrow()).isGreaterThan(age1.plusMillis(500));
     pg.restoreLink();
@@ -109,7 +109,7 @@ class PostgresChannelIT {
     pg.killPrimary();
     awaitCondition(ChannelCondition.SOURCE_UNREACHABLE, Duration.ofSeconds(5));
     Duration held = status().rpo().orElseThrow();
-    Await.pause(Duration.ofSeconds(2));
+    daemon.awaitRounds(CH, 10); // ten more rounds against the dead primary: the value holds
     assertThat(status().condition()).isEqualTo(ChannelCondition.SOURCE_UNREACHABLE);
     assertThat(status().rpo()).contains(held);
     assertThat(held.toMillis()).isGreaterThan(800);

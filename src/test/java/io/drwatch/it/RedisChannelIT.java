@@ -78,7 +78,7 @@ class RedisChannelIT {
   void shouldMeasureReplicationDelayAsRpo() throws Exception {
     proxy.setDelay(Duration.ofSeconds(2));
     Await.until(Duration.ofSeconds(10), () -> status().rpo().orElse(Duration.ZERO).toMillis() > 1500);
-    Await.pause(Duration.ofSeconds(1));
+    daemon.awaitRounds(CH, 5); // let the delayed stream settle
     DoubleSummaryStatistics rpo = daemon.sampleRpo(CH, Duration.ofSeconds(4));
     System.out.printf("redis proxy delay 2s, interval 200ms: n=%d min=%.3fs max=%.3fs mean=%.3fs%n",
         rpo.getCount(), rpo.getMin(), rpo.getMax(), rpo.getAverage());
@@ -100,7 +100,7 @@ class RedisChannelIT {
     assertThat(Duration.between(cut, Instant.now())).isLessThanOrEqualTo(INTERVAL.multipliedBy(3).plusMillis(500));
     Duration age = status().replicaAge().orElseThrow();
     Duration rpo = status().rpo().orElseThrow();
-    Await.pause(Duration.ofSeconds(1));
+    daemon.awaitRounds(CH, 6); // over a second of rounds with the link down
     assertThat(status().replicaAge().orElseThrow()).isGreaterThan(age.plusMillis(500));
     assertThat(status().rpo().orElseThrow()).isGreaterThan(rpo.plusMillis(500));
     redis.cliReplica("REPLICAOF", "127.0.0.1", String.valueOf(proxy.port()));
@@ -115,7 +115,7 @@ class RedisChannelIT {
     redis.killPrimary();
     Await.until(Duration.ofSeconds(5), () -> status().condition() == ChannelCondition.SOURCE_UNREACHABLE);
     Duration held = status().rpo().orElseThrow();
-    Await.pause(Duration.ofSeconds(2));
+    daemon.awaitRounds(CH, 10); // ten more rounds against the dead primary: the value holds
     assertThat(status().condition()).isEqualTo(ChannelCondition.SOURCE_UNREACHABLE);
     assertThat(status().rpo()).contains(held);
     assertThat(held.toMillis()).isGreaterThan(800);

@@ -44,7 +44,11 @@ public final class Await {
         }
     }
 
-    /** Lets time pass on purpose (sampling, "nothing happens for a while"); not for synchronization. */
+    /**
+     * Lets wall time pass on purpose, where time itself is the subject: a sampling window, a fault
+     * that must last 0.8 s, "nothing arrives for a while". Never for synchronization: wait for a
+     * condition with {@link #until} instead (the ITs wait for probe rounds, not seconds).
+     */
     public static void pause(Duration d) {
         try {
             Thread.sleep(d.toMillis());

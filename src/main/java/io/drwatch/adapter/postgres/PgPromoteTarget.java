@@ -35,27 +35,12 @@ record PgPromoteTarget(PgConnectOptions options, int waitSeconds, String label) 
     if (!password.isEmpty()) {
       options.setPassword(password);
     }
-    int wait = waitSeconds(step);
+    int wait = step.number("waitSeconds", DEFAULT_WAIT_SECONDS, 3600);
     String label = "postgres " + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
     return new PgPromoteTarget(options, wait, label);
   }
 
   Duration waitLimit() {
     return Duration.ofSeconds(waitSeconds);
-  }
-
-  private static int waitSeconds(Step step) {
-    String text = step.param("waitSeconds", Integer.toString(DEFAULT_WAIT_SECONDS)).strip();
-    int value;
-    try {
-      value = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      value = -1;
-    }
-    if (value < 1 || value > 3600) {
-      throw new IllegalArgumentException("step " + step.id()
-          + ": waitSeconds must be a whole number between 1 and 3600, but was \"" + text + "\"");
-    }
-    return value;
   }
 }

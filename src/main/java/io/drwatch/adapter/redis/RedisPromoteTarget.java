@@ -32,7 +32,7 @@ record RedisPromoteTarget(RedisOptions options, int waitSeconds, String label) {
       options.setPassword(password);
     }
     String label = "redis " + uri.getHost() + ":" + (uri.getPort() == -1 ? 6379 : uri.getPort());
-    return new RedisPromoteTarget(options, waitSeconds(step), label);
+    return new RedisPromoteTarget(options, step.number("waitSeconds", DEFAULT_WAIT_SECONDS, 3600), label);
   }
 
   Duration waitLimit() {
@@ -50,20 +50,5 @@ record RedisPromoteTarget(RedisOptions options, int waitSeconds, String label) {
       // reported below, without echoing the URL (it may hold a password)
     }
     throw new IllegalArgumentException("step " + step.id() + ": url must look like redis://host:port");
-  }
-
-  private static int waitSeconds(Step step) {
-    String text = step.param("waitSeconds", Integer.toString(DEFAULT_WAIT_SECONDS)).strip();
-    int value;
-    try {
-      value = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      value = -1;
-    }
-    if (value < 1 || value > 3600) {
-      throw new IllegalArgumentException("step " + step.id()
-          + ": waitSeconds must be a whole number between 1 and 3600, but was \"" + text + "\"");
-    }
-    return value;
   }
 }

@@ -50,8 +50,8 @@ record WebhookRequest(URI url, HttpMethod method, Optional<String> body, String 
         ExpectedStatus.parse(step.id(), step.param("expectStatus", "2xx")),
         optionalUrl(step, "checkUrl"),
         optionalUrl(step, "awaitUrl"),
-        number(step, "waitSeconds", 60, 3600),
-        Duration.ofSeconds(number(step, "timeoutSeconds", 10, 600)));
+        step.number("waitSeconds", 60, 3600),
+        Duration.ofSeconds(step.number("timeoutSeconds", 10, 600)));
   }
 
   /** The auth headers for {@code target}: none unless it has the origin of {@code url}. */
@@ -102,20 +102,5 @@ record WebhookRequest(URI url, HttpMethod method, Optional<String> body, String 
     }
     throw new IllegalArgumentException("step " + step.id() + ": " + key
         + " must be an absolute http:// or https:// URL with a host");
-  }
-
-  private static int number(Step step, String key, int fallback, int max) {
-    String text = step.param(key, Integer.toString(fallback)).strip();
-    int value;
-    try {
-      value = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      value = -1;
-    }
-    if (value < 1 || value > max) {
-      throw new IllegalArgumentException("step " + step.id() + ": " + key
-          + " must be a whole number between 1 and " + max + ", but was \"" + text + "\"");
-    }
-    return value;
   }
 }
