@@ -1,5 +1,6 @@
 package io.drwatch.bootstrap;
 
+import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.postgres.PgHeartbeatProbe;
 import io.drwatch.adapter.redis.RedisHeartbeatProbe;
 import io.drwatch.config.ChannelConfig;
@@ -8,22 +9,36 @@ import io.drwatch.port.ChannelProbe;
 import io.vertx.core.Vertx;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** The one place that maps a channel kind to its adapter. A new kind adds one line here. */
 final class ChannelKinds {
-  private static final Map<ChannelKind, BiFunction<Vertx, ChannelConfig, ChannelProbe>> PROBES =
-      new EnumMap<>(Map.of(
-          ChannelKind.POSTGRES, PgHeartbeatProbe::create,
-          ChannelKind.REDIS, RedisHeartbeatProbe::create));
+
+  /** What a probe factory may use: the loop's Vert.x and the daemon's shared AWS clients. */
+  record Deps(Vertx vertx, Supplier<AwsClients> aws) {}
+
+  @FunctionalInterface
+  interface Factory {
+    ChannelProbe create(Deps deps, ChannelConfig channel);
+  }
+
+  private static final Map<ChannelKind, Factory> PROBES = new EnumMap<>(Map.of(
+      ChannelKind.POSTGRES, (d, c) -> PgHeartbeatProbe.create(d.vertx(), c),
+      ChannelKind.REDIS, (d, c) -> RedisHeartbeatProbe.create(d.vertx(), c)));
+
+  /** Kinds whose probes call AWS APIs: their clients are built and warmed up at startup. */
+  static final Set<ChannelKind> AWS = Set.of(ChannelKind.RDS, ChannelKind.AURORA_GLOBAL,
+      ChannelKind.ELASTICACHE_GLOBAL, ChannelKind.EFS, ChannelKind.S3);
 
   private ChannelKinds() {}
 
-  static ChannelProbe probe(Vertx vertx, ChannelConfig channel) {
-    BiFunction<Vertx, ChannelConfig, ChannelProbe> factory = PROBES.get(channel.kind());
+  static ChannelProbe probe(Deps deps, ChannelConfig channel) {
+    Factory factory = PROBES.get(channel.kind());
     if (factory == null) {
-      throw new IllegalArgumentException("unknown kind " + channel.kind() + "; available: " + PROBES.keySet());
+      throw new IllegalArgumentException("kind " + channel.kind() + " is not implemented yet; available: "
+          + PROBES.keySet());
     }
-    return factory.apply(vertx, channel);
+    return factory.create(deps, channel);
   }
 }

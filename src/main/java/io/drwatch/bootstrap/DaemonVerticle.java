@@ -24,10 +24,12 @@ import java.util.List;
 
 /** Wires config to probes, the status board, metrics and HTTP, all on this verticle's context. */
 final class DaemonVerticle extends VerticleBase {
+  private static final System.Logger LOG = System.getLogger(DaemonVerticle.class.getName());
   private final DrwatchConfig config;
   private final List<ProbeLoop> loops = new ArrayList<>();
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final DetectionBoard detection = new DetectionBoard();
+  private final SharedAws aws = SharedAws.withDefaults();
   private StatusBoard board;
   private DetectionWiring detectionWiring;
   private FailoverWiring failoverWiring;
@@ -74,9 +76,11 @@ final class DaemonVerticle extends VerticleBase {
     } else {
       detectionWiring.blockedBy(() -> List.of("no runbook configured"));
     }
+    warmUpAws();
+    ChannelKinds.Deps deps = new ChannelKinds.Deps(vertx, aws);
     for (int i = 0; i < specs.size(); i++) {
       ChannelConfig channel = config.channels().get(i);
-      loops.add(ProbeLoop.create(vertx, specs.get(i), ChannelKinds.probe(vertx, channel), board,
+      loops.add(ProbeLoop.create(vertx, specs.get(i), ChannelKinds.probe(deps, channel), board,
           channel.heartbeat().timeout()));
     }
     router = HttpApi.router(vertx, board, detection, registry::scrape, config.observer().name());
@@ -113,9 +117,22 @@ final class DaemonVerticle extends VerticleBase {
       closing.add(failoverWiring.stop());
     }
     return Future.join(closing).eventually(() -> {
+      aws.close();
       registry.close();
       return Future.succeededFuture();
     });
+  }
+
+  // Channels on AWS build the shared clients here, on the starting thread, so a missing role shows at once.
+  private void warmUpAws() {
+    boolean needed = config.channels().stream().anyMatch(c -> ChannelKinds.AWS.contains(c.kind()));
+    if (needed) {
+      String problem = aws.warmUp();
+      if (!problem.isEmpty()) {
+        LOG.log(System.Logger.Level.WARNING, "AWS credentials not resolved at startup ({0}); "
+            + "AWS channels report it each round until they are", problem);
+      }
+    }
   }
 
   static ChannelSpec spec(ChannelConfig c) {

@@ -38,13 +38,16 @@ final class ChannelsReader {
   private static Optional<ChannelConfig> channel(
       Node node, Duration defaultRpo, Map<String, String> pathByName) {
     int errorsBefore = node.errorCount();
-    node.rejectUnknown("name", "kind", "primary", "replica", "heartbeat", "objective");
+    node.rejectUnknown("name", "kind", "primary", "replica", "heartbeat", "objective", "params");
     Optional<String> name = node.matching("name", node.requiredString("name"), ConfigLoader.NAME);
     name.ifPresent(n -> unique(node, n, pathByName));
     Optional<ChannelKind> kind = node.requiredString("kind").flatMap(k -> kind(node, k));
-    Optional<Endpoint> primary = node.requiredObject("primary").flatMap(e -> endpoint(e, kind));
-    Optional<Endpoint> replica = node.requiredObject("replica").flatMap(e -> endpoint(e, kind));
-    HeartbeatConfig heartbeat = heartbeat(node.object("heartbeat"), kind, name.orElse(""));
+    Optional<ChannelKindRules> rules = kind.map(ChannelKindRules::of);
+    endpointsPresence(node, kind, rules);
+    Optional<Endpoint> primary = node.object("primary").flatMap(e -> endpoint(e, rules));
+    Optional<Endpoint> replica = node.object("replica").flatMap(e -> endpoint(e, rules));
+    Map<String, String> params = params(node, kind, rules);
+    HeartbeatConfig heartbeat = heartbeat(node.object("heartbeat"), kind, rules, name.orElse(""));
     Duration rpo =
         node.object("objective").map(o -> objectiveRpo(o, defaultRpo)).orElse(defaultRpo);
     if (node.errorCount() > errorsBefore) {
@@ -54,10 +57,11 @@ final class ChannelsReader {
         new ChannelConfig(
             name.orElseThrow(),
             kind.orElseThrow(),
-            primary.orElseThrow(),
-            replica.orElseThrow(),
+            primary,
+            replica,
             heartbeat,
-            rpo));
+            rpo,
+            params));
   }
 
   private static void unique(Node node, String name, Map<String, String> pathByName) {
@@ -75,44 +79,103 @@ final class ChannelsReader {
     return kind;
   }
 
+  private static void endpointsPresence(Node node, Optional<ChannelKind> kind, Optional<ChannelKindRules> rules) {
+    if (rules.isEmpty()) {
+      return;
+    }
+    boolean primary = node.has("primary");
+    boolean replica = node.has("replica");
+    switch (rules.get().endpoints()) {
+      case REQUIRED -> {
+        if (!primary) {
+          node.error("primary", "required for kind " + kind.get());
+        }
+        if (!replica) {
+          node.error("replica", "required for kind " + kind.get());
+        }
+      }
+      case OPTIONAL -> {
+        if (primary != replica) {
+          node.error(primary ? "replica" : "primary", "the canary of kind " + kind.get()
+              + " needs both primary and replica, or neither");
+        }
+      }
+      case NONE -> {
+        for (String key : new String[] {"primary", "replica"}) {
+          if (node.has(key)) {
+            node.error(key, "not allowed for kind " + kind.get() + " (it is read through params)");
+          }
+        }
+      }
+    }
+  }
+
+  private static Map<String, String> params(Node node, Optional<ChannelKind> kind, Optional<ChannelKindRules> rules) {
+    Map<String, String> params = node.stringMap("params").orElse(Map.of());
+    if (rules.isEmpty()) {
+      return params;
+    }
+    Set<String> allowed = rules.get().allowedParams();
+    for (String key : params.keySet()) {
+      if (!allowed.contains(key)) {
+        node.error("params." + key, "unknown param for kind " + kind.get() + "; allowed: "
+            + String.join(", ", new java.util.TreeSet<>(allowed)));
+      }
+    }
+    for (String key : rules.get().required()) {
+      if (params.get(key) == null || params.get(key).isBlank()) {
+        node.error("params." + key, "required for kind " + kind.get());
+      }
+    }
+    return params;
+  }
+
   // Without a known kind the url rules are unknown; the kind error already tells the user.
-  private static Optional<Endpoint> endpoint(Node node, Optional<ChannelKind> kind) {
+  private static Optional<Endpoint> endpoint(Node node, Optional<ChannelKindRules> rules) {
     node.rejectUnknown("url", "password");
     Optional<String> url = node.requiredString("url");
     Optional<String> password = ConfigLoader.nonEmpty(node, "password");
-    if (url.isEmpty() || kind.isEmpty()) {
+    if (url.isEmpty() || rules.isEmpty() || rules.get().endpoints() == ChannelKindRules.Need.NONE) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new Endpoint(EndpointUrls.canonical(kind.get(), url.get()), password));
+      return Optional.of(new Endpoint(EndpointUrls.canonical(rules.get().form(), url.get()), password));
     } catch (IllegalArgumentException e) {
       node.invalid("url", e.getMessage(), url.get());
       return Optional.empty();
     }
   }
 
-  private static HeartbeatConfig heartbeat(
-      Optional<Node> section, Optional<ChannelKind> kind, String channelName) {
+  private static HeartbeatConfig heartbeat(Optional<Node> section, Optional<ChannelKind> kind,
+      Optional<ChannelKindRules> rules, String channelName) {
     String defaultKey = "drwatch:heartbeat:" + channelName;
+    Duration defaultInterval = rules.map(ChannelKindRules::interval).orElse(ONE_SECOND);
+    Duration defaultTimeout = rules.map(ChannelKindRules::timeout).orElse(ONE_SECOND);
+    int defaultStall = rules.map(ChannelKindRules::stallIntervals).orElse(3);
     if (section.isEmpty()) {
-      return new HeartbeatConfig(ONE_SECOND, ONE_SECOND, "drwatch_heartbeat", defaultKey, 3);
+      return new HeartbeatConfig(defaultInterval, defaultTimeout, "drwatch_heartbeat", defaultKey, defaultStall);
     }
     Node node = section.get();
     node.rejectUnknown("interval", "timeout", "table", "key", "stallIntervals");
-    Duration interval = node.duration("interval", ONE_SECOND, true);
-    Duration timeout = node.duration("timeout", ONE_SECOND, true);
-    onlyFor(node, "table", ChannelKind.POSTGRES, kind);
+    Duration interval = node.duration("interval", defaultInterval, true);
+    Duration timeout = node.duration("timeout", defaultTimeout, true);
+    onlyFor(node, "table", ChannelKindRules.Form.POSTGRES, kind, rules);
     String table = node.matching("table", node.string("table"), TABLE).orElse("drwatch_heartbeat");
-    onlyFor(node, "key", ChannelKind.REDIS, kind);
+    onlyFor(node, "key", ChannelKindRules.Form.REDIS, kind, rules);
     String key = ConfigLoader.nonEmpty(node, "key").orElse(defaultKey);
-    int stallIntervals = node.integer("stallIntervals", 3, 1, Integer.MAX_VALUE);
+    int stallIntervals = node.integer("stallIntervals", defaultStall, 1, Integer.MAX_VALUE);
     return new HeartbeatConfig(interval, timeout, table, key, stallIntervals);
   }
 
-  private static void onlyFor(
-      Node node, String key, ChannelKind owner, Optional<ChannelKind> kind) {
-    if (node.has(key) && kind.isPresent() && kind.get() != owner) {
-      node.error(key, "only allowed for kind " + owner + ", this channel is " + kind.get());
+  // The heartbeat table is a postgres canary's, the key a redis canary's, whatever the kind.
+  private static void onlyFor(Node node, String key, ChannelKindRules.Form form, Optional<ChannelKind> kind,
+      Optional<ChannelKindRules> rules) {
+    boolean fits = rules.map(r -> r.form() == form && r.endpoints() != ChannelKindRules.Need.NONE).orElse(true);
+    if (node.has(key) && !fits) {
+      String owners = java.util.Arrays.stream(ChannelKind.values())
+          .filter(k -> ChannelKindRules.of(k).form() == form && ChannelKindRules.of(k).endpoints() != ChannelKindRules.Need.NONE)
+          .map(ChannelKind::toString).collect(java.util.stream.Collectors.joining(", "));
+      node.error(key, "only allowed for kinds " + owners + " (with a canary), this channel is " + kind.get());
     }
   }
 

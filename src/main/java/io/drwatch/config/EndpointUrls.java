@@ -27,9 +27,14 @@ final class EndpointUrls {
    * @throws IllegalArgumentException with the rule the url breaks, to be shown with the url
    */
   static String canonical(ChannelKind kind, String url) {
-    return switch (kind) {
+    return canonical(ChannelKindRules.of(kind).form(), url);
+  }
+
+  static String canonical(ChannelKindRules.Form form, String url) {
+    return switch (form) {
       case POSTGRES -> postgres(url);
       case REDIS -> redis(url);
+      case HTTP -> baseUrl(url);
     };
   }
 

@@ -90,11 +90,12 @@ class ConfigErrorsTest {
             "channels[0].name: required",
             "channels[0].primary.url: required",
             "channels[0].replica.url: must be redis://host:port, was \"\"");
-    assertThat(errorsOf("channels:\n  - { name: a }"))
+    // Which endpoints and params a channel needs depends on its kind: without one, only that is said.
+    assertThat(errorsOf("channels:\n  - { name: a }")).containsExactly("channels[0].kind: required");
+    assertThat(errorsOf("channels:\n  - { name: a, kind: postgres }"))
         .containsExactly(
-            "channels[0].kind: required",
-            "channels[0].primary: required",
-            "channels[0].replica: required");
+            "channels[0].primary: required for kind postgres",
+            "channels[0].replica: required for kind postgres");
   }
 
   @Test
@@ -126,7 +127,7 @@ class ConfigErrorsTest {
     String yaml = "channels:\n" + PG_CHANNEL.replace("kind: postgres", "kind: mysql");
 
     assertThat(errorsOf(yaml))
-        .containsExactly("channels[0].kind: must be one of postgres | redis, was \"mysql\"");
+        .containsExactly("channels[0].kind: must be one of postgres | redis | rds | aurora-global | elasticache-global | efs | s3 | opensearch | kubernetes, was \"mysql\"");
   }
 
   @Test
@@ -154,8 +155,10 @@ class ConfigErrorsTest {
 
     assertThat(errorsOf(yaml))
         .containsExactly(
-            "channels[0].heartbeat.key: only allowed for kind redis, this channel is postgres",
-            "channels[1].heartbeat.table: only allowed for kind postgres, this channel is redis");
+            "channels[0].heartbeat.key: only allowed for kinds redis, elasticache-global (with a canary), "
+                + "this channel is postgres",
+            "channels[1].heartbeat.table: only allowed for kinds postgres, rds, aurora-global (with a canary), "
+                + "this channel is redis");
   }
 
   @Test
@@ -258,7 +261,7 @@ class ConfigErrorsTest {
             "http.port: must be 0..65535, was 99999",
             "http.token: environment variable DRWATCH_TOKEN is not set",
             "objectives.rpo: must be a duration like 200ms, 5s, 15m, was \"5 parsecs\"",
-            "channels[0].kind: must be one of postgres | redis, was \"mysql\"",
+            "channels[0].kind: must be one of postgres | redis | rds | aurora-global | elasticache-global | efs | s3 | opensearch | kubernetes, was \"mysql\"",
             "channels[0].replica.url: required",
             "channels[1].name: duplicate channel name \"orders-db\" (also channels[0])",
             "channels[1].replica.url: must be redis://host:port, was \"redis://b/0\"",

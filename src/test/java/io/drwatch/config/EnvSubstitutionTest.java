@@ -71,7 +71,7 @@ class EnvSubstitutionTest {
 
     assertThat(config.http()).isEqualTo(new HttpConfig("h", 9000, Optional.of("a,b")));
     assertThat(config.observer().region()).isEqualTo("${literal}");
-    assertThat(config.channels().get(0).primary().url()).isEqualTo("redis://h:6379");
+    assertThat(config.channels().get(0).primary().orElseThrow().url()).isEqualTo("redis://h:6379");
   }
 
   @Test

@@ -42,7 +42,13 @@ final class StatusJson {
         .put("lastVerdict", s.verdict())
         .put("lastProbeSeconds", s.lastProbe().toNanos() / 1e9)
         .put("rounds", s.rounds())
-        .put("updatedAt", s.updatedAt().toString());
+        .put("updatedAt", s.updatedAt().toString())
+        .put("reported", s.reported().map(r -> new JsonObject()
+            .put("source", r.source())
+            .put("lagSeconds", r.reported().toNanos() / 1e9)
+            .put("at", r.at().toString())).orElse(null))
+        .put("telemetryContradicted", s.telemetryContradicted())
+        .put("warmUpSeconds", seconds(s.warmUp()));
   }
 
   private static Double seconds(Optional<Duration> d) {

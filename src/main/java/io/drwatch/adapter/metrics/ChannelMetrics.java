@@ -6,6 +6,7 @@ import io.drwatch.app.status.StatusBoard;
 import io.drwatch.domain.channel.ChannelCondition;
 import io.drwatch.domain.channel.ChannelStatus;
 import io.drwatch.domain.lag.CompositeRpo;
+import io.drwatch.domain.lag.ProviderLag;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -45,6 +46,10 @@ public final class ChannelMetrics implements MeterBinder {
     gauge(registry, CHANNEL_REPLICA_AGE, tags, b -> seconds(b.channel(name).replicaAge()));
     gauge(registry, CHANNEL_LAST_SUCCESS, tags,
         b -> b.channel(name).lastSuccess().map(t -> t.toEpochMilli() / 1000.0).orElse(Double.NaN));
+    gauge(registry, CHANNEL_REPORTED_LAG, tags,
+        b -> seconds(b.channel(name).reported().map(ProviderLag::reported)));
+    Gauge.builder(CHANNEL_TELEMETRY_CONTRADICTED, board, b -> b.channel(name).telemetryContradicted() ? 1 : 0)
+        .tags(tags).description(Descriptions.of(CHANNEL_TELEMETRY_CONTRADICTED)).register(registry);
     for (ChannelCondition c : ChannelCondition.values()) {
       Gauge.builder(CHANNEL_CONDITION, board, b -> b.channel(name).condition() == c ? 1 : 0)
           .tags(tags).tag(TAG_CONDITION, c.name())

@@ -19,6 +19,8 @@ public final class MetricNames {
   public static final String CHANNEL_CONDITION = "drwatch.channel.condition";
   public static final String CHANNEL_PROBE = "drwatch.channel.probe";
   public static final String CHANNEL_LAST_SUCCESS = "drwatch.channel.last.success.timestamp";
+  public static final String CHANNEL_REPORTED_LAG = "drwatch.channel.reported.lag";
+  public static final String CHANNEL_TELEMETRY_CONTRADICTED = "drwatch.channel.telemetry.contradicted";
   public static final String RPO = "drwatch.rpo";
   public static final String RPO_SKEW = "drwatch.rpo.skew";
 

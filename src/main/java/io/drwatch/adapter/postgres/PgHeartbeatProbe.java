@@ -42,8 +42,8 @@ public final class PgHeartbeatProbe implements ChannelProbe {
   public static PgHeartbeatProbe create(Vertx vertx, ChannelConfig channel) {
     Duration timeout = channel.heartbeat().timeout();
     return new PgHeartbeatProbe(
-        pool(vertx, channel.primary(), timeout),
-        pool(vertx, channel.replica(), timeout),
+        pool(vertx, channel.primary().orElseThrow(), timeout),
+        pool(vertx, channel.replica().orElseThrow(), timeout),
         channel.name(),
         new PgStatements(channel.heartbeat().table()));
   }

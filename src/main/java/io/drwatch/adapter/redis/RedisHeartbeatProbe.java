@@ -43,8 +43,8 @@ public final class RedisHeartbeatProbe implements ChannelProbe {
   public static RedisHeartbeatProbe create(Vertx vertx, ChannelConfig channel) {
     Duration timeout = channel.heartbeat().timeout();
     return new RedisHeartbeatProbe(
-        client(vertx, channel.primary(), timeout),
-        client(vertx, channel.replica(), timeout),
+        client(vertx, channel.primary().orElseThrow(), timeout),
+        client(vertx, channel.replica().orElseThrow(), timeout),
         channel.heartbeat().key());
   }
 

@@ -42,6 +42,10 @@ public final class RtoView {
         out.add(Readiness.unavailable("step " + e.getKey() + ": replica of " + s.name()
             + " unavailable: " + s.verdict()));
       }
+      if (s != null && s.warmUp().isPresent() && !s.warmUp().get().isZero()) {
+        out.add(Readiness.penalty(e.getKey(), s.warmUp().get(), "standby of " + s.name()
+            + " needs " + io.drwatch.domain.Texts.duration(s.warmUp().get()) + " to warm up"));
+      }
     }
     return out;
   }

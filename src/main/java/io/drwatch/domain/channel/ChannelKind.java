@@ -7,7 +7,21 @@ import java.util.stream.Collectors;
 /** The replication technologies drwatch knows. The config name is the public spelling. */
 public enum ChannelKind {
   POSTGRES("postgres"),
-  REDIS("redis");
+  REDIS("redis"),
+  /** RDS read replica (cross-region): CloudWatch ReplicaLag, StatusInfos, optional canary. */
+  RDS("rds"),
+  /** Aurora global database: DescribeGlobalClusters and AuroraGlobalDBRPOLag. */
+  AURORA_GLOBAL("aurora-global"),
+  /** ElastiCache Global Datastore: members, roles, GlobalDatastoreReplicationLag, optional canary. */
+  ELASTICACHE_GLOBAL("elasticache-global"),
+  /** EFS replication: LastReplicatedTimestamp of the destination. */
+  EFS("efs"),
+  /** S3 cross-region replication: a canary object plus the replication metrics. */
+  S3("s3"),
+  /** OpenSearch cross-cluster replication: a heartbeat document plus the follower's status. */
+  OPENSEARCH("opensearch"),
+  /** Standby Kubernetes deployments: parity with the primary cluster, readiness to scale up. */
+  KUBERNETES("kubernetes");
 
   private final String configName;
 
@@ -23,7 +37,7 @@ public enum ChannelKind {
     return Arrays.stream(values()).filter(k -> k.configName.equals(name)).findFirst();
   }
 
-  /** "postgres | redis", for error messages. */
+  /** "postgres | redis | ...", for error messages. */
   public static String allConfigNames() {
     return Arrays.stream(values()).map(ChannelKind::configName).collect(Collectors.joining(" | "));
   }

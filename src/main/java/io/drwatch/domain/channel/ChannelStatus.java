@@ -1,6 +1,7 @@
 package io.drwatch.domain.channel;
 
 import io.drwatch.domain.lag.LinkState;
+import io.drwatch.domain.lag.ProviderLag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,6 +17,9 @@ import java.util.Optional;
  * @param lastSuccess when a round last reached both sides
  * @param lastError the most recent failure text, kept until a round fully succeeds
  * @param verdict the human-readable reason for the current condition
+ * @param reported the provider's own lag figure, for managed-service kinds
+ * @param telemetryContradicted the canary showed more loss than the provider's figure allows
+ * @param warmUp how long the standby needs before it can serve (see {@code ReplicaView})
  */
 public record ChannelStatus(
     ChannelSpec spec,
@@ -32,7 +36,10 @@ public record ChannelStatus(
     Instant updatedAt,
     Duration lastProbe,
     boolean lastProbeOk,
-    long rounds) {
+    long rounds,
+    Optional<ProviderLag> reported,
+    boolean telemetryContradicted,
+    Optional<Duration> warmUp) {
 
   /** The status before any probe round. */
   public static ChannelStatus initial(ChannelSpec spec, Instant now) {
@@ -51,7 +58,10 @@ public record ChannelStatus(
         now,
         Duration.ZERO,
         false,
-        0);
+        0,
+        Optional.empty(),
+        false,
+        Optional.empty());
   }
 
   public String name() {

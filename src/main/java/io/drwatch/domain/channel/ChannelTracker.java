@@ -1,5 +1,6 @@
 package io.drwatch.domain.channel;
 
+import io.drwatch.domain.Texts;
 import io.drwatch.domain.detect.ConditionClassifier;
 import io.drwatch.domain.detect.ConditionClassifier.History;
 import io.drwatch.domain.detect.ConditionClassifier.Verdict;
@@ -7,6 +8,7 @@ import io.drwatch.domain.event.ConditionChanged;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.LagSample;
 import io.drwatch.domain.lag.LinkState;
+import io.drwatch.domain.lag.ProviderLag;
 import io.drwatch.domain.lag.ReplicaView;
 import io.drwatch.domain.lag.RpoCalculator;
 import java.time.Duration;
@@ -48,9 +50,15 @@ public final class ChannelTracker {
     // the estimate never understates. While the primary is unreachable it holds: that is the
     // exposure if we failed over now.
     sample.primary().success().ifPresent(hb -> committed = hb);
-    if (sample.primary().isOk() && visible != null) {
+    boolean missing = view.map(ReplicaView::telemetryMissing).orElse(false);
+    if (missing) {
+      rpo = null; // no datapoint: unknown, never the last value nor 0
+    } else if (sample.primary().isOk() && visible != null) {
       rpo = RpoCalculator.rpo(committed, visible);
     }
+    Optional<ProviderLag> reported = view.flatMap(ReplicaView::reported);
+    boolean contradicted = rpo != null && reported.isPresent()
+        && reported.get().contradictedBy(rpo, spec.interval(), now);
     if (sample.succeeded()) {
       lastSuccess = now;
       lastError = null;
@@ -58,6 +66,9 @@ public final class ChannelTracker {
       lastError = sample.primary().failure().or(() -> sample.replica().failure()).orElse(null);
     }
     Verdict verdict = ConditionClassifier.classify(spec, sample, history());
+    if (contradicted) {
+      verdict = new Verdict(verdict.condition(), verdict.reason() + "; " + lying(reported.get(), now));
+    }
     ChannelStatus previous = status;
     status = new ChannelStatus(
         spec,
@@ -74,12 +85,20 @@ public final class ChannelTracker {
         now,
         sample.took(),
         sample.succeeded(),
-        previous.rounds() + 1);
+        previous.rounds() + 1,
+        reported,
+        contradicted,
+        view.flatMap(ReplicaView::warmUp));
     Optional<ConditionChanged> change = previous.condition() == verdict.condition()
         ? Optional.empty()
         : Optional.of(new ConditionChanged(
             spec.name(), previous.condition(), verdict.condition(), verdict.reason(), now));
     return new Transition(status, change);
+  }
+
+  private String lying(ProviderLag lag, Instant now) {
+    return "lying telemetry: %s reports %s at %s, the canary shows rpo %s".formatted(
+        lag.source(), Texts.duration(lag.reported()), lag.at(), Texts.duration(rpo));
   }
 
   private void noteVisible(Heartbeat seen, Instant now) {

@@ -47,6 +47,12 @@ public final class ConditionClassifier {
       return new Verdict(
           ChannelCondition.BROKEN, "replica reports replication stopped: " + view.linkDetail());
     }
+    if (view.drift().isPresent()) {
+      return new Verdict(ChannelCondition.LAGGING, "standby drifted from primary: " + view.drift().get());
+    }
+    if (view.telemetryMissing()) {
+      return new Verdict(ChannelCondition.UNKNOWN, "provider telemetry missing: " + view.linkDetail());
+    }
     if (h.committed().isEmpty() || h.visible().isEmpty() || h.rpo().isEmpty()) {
       return new Verdict(ChannelCondition.UNKNOWN, "no heartbeat visible on the replica yet");
     }

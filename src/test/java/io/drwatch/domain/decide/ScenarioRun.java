@@ -149,7 +149,7 @@ final class ScenarioRun {
         Optional.ofNullable(o.get("rpo")).map(Scenario::duration), c.interval(), Optional.empty(),
         LinkState.valueOf(o.getOrDefault("link", "up").toUpperCase(Locale.ROOT)), 0, 0,
         Optional.empty(), Optional.empty(), "set by the scenario at line " + a.line(), wall(self),
-        Duration.ZERO, true, before.rounds() + 1));
+        Duration.ZERO, true, before.rounds() + 1, Optional.empty(), false, Optional.empty()));
   }
 
   private void apply(Action a) {

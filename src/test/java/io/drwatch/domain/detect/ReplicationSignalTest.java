@@ -23,7 +23,7 @@ class ReplicationSignalTest {
         name, ChannelKind.POSTGRES, Duration.ofSeconds(1), Duration.ofSeconds(1), 3);
     return new ChannelStatus(spec, c, Optional.of(Duration.ofSeconds(1)), spec.interval(),
         Optional.empty(), link, 10, 9, Optional.empty(), Optional.empty(), "why " + c,
-        NOW.minusSeconds(ageSeconds), Duration.ZERO, true, 5);
+        NOW.minusSeconds(ageSeconds), Duration.ZERO, true, 5, Optional.empty(), false, Optional.empty());
   }
 
   @Test

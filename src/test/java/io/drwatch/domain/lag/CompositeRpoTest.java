@@ -18,7 +18,7 @@ class CompositeRpoTest {
     ChannelStatus s = ChannelStatus.initial(spec, Instant.EPOCH);
     return new ChannelStatus(spec, ChannelCondition.HEALTHY, Optional.ofNullable(rpo), s.resolution(),
         Optional.empty(), LinkState.UP, 1, 1, Optional.empty(), Optional.empty(), "", Instant.EPOCH,
-        Duration.ZERO, true, 1);
+        Duration.ZERO, true, 1, Optional.empty(), false, Optional.empty());
   }
 
   @Test
