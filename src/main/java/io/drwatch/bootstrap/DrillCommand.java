@@ -50,7 +50,8 @@ final class DrillCommand implements Callable<Integer> {
       System.err.println(config + ": no runbook section; nothing to drill");
       return CheckConfigCommand.INVALID;
     }
-    try (Daemon daemon = Daemon.start(cfg)) {
+    // A daemon may already serve the configured port (the lab does): the drill needs no listener of its own.
+    try (Daemon daemon = Daemon.start(cfg.onEphemeralPort())) {
       return drill(daemon, cfg);
     }
   }
@@ -69,7 +70,9 @@ final class DrillCommand implements Callable<Integer> {
     Map<String, StepState> printed = new HashMap<>();
     runs.onChange(r -> {
       progress(r, began, printed);
-      if (r.mode() == RunMode.DRILL && r.state().isTerminal()) {
+      // A successful drill is reported once its measurement is journaled.
+      if (r.mode() == RunMode.DRILL && r.state().isTerminal()
+          && (r.state() != RunState.SUCCEEDED || r.measured().isPresent())) {
         done.complete(r);
       }
     });
@@ -78,7 +81,7 @@ final class DrillCommand implements Callable<Integer> {
         new Trigger(List.of("drill from the command line"), rpo), false)
         .onFailure(done::completeExceptionally));
     FailoverRun run = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    report(run, rpo, RunbookMapping.detection(cfg));
+    report(run, RunbookMapping.detection(cfg));
     return run.state() == RunState.SUCCEEDED ? 0 : 1;
   }
 
@@ -91,13 +94,16 @@ final class DrillCommand implements Callable<Integer> {
     }
   }
 
-  private static void report(FailoverRun run, Map<String, Duration> rpo, Duration detection) {
+  private static void report(FailoverRun run, Duration detection) {
     Duration steps = Duration.between(run.startedAt().orElseThrow(), run.endedAt().orElseThrow());
-    System.out.printf("%ndrill %s: %s%n", run.runId(), run.state());
-    System.out.printf("measured: steps took %s; with projected detection %s, RTO = %s%n",
-        Texts.duration(steps), Texts.duration(detection), Texts.duration(steps.plus(detection)));
-    System.out.printf("measured RPO across the promotion (canary): %s%n", describe(rpo));
-    System.out.println("step durations are journaled; `drwatch plan` now projects from them.");
+    System.out.printf("%ndrill %s: %s%s%n", run.runId(), run.state(),
+        run.reason().isEmpty() ? "" : " (" + run.reason() + ")");
+    run.measured().ifPresent(m -> {
+      System.out.printf("measured RTO: %s (projected detection %s + steps %s)%n",
+          Texts.duration(m.rto()), Texts.duration(detection), Texts.duration(steps));
+      System.out.printf("measured RPO at promotion (canary): %s%n", describe(m.rpo()));
+      System.out.println("both are journaled, with each step's duration; `drwatch plan` now projects from them.");
+    });
   }
 
   private static String describe(Map<String, Duration> rpo) {

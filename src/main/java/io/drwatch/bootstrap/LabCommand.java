@@ -33,8 +33,17 @@ final class LabCommand implements Callable<Integer> {
       description = "Heartbeat interval. Default: ${DEFAULT-VALUE}")
   Duration interval;
 
+  @Option(names = "--mode", defaultValue = "auto", paramLabel = "auto|approval",
+      description = "runbook.mode of the lab: auto promotes the standby and replica when the primary dies. "
+          + "Default: ${DEFAULT-VALUE}")
+  String mode;
+
   @Override
   public Integer call() throws Exception {
+    if (!mode.equals("auto") && !mode.equals("approval")) {
+      System.err.println("--mode must be auto or approval, but was \"" + mode + "\"");
+      return CheckConfigCommand.INVALID;
+    }
     Path dir = Files.createTempDirectory("drwatch-lab-");
     // The hook is registered before anything starts, so a Ctrl-C at any point cleans up what
     // exists by then; the pairs' own registry stops half-started servers.
@@ -44,10 +53,12 @@ final class LabCommand implements Callable<Integer> {
     running.pg = PostgresPair.start(dir.resolve("pg"), 0, 0, applyDelay);
     running.redis = RedisPair.start(dir.resolve("redis"), 0, 0);
     Path configFile = dir.resolve("drwatch.yaml");
-    Files.writeString(configFile, LabConfig.yaml(running.pg, running.redis, port, interval));
+    String token = java.util.UUID.randomUUID().toString();
+    Files.writeString(configFile, LabConfig.yaml(running.pg, running.redis, port, interval, dir.resolve("state"),
+        mode, token));
     DrwatchConfig config = ConfigLoader.load(configFile);
     running.daemon = Daemon.start(config);
-    printBanner(running.pg, running.redis, configFile, running.daemon.httpPort());
+    printBanner(running.pg, running.redis, configFile, running.daemon.httpPort(), token);
     running.stopped.await();
     return 0;
   }
@@ -95,7 +106,7 @@ final class LabCommand implements Callable<Integer> {
     }
   }
 
-  private void printBanner(PostgresPair pg, RedisPair redis, Path configFile, int httpPort) {
+  private void printBanner(PostgresPair pg, RedisPair redis, Path configFile, int httpPort, String token) {
     String base = "http://127.0.0.1:" + httpPort;
     System.err.println("""
         lab: ready. Press Ctrl-C to stop everything.
@@ -106,7 +117,14 @@ final class LabCommand implements Callable<Integer> {
           config              %s
           metrics             %s/metrics
           status              %s/api/v1/status
+          runs, projected RTO %s/api/v1/runs   %s/api/v1/rto
+          runbook             mode %s; token %s
+        Try: bin/drwatch plan --config %s
+             bin/drwatch drill --config %s   (promotes the lab's standby and replica)
+             kill the PostgreSQL primary (pg_ctl stop -m immediate, or kill -9 its postmaster) and
+             watch the verdict lines: in auto mode the runbook promotes the standby and the replica.
         """.formatted(pg.primaryUrl(), pg.standbyUrl(), Durations.format(applyDelay),
-        redis.primaryUrl(), redis.replicaUrl(), configFile, base, base));
+        redis.primaryUrl(), redis.replicaUrl(), configFile, base, base, base, base, mode, token, configFile,
+        configFile));
   }
 }

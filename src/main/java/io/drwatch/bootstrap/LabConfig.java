@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 final class LabConfig {
   private LabConfig() {}
 
-  static String yaml(PostgresPair pg, RedisPair redis, int port, Duration interval) {
+  static String yaml(PostgresPair pg, RedisPair redis, int port, Duration interval, Path state, String mode,
+      String token) {
     String every = Durations.format(interval);
     return """
         # Written by `drwatch lab`. Every key is documented in README.md (Configuration).
@@ -32,8 +33,26 @@ final class LabConfig {
             primary: { url: "%s" }
             replica: { url: "%s" }
             heartbeat: { interval: %s }
+        # The PostgreSQL primary is probed; its standby's own link state is the second signal.
+        detection:
+          targets:
+            - { name: lab-pg-primary, probe: postgres, address: "%s", channels: [lab-postgres] }
+          quorum: { require: [probes, replication], minSignals: 2, holdFor: 3s }
+        state: { dir: "%s" }
+        # Promotes the lab's own standby and replica. A drill does too: the lab has no separate drill targets.
+        runbook:
+          mode: %s
+          token: "%s"
+          maxDataLoss: 5s
+          drainWait: 10s
+          steps:
+            - { id: promote-db, action: pg-promote, channel: lab-postgres, timeout: 30s, expected: 2s,
+                params: { url: "%s" } }
+            - { id: promote-cache, action: redis-promote, after: [promote-db], timeout: 10s, expected: 1s,
+                params: { url: "%s" } }
         """.formatted(port, pg.primaryUrl(), pg.standbyUrl(), every,
-        redis.primaryUrl(), redis.replicaUrl(), every);
+        redis.primaryUrl(), redis.replicaUrl(), every, pg.primaryUrl(), state, mode, token,
+        pg.standbyUrl(), redis.replicaUrl());
   }
 
   static void deleteTree(Path dir) throws IOException {

@@ -27,6 +27,15 @@ public record DrwatchConfig(
     StateConfig state,
     Optional<RunbookConfig> runbook) {
 
+  /**
+   * The same config serving HTTP on an ephemeral port: for one-shot commands (drill) that run
+   * beside a daemon already bound to the configured port.
+   */
+  public DrwatchConfig onEphemeralPort() {
+    return new DrwatchConfig(observer, new HttpConfig(http.host(), 0, http.token()), objectives, channels,
+        detection, state, runbook);
+  }
+
   public DrwatchConfig {
     Objects.requireNonNull(observer, "observer");
     Objects.requireNonNull(http, "http");

@@ -453,7 +453,7 @@ class DetectionConfigTest {
             + target("probe: tcp, address: \"h:1\", channels: [cache]");
 
     assertThat(errorsOf(yaml))
-        .containsExactly("channels[1].kind: must be one of postgres | redis, was \"valkey\"");
+        .containsExactly("channels[1].kind: must be one of " + io.drwatch.domain.channel.ChannelKind.allConfigNames() + ", was \"valkey\"");
   }
 
   @Test

@@ -31,7 +31,12 @@ final class RunJson {
         .put("reason", r.reason())
         .put("trigger", new JsonObject().put("evidence", new JsonArray(r.trigger().evidence()))
             .put("rpoSeconds", rpo))
-        .put("steps", steps);
+        .put("steps", steps)
+        .put("measured", r.measured().map(m -> {
+          JsonObject measuredRpo = new JsonObject();
+          m.rpo().forEach((ch, d) -> measuredRpo.put(ch, d.toNanos() / 1e9));
+          return new JsonObject().put("rtoSeconds", m.rto().toNanos() / 1e9).put("rpoSeconds", measuredRpo);
+        }).orElse(null));
   }
 
   static JsonObject projection(RtoProjection p) {

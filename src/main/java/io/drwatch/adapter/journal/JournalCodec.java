@@ -5,6 +5,7 @@ import io.drwatch.domain.runbook.JournalRecord.DataLossAccepted;
 import io.drwatch.domain.runbook.JournalRecord.RunApproved;
 import io.drwatch.domain.runbook.JournalRecord.RunBlocked;
 import io.drwatch.domain.runbook.JournalRecord.RunCancelled;
+import io.drwatch.domain.runbook.JournalRecord.RunMeasured;
 import io.drwatch.domain.runbook.JournalRecord.RunFinished;
 import io.drwatch.domain.runbook.JournalRecord.RunStarted;
 import io.drwatch.domain.runbook.JournalRecord.StepFailed;
@@ -52,6 +53,10 @@ final class JournalCodec {
       json.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT)).put("reason", r.reason());
     } else if (record instanceof RunCancelled r) {
       json.put("by", r.by()).put("reason", r.reason());
+    } else if (record instanceof RunMeasured r) {
+      JsonObject rpo = new JsonObject();
+      r.rpo().forEach((channel, d) -> rpo.put(channel, d.toString()));
+      json.put("rto", r.rto().toString()).put("rpo", rpo);
     }
     return json.encode();
   }
@@ -97,6 +102,7 @@ final class JournalCodec {
           text(json, "reason"), at);
       case "run-cancelled" ->
           new RunCancelled(runId, text(json, "by"), text(json, "reason"), at);
+      case "run-measured" -> measured(json, runId, at);
       default -> throw new IllegalArgumentException("unknown type \"" + type + "\"");
     };
   }
@@ -123,8 +129,17 @@ final class JournalCodec {
       return "data-loss-accepted";
     } else if (record instanceof RunFinished) {
       return "run-finished";
+    } else if (record instanceof RunMeasured) {
+      return "run-measured";
     }
     return "run-cancelled";
+  }
+
+  private static RunMeasured measured(JsonObject json, String runId, Instant at) {
+    JsonObject rpoJson = json.getJsonObject("rpo", new JsonObject());
+    java.util.Map<String, java.time.Duration> rpo = new java.util.LinkedHashMap<>();
+    rpoJson.fieldNames().forEach(ch -> rpo.put(ch, java.time.Duration.parse(rpoJson.getString(ch))));
+    return new RunMeasured(runId, java.time.Duration.parse(text(json, "rto")), rpo, at);
   }
 
   private static String step(JsonObject json) {

@@ -1,5 +1,6 @@
 package io.drwatch.app.failover;
 
+import io.drwatch.domain.Texts;
 import io.drwatch.domain.runbook.FailoverRun;
 import io.drwatch.domain.runbook.FailoverRun.Transition;
 import io.drwatch.domain.runbook.RunMode;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -185,6 +187,15 @@ public final class FailoverPipeline {
   private void ended(FailoverRun r) {
     lastEnded = r.endedAt().orElse(now());
     LOG.log(Level.INFO, "run " + r.runId() + " " + r.state() + ": " + r.reason());
+    Map<String, Duration> rpo = steps.takePromotedRpo(r.runId());
+    if (r.state() == RunState.SUCCEEDED) {
+      // Detection is not part of the run: add its projection, as the RTO projection does.
+      Duration rto = settings.detection().plus(Duration.between(r.startedAt().orElseThrow(), lastEnded));
+      commit(x -> x.measure(rto, rpo, now()))
+          .onSuccess(m -> LOG.log(Level.INFO, "run " + r.runId() + " measured: RTO " + Texts.duration(rto)
+              + ", RPO at promotion " + (rpo.isEmpty() ? "unknown" : rpo.entrySet().stream()
+                  .map(e -> e.getKey() + " " + Texts.duration(e.getValue())).toList())));
+    }
   }
 
   /**

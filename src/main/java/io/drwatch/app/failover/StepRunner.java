@@ -34,6 +34,8 @@ public final class StepRunner {
   private final Function<String, Optional<Duration>> channelRpo;
   private final List<StepObserver> observers;
   private final Clock clock;
+  // Per run, the canary RPO of each promoted channel when its promotion started: the measured loss.
+  private final Map<String, Map<String, Duration>> promotedRpo = new java.util.HashMap<>();
 
   public StepRunner(Vertx vertx, Map<String, FailoverAction> actions, PipelineSettings settings,
       Function<String, Optional<Duration>> channelRpo, List<StepObserver> observers, Clock clock) {
@@ -79,6 +81,7 @@ public final class StepRunner {
       Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit) {
     Instant began = now();
     return commit.apply(r -> r.startStep(spec.id(), began))
+        .onSuccess(r -> notePromotion(r.runId(), spec))
         .onSuccess(r -> observers.forEach(o -> o.started(r.runId(), spec.id(), spec.action())))
         .compose(r -> bounded(action.apply(step).compose(v -> action.await(step)), spec.timeout())
             .transform(ar -> {
@@ -119,6 +122,20 @@ public final class StepRunner {
           .onSuccess(r -> notifyEnded(r.runId(), spec.id(), "blocked", now(), v.reason()))
           .map(false);
     };
+  }
+
+  private void notePromotion(String runId, StepSpec spec) {
+    String channel = settings.channels().get(spec.id());
+    if (spec.promote() && channel != null) {
+      channelRpo.apply(channel).ifPresent(rpo ->
+          promotedRpo.computeIfAbsent(runId, id -> new java.util.LinkedHashMap<>()).put(channel, rpo));
+    }
+  }
+
+  /** The RPO of each channel promoted in {@code runId} as its promotion started; forgets the run. */
+  Map<String, Duration> takePromotedRpo(String runId) {
+    Map<String, Duration> rpo = promotedRpo.remove(runId);
+    return rpo == null ? Map.of() : rpo;
   }
 
   private FailoverAction action(StepSpec spec) {

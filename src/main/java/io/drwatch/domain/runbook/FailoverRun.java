@@ -5,6 +5,7 @@ import io.drwatch.domain.runbook.JournalRecord.RunApproved;
 import io.drwatch.domain.runbook.JournalRecord.RunBlocked;
 import io.drwatch.domain.runbook.JournalRecord.RunCancelled;
 import io.drwatch.domain.runbook.JournalRecord.RunFinished;
+import io.drwatch.domain.runbook.JournalRecord.RunMeasured;
 import io.drwatch.domain.runbook.JournalRecord.RunStarted;
 import io.drwatch.domain.runbook.JournalRecord.StepFailed;
 import io.drwatch.domain.runbook.JournalRecord.StepFinished;
@@ -31,6 +32,7 @@ import java.util.Set;
  *     configured runbook (after a restart, a step missing there fails the run)
  * @param steps one record per plan step, in config order
  * @param reason why the run is blocked, failed or cancelled; "" otherwise
+ * @param measured what a successful run measured (see {@link #measure})
  */
 public record FailoverRun(
     String runId,
@@ -43,7 +45,8 @@ public record FailoverRun(
     Optional<Instant> endedAt,
     Optional<String> approvedBy,
     Optional<String> dataLossAcceptedBy,
-    String reason) {
+    String reason,
+    Optional<RunMeasured> measured) {
 
   /** The next run and the record that makes it durable. */
   public record Transition(FailoverRun run, JournalRecord record) {}
@@ -66,7 +69,7 @@ public record FailoverRun(
     Map<String, StepRecord> steps = new LinkedHashMap<>();
     runbook.steps().forEach(s -> steps.put(s.id(), StepRecord.planned(s.id())));
     return new FailoverRun(runId, mode, trigger, runbook.withoutParams(), RunState.PLANNED, steps,
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "");
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "", Optional.empty());
   }
 
   /** Rebuilds one run from its records, the first a RunStarted; throws on any inconsistency. */
@@ -184,6 +187,11 @@ public record FailoverRun(
   /** Fails the run now, e.g. a step's params vanished from the config after a restart. */
   public Transition fail(String reason, Instant at) {
     return apply(new RunFinished(runId, RunState.FAILED, reason, at));
+  }
+
+  /** Records what a SUCCEEDED run measured; once per run. */
+  public Transition measure(java.time.Duration rto, Map<String, java.time.Duration> rpo, Instant at) {
+    return apply(new RunMeasured(runId, rto, rpo, at));
   }
 
   public Transition cancel(String by, String reason, Instant at) {

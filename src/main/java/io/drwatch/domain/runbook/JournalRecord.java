@@ -1,7 +1,9 @@
 package io.drwatch.domain.runbook;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -124,6 +126,22 @@ public sealed interface JournalRecord {
             + outcome);
       }
       Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * What a successful run measured, appended after its RunFinished: the RTO (projected detection
+   * plus the run's own duration) and, per promoted channel, the canary RPO when its promotion
+   * started, i.e. the writes the promotion left behind.
+   */
+  record RunMeasured(String runId, Duration rto, Map<String, Duration> rpo, Instant at)
+      implements JournalRecord {
+    public RunMeasured {
+      check(runId, at);
+      if (rto.isNegative()) {
+        throw new IllegalArgumentException("rto must be >= 0, but was " + rto);
+      }
+      rpo = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rpo));
     }
   }
 

@@ -5,6 +5,7 @@ import io.drwatch.domain.runbook.JournalRecord.RunApproved;
 import io.drwatch.domain.runbook.JournalRecord.RunBlocked;
 import io.drwatch.domain.runbook.JournalRecord.RunCancelled;
 import io.drwatch.domain.runbook.JournalRecord.RunFinished;
+import io.drwatch.domain.runbook.JournalRecord.RunMeasured;
 import io.drwatch.domain.runbook.JournalRecord.RunStarted;
 import io.drwatch.domain.runbook.JournalRecord.StepFailed;
 import io.drwatch.domain.runbook.JournalRecord.StepFinished;
@@ -64,6 +65,12 @@ final class RunApply {
       return step(run, step.with(StepState.SKIPPED, step.attempt(), step.startedAt(), at,
           r.message()));
     }
+    if (record instanceof RunMeasured r) {
+      require(run, record, run.state() == RunState.SUCCEEDED, "run is " + run.state());
+      require(run, record, run.measured().isEmpty(), "run already measured");
+      return new FailoverRun(run.runId(), run.mode(), run.trigger(), run.plan(), run.state(), run.steps(),
+          run.startedAt(), run.endedAt(), run.approvedBy(), run.dataLossAcceptedBy(), run.reason(), Optional.of(r));
+    }
     require(run, record, run.isActive(), "run is " + run.state());
     if (record instanceof RunApproved r) {
       require(run, record, run.state() == RunState.AWAITING_APPROVAL, "run is " + run.state());
@@ -99,14 +106,15 @@ final class RunApply {
     Map<String, StepRecord> steps = new LinkedHashMap<>(run.steps());
     steps.put(step.step(), step);
     return new FailoverRun(run.runId(), run.mode(), run.trigger(), run.plan(), run.state(), steps,
-        run.startedAt(), run.endedAt(), run.approvedBy(), run.dataLossAcceptedBy(), run.reason());
+        run.startedAt(), run.endedAt(), run.approvedBy(), run.dataLossAcceptedBy(), run.reason(),
+        run.measured());
   }
 
   private static FailoverRun run(FailoverRun run, RunState state, Optional<Instant> startedAt,
       Optional<Instant> endedAt, Optional<String> approvedBy, Optional<String> accepted,
       String reason) {
     return new FailoverRun(run.runId(), run.mode(), run.trigger(), run.plan(), state, run.steps(),
-        startedAt, endedAt, approvedBy, accepted, reason);
+        startedAt, endedAt, approvedBy, accepted, reason, run.measured());
   }
 
   private static void require(FailoverRun run, JournalRecord record, boolean ok, String why) {
