@@ -10,6 +10,7 @@ import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.rds.model.DescribeGlobalClustersRequest;
 import software.amazon.awssdk.services.rds.model.FailoverGlobalClusterRequest;
@@ -73,7 +74,8 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
   @Override
   public Future<Void> apply(Step step) {
     return target(step).compose(t -> (t.step().drill() ? switchover(t) : failover(t))
-        .recover(err -> err.getMessage().contains("InvalidGlobalClusterStateFault (HTTP ")
+        // AwsCall's failure carries the service's code as "Code (HTTP n)"; the SDK exception is not kept.
+        .recover(err -> String.valueOf(err.getMessage()).contains(": InvalidGlobalClusterStateFault (HTTP ")
             ? alreadyUnderWay(t, err.getMessage())
             : failed(t.label() + ": " + err.getMessage())));
   }
@@ -81,7 +83,8 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
   @Override
   public Future<Void> await(Step step) {
     return target(step).compose(t -> {
-      boolean[] sawProgress = {false}; // only touched on t.context(), between rounds
+      // Whether this await saw the failover in progress; only touched on t.context(), between rounds.
+      AtomicBoolean sawProgress = new AtomicBoolean();
       return Poll.until(t.context(), RdsParams.pollEvery(step), RdsParams.waitLimit(step), t.label(),
           () -> describe(t).compose(g -> seen(t, GlobalClusterView.of(g, t.targetCluster()), sawProgress)));
     });
@@ -105,10 +108,10 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
   }
 
   private Future<GlobalCluster> describe(Target t) {
-    DescribeGlobalClustersRequest request = DescribeGlobalClustersRequest.builder()
-        .globalClusterIdentifier(t.globalCluster()).build();
-    return AwsCall.of("rds DescribeGlobalClusters").run(t.context(),
-            () -> clients.get(t.endpoint()).describeGlobalClusters(request))
+    // Requests are built inside the invocation, on the worker: the first use loads the SDK's model classes.
+    return AwsCall.of("rds DescribeGlobalClusters").run(t.context(), () -> clients.get(t.endpoint())
+            .describeGlobalClusters(DescribeGlobalClustersRequest.builder().globalClusterIdentifier(t.globalCluster())
+                .build()))
         .recover(err -> failed(t.label() + ": " + err.getMessage()))
         .compose(r -> r.globalClusters().isEmpty()
             ? failed(t.label() + ": DescribeGlobalClusters returned no global cluster")
@@ -120,22 +123,20 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
   }
 
   private Future<Void> failover(Target t) {
-    FailoverGlobalClusterRequest request = FailoverGlobalClusterRequest.builder()
-        .globalClusterIdentifier(t.globalCluster())
-        .targetDbClusterIdentifier(t.targetCluster())
-        .allowDataLoss(t.allowDataLoss())
-        .build();
-    return AwsCall.of("rds FailoverGlobalCluster").run(t.context(),
-        () -> clients.get(t.endpoint()).failoverGlobalCluster(request)).mapEmpty();
+    return AwsCall.of("rds FailoverGlobalCluster").run(t.context(), () -> clients.get(t.endpoint())
+        .failoverGlobalCluster(FailoverGlobalClusterRequest.builder()
+            .globalClusterIdentifier(t.globalCluster())
+            .targetDbClusterIdentifier(t.targetCluster())
+            .allowDataLoss(t.allowDataLoss())
+            .build())).mapEmpty();
   }
 
   private Future<Void> switchover(Target t) {
-    SwitchoverGlobalClusterRequest request = SwitchoverGlobalClusterRequest.builder()
-        .globalClusterIdentifier(t.globalCluster())
-        .targetDbClusterIdentifier(t.targetCluster())
-        .build();
-    return AwsCall.of("rds SwitchoverGlobalCluster").run(t.context(),
-        () -> clients.get(t.endpoint()).switchoverGlobalCluster(request)).mapEmpty();
+    return AwsCall.of("rds SwitchoverGlobalCluster").run(t.context(), () -> clients.get(t.endpoint())
+        .switchoverGlobalCluster(SwitchoverGlobalClusterRequest.builder()
+            .globalClusterIdentifier(t.globalCluster())
+            .targetDbClusterIdentifier(t.targetCluster())
+            .build())).mapEmpty();
   }
 
   /** The global cluster refused because it is busy: fine if it is busy making our target the writer. */
@@ -148,10 +149,10 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
     });
   }
 
-  private static Future<Seen> seen(Target t, GlobalClusterView view, boolean[] sawProgress) {
+  private static Future<Seen> seen(Target t, GlobalClusterView view, AtomicBoolean sawProgress) {
     if (view.inProgress()) {
-      sawProgress[0] = true;
-    } else if (sawProgress[0] && !view.targetIsWriter()) {
+      sawProgress.set(true);
+    } else if (sawProgress.get() && !view.targetIsWriter()) {
       return failed(t.label() + ": the failover ended without the target becoming writer ("
           + view.state() + "); see RDS events 0186/0187/0239");
     }

@@ -106,9 +106,9 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
   }
 
   private Future<DBInstance> describe(Target t) {
-    DescribeDbInstancesRequest request = DescribeDbInstancesRequest.builder().dbInstanceIdentifier(t.instance()).build();
-    return AwsCall.of("rds DescribeDBInstances").run(t.context(),
-            () -> clients.get(t.endpoint()).describeDBInstances(request))
+    // Requests are built inside the invocation, on the worker: the first use loads the SDK's model classes.
+    return AwsCall.of("rds DescribeDBInstances").run(t.context(), () -> clients.get(t.endpoint())
+            .describeDBInstances(DescribeDbInstancesRequest.builder().dbInstanceIdentifier(t.instance()).build()))
         .recover(err -> failed(t.label() + ": " + err.getMessage()))
         .compose(r -> r.dbInstances().isEmpty()
             ? failed(t.label() + ": DescribeDBInstances returned no instance")
@@ -116,13 +116,12 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
   }
 
   private Future<Void> promote(Target t) {
-    PromoteReadReplicaRequest.Builder request = PromoteReadReplicaRequest.builder().dbInstanceIdentifier(t.instance());
-    t.backupRetention().ifPresent(request::backupRetentionPeriod);
-    return AwsCall.of("rds PromoteReadReplica").run(t.context(),
-            () -> clients.get(t.endpoint()).promoteReadReplica(request.build()))
+    return AwsCall.of("rds PromoteReadReplica").run(t.context(), () -> clients.get(t.endpoint())
+            .promoteReadReplica(PromoteReadReplicaRequest.builder().dbInstanceIdentifier(t.instance())
+                .backupRetentionPeriod(t.backupRetention().orElse(null)).build()))
         .<Void>mapEmpty()
         // AwsCall's failure carries the service's code as "Code (HTTP n)"; the SDK exception is not kept.
-        .recover(err -> err.getMessage().contains(": InvalidDBInstanceState (HTTP ")
+        .recover(err -> String.valueOf(err.getMessage()).contains(": InvalidDBInstanceState (HTTP ")
             ? alreadyPromoting(t, err.getMessage())
             : failed(t.label() + ": " + err.getMessage()));
   }
