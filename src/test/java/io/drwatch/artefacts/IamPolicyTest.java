@@ -69,6 +69,13 @@ class IamPolicyTest {
     m.put("lambda:InvokeFunction", Role.FAILOVER);
     // adapter/aws/eventbridge/EventBridgePutAction: the eventbridge-put runbook action.
     m.put("events:PutEvents", Role.FAILOVER);
+    // adapter/aws/rds/RdsPromoteAction: the rds-promote runbook action.
+    m.put("rds:DescribeDBInstances", Role.FAILOVER);
+    m.put("rds:PromoteReadReplica", Role.FAILOVER);
+    // adapter/aws/rds/AuroraGlobalFailoverAction: the aurora-global-failover runbook action.
+    m.put("rds:DescribeGlobalClusters", Role.FAILOVER);
+    m.put("rds:FailoverGlobalCluster", Role.FAILOVER);
+    m.put("rds:SwitchoverGlobalCluster", Role.FAILOVER);
     return Map.copyOf(m);
   }
 
@@ -81,7 +88,10 @@ class IamPolicyTest {
       "redis-promote", Set.of(),
       "webhook", Set.of(),
       "lambda-invoke", Set.of("lambda:InvokeFunction"),
-      "eventbridge-put", Set.of("events:PutEvents"));
+      "eventbridge-put", Set.of("events:PutEvents"),
+      "rds-promote", Set.of("rds:DescribeDBInstances", "rds:PromoteReadReplica"),
+      "aurora-global-failover", Set.of("rds:DescribeGlobalClusters", "rds:FailoverGlobalCluster",
+          "rds:SwitchoverGlobalCluster"));
 
   /** SDK v2 service package → IAM service prefix. An SDK package not listed fails the scan. */
   private static final Map<String, String> IAM_PREFIX = Map.ofEntries(
@@ -99,7 +109,9 @@ class IamPolicyTest {
       "s3:ListObjectsV2", "s3:ListBucket",
       "s3:HeadObject", "s3:GetObject",
       "s3:HeadBucket", "s3:ListBucket",
-      "lambda:Invoke", "lambda:InvokeFunction");
+      "lambda:Invoke", "lambda:InvokeFunction",
+      // SDK v2 spells DB as Db in class names (DescribeDbInstancesRequest), IAM does not.
+      "rds:DescribeDbInstances", "rds:DescribeDBInstances");
 
   /** Client methods that are not service operations. */
   private static final Set<String> NOT_OPERATIONS = Set.of(
@@ -166,7 +178,7 @@ class IamPolicyTest {
     // Besides the Allow, the document holds a Deny of the promotion and traffic operations the
     // AWS actions of issue 4 not built yet will need.
     assertThat(denied(policy)).isNotEmpty()
-        .contains("rds:PromoteReadReplica", "elasticache:FailoverGlobalReplicationGroup");
+        .contains("rds:PromoteReadReplicaDBCluster", "elasticache:FailoverGlobalReplicationGroup");
   }
 
   @Test

@@ -1,0 +1,170 @@
+package io.drwatch.adapter.aws.rds;
+
+import static io.drwatch.adapter.aws.rds.RdsParams.failed;
+
+import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.aws.AwsClients;
+import io.drwatch.adapter.aws.AwsEndpoint;
+import io.drwatch.adapter.aws.rds.Poll.Seen;
+import io.drwatch.port.FailoverAction;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.rds.model.DescribeGlobalClustersRequest;
+import software.amazon.awssdk.services.rds.model.FailoverGlobalClusterRequest;
+import software.amazon.awssdk.services.rds.model.GlobalCluster;
+import software.amazon.awssdk.services.rds.model.SwitchoverGlobalClusterRequest;
+
+/**
+ * {@code aurora-global-failover}: makes a secondary cluster of an Aurora global database its writer.
+ *
+ * <ul>
+ *   <li>check: {@code DescribeGlobalClusters} shows {@code targetCluster} as the writer
+ *       ({@code IsWriter}) and no failover or switchover in progress: skipped.
+ *   <li>apply: a real run calls {@code FailoverGlobalCluster} with {@code AllowDataLoss}
+ *       ({@code allowDataLoss}, default true: the managed failover that does not wait for the old
+ *       primary, so RPO is the lag at that moment). A drill calls {@code SwitchoverGlobalCluster}
+ *       (waits for sync, RPO 0). A rejection because a failover to the same target is already in
+ *       progress (a crash while the step was in flight) counts as applied.
+ *   <li>await: polls {@code DescribeGlobalClusters} every {@code pollMillis} (1000) for at most
+ *       {@code waitSeconds} (1800) until the target is the writer, no failover state is in
+ *       progress and the global cluster is {@code available}. A failover that ends (its state
+ *       disappears) without the target becoming writer was cancelled or failed: fail at once.
+ * </ul>
+ *
+ * <p>Parameters: {@code globalCluster}, {@code targetCluster} (ARN of the secondary DB cluster),
+ * {@code region} (the secondary's region for a failover; for drills the runbook's drill overrides
+ * can point a switchover at the primary's), optional {@code endpointOverride}, {@code allowDataLoss},
+ * {@code pollMillis}, {@code waitSeconds}. IAM: {@code rds:DescribeGlobalClusters},
+ * {@code rds:FailoverGlobalCluster}, {@code rds:SwitchoverGlobalCluster}.
+ */
+public final class AuroraGlobalFailoverAction implements FailoverAction, AutoCloseable {
+  private final Vertx vertx;
+  private final RdsClientCache clients;
+
+  AuroraGlobalFailoverAction(Vertx vertx, RdsClientCache clients) {
+    this.vertx = vertx;
+    this.clients = clients;
+  }
+
+  /** {@code aws} is asked for on the first call only (on a worker thread). */
+  public static AuroraGlobalFailoverAction create(Vertx vertx, Supplier<AwsClients> aws) {
+    return new AuroraGlobalFailoverAction(vertx, RdsClientCache.of(aws));
+  }
+
+  public static AuroraGlobalFailoverAction create(Vertx vertx, AwsClients aws) {
+    return create(vertx, () -> aws);
+  }
+
+  @Override
+  public String name() {
+    return "aurora-global-failover";
+  }
+
+  @Override
+  public Future<Boolean> check(Step step) {
+    return target(step).compose(t -> describe(t).map(g -> {
+      GlobalClusterView view = GlobalClusterView.of(g, t.targetCluster());
+      return view.targetIsWriter() && !view.inProgress();
+    }));
+  }
+
+  @Override
+  public Future<Void> apply(Step step) {
+    return target(step).compose(t -> (t.step().drill() ? switchover(t) : failover(t))
+        // AwsCall's failure carries the service's code as "Code (HTTP n)"; the SDK exception is not kept.
+        .recover(err -> String.valueOf(err.getMessage()).contains(": InvalidGlobalClusterStateFault (HTTP ")
+            ? alreadyUnderWay(t, err.getMessage())
+            : failed(t.label() + ": " + err.getMessage())));
+  }
+
+  @Override
+  public Future<Void> await(Step step) {
+    return target(step).compose(t -> {
+      // Whether this await saw the failover in progress; only touched on t.context(), between rounds.
+      AtomicBoolean sawProgress = new AtomicBoolean();
+      return Poll.until(t.context(), RdsParams.pollEvery(step), RdsParams.waitLimit(step), t.label(),
+          () -> describe(t).compose(g -> seen(t, GlobalClusterView.of(g, t.targetCluster()), sawProgress)));
+    });
+  }
+
+  private record Target(Context context, Step step, String globalCluster, String targetCluster,
+      AwsEndpoint endpoint, boolean allowDataLoss) {
+    String label() {
+      return "step " + step.id() + ": aurora-global-failover " + globalCluster + " to " + targetCluster;
+    }
+  }
+
+  private Future<Target> target(Step step) {
+    Context context = vertx.getOrCreateContext();
+    try {
+      return Future.succeededFuture(new Target(context, step, step.param("globalCluster"),
+          step.param("targetCluster").strip(), RdsParams.endpoint(step), RdsParams.flag(step, "allowDataLoss", true)));
+    } catch (IllegalArgumentException e) {
+      return failed(e.getMessage());
+    }
+  }
+
+  private Future<GlobalCluster> describe(Target t) {
+    // Requests are built inside the invocation, on the worker: the first use loads the SDK's model classes.
+    return AwsCall.of("rds DescribeGlobalClusters").run(t.context(), () -> clients.get(t.endpoint())
+            .describeGlobalClusters(DescribeGlobalClustersRequest.builder().globalClusterIdentifier(t.globalCluster())
+                .build()))
+        .recover(err -> failed(t.label() + ": " + err.getMessage()))
+        .compose(r -> r.globalClusters().isEmpty()
+            ? failed(t.label() + ": DescribeGlobalClusters returned no global cluster")
+            : Future.succeededFuture(r.globalClusters().get(0)))
+        .compose(g -> GlobalClusterView.of(g, t.targetCluster()).member().isPresent()
+            ? Future.succeededFuture(g)
+            : failed(t.label() + ": not a member of the global cluster (members: "
+                + GlobalClusterView.of(g, t.targetCluster()).members() + ")"));
+  }
+
+  private Future<Void> failover(Target t) {
+    return AwsCall.of("rds FailoverGlobalCluster").run(t.context(), () -> clients.get(t.endpoint())
+        .failoverGlobalCluster(FailoverGlobalClusterRequest.builder()
+            .globalClusterIdentifier(t.globalCluster())
+            .targetDbClusterIdentifier(t.targetCluster())
+            .allowDataLoss(t.allowDataLoss())
+            .build())).mapEmpty();
+  }
+
+  private Future<Void> switchover(Target t) {
+    return AwsCall.of("rds SwitchoverGlobalCluster").run(t.context(), () -> clients.get(t.endpoint())
+        .switchoverGlobalCluster(SwitchoverGlobalClusterRequest.builder()
+            .globalClusterIdentifier(t.globalCluster())
+            .targetDbClusterIdentifier(t.targetCluster())
+            .build())).mapEmpty();
+  }
+
+  /** The global cluster refused because it is busy: fine if it is busy making our target the writer. */
+  private Future<Void> alreadyUnderWay(Target t, String rejection) {
+    return describe(t).compose(g -> {
+      GlobalClusterView view = GlobalClusterView.of(g, t.targetCluster());
+      return view.targetIsWriter() || view.inProgressTowardsTarget()
+          ? Future.<Void>succeededFuture()
+          : failed(t.label() + " (" + view.state() + "): " + rejection);
+    });
+  }
+
+  private static Future<Seen> seen(Target t, GlobalClusterView view, AtomicBoolean sawProgress) {
+    if (view.inProgress()) {
+      sawProgress.set(true);
+    } else if (sawProgress.get() && !view.targetIsWriter()) {
+      return failed(t.label() + ": the failover ended without the target becoming writer ("
+          + view.state() + "); see RDS events 0186/0187/0239");
+    }
+    if ("deleting".equals(view.status())) {
+      return failed(t.label() + ": the global cluster is being deleted");
+    }
+    boolean done = view.targetIsWriter() && !view.inProgress() && "available".equals(view.status());
+    return Future.succeededFuture(done ? Seen.done(view.state()) : Seen.waiting(view.state()));
+  }
+
+  @Override
+  public void close() {
+    clients.close();
+  }
+}
