@@ -33,11 +33,27 @@ class ElastiCacheGlobalFailoverActionTest {
   private ElastiCacheGlobalFailoverAction action;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     vertx = TestVertx.create();
     aws = OnContext.clients(AwsSettings.DEFAULT);
     impatient = OnContext.clients(new AwsSettings(Duration.ofSeconds(1), Duration.ofSeconds(5),
         Duration.ofMillis(500), 10, 1));
+    warmUp();
+  }
+
+  /**
+   * One throttled call before the tests: on a cold JVM (and a loaded 2-core machine) the first
+   * failure's classification and log line load classes on the event loop. Warnings here are not
+   * counted (the blocked-thread check starts per test), like ClassWarmup does for the daemon.
+   */
+  private static void warmUp() throws Exception {
+    try (FakeElastiCache fake = new FakeElastiCache(); ElastiCacheGlobalFailoverAction warm = ElastiCacheGlobalFailoverAction.create(vertx, () -> aws)) {
+      fake.failNext(1, FakeElastiCache.error(400, "Throttling", "Rate exceeded"));
+      OnContext.run(vertx, () -> warm.check(new Step("warm", Map.of("region", "us-east-1",
+          "endpointOverride", fake.endpoint().toString(), "globalReplicationGroup", "g", "primaryRegion", "r", "primaryReplicationGroup", "m"), false)));
+    } catch (Exception expected) {
+      // the warm-up's outcome does not matter
+    }
   }
 
   @AfterAll
