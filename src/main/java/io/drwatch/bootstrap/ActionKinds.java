@@ -2,8 +2,11 @@ package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsSettings;
+import io.drwatch.adapter.aws.efs.EfsStopReplicationAction;
+import io.drwatch.adapter.aws.elasticache.ElastiCacheGlobalFailoverAction;
 import io.drwatch.adapter.aws.eventbridge.EventBridgePutAction;
 import io.drwatch.adapter.aws.lambda.LambdaInvokeAction;
+import io.drwatch.adapter.aws.sfn.SfnStartAction;
 import io.drwatch.adapter.postgres.PgPromoteAction;
 import io.drwatch.adapter.redis.RedisPromoteAction;
 import io.drwatch.adapter.webhook.WebhookAction;
@@ -27,7 +30,7 @@ final class ActionKinds implements AutoCloseable {
 
   /** Known without building anything: for check-config and plan. */
   static final Set<String> NAMES = Set.of("pg-promote", "redis-promote", "webhook", "lambda-invoke",
-      "eventbridge-put");
+      "eventbridge-put", "elasticache-global-failover", "efs-stop-replication", "sfn-start");
 
   private final Map<String, FailoverAction> actions;
   private final LazyAws aws;
@@ -44,7 +47,10 @@ final class ActionKinds implements AutoCloseable {
         RedisPromoteAction.create(vertx),
         WebhookAction.create(vertx),
         LambdaInvokeAction.create(vertx, aws),
-        EventBridgePutAction.create(vertx, aws));
+        EventBridgePutAction.create(vertx, aws),
+        ElastiCacheGlobalFailoverAction.create(vertx, aws),
+        EfsStopReplicationAction.create(vertx, aws),
+        SfnStartAction.create(vertx, aws));
     Map<String, FailoverAction> actions = all.stream()
         .collect(Collectors.toMap(FailoverAction::name, a -> a));
     if (!actions.keySet().equals(NAMES)) {

@@ -69,6 +69,15 @@ class IamPolicyTest {
     m.put("lambda:InvokeFunction", Role.FAILOVER);
     // adapter/aws/eventbridge/EventBridgePutAction: the eventbridge-put runbook action.
     m.put("events:PutEvents", Role.FAILOVER);
+    // adapter/aws/elasticache/ElastiCacheGlobalFailoverAction: elasticache-global-failover.
+    m.put("elasticache:DescribeGlobalReplicationGroups", Role.FAILOVER);
+    m.put("elasticache:FailoverGlobalReplicationGroup", Role.FAILOVER);
+    // adapter/aws/efs/EfsStopReplicationAction: efs-stop-replication.
+    m.put("elasticfilesystem:DescribeReplicationConfigurations", Role.FAILOVER);
+    m.put("elasticfilesystem:DeleteReplicationConfiguration", Role.FAILOVER);
+    // adapter/aws/sfn/SfnStartAction: sfn-start.
+    m.put("states:StartExecution", Role.FAILOVER);
+    m.put("states:DescribeExecution", Role.FAILOVER);
     return Map.copyOf(m);
   }
 
@@ -81,7 +90,12 @@ class IamPolicyTest {
       "redis-promote", Set.of(),
       "webhook", Set.of(),
       "lambda-invoke", Set.of("lambda:InvokeFunction"),
-      "eventbridge-put", Set.of("events:PutEvents"));
+      "eventbridge-put", Set.of("events:PutEvents"),
+      "elasticache-global-failover", Set.of("elasticache:DescribeGlobalReplicationGroups",
+          "elasticache:FailoverGlobalReplicationGroup"),
+      "efs-stop-replication", Set.of("elasticfilesystem:DescribeReplicationConfigurations",
+          "elasticfilesystem:DeleteReplicationConfiguration"),
+      "sfn-start", Set.of("states:StartExecution", "states:DescribeExecution"));
 
   /** SDK v2 service package → IAM service prefix. An SDK package not listed fails the scan. */
   private static final Map<String, String> IAM_PREFIX = Map.ofEntries(
@@ -166,7 +180,7 @@ class IamPolicyTest {
     // Besides the Allow, the document holds a Deny of the promotion and traffic operations the
     // AWS actions of issue 4 not built yet will need.
     assertThat(denied(policy)).isNotEmpty()
-        .contains("rds:PromoteReadReplica", "elasticache:FailoverGlobalReplicationGroup");
+        .contains("rds:PromoteReadReplica", "rds:FailoverGlobalCluster");
   }
 
   @Test

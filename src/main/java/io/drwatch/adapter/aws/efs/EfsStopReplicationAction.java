@@ -21,7 +21,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.efs.EfsAsyncClient;
+import software.amazon.awssdk.services.efs.model.DeleteReplicationConfigurationRequest;
 import software.amazon.awssdk.services.efs.model.DeletionMode;
+import software.amazon.awssdk.services.efs.model.DescribeReplicationConfigurationsRequest;
 import software.amazon.awssdk.services.efs.model.Destination;
 import software.amazon.awssdk.services.efs.model.ReplicationConfigurationDescription;
 import software.amazon.awssdk.services.efs.model.ReplicationNotFoundException;
@@ -103,8 +105,9 @@ public final class EfsStopReplicationAction implements FailoverAction, AutoClose
     return target(step).compose(t -> describe(context, t).compose(config -> config.isEmpty() || deleting(config.get())
         ? Future.<Void>succeededFuture()
         : AwsCall.of("efs DeleteReplicationConfiguration " + t.fileSystem() + " " + t.mode())
-            .run(context, () -> absentIfNotFound(clients.get(t.endpoint()).deleteReplicationConfiguration(r -> r
-                .sourceFileSystemId(t.fileSystem()).deletionMode(t.mode()))))
+            .run(context, () -> absentIfNotFound(clients.get(t.endpoint()).deleteReplicationConfiguration(
+                DeleteReplicationConfigurationRequest.builder()
+                    .sourceFileSystemId(t.fileSystem()).deletionMode(t.mode()).build())))
             .recover(err -> failed(t.label() + ": " + err.getMessage()))
             .mapEmpty()));
   }
@@ -122,7 +125,8 @@ public final class EfsStopReplicationAction implements FailoverAction, AutoClose
   private Future<Optional<ReplicationConfigurationDescription>> describe(Context context, Target t) {
     return AwsCall.of("efs DescribeReplicationConfigurations " + t.fileSystem())
         .run(context, () -> absentIfNotFound(clients.get(t.endpoint())
-            .describeReplicationConfigurations(r -> r.fileSystemId(t.fileSystem()))))
+            .describeReplicationConfigurations(DescribeReplicationConfigurationsRequest.builder()
+                .fileSystemId(t.fileSystem()).build())))
         .recover(err -> failed(t.label() + ": " + err.getMessage()))
         .map(found -> found.filter(r -> r.hasReplications() && !r.replications().isEmpty())
             .map(r -> r.replications().get(0)));

@@ -16,6 +16,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.elasticache.ElastiCacheAsyncClient;
+import software.amazon.awssdk.services.elasticache.model.DescribeGlobalReplicationGroupsRequest;
+import software.amazon.awssdk.services.elasticache.model.FailoverGlobalReplicationGroupRequest;
 import software.amazon.awssdk.services.elasticache.model.GlobalReplicationGroup;
 import software.amazon.awssdk.services.elasticache.model.GlobalReplicationGroupMember;
 
@@ -86,10 +88,11 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
   public Future<Void> apply(Step step) {
     Context context = vertx.getOrCreateContext();
     return target(step).compose(t -> AwsCall.of("elasticache FailoverGlobalReplicationGroup " + t.group())
-        .run(context, () -> clients.get(t.endpoint()).failoverGlobalReplicationGroup(r -> r
-            .globalReplicationGroupId(t.group())
-            .primaryRegion(t.region())
-            .primaryReplicationGroupId(t.member())))
+        .run(context, () -> clients.get(t.endpoint()).failoverGlobalReplicationGroup(
+            FailoverGlobalReplicationGroupRequest.builder()
+                .globalReplicationGroupId(t.group())
+                .primaryRegion(t.region())
+                .primaryReplicationGroupId(t.member()).build()))
         .recover(err -> failed(t.label() + ": " + err.getMessage())))
         .mapEmpty();
   }
@@ -104,8 +107,9 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
 
   private Future<GlobalReplicationGroup> describe(Context context, Target t) {
     return AwsCall.of("elasticache DescribeGlobalReplicationGroups " + t.group())
-        .run(context, () -> clients.get(t.endpoint()).describeGlobalReplicationGroups(r -> r
-            .globalReplicationGroupId(t.group()).showMemberInfo(true)))
+        .run(context, () -> clients.get(t.endpoint()).describeGlobalReplicationGroups(
+            DescribeGlobalReplicationGroupsRequest.builder()
+                .globalReplicationGroupId(t.group()).showMemberInfo(true).build()))
         .recover(err -> failed(t.label() + ": " + err.getMessage()))
         .compose(response -> response.globalReplicationGroups().stream()
             .filter(g -> t.group().equals(g.globalReplicationGroupId())).findFirst()

@@ -18,10 +18,12 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 
 /**
  * {@code sfn-start}: runs a Step Functions state machine (for example an existing DR automation)
@@ -79,7 +81,8 @@ public final class SfnStartAction implements FailoverAction, AutoCloseable {
     Context context = vertx.getOrCreateContext();
     return target(context, step).compose(t -> AwsCall.of("sfn StartExecution " + t.name())
         .run(context, () -> absentIf(ExecutionAlreadyExistsException.class, clients.get(t.endpoint())
-            .startExecution(r -> r.stateMachineArn(t.stateMachine()).name(t.name()).input(t.input()))))
+            .startExecution(StartExecutionRequest.builder()
+                .stateMachineArn(t.stateMachine()).name(t.name()).input(t.input()).build())))
         .recover(err -> failed(t.label() + ": " + err.getMessage()))
         .compose(started -> started.isPresent() ? Future.<Void>succeededFuture() : alreadyExists(context, t)));
   }
@@ -126,7 +129,7 @@ public final class SfnStartAction implements FailoverAction, AutoCloseable {
   private Future<Optional<DescribeExecutionResponse>> describe(Context context, ExecutionTarget t) {
     return AwsCall.of("sfn DescribeExecution " + t.name())
         .run(context, () -> absentIf(ExecutionDoesNotExistException.class, clients.get(t.endpoint())
-            .describeExecution(r -> r.executionArn(t.executionArn()))))
+            .describeExecution(DescribeExecutionRequest.builder().executionArn(t.executionArn()).build())))
         .recover(err -> failed(t.label() + ": " + err.getMessage()));
   }
 
