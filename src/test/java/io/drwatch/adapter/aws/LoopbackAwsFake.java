@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,9 @@ public abstract class LoopbackAwsFake implements AutoCloseable {
     return t;
   });
   private final List<Request> requests = new ArrayList<>();
-  private final Deque<Reply> faults = new ConcurrentLinkedDeque<>();
+  private record Fault(Predicate<Request> which, Reply reply) {}
+
+  private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
   private final Deque<Duration> delays = new ConcurrentLinkedDeque<>();
 
   protected LoopbackAwsFake() throws IOException {
@@ -68,8 +71,13 @@ public abstract class LoopbackAwsFake implements AutoCloseable {
 
   /** The next {@code times} requests get {@code reply} instead of an answer. */
   public void failNext(int times, Reply reply) {
+    failNext(times, r -> true, reply);
+  }
+
+  /** The next {@code times} requests that match {@code which} get {@code reply}. */
+  public void failNext(int times, Predicate<Request> which, Reply reply) {
     for (int i = 0; i < times; i++) {
-      faults.add(reply);
+      faults.add(new Fault(which, reply));
     }
   }
 
@@ -105,8 +113,8 @@ public abstract class LoopbackAwsFake implements AutoCloseable {
       if (delay != null) {
         Thread.sleep(delay.toMillis());
       }
-      Reply fault = faults.poll();
-      Reply reply = fault != null ? fault : answer(request);
+      Fault fault = takeFault(request);
+      Reply reply = fault != null ? fault.reply() : answer(request);
       byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
       reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       exchange.getResponseHeaders().add("x-amzn-RequestId", "fake-" + requests().size());
@@ -121,6 +129,16 @@ public abstract class LoopbackAwsFake implements AutoCloseable {
     } catch (IOException e) {
       // the client gave up (a timeout test): nothing to answer to
     }
+  }
+
+  private synchronized Fault takeFault(Request request) {
+    for (Fault f : faults) {
+      if (f.which().test(request)) {
+        faults.remove(f);
+        return f;
+      }
+    }
+    return null;
   }
 
   /** {@code a=1&b=x%20y} as a map (form bodies and query strings). */

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.elasticache.model.GlobalReplicationGroupM
  * <ul>
  *   <li>check: {@code DescribeGlobalReplicationGroups} (with member info) shows the member as
  *       {@code PRIMARY} and the datastore {@code available} (or {@code primary-only}).
- *   <li>apply: {@code FailoverGlobalReplicationGroup}. {@code PrimaryRegion} and {@code
+ *   <li>apply: {@code FailoverGlobalReplicationGroup}, unless the member already is {@code PRIMARY}
+ *       (a retry after a crash while the datastore was still {@code modifying}). {@code PrimaryRegion} and {@code
  *       PrimaryReplicationGroupId} name the member that is to BECOME primary (the API's wording
  *       reads as if they named the current one; see aws-channels.md B2).
  *   <li>await: polls every {@code pollMillis} until the same read-back holds; {@code modifying}
@@ -87,13 +88,20 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
   @Override
   public Future<Void> apply(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> AwsCall.of("elasticache FailoverGlobalReplicationGroup " + t.group())
+    // A retry after a crash may find the roles already switched and the datastore still
+    // modifying: the failover was made, await verifies it; promoting again could race it.
+    return target(step).compose(t -> describe(context, t).compose(g -> member(t, g))
+        .compose(m -> "primary".equalsIgnoreCase(m.role()) ? Future.<Void>succeededFuture() : failover(context, t)));
+  }
+
+  private Future<Void> failover(Context context, Target t) {
+    return AwsCall.of("elasticache FailoverGlobalReplicationGroup " + t.group())
         .run(context, () -> clients.get(t.endpoint()).failoverGlobalReplicationGroup(
             FailoverGlobalReplicationGroupRequest.builder()
                 .globalReplicationGroupId(t.group())
                 .primaryRegion(t.region())
                 .primaryReplicationGroupId(t.member()).build()))
-        .recover(err -> failed(t.label() + ": " + err.getMessage())))
+        .recover(err -> failed(t.label() + ": " + err.getMessage()))
         .mapEmpty();
   }
 
@@ -117,22 +125,25 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
             .orElseGet(() -> failed(t.label() + ": global datastore " + t.group() + " not in the answer")));
   }
 
-  /** Done when the member is primary and the datastore settled; a missing member fails. */
+  /** Done when the member is primary and the datastore settled. */
   static Future<Seen> seen(Target t, GlobalReplicationGroup g) {
-    GlobalReplicationGroupMember m = g.members().stream()
+    return member(t, g).map(m -> {
+      String status = String.valueOf(g.status());
+      boolean settled = status.equalsIgnoreCase("available") || status.equalsIgnoreCase("primary-only");
+      boolean primary = "primary".equalsIgnoreCase(m.role());
+      return new Seen(settled && primary, "datastore " + status + ", member " + m.role());
+    });
+  }
+
+  /** The target member; its absence fails, naming the members there are. */
+  private static Future<GlobalReplicationGroupMember> member(Target t, GlobalReplicationGroup g) {
+    return g.members().stream()
         .filter(x -> t.member().equals(x.replicationGroupId()) && t.region().equals(x.replicationGroupRegion()))
-        .findFirst().orElse(null);
-    if (m == null) {
-      String members = g.members().stream()
-          .map(x -> x.replicationGroupId() + " (" + x.replicationGroupRegion() + ")")
-          .collect(Collectors.joining(", "));
-      return failed(t.label() + ": " + t.member() + " (" + t.region() + ") is not a member of global datastore "
-          + t.group() + " (members: " + members + ")");
-    }
-    String status = String.valueOf(g.status());
-    boolean settled = status.equalsIgnoreCase("available") || status.equalsIgnoreCase("primary-only");
-    boolean primary = "primary".equalsIgnoreCase(m.role());
-    return Future.succeededFuture(new Seen(settled && primary, "datastore " + status + ", member " + m.role()));
+        .findFirst().map(Future::succeededFuture)
+        .orElseGet(() -> failed(t.label() + ": " + t.member() + " (" + t.region() + ") is not a member of global datastore "
+            + t.group() + " (members: " + g.members().stream()
+                .map(x -> x.replicationGroupId() + " (" + x.replicationGroupRegion() + ")")
+                .collect(Collectors.joining(", ")) + ")"));
   }
 
   private static Future<Target> target(Step step) {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** efs-stop-replication with the real SDK client against {@link FakeEfs} (moto lacks EFS replication). */
 class EfsStopReplicationActionTest {
+  private static final Predicate<Request> DELETE = r -> r.method().equals("DELETE");
   private static Vertx vertx;
   private static AwsClients aws;
   private static AwsClients impatient;
@@ -45,8 +47,10 @@ class EfsStopReplicationActionTest {
    */
   private static void warmUp() throws Exception {
     try (FakeEfs fake = new FakeEfs(); EfsStopReplicationAction warm = EfsStopReplicationAction.create(vertx, () -> aws)) {
+      fake.addReplication("fs-warm", "fs-warm-dst");
       fake.failNext(1, FakeEfs.error(429, "ThrottlingException", "Rate exceeded"));
-      OnContext.run(vertx, () -> warm.check(new Step("warm", Map.of("region", "us-east-1",
+      fake.failNext(1, DELETE, FakeEfs.error(429, "ThrottlingException", "Rate exceeded"));
+      OnContext.run(vertx, () -> warm.apply(new Step("warm", Map.of("region", "us-east-1",
           "endpointOverride", fake.endpoint().toString(), "fileSystem", "fs-warm"), false)));
     } catch (Exception expected) {
       // the warm-up's outcome does not matter
@@ -140,20 +144,22 @@ class EfsStopReplicationActionTest {
   }
 
   @Test
-  void shouldRetryThrottlingThenAnswer() throws Exception {
-    fake.failNext(2, FakeEfs.error(429, "ThrottlingException", "Rate exceeded"));
-    assertThat(OnContext.run(vertx, () -> action.check(step(Map.of())))).isFalse();
-    assertThat(fake.requests()).hasSize(3);
+  void shouldRetryThrottlingThenDelete() throws Exception {
+    fake.failNext(2, DELETE, FakeEfs.error(429, "ThrottlingException", "Rate exceeded"));
+    OnContext.run(vertx, () -> action.apply(step(Map.of())));
+    assertThat(calls("DELETE")).hasSize(3);
+    OnContext.run(vertx, () -> action.await(step(Map.of())));
+    assertThat(fake.replicating("fs-src")).isFalse();
   }
 
   @Test
   void shouldFailAfterBoundedAttemptsOnPersistent5xx() {
-    fake.failNext(10, FakeEfs.error(500, "InternalServerError", "Internal failure."));
+    fake.failNext(10, DELETE, FakeEfs.error(500, "InternalServerError", "Internal failure."));
     assertThatThrownBy(() -> OnContext.run(vertx, () -> action.apply(step(Map.of())))).hasMessage(
-        "step files: efs DescribeReplicationConfigurations fs-src failed after 4 attempts: "
+        "step files: efs DeleteReplicationConfiguration fs-src ALL_CONFIGURATIONS failed after 4 attempts: "
             + "InternalServerError (HTTP 500): Internal failure.");
-    assertThat(fake.requests()).hasSize(4);
-    assertThat(calls("DELETE")).isEmpty();
+    assertThat(calls("DELETE")).hasSize(4);
+    assertThat(fake.replicating("fs-src")).isTrue();
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
 /** elasticache-global-failover with the real SDK client against {@link FakeElastiCache} (moto lacks Global Datastore). */
 class ElastiCacheGlobalFailoverActionTest {
   private static final String GDS = "ldgnf-sessions";
+  private static final Predicate<Request> FAILOVER =
+      r -> "FailoverGlobalReplicationGroup".equals(r.form().get("Action"));
 
   private static Vertx vertx;
   private static AwsClients aws;
@@ -48,9 +51,12 @@ class ElastiCacheGlobalFailoverActionTest {
    */
   private static void warmUp() throws Exception {
     try (FakeElastiCache fake = new FakeElastiCache(); ElastiCacheGlobalFailoverAction warm = ElastiCacheGlobalFailoverAction.create(vertx, () -> aws)) {
+      fake.addGroup("g", new Member("m", "r", "SECONDARY"), new Member("p", "q", "PRIMARY"));
       fake.failNext(1, FakeElastiCache.error(400, "Throttling", "Rate exceeded"));
-      OnContext.run(vertx, () -> warm.check(new Step("warm", Map.of("region", "us-east-1",
-          "endpointOverride", fake.endpoint().toString(), "globalReplicationGroup", "g", "primaryRegion", "r", "primaryReplicationGroup", "m"), false)));
+      fake.failNext(1, FAILOVER, FakeElastiCache.error(400, "Throttling", "Rate exceeded"));
+      OnContext.run(vertx, () -> warm.apply(new Step("warm", Map.of("region", "us-east-1",
+          "endpointOverride", fake.endpoint().toString(), "globalReplicationGroup", "g", "primaryRegion", "r",
+          "primaryReplicationGroup", "m"), false)));
     } catch (Exception expected) {
       // the warm-up's outcome does not matter
     }
@@ -106,10 +112,22 @@ class ElastiCacheGlobalFailoverActionTest {
       assertThat(r.service()).isEqualTo("elasticache");
     });
     assertThat(calls("DescribeGlobalReplicationGroups"))
-        .as("modifying/old roles, modifying/new roles, available: three read-backs plus the check")
-        .hasSize(4)
+        .as("check, apply's look, then modifying/old roles, modifying/new roles, available")
+        .hasSize(5)
         .allSatisfy(r -> assertThat(r.form()).containsEntry("ShowMemberInfo", "true"));
     assertThat(OnContext.run(vertx, () -> action.check(step))).as("a second run skips the step").isTrue();
+  }
+
+  @Test
+  void shouldNotFailOverAgainOnceTheRolesSwitched() throws Exception {
+    Step step = step(Map.of());
+    OnContext.run(vertx, () -> action.apply(step));
+    OnContext.run(vertx, () -> action.check(step)); // modifying, old roles
+    assertThat(OnContext.run(vertx, () -> action.check(step))).as("roles switched, still modifying").isFalse();
+    OnContext.run(vertx, () -> action.apply(step)); // the pipeline retrying after a crash mid-await
+    assertThat(calls("FailoverGlobalReplicationGroup")).hasSize(1);
+    OnContext.run(vertx, () -> action.await(step));
+    assertThat(fake.status(GDS)).isEqualTo("available");
   }
 
   @Test
@@ -139,7 +157,7 @@ class ElastiCacheGlobalFailoverActionTest {
 
   @Test
   void shouldRetryThrottlingThenFailOver() throws Exception {
-    fake.failNext(2, FakeElastiCache.error(400, "Throttling", "Rate exceeded"));
+    fake.failNext(2, FAILOVER, FakeElastiCache.error(400, "Throttling", "Rate exceeded"));
     OnContext.run(vertx, () -> action.apply(step(Map.of())));
     assertThat(calls("FailoverGlobalReplicationGroup")).hasSize(3);
     assertThat(fake.status(GDS)).isEqualTo("modifying");
@@ -147,11 +165,11 @@ class ElastiCacheGlobalFailoverActionTest {
 
   @Test
   void shouldFailAfterBoundedAttemptsOnPersistent5xx() {
-    fake.failNext(10, FakeElastiCache.error(500, "InternalFailure", "We encountered an internal error."));
+    fake.failNext(10, FAILOVER, FakeElastiCache.error(500, "InternalFailure", "We encountered an internal error."));
     assertThatThrownBy(() -> OnContext.run(vertx, () -> action.apply(step(Map.of()))))
         .hasMessage("step cache: elasticache FailoverGlobalReplicationGroup " + GDS + " failed after 4 attempts: "
             + "InternalFailure (HTTP 500): We encountered an internal error.");
-    assertThat(fake.requests()).hasSize(4);
+    assertThat(calls("FailoverGlobalReplicationGroup")).hasSize(4);
   }
 
   @Test

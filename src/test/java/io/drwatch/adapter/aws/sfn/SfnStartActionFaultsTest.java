@@ -41,8 +41,8 @@ class SfnStartActionFaultsTest {
         Duration.ofMillis(500), 10, 1));
     // One throttled call first: a cold JVM loads the failure path's classes on the loop (not counted here).
     try (FakeSfn warm = new FakeSfn(); SfnStartAction a = SfnStartAction.create(vertx, () -> aws)) {
-      warm.failNext(1, FakeSfn.error(400, "ThrottlingException", "Rate exceeded"));
-      OnContext.run(vertx, () -> a.check(new Step("warm", Map.of("stateMachine", MACHINE, "region", "eu-west-1",
+      warm.failNext(2, FakeSfn.error(400, "ThrottlingException", "Rate exceeded"));
+      OnContext.run(vertx, () -> a.apply(new Step("warm", Map.of("stateMachine", MACHINE, "region", "eu-west-1",
           "endpointOverride", warm.endpoint().toString()), false)));
     }
   }
