@@ -2,10 +2,13 @@ package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsSettings;
+import io.drwatch.adapter.aws.efs.EfsStopReplicationAction;
+import io.drwatch.adapter.aws.elasticache.ElastiCacheGlobalFailoverAction;
 import io.drwatch.adapter.aws.eventbridge.EventBridgePutAction;
 import io.drwatch.adapter.aws.lambda.LambdaInvokeAction;
 import io.drwatch.adapter.aws.rds.AuroraGlobalFailoverAction;
 import io.drwatch.adapter.aws.rds.RdsPromoteAction;
+import io.drwatch.adapter.aws.sfn.SfnStartAction;
 import io.drwatch.adapter.postgres.PgPromoteAction;
 import io.drwatch.adapter.redis.RedisPromoteAction;
 import io.drwatch.adapter.webhook.WebhookAction;
@@ -29,7 +32,8 @@ final class ActionKinds implements AutoCloseable {
 
   /** Known without building anything: for check-config and plan. */
   static final Set<String> NAMES = Set.of("pg-promote", "redis-promote", "webhook", "lambda-invoke",
-      "eventbridge-put", "rds-promote", "aurora-global-failover");
+      "eventbridge-put", "rds-promote", "aurora-global-failover", "elasticache-global-failover",
+      "efs-stop-replication", "sfn-start");
 
   private final Map<String, FailoverAction> actions;
   private final LazyAws aws;
@@ -48,7 +52,10 @@ final class ActionKinds implements AutoCloseable {
         LambdaInvokeAction.create(vertx, aws),
         EventBridgePutAction.create(vertx, aws),
         RdsPromoteAction.create(vertx, aws),
-        AuroraGlobalFailoverAction.create(vertx, aws));
+        AuroraGlobalFailoverAction.create(vertx, aws),
+        ElastiCacheGlobalFailoverAction.create(vertx, aws),
+        EfsStopReplicationAction.create(vertx, aws),
+        SfnStartAction.create(vertx, aws));
     Map<String, FailoverAction> actions = all.stream()
         .collect(Collectors.toMap(FailoverAction::name, a -> a));
     if (!actions.keySet().equals(NAMES)) {

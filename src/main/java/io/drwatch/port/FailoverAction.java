@@ -11,10 +11,20 @@ import java.util.Map;
  */
 public interface FailoverAction {
 
-  /** The parameters of one step invocation (drill overrides already applied). */
-  record Step(String id, Map<String, String> params, boolean drill) {
+  /**
+   * The parameters of one step invocation (drill overrides already applied). {@code runId} names
+   * the failover run, for actions that must derive an idempotency key that is stable across a
+   * crash and retry of the same run but new for the next run (e.g. a Step Functions execution
+   * name); empty when there is no run (ad-hoc invocations, tests).
+   */
+  record Step(String id, Map<String, String> params, boolean drill, String runId) {
     public Step {
       params = Map.copyOf(params);
+      runId = runId == null ? "" : runId;
+    }
+
+    public Step(String id, Map<String, String> params, boolean drill) {
+      this(id, params, drill, "");
     }
 
     /** A required parameter; the failure names the step and the key. */

@@ -148,7 +148,7 @@ public final class StepRunner {
 
   private FailoverAction.Step step(FailoverRun run, StepSpec spec) {
     boolean drill = run.mode() == RunMode.DRILL;
-    return new FailoverAction.Step(spec.id(), settings.paramsFor(spec.id(), drill), drill);
+    return new FailoverAction.Step(spec.id(), settings.paramsFor(spec.id(), drill), drill, run.runId());
   }
 
   private <T> Future<T> bounded(Future<T> f, Duration timeout) {

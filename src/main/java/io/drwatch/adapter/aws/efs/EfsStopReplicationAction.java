@@ -1,0 +1,175 @@
+package io.drwatch.adapter.aws.efs;
+
+import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.aws.AwsClients;
+import io.drwatch.adapter.aws.AwsEndpoint;
+import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.aws.StatePoll;
+import io.drwatch.adapter.aws.StatePoll.Seen;
+import io.drwatch.adapter.aws.StepClients;
+import io.drwatch.port.FailoverAction;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.efs.EfsAsyncClient;
+import software.amazon.awssdk.services.efs.model.DeleteReplicationConfigurationRequest;
+import software.amazon.awssdk.services.efs.model.DeletionMode;
+import software.amazon.awssdk.services.efs.model.DescribeReplicationConfigurationsRequest;
+import software.amazon.awssdk.services.efs.model.Destination;
+import software.amazon.awssdk.services.efs.model.ReplicationConfigurationDescription;
+import software.amazon.awssdk.services.efs.model.ReplicationNotFoundException;
+import software.amazon.awssdk.services.efs.model.ReplicationStatus;
+
+/**
+ * {@code efs-stop-replication}: ends an EFS replication, which is the EFS failover: the
+ * destination file system becomes writable ({@code DeleteReplicationConfiguration}).
+ *
+ * <ul>
+ *   <li>check: {@code DescribeReplicationConfigurations} for the file system answers
+ *       {@code ReplicationNotFound} (or no configuration).
+ *   <li>apply: {@code DeleteReplicationConfiguration} with {@code deletionMode}; skipped if every
+ *       destination is already {@code DELETING} (a retry after a crash), and a
+ *       {@code ReplicationNotFound} answer counts as done.
+ *   <li>await: polls every {@code pollMillis} until {@code ReplicationNotFound}; {@code DELETING}
+ *       keeps polling (AWS: "can take several minutes"); bounded by {@code waitSeconds}.
+ * </ul>
+ *
+ * <p>Deletion mode is an explicit parameter, not a guess from the trigger: {@code
+ * ALL_CONFIGURATIONS} (default; planned failovers and drills, both Regions answer; {@code region}
+ * and {@code fileSystem} are the source's) or {@code LOCAL_CONFIGURATION_ONLY} (the runbook for a
+ * source-Region outage: {@code region} and {@code fileSystem} are the destination's; the
+ * configuration left on the source side is unrecoverable and must be cleaned up at failback). A
+ * runbook's drill overrides can set the other mode. Parameters: {@code fileSystem}, {@code region},
+ * optional {@code endpointOverride}, {@code deletionMode}, {@code pollMillis} (5000), {@code
+ * waitSeconds} (1800). IAM: {@code elasticfilesystem:DescribeReplicationConfigurations},
+ * {@code elasticfilesystem:DeleteReplicationConfiguration}.
+ */
+public final class EfsStopReplicationAction implements FailoverAction, AutoCloseable {
+  static final String NAME = "efs-stop-replication";
+
+  record Target(String step, String fileSystem, DeletionMode mode, AwsEndpoint endpoint, Duration every,
+      Duration atMost) {
+    static Target of(Step step) {
+      String mode = step.param("deletionMode", DeletionMode.ALL_CONFIGURATIONS.toString()).strip();
+      if (!List.of(DeletionMode.ALL_CONFIGURATIONS.toString(), DeletionMode.LOCAL_CONFIGURATION_ONLY.toString())
+          .contains(mode)) {
+        throw new IllegalArgumentException("step " + step.id() + ": deletionMode must be ALL_CONFIGURATIONS or "
+            + "LOCAL_CONFIGURATION_ONLY, but was \"" + mode + "\"");
+      }
+      return new Target(step.id(), step.param("fileSystem"), DeletionMode.fromValue(mode), StepClients.endpoint(step),
+          Duration.ofMillis(step.number("pollMillis", 5000, 60_000)),
+          Duration.ofSeconds(step.number("waitSeconds", 1800, 7200)));
+    }
+
+    String label() {
+      return "step " + step;
+    }
+  }
+
+  private final Vertx vertx;
+  private final StepClients<EfsAsyncClient> clients;
+
+  EfsStopReplicationAction(Vertx vertx, Function<AwsEndpoint, EfsAsyncClient> build) {
+    this.vertx = vertx;
+    this.clients = new StepClients<>(build);
+  }
+
+  /** {@code aws} is asked for on the first call only (on a worker thread). */
+  public static EfsStopReplicationAction create(Vertx vertx, Supplier<AwsClients> aws) {
+    return new EfsStopReplicationAction(vertx, endpoint -> aws.get().configure(EfsAsyncClient.builder(), endpoint).build());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Future<Boolean> check(Step step) {
+    Context context = vertx.getOrCreateContext();
+    return target(step).compose(t -> describe(context, t)).map(Optional::isEmpty);
+  }
+
+  @Override
+  public Future<Void> apply(Step step) {
+    Context context = vertx.getOrCreateContext();
+    return target(step).compose(t -> describe(context, t).compose(config -> config.isEmpty() || deleting(config.get())
+        ? Future.<Void>succeededFuture()
+        : AwsCall.of("efs DeleteReplicationConfiguration " + t.fileSystem() + " " + t.mode())
+            .run(context, () -> absentIfNotFound(clients.get(t.endpoint()).deleteReplicationConfiguration(
+                DeleteReplicationConfigurationRequest.builder()
+                    .sourceFileSystemId(t.fileSystem()).deletionMode(t.mode()).build())))
+            .recover(err -> failed(t.label() + ": " + err.getMessage()))
+            .mapEmpty()));
+  }
+
+  @Override
+  public Future<Void> await(Step step) {
+    Context context = vertx.getOrCreateContext();
+    return target(step).compose(t -> StatePoll.until(context, t.every(), t.atMost(),
+        t.label() + ": replication of " + t.fileSystem(),
+        () -> describe(context, t).map(config -> config.map(c -> Seen.notYet(describe(c)))
+            .orElse(Seen.done("deleted")))));
+  }
+
+  /** The file system's replication configuration; empty once there is none. */
+  private Future<Optional<ReplicationConfigurationDescription>> describe(Context context, Target t) {
+    return AwsCall.of("efs DescribeReplicationConfigurations " + t.fileSystem())
+        .run(context, () -> absentIfNotFound(clients.get(t.endpoint())
+            .describeReplicationConfigurations(DescribeReplicationConfigurationsRequest.builder()
+                .fileSystemId(t.fileSystem()).build())))
+        .recover(err -> failed(t.label() + ": " + err.getMessage()))
+        .map(found -> found.filter(r -> r.hasReplications() && !r.replications().isEmpty())
+            .map(r -> r.replications().get(0)));
+  }
+
+  /** ReplicationNotFound is the answer we wait for, not a failure (and is not worth retrying). */
+  private static <T> CompletableFuture<Optional<T>> absentIfNotFound(CompletableFuture<T> call) {
+    return call.thenApply(Optional::ofNullable).exceptionally(err -> {
+      if (AwsFutures.unwrap(err) instanceof ReplicationNotFoundException) {
+        return Optional.empty();
+      }
+      throw err instanceof CompletionException c ? c : new CompletionException(err);
+    });
+  }
+
+  private static boolean deleting(ReplicationConfigurationDescription c) {
+    return c.hasDestinations() && !c.destinations().isEmpty()
+        && c.destinations().stream().allMatch(d -> d.status() == ReplicationStatus.DELETING);
+  }
+
+  private static String describe(ReplicationConfigurationDescription c) {
+    return c.sourceFileSystemId() + " -> " + c.destinations().stream()
+        .map(EfsStopReplicationAction::describe).collect(Collectors.joining(", "));
+  }
+
+  private static String describe(Destination d) {
+    return d.fileSystemId() + " (" + d.region() + ") " + d.statusAsString();
+  }
+
+  private static Future<Target> target(Step step) {
+    try {
+      return Future.succeededFuture(Target.of(step));
+    } catch (IllegalArgumentException e) {
+      return failed(e.getMessage());
+    }
+  }
+
+  private static <T> Future<T> failed(String message) {
+    return Future.failedFuture(VertxException.noStackTrace(message));
+  }
+
+  @Override
+  public void close() {
+    clients.close();
+  }
+}

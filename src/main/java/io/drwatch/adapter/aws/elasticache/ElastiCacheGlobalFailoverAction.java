@@ -1,0 +1,165 @@
+package io.drwatch.adapter.aws.elasticache;
+
+import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.aws.AwsClients;
+import io.drwatch.adapter.aws.AwsEndpoint;
+import io.drwatch.adapter.aws.StatePoll;
+import io.drwatch.adapter.aws.StatePoll.Seen;
+import io.drwatch.adapter.aws.StepClients;
+import io.drwatch.port.FailoverAction;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.elasticache.ElastiCacheAsyncClient;
+import software.amazon.awssdk.services.elasticache.model.DescribeGlobalReplicationGroupsRequest;
+import software.amazon.awssdk.services.elasticache.model.FailoverGlobalReplicationGroupRequest;
+import software.amazon.awssdk.services.elasticache.model.GlobalReplicationGroup;
+import software.amazon.awssdk.services.elasticache.model.GlobalReplicationGroupMember;
+
+/**
+ * {@code elasticache-global-failover}: makes one member of an ElastiCache Global Datastore its
+ * primary ({@code FailoverGlobalReplicationGroup}).
+ *
+ * <ul>
+ *   <li>check: {@code DescribeGlobalReplicationGroups} (with member info) shows the member as
+ *       {@code PRIMARY} and the datastore {@code available} (or {@code primary-only}).
+ *   <li>apply: {@code FailoverGlobalReplicationGroup}, unless the member already is {@code PRIMARY}
+ *       (a retry after a crash while the datastore was still {@code modifying}). {@code PrimaryRegion} and {@code
+ *       PrimaryReplicationGroupId} name the member that is to BECOME primary (the API's wording
+ *       reads as if they named the current one; see aws-channels.md B2).
+ *   <li>await: polls every {@code pollMillis} until the same read-back holds; {@code modifying}
+ *       and {@code failing-over} keep polling; bounded by {@code waitSeconds}.
+ * </ul>
+ *
+ * <p>Parameters: {@code globalReplicationGroup}, {@code primaryRegion}, {@code
+ * primaryReplicationGroup}, {@code region} (the API endpoint; use the new primary's, which is up),
+ * optional {@code endpointOverride}, {@code pollMillis} (2000), {@code waitSeconds} (900). IAM:
+ * {@code elasticache:DescribeGlobalReplicationGroups}, {@code elasticache:FailoverGlobalReplicationGroup}.
+ */
+public final class ElastiCacheGlobalFailoverAction implements FailoverAction, AutoCloseable {
+  static final String NAME = "elasticache-global-failover";
+
+  /** The member that is to be primary, and where to ask. */
+  record Target(String step, String group, String region, String member, AwsEndpoint endpoint,
+      Duration every, Duration atMost) {
+    static Target of(Step step) {
+      return new Target(step.id(), step.param("globalReplicationGroup"), step.param("primaryRegion"),
+          step.param("primaryReplicationGroup"), StepClients.endpoint(step),
+          Duration.ofMillis(step.number("pollMillis", 2000, 60_000)),
+          Duration.ofSeconds(step.number("waitSeconds", 900, 7200)));
+    }
+
+    /** Messages are cut at 160 characters downstream: the step first, then what failed. */
+    String label() {
+      return "step " + step;
+    }
+  }
+
+  private final Vertx vertx;
+  private final StepClients<ElastiCacheAsyncClient> clients;
+
+  ElastiCacheGlobalFailoverAction(Vertx vertx, Function<AwsEndpoint, ElastiCacheAsyncClient> build) {
+    this.vertx = vertx;
+    this.clients = new StepClients<>(build);
+  }
+
+  /** {@code aws} is asked for on the first call only (on a worker thread). */
+  public static ElastiCacheGlobalFailoverAction create(Vertx vertx, Supplier<AwsClients> aws) {
+    return new ElastiCacheGlobalFailoverAction(vertx,
+        endpoint -> aws.get().configure(ElastiCacheAsyncClient.builder(), endpoint).build());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Future<Boolean> check(Step step) {
+    Context context = vertx.getOrCreateContext();
+    return target(step).compose(t -> describe(context, t).compose(g -> seen(t, g)).map(Seen::done));
+  }
+
+  @Override
+  public Future<Void> apply(Step step) {
+    Context context = vertx.getOrCreateContext();
+    // A retry after a crash may find the roles already switched and the datastore still
+    // modifying: the failover was made, await verifies it; promoting again could race it.
+    return target(step).compose(t -> describe(context, t).compose(g -> member(t, g))
+        .compose(m -> "primary".equalsIgnoreCase(m.role()) ? Future.<Void>succeededFuture() : failover(context, t)));
+  }
+
+  private Future<Void> failover(Context context, Target t) {
+    return AwsCall.of("elasticache FailoverGlobalReplicationGroup " + t.group())
+        .run(context, () -> clients.get(t.endpoint()).failoverGlobalReplicationGroup(
+            FailoverGlobalReplicationGroupRequest.builder()
+                .globalReplicationGroupId(t.group())
+                .primaryRegion(t.region())
+                .primaryReplicationGroupId(t.member()).build()))
+        .recover(err -> failed(t.label() + ": " + err.getMessage()))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> await(Step step) {
+    Context context = vertx.getOrCreateContext();
+    return target(step).compose(t -> StatePoll.until(context, t.every(), t.atMost(),
+        t.label() + ": " + t.member() + " in global datastore " + t.group(),
+        () -> describe(context, t).compose(g -> seen(t, g))));
+  }
+
+  private Future<GlobalReplicationGroup> describe(Context context, Target t) {
+    return AwsCall.of("elasticache DescribeGlobalReplicationGroups " + t.group())
+        .run(context, () -> clients.get(t.endpoint()).describeGlobalReplicationGroups(
+            DescribeGlobalReplicationGroupsRequest.builder()
+                .globalReplicationGroupId(t.group()).showMemberInfo(true).build()))
+        .recover(err -> failed(t.label() + ": " + err.getMessage()))
+        .compose(response -> response.globalReplicationGroups().stream()
+            .filter(g -> t.group().equals(g.globalReplicationGroupId())).findFirst()
+            .map(Future::succeededFuture)
+            .orElseGet(() -> failed(t.label() + ": global datastore " + t.group() + " not in the answer")));
+  }
+
+  /** Done when the member is primary and the datastore settled. */
+  static Future<Seen> seen(Target t, GlobalReplicationGroup g) {
+    return member(t, g).map(m -> {
+      String status = String.valueOf(g.status());
+      boolean settled = status.equalsIgnoreCase("available") || status.equalsIgnoreCase("primary-only");
+      boolean primary = "primary".equalsIgnoreCase(m.role());
+      return new Seen(settled && primary, "datastore " + status + ", member " + m.role());
+    });
+  }
+
+  /** The target member; its absence fails, naming the members there are. */
+  private static Future<GlobalReplicationGroupMember> member(Target t, GlobalReplicationGroup g) {
+    return g.members().stream()
+        .filter(x -> t.member().equals(x.replicationGroupId()) && t.region().equals(x.replicationGroupRegion()))
+        .findFirst().map(Future::succeededFuture)
+        .orElseGet(() -> failed(t.label() + ": " + t.member() + " (" + t.region() + ") is not a member of global datastore "
+            + t.group() + " (members: " + g.members().stream()
+                .map(x -> x.replicationGroupId() + " (" + x.replicationGroupRegion() + ")")
+                .collect(Collectors.joining(", ")) + ")"));
+  }
+
+  private static Future<Target> target(Step step) {
+    try {
+      return Future.succeededFuture(Target.of(step));
+    } catch (IllegalArgumentException e) {
+      return failed(e.getMessage());
+    }
+  }
+
+  private static <T> Future<T> failed(String message) {
+    return Future.failedFuture(VertxException.noStackTrace(message));
+  }
+
+  @Override
+  public void close() {
+    clients.close();
+  }
+}

@@ -1,0 +1,165 @@
+package io.drwatch.adapter.aws.sfn;
+
+import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.aws.AwsClients;
+import io.drwatch.adapter.aws.AwsEndpoint;
+import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.aws.StatePoll;
+import io.drwatch.adapter.aws.StatePoll.Seen;
+import io.drwatch.adapter.aws.StepClients;
+import io.drwatch.port.FailoverAction;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.sfn.SfnAsyncClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
+
+/**
+ * {@code sfn-start}: runs a Step Functions state machine (for example an existing DR automation)
+ * as one failover step, and waits for its execution to succeed.
+ *
+ * <ul>
+ *   <li>check: {@code DescribeExecution} of the step's own execution (its ARN follows from the
+ *       state machine and the execution name) says {@code SUCCEEDED}.
+ *   <li>apply: {@code StartExecution} with that name. A retry with the same name and input is
+ *       idempotent (Step Functions answers with the running execution), so a crash between
+ *       start and verify neither starts a second execution nor loses the first. An execution of
+ *       that name that already ended otherwise fails the step with its status, error and cause.
+ *   <li>await: polls {@code DescribeExecution} every {@code pollMillis} until {@code SUCCEEDED};
+ *       {@code FAILED}, {@code TIMED_OUT} and {@code ABORTED} fail with the execution's error and
+ *       cause; bounded by {@code waitSeconds}.
+ * </ul>
+ *
+ * <p>Parameters: {@code stateMachine} (ARN), {@code region}, optional {@code endpointOverride},
+ * {@code input} (a JSON document; default {@code {"step": id, "drill": flag}}), {@code name}
+ * (default {@link ExecutionTarget#defaultName}: from the step and run ids, new for every run;
+ * an explicit name makes every later run find that execution and skip the step), {@code
+ * pollMillis} (2000), {@code waitSeconds} (3600). IAM: {@code states:StartExecution}, {@code
+ * states:DescribeExecution}.
+ */
+public final class SfnStartAction implements FailoverAction, AutoCloseable {
+  static final String NAME = "sfn-start";
+
+  private final Vertx vertx;
+  private final StepClients<SfnAsyncClient> clients;
+
+  SfnStartAction(Vertx vertx, Function<AwsEndpoint, SfnAsyncClient> build) {
+    this.vertx = vertx;
+    this.clients = new StepClients<>(build);
+  }
+
+  /** {@code aws} is asked for on the first call only (on a worker thread). */
+  public static SfnStartAction create(Vertx vertx, Supplier<AwsClients> aws) {
+    return new SfnStartAction(vertx, endpoint -> aws.get().configure(SfnAsyncClient.builder(), endpoint).build());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Future<Boolean> check(Step step) {
+    Context context = vertx.getOrCreateContext();
+    return target(context, step).compose(t -> describe(context, t))
+        .map(found -> found.map(d -> d.status() == ExecutionStatus.SUCCEEDED).orElse(false));
+  }
+
+  @Override
+  public Future<Void> apply(Step step) {
+    Context context = vertx.getOrCreateContext();
+    return target(context, step).compose(t -> AwsCall.of("sfn StartExecution " + t.name())
+        .run(context, () -> absentIf(ExecutionAlreadyExistsException.class, clients.get(t.endpoint())
+            .startExecution(StartExecutionRequest.builder()
+                .stateMachineArn(t.stateMachine()).name(t.name()).input(t.input()).build())))
+        .recover(err -> failed(t.label() + ": " + err.getMessage()))
+        .compose(started -> started.isPresent() ? Future.<Void>succeededFuture() : alreadyExists(context, t)));
+  }
+
+  @Override
+  public Future<Void> await(Step step) {
+    Context context = vertx.getOrCreateContext();
+    return target(context, step).compose(t -> StatePoll.until(context, t.every(), t.atMost(),
+        t.label() + ": execution " + t.name(),
+        () -> describe(context, t).compose(found -> found.isEmpty()
+            ? failed(t.label() + ": execution " + t.name() + " does not exist (was the step applied?)")
+            : seen(t, found.get()))));
+  }
+
+  /** Same name, different input or already ended: say which, with the execution's own words. */
+  private Future<Void> alreadyExists(Context context, ExecutionTarget t) {
+    return describe(context, t).compose(found -> {
+      DescribeExecutionResponse d = found.orElse(null);
+      if (d != null && d.status() == ExecutionStatus.SUCCEEDED) {
+        return Future.succeededFuture();
+      }
+      String state = d == null ? "unknown" : d.status() == ExecutionStatus.RUNNING
+          ? "RUNNING with a different input" : outcome(d);
+      return failed(t.label() + ": execution " + t.name() + " already exists: " + state
+          + "; set a new name to run the state machine again");
+    });
+  }
+
+  private static Future<Seen> seen(ExecutionTarget t, DescribeExecutionResponse d) {
+    return switch (d.status()) {
+      case SUCCEEDED -> Future.succeededFuture(Seen.done("SUCCEEDED"));
+      case FAILED, TIMED_OUT, ABORTED -> failed(t.label() + ": execution " + t.name() + " " + outcome(d));
+      default -> Future.succeededFuture(Seen.notYet(d.statusAsString()));
+    };
+  }
+
+  private static String outcome(DescribeExecutionResponse d) {
+    String error = d.error() == null ? "" : " " + d.error();
+    String cause = d.cause() == null || d.cause().isBlank() ? "" : ": " + d.cause().strip().replaceAll("\\s+", " ");
+    return d.statusAsString() + error + cause;
+  }
+
+  /** The step's execution; empty if it was never started. */
+  private Future<Optional<DescribeExecutionResponse>> describe(Context context, ExecutionTarget t) {
+    return AwsCall.of("sfn DescribeExecution " + t.name())
+        .run(context, () -> absentIf(ExecutionDoesNotExistException.class, clients.get(t.endpoint())
+            .describeExecution(DescribeExecutionRequest.builder().executionArn(t.executionArn()).build())))
+        .recover(err -> failed(t.label() + ": " + err.getMessage()));
+  }
+
+  /** An expected service answer as "absent" (and not worth retrying), on the SDK's thread. */
+  private static <T> CompletableFuture<Optional<T>> absentIf(Class<? extends Throwable> expected,
+      CompletableFuture<T> call) {
+    return call.thenApply(Optional::ofNullable).exceptionally(err -> {
+      if (expected.isInstance(AwsFutures.unwrap(err))) {
+        return Optional.empty();
+      }
+      throw err instanceof CompletionException c ? c : new CompletionException(err);
+    });
+  }
+
+  /**
+   * Parsed on a worker: checking the input JSON (and encoding the default one) loads Jackson on
+   * first use, which on a cold JVM blocks for far longer than an event loop may.
+   */
+  private Future<ExecutionTarget> target(Context context, Step step) {
+    return context.<ExecutionTarget>executeBlocking(() -> ExecutionTarget.of(step), false)
+        .recover(err -> failed(err instanceof IllegalArgumentException ? err.getMessage()
+            : "step " + step.id() + ": " + err));
+  }
+
+  private static <T> Future<T> failed(String message) {
+    return Future.failedFuture(VertxException.noStackTrace(message));
+  }
+
+  @Override
+  public void close() {
+    clients.close();
+  }
+}

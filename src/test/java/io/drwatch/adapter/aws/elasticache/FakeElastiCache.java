@@ -1,0 +1,150 @@
+package io.drwatch.adapter.aws.elasticache;
+
+import io.drwatch.adapter.aws.LoopbackAwsFake;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * ElastiCache's Query protocol (form POST {@code Action=...&Version=2015-02-02}, XML answers in
+ * the 2015-02-02 namespace, {@code ErrorResponse} for errors) for the two Global Datastore
+ * operations moto 5.2.1 answers NotImplemented: {@code DescribeGlobalReplicationGroups} and
+ * {@code FailoverGlobalReplicationGroup}. A failover walks the datastore like the service does:
+ * {@code modifying} with the old roles, {@code modifying} with the roles switched, then
+ * {@code available}, one step per describe.
+ */
+final class FakeElastiCache extends LoopbackAwsFake {
+  static final String NS = "http://elasticache.amazonaws.com/doc/2015-02-02/";
+
+  static final class Member {
+    final String id;
+    final String region;
+    String role;
+
+    Member(String id, String region, String role) {
+      this.id = id;
+      this.region = region;
+      this.role = role;
+    }
+  }
+
+  private static final class Group {
+    String status = "available";
+    final List<Member> members = new ArrayList<>();
+    Member promoting;
+    int describesLeft;
+  }
+
+  private final Map<String, Group> groups = new LinkedHashMap<>();
+
+  FakeElastiCache() throws IOException {}
+
+  synchronized void addGroup(String id, Member... members) {
+    Group g = new Group();
+    g.members.addAll(List.of(members));
+    groups.put(id, g);
+  }
+
+  synchronized String status(String group) {
+    return groups.get(group).status;
+  }
+
+  static Reply error(int status, String code, String message) {
+    return new Reply(status, Map.of("Content-Type", "text/xml"), "<ErrorResponse xmlns=\"" + NS + "\"><Error>"
+        + "<Type>Sender</Type><Code>" + code + "</Code><Message>" + message + "</Message></Error>"
+        + "<RequestId>fake</RequestId></ErrorResponse>");
+  }
+
+  @Override
+  protected synchronized Reply answer(Request r) {
+    Map<String, String> form = r.form();
+    if (!r.method().equals("POST") || !"2015-02-02".equals(form.get("Version"))) {
+      return error(400, "InvalidParameterValue", "expected a form POST with Version=2015-02-02");
+    }
+    String action = form.getOrDefault("Action", "");
+    return switch (action) {
+      case "DescribeGlobalReplicationGroups" -> describe(form);
+      case "FailoverGlobalReplicationGroup" -> failover(form);
+      default -> error(400, "InvalidAction", "The action " + action + " is not valid for this web service.");
+    };
+  }
+
+  private Reply describe(Map<String, String> form) {
+    String id = form.get("GlobalReplicationGroupId");
+    Group g = groups.get(id);
+    if (g == null) {
+      return error(404, "GlobalReplicationGroupNotFoundFault", "GlobalReplicationGroup " + id + " not found.");
+    }
+    advance(g);
+    boolean members = "true".equals(form.get("ShowMemberInfo"));
+    return ok("DescribeGlobalReplicationGroups",
+        "<GlobalReplicationGroups>" + xml(id, g, members) + "</GlobalReplicationGroups>");
+  }
+
+  private Reply failover(Map<String, String> form) {
+    Set<String> expected = Set.of("Action", "Version", "GlobalReplicationGroupId", "PrimaryRegion",
+        "PrimaryReplicationGroupId");
+    if (!form.keySet().equals(expected)) {
+      return error(400, "InvalidParameterCombination", "unexpected parameters " + form.keySet());
+    }
+    String id = form.get("GlobalReplicationGroupId");
+    Group g = groups.get(id);
+    if (g == null) {
+      return error(404, "GlobalReplicationGroupNotFoundFault", "GlobalReplicationGroup " + id + " not found.");
+    }
+    Member target = g.members.stream().filter(m -> m.id.equals(form.get("PrimaryReplicationGroupId"))
+        && m.region.equals(form.get("PrimaryRegion"))).findFirst().orElse(null);
+    if (target == null) {
+      return error(400, "InvalidParameterValue", "The replication group is not a member of the Global datastore.");
+    }
+    if (!g.status.equals("available")) {
+      return error(400, "InvalidGlobalReplicationGroupState", "Global datastore " + id + " is " + g.status + ".");
+    }
+    g.status = "modifying";
+    g.promoting = target;
+    g.describesLeft = 3;
+    return ok("FailoverGlobalReplicationGroup", xml(id, g, false));
+  }
+
+  /** One step of the failover per describe: roles switch on the second, status settles on the third. */
+  private static void advance(Group g) {
+    if (g.promoting == null) {
+      return;
+    }
+    g.describesLeft--;
+    if (g.describesLeft == 1) {
+      g.members.forEach(m -> m.role = m == g.promoting ? "PRIMARY" : "SECONDARY");
+    } else if (g.describesLeft == 0) {
+      g.status = "available";
+      g.promoting = null;
+    }
+  }
+
+  private static String xml(String id, Group g, boolean withMembers) {
+    StringBuilder s = new StringBuilder("<GlobalReplicationGroup><GlobalReplicationGroupId>").append(id)
+        .append("</GlobalReplicationGroupId><Status>").append(g.status).append("</Status>")
+        .append("<Engine>redis</Engine><ClusterEnabled>false</ClusterEnabled>");
+    if (withMembers) {
+      s.append("<Members>");
+      for (Member m : g.members) {
+        s.append("<GlobalReplicationGroupMember><ReplicationGroupId>").append(m.id)
+            .append("</ReplicationGroupId><ReplicationGroupRegion>").append(m.region)
+            .append("</ReplicationGroupRegion><Role>").append(m.role).append("</Role>")
+            .append("<AutomaticFailover>enabled</AutomaticFailover><Status>associated</Status>")
+            .append("</GlobalReplicationGroupMember>");
+      }
+      s.append("</Members>");
+    }
+    return s.append("<ARN>arn:aws:elasticache::123456789012:globalreplicationgroup:").append(id)
+        .append("</ARN></GlobalReplicationGroup>").toString();
+  }
+
+  private static Reply ok(String action, String result) {
+    return new Reply(200, Map.of("Content-Type", "text/xml"), "<" + action + "Response xmlns=\"" + NS + "\"><"
+        + action + "Result>" + result + "</" + action + "Result><ResponseMetadata><RequestId>fake</RequestId>"
+        + "</ResponseMetadata></" + action + "Response>");
+  }
+}
