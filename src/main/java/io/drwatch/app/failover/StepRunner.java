@@ -60,14 +60,32 @@ public final class StepRunner {
       action = action(spec);
       step = step(run, spec);
     } catch (RuntimeException e) {
-      return commit.apply(r -> r.failStep(spec.id(), e.getMessage(), now())).mapEmpty();
+      return failAttempt(spec, e.getMessage(), commit);
     }
     Instant began = now();
     return gate(run, spec, Duration.ZERO, commit).compose(proceed -> !proceed
         ? Future.succeededFuture()
-        : bounded(action.check(step), spec.timeout()).compose(done -> done
-            ? skip(run, spec, commit, began)
-            : execute(spec, action, step, commit)));
+        : bounded(action.check(step), spec.timeout()).transform(ar -> ar.failed()
+            ? failAttempt(spec, "check failed: " + why(ar.cause(), spec), commit)
+            : ar.result() ? skip(run, spec, commit, began) : execute(spec, action, step, commit)));
+  }
+
+  /**
+   * A step that failed before its apply (bad params, a check that errs) uses up an attempt like
+   * any failure: journaled as started then failed, so the run's retry limit ends it instead of
+   * the pipeline asking again at once, forever.
+   */
+  private Future<Void> failAttempt(StepSpec spec, String message,
+      Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit) {
+    Instant began = now();
+    return commit.apply(r -> r.startStep(spec.id(), began))
+        .compose(r -> commit.apply(x -> x.failStep(spec.id(), message, now())))
+        .onSuccess(x -> notifyEnded(x.runId(), spec.id(), "failed", began, message))
+        .mapEmpty();
+  }
+
+  private static String why(Throwable err, StepSpec spec) {
+    return Failures.isTimeout(err) ? "timed out after " + Texts.duration(spec.timeout()) : Failures.line(err);
   }
 
   private Future<Void> skip(FailoverRun run, StepSpec spec,
@@ -86,10 +104,7 @@ public final class StepRunner {
         .compose(r -> bounded(action.apply(step).compose(v -> action.await(step)), spec.timeout())
             .transform(ar -> {
               Duration took = Duration.between(began, now());
-              String msg = ar.succeeded() ? "verified in " + Texts.duration(took)
-                  : Failures.isTimeout(ar.cause())
-                      ? "timed out after " + Texts.duration(spec.timeout())
-                      : Failures.line(ar.cause());
+              String msg = ar.succeeded() ? "verified in " + Texts.duration(took) : why(ar.cause(), spec);
               return commit.apply(x -> ar.succeeded() ? x.finishStep(spec.id(), msg, now())
                       : x.failStep(spec.id(), msg, now()))
                   .onSuccess(x -> notifyEnded(x.runId(), spec.id(),
