@@ -1,14 +1,19 @@
 package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.AwsClients;
+import io.drwatch.adapter.aws.efs.EfsReplicationTelemetry;
+import io.drwatch.adapter.aws.s3.S3CanaryProbe;
 import io.drwatch.adapter.postgres.PgHeartbeatProbe;
 import io.drwatch.adapter.redis.RedisHeartbeatProbe;
+import io.drwatch.app.probe.ManagedChannelProbe;
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.domain.channel.ChannelKind;
 import io.drwatch.port.ChannelProbe;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -25,7 +30,10 @@ final class ChannelKinds {
 
   private static final Map<ChannelKind, Factory> PROBES = new EnumMap<>(Map.of(
       ChannelKind.POSTGRES, (d, c) -> PgHeartbeatProbe.create(d.vertx(), c),
-      ChannelKind.REDIS, (d, c) -> RedisHeartbeatProbe.create(d.vertx(), c)));
+      ChannelKind.REDIS, (d, c) -> RedisHeartbeatProbe.create(d.vertx(), c),
+      ChannelKind.EFS, (d, c) -> new ManagedChannelProbe(EfsReplicationTelemetry.create(d.vertx(), d.aws().get(), c),
+          Optional.empty(), Clock.systemUTC()),
+      ChannelKind.S3, (d, c) -> S3CanaryProbe.create(d.vertx(), d.aws().get(), c)));
 
   /** Kinds whose probes call AWS APIs: their clients are built and warmed up at startup. */
   static final Set<ChannelKind> AWS = Set.of(ChannelKind.RDS, ChannelKind.AURORA_GLOBAL,

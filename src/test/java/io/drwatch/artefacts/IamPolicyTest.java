@@ -55,38 +55,51 @@ class IamPolicyTest {
   enum Role { MONITOR, FAILOVER }
 
   /** Every AWS operation drwatch calls, with the role whose policy must allow it. */
-  static final Map<String, Role> OPERATIONS = operations();
+  static final Map<String, Set<Role>> OPERATIONS = operations();
 
-  private static Map<String, Role> operations() {
-    Map<String, Role> m = new TreeMap<>();
+  private static Map<String, Set<Role>> operations() {
+    Map<String, Set<Role>> m = new TreeMap<>();
     // adapter/aws/sqs/SqsEventConsumer: the long poll of an EventBridge queue ...
-    m.put("sqs:ReceiveMessage", Role.MONITOR);
+    m.put("sqs:ReceiveMessage", Set.of(Role.MONITOR));
     // ... deleting each message once ingested ...
-    m.put("sqs:DeleteMessage", Role.MONITOR);
+    m.put("sqs:DeleteMessage", Set.of(Role.MONITOR));
     // ... and the warm-up that proves the queue exists (QueueArn).
-    m.put("sqs:GetQueueAttributes", Role.MONITOR);
+    m.put("sqs:GetQueueAttributes", Set.of(Role.MONITOR));
     // adapter/aws/lambda/LambdaInvokeAction: the lambda-invoke runbook action.
-    m.put("lambda:InvokeFunction", Role.FAILOVER);
+    m.put("lambda:InvokeFunction", Set.of(Role.FAILOVER));
     // adapter/aws/eventbridge/EventBridgePutAction: the eventbridge-put runbook action.
-    m.put("events:PutEvents", Role.FAILOVER);
+    m.put("events:PutEvents", Set.of(Role.FAILOVER));
     // adapter/aws/rds/RdsPromoteAction: the rds-promote runbook action.
-    m.put("rds:DescribeDBInstances", Role.FAILOVER);
-    m.put("rds:PromoteReadReplica", Role.FAILOVER);
+    m.put("rds:DescribeDBInstances", Set.of(Role.FAILOVER));
+    m.put("rds:PromoteReadReplica", Set.of(Role.FAILOVER));
     // adapter/aws/rds/AuroraGlobalFailoverAction: the aurora-global-failover runbook action.
-    m.put("rds:DescribeGlobalClusters", Role.FAILOVER);
-    m.put("rds:FailoverGlobalCluster", Role.FAILOVER);
-    m.put("rds:SwitchoverGlobalCluster", Role.FAILOVER);
+    m.put("rds:DescribeGlobalClusters", Set.of(Role.FAILOVER));
+    m.put("rds:FailoverGlobalCluster", Set.of(Role.FAILOVER));
+    m.put("rds:SwitchoverGlobalCluster", Set.of(Role.FAILOVER));
     // adapter/aws/elasticache/ElastiCacheGlobalFailoverAction: elasticache-global-failover.
-    m.put("elasticache:DescribeGlobalReplicationGroups", Role.FAILOVER);
-    m.put("elasticache:FailoverGlobalReplicationGroup", Role.FAILOVER);
+    m.put("elasticache:DescribeGlobalReplicationGroups", Set.of(Role.FAILOVER));
+    m.put("elasticache:FailoverGlobalReplicationGroup", Set.of(Role.FAILOVER));
     // adapter/aws/efs/EfsStopReplicationAction: efs-stop-replication.
-    m.put("elasticfilesystem:DescribeReplicationConfigurations", Role.FAILOVER);
-    m.put("elasticfilesystem:DeleteReplicationConfiguration", Role.FAILOVER);
+    // ... and the efs channel (adapter/aws/efs/EfsReplicationTelemetry) reads the same.
+    m.put("elasticfilesystem:DescribeReplicationConfigurations", Set.of(Role.FAILOVER, Role.MONITOR));
+    m.put("elasticfilesystem:DeleteReplicationConfiguration", Set.of(Role.FAILOVER));
     // adapter/aws/sfn/SfnStartAction: sfn-start.
-    m.put("states:StartExecution", Role.FAILOVER);
-    m.put("states:DescribeExecution", Role.FAILOVER);
+    m.put("states:StartExecution", Set.of(Role.FAILOVER));
+    m.put("states:DescribeExecution", Set.of(Role.FAILOVER));
+    // adapter/aws/s3/S3CanaryProbe: the s3 channel's canary object, written to the source bucket
+    // and read back (GET; HEAD is s3:GetObject too) from both ...
+    m.put("s3:PutObject", Set.of(Role.MONITOR));
+    m.put("s3:GetObject", Set.of(Role.MONITOR));
+    // ... and, with replicationRule, the bucket's replication rule.
+    m.put("s3:GetReplicationConfiguration", Set.of(Role.MONITOR));
     return Map.copyOf(m);
   }
+
+  /**
+   * Allowed without being called: s3:ListBucket makes S3 answer 404 (not 403) for a canary that
+   * has not replicated yet, so "not there yet" is not mistaken for "access denied".
+   */
+  static final Set<String> ALLOWED_WITHOUT_CALL = Set.of("s3:ListBucket");
 
   /**
    * The AWS operations each runbook action calls (bootstrap/ActionKinds). pg-promote and
@@ -123,6 +136,7 @@ class IamPolicyTest {
       "s3:ListObjectsV2", "s3:ListBucket",
       "s3:HeadObject", "s3:GetObject",
       "s3:HeadBucket", "s3:ListBucket",
+      "s3:GetBucketReplication", "s3:GetReplicationConfiguration",
       "lambda:Invoke", "lambda:InvokeFunction",
       // SDK v2 spells DB as Db in class names (DescribeDbInstancesRequest), IAM does not.
       "rds:DescribeDbInstances", "rds:DescribeDBInstances");
@@ -171,14 +185,20 @@ class IamPolicyTest {
   @Test
   void monitorPolicyAllowsExactlyTheMonitorOperationsOnTheEventsQueue() throws IOException {
     JsonNode policy = readPolicy(MONITOR_POLICY);
-    assertThat(allowed(policy)).isEqualTo(operationsOf(Role.MONITOR));
+    Set<String> expected = new TreeSet<>(operationsOf(Role.MONITOR));
+    expected.addAll(ALLOWED_WITHOUT_CALL);
+    assertThat(allowed(policy)).isEqualTo(expected);
     assertThat(denied(policy)).as("the monitor policy only allows").isEmpty();
 
-    // Scoped to the queue deploy/eventbridge creates, in any region (one stack per region).
+    // The queue statement is scoped to the queue deploy/eventbridge creates, in any region (one
+    // stack per region); the channels' statements name the resources in the README.
     String queue = YAMLMapper.builder().build().readTree(EVENTS_TEMPLATE.toFile())
         .at("/Parameters/QueueName/Default").asText();
     assertThat(queue).isNotEmpty();
     for (JsonNode statement : policy.get("Statement")) {
+      if (!strings(statement.get("Action")).stream().allMatch(a -> a.startsWith("sqs:"))) {
+        continue;
+      }
       for (String resource : strings(statement.get("Resource"))) {
         assertThat(resource).matches("arn:aws:sqs:(\\*|[a-z]{2}(-[a-z]+)+-\\d):\\d{12}:" + Pattern.quote(queue));
       }
@@ -293,7 +313,7 @@ class IamPolicyTest {
   // Policies
 
   private static Set<String> operationsOf(Role role) {
-    return OPERATIONS.entrySet().stream().filter(e -> e.getValue() == role).map(Map.Entry::getKey)
+    return OPERATIONS.entrySet().stream().filter(e -> e.getValue().contains(role)).map(Map.Entry::getKey)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
