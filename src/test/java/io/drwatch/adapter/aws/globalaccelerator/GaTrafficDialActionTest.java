@@ -45,6 +45,11 @@ class GaTrafficDialActionTest {
         Duration.ofMillis(500), 10, 1), testing);
     action = action(aws);
     impatientAction = action(impatient);
+    // Cold JVM: the first call (and the first retry) links lambdas and loads classes for ~0.5 s on
+    // this 2-core box, once; do it here, where the blocked-thread check does not count.
+    String warm = ga.addGroup("acc-warm", "grp-warm", 100f);
+    ga.server.faults.add(Fault.answer(Reply.error(400, "ThrottlingException", "Rate exceeded")));
+    OnContext.run(vertx, () -> action.check(step(warm, "100")));
   }
 
   private static GaTrafficDialAction action(AwsClients clients) {
