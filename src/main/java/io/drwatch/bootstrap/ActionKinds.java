@@ -2,8 +2,12 @@ package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsSettings;
+import io.drwatch.adapter.aws.arc.ArcRoutingControlAction;
 import io.drwatch.adapter.aws.eventbridge.EventBridgePutAction;
+import io.drwatch.adapter.aws.globalaccelerator.GaTrafficDialAction;
 import io.drwatch.adapter.aws.lambda.LambdaInvokeAction;
+import io.drwatch.adapter.cloudflare.CloudflareDnsAction;
+import io.drwatch.adapter.cloudflare.CloudflarePoolAction;
 import io.drwatch.adapter.postgres.PgPromoteAction;
 import io.drwatch.adapter.redis.RedisPromoteAction;
 import io.drwatch.adapter.webhook.WebhookAction;
@@ -27,7 +31,8 @@ final class ActionKinds implements AutoCloseable {
 
   /** Known without building anything: for check-config and plan. */
   static final Set<String> NAMES = Set.of("pg-promote", "redis-promote", "webhook", "lambda-invoke",
-      "eventbridge-put");
+      "eventbridge-put",
+      "ga-traffic-dial", "arc-routing-control", "cloudflare-dns", "cloudflare-pool");
 
   private final Map<String, FailoverAction> actions;
   private final LazyAws aws;
@@ -44,7 +49,11 @@ final class ActionKinds implements AutoCloseable {
         RedisPromoteAction.create(vertx),
         WebhookAction.create(vertx),
         LambdaInvokeAction.create(vertx, aws),
-        EventBridgePutAction.create(vertx, aws));
+        EventBridgePutAction.create(vertx, aws),
+        GaTrafficDialAction.create(vertx, aws),
+        ArcRoutingControlAction.create(vertx, aws),
+        CloudflareDnsAction.create(vertx),
+        CloudflarePoolAction.create(vertx));
     Map<String, FailoverAction> actions = all.stream()
         .collect(Collectors.toMap(FailoverAction::name, a -> a));
     if (!actions.keySet().equals(NAMES)) {

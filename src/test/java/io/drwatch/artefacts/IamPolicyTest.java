@@ -69,19 +69,32 @@ class IamPolicyTest {
     m.put("lambda:InvokeFunction", Role.FAILOVER);
     // adapter/aws/eventbridge/EventBridgePutAction: the eventbridge-put runbook action.
     m.put("events:PutEvents", Role.FAILOVER);
+    // adapter/aws/globalaccelerator/GaTrafficDialAction: the ga-traffic-dial runbook action.
+    m.put("globalaccelerator:DescribeEndpointGroup", Role.FAILOVER);
+    m.put("globalaccelerator:UpdateEndpointGroup", Role.FAILOVER);
+    m.put("globalaccelerator:DescribeAccelerator", Role.FAILOVER);
+    // adapter/aws/arc/ArcRoutingControlAction: the arc-routing-control runbook action.
+    m.put("route53-recovery-cluster:GetRoutingControlState", Role.FAILOVER);
+    m.put("route53-recovery-cluster:UpdateRoutingControlState", Role.FAILOVER);
     return Map.copyOf(m);
   }
 
   /**
    * The AWS operations each runbook action calls (bootstrap/ActionKinds). pg-promote and
-   * redis-promote speak the database protocols; webhook calls plain HTTP(S) URLs.
+   * redis-promote speak the database protocols; webhook and the Cloudflare actions call plain HTTP(S).
    */
   static final Map<String, Set<String>> AWS_OPERATIONS_BY_ACTION = Map.of(
       "pg-promote", Set.of(),
       "redis-promote", Set.of(),
       "webhook", Set.of(),
       "lambda-invoke", Set.of("lambda:InvokeFunction"),
-      "eventbridge-put", Set.of("events:PutEvents"));
+      "eventbridge-put", Set.of("events:PutEvents"),
+      "ga-traffic-dial", Set.of("globalaccelerator:DescribeEndpointGroup", "globalaccelerator:UpdateEndpointGroup",
+          "globalaccelerator:DescribeAccelerator"),
+      "arc-routing-control", Set.of("route53-recovery-cluster:GetRoutingControlState",
+          "route53-recovery-cluster:UpdateRoutingControlState"),
+      "cloudflare-dns", Set.of(),
+      "cloudflare-pool", Set.of());
 
   /** SDK v2 service package → IAM service prefix. An SDK package not listed fails the scan. */
   private static final Map<String, String> IAM_PREFIX = Map.ofEntries(
