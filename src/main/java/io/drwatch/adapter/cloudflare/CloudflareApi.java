@@ -73,7 +73,7 @@ final class CloudflareApi {
       } else {
         long delay = retry.delayMillis(n - 1, o.retryAfter(), ThreadLocalRandom.current());
         LOG.log(Level.WARNING, "{0}: attempt {1} of {2} failed, retrying in {3} ms: {4}",
-            label, n, retry.attempts(), delay, o.failure());
+            label, n, retry.attempts(), Long.toString(delay), o.failure()); // not "1,000 ms"
         vertx.setTimer(Math.max(1, delay), id -> attempt(t, method, path, body, label, n + 1, done));
       }
     });

@@ -13,9 +13,15 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +45,8 @@ class CloudflareDnsActionTest {
     cf.addRecord("zwarm", "rwarm", "192.0.2.1");
     cf.faults.add(Fault.status(503, 10001, "warm-up", null));
     OnContext.run(vertx, () -> action.check(step("zwarm", "rwarm", "192.0.2.1")));
+    OnContext.run(vertx, () -> action.apply(step("zwarm", "rwarm", "192.0.2.2")));
+    OnContext.run(vertx, () -> action.await(step("zwarm", "rwarm", "192.0.2.2")));
   }
 
   @AfterAll
@@ -112,9 +120,31 @@ class CloudflareDnsActionTest {
   void shouldHonourRetryAfterOn429ThenSucceed() throws Exception {
     cf.addRecord("z4", "r4", "198.51.100.7");
     cf.faults.add(Fault.status(429, 971, "Please wait and consider throttling your request speed", "1"));
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        logged.add(r);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger log = Logger.getLogger(CloudflareApi.class.getName());
+    log.addHandler(capture);
     long start = System.nanoTime();
-    run(() -> action.apply(step("z4", "r4", "203.0.113.9")));
+    try {
+      run(() -> action.apply(step("z4", "r4", "203.0.113.9")));
+    } finally {
+      log.removeHandler(capture);
+    }
     assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited Retry-After: 1").isGreaterThan(Duration.ofMillis(900));
+    assertThat(logged).hasSize(1).allSatisfy(r -> assertThat(new SimpleFormatter().formatMessage(r))
+        .contains("attempt 1 of 4 failed, retrying in 1000 ms: HTTP 429: 971 Please wait")
+        .doesNotContain(CloudflareFake.TOKEN));
     assertThat(cf.seen).extracting(CloudflareFake.Seen::method).containsExactly("PATCH", "PATCH");
     assertThat(cf.object("/zones/z4/dns_records/r4").getString("content")).isEqualTo("203.0.113.9");
   }

@@ -38,6 +38,8 @@ class CloudflarePoolActionTest {
     cf.addPool("awarm", "pwarm", true);
     cf.faults.add(Fault.status(503, 10001, "warm-up", null));
     OnContext.run(vertx, () -> action.check(step("awarm", "pwarm", "true")));
+    OnContext.run(vertx, () -> action.apply(step("awarm", "pwarm", "false")));
+    OnContext.run(vertx, () -> action.await(step("awarm", "pwarm", "false")));
   }
 
   @AfterAll

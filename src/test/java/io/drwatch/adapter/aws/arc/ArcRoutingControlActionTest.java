@@ -55,6 +55,8 @@ class ArcRoutingControlActionTest {
     try (ArcRoutingControlAction action = action(aws)) {
       List<URI> cluster = List.of(ArcClusterFake.deadEndpoint(), live(0));
       OnContext.run(vertx, () -> action.check(step(warm, "On", cluster)));
+      OnContext.run(vertx, () -> action.apply(step(warm, "Off", cluster)));
+      OnContext.run(vertx, () -> action.await(step(warm, "Off", cluster)));
     }
   }
 

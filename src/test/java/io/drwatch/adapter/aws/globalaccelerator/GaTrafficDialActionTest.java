@@ -50,6 +50,8 @@ class GaTrafficDialActionTest {
     String warm = ga.addGroup("acc-warm", "grp-warm", 100f);
     ga.server.faults.add(Fault.answer(Reply.error(400, "ThrottlingException", "Rate exceeded")));
     OnContext.run(vertx, () -> action.check(step(warm, "100")));
+    OnContext.run(vertx, () -> action.apply(step(warm, "50")));
+    OnContext.run(vertx, () -> action.await(step(warm, "50")));
   }
 
   private static GaTrafficDialAction action(AwsClients clients) {
