@@ -4,11 +4,15 @@ import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsSettings;
 import io.drwatch.adapter.aws.efs.EfsStopReplicationAction;
 import io.drwatch.adapter.aws.elasticache.ElastiCacheGlobalFailoverAction;
+import io.drwatch.adapter.aws.arc.ArcRoutingControlAction;
 import io.drwatch.adapter.aws.eventbridge.EventBridgePutAction;
+import io.drwatch.adapter.aws.globalaccelerator.GaTrafficDialAction;
 import io.drwatch.adapter.aws.lambda.LambdaInvokeAction;
 import io.drwatch.adapter.aws.rds.AuroraGlobalFailoverAction;
 import io.drwatch.adapter.aws.rds.RdsPromoteAction;
 import io.drwatch.adapter.aws.sfn.SfnStartAction;
+import io.drwatch.adapter.cloudflare.CloudflareDnsAction;
+import io.drwatch.adapter.cloudflare.CloudflarePoolAction;
 import io.drwatch.adapter.postgres.PgPromoteAction;
 import io.drwatch.adapter.redis.RedisPromoteAction;
 import io.drwatch.adapter.webhook.WebhookAction;
@@ -33,7 +37,8 @@ final class ActionKinds implements AutoCloseable {
   /** Known without building anything: for check-config and plan. */
   static final Set<String> NAMES = Set.of("pg-promote", "redis-promote", "webhook", "lambda-invoke",
       "eventbridge-put", "rds-promote", "aurora-global-failover", "elasticache-global-failover",
-      "efs-stop-replication", "sfn-start");
+      "efs-stop-replication", "sfn-start", "ga-traffic-dial", "arc-routing-control", "cloudflare-dns",
+      "cloudflare-pool");
 
   private final Map<String, FailoverAction> actions;
   private final LazyAws aws;
@@ -55,7 +60,11 @@ final class ActionKinds implements AutoCloseable {
         AuroraGlobalFailoverAction.create(vertx, aws),
         ElastiCacheGlobalFailoverAction.create(vertx, aws),
         EfsStopReplicationAction.create(vertx, aws),
-        SfnStartAction.create(vertx, aws));
+        SfnStartAction.create(vertx, aws),
+        GaTrafficDialAction.create(vertx, aws),
+        ArcRoutingControlAction.create(vertx, aws),
+        CloudflareDnsAction.create(vertx),
+        CloudflarePoolAction.create(vertx));
     Map<String, FailoverAction> actions = all.stream()
         .collect(Collectors.toMap(FailoverAction::name, a -> a));
     if (!actions.keySet().equals(NAMES)) {

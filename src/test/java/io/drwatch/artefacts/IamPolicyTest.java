@@ -92,6 +92,13 @@ class IamPolicyTest {
     m.put("s3:GetObject", Set.of(Role.MONITOR));
     // ... and, with replicationRule, the bucket's replication rule.
     m.put("s3:GetReplicationConfiguration", Set.of(Role.MONITOR));
+    // adapter/aws/globalaccelerator/GaTrafficDialAction: the ga-traffic-dial runbook action.
+    m.put("globalaccelerator:DescribeEndpointGroup", Set.of(Role.FAILOVER));
+    m.put("globalaccelerator:UpdateEndpointGroup", Set.of(Role.FAILOVER));
+    m.put("globalaccelerator:DescribeAccelerator", Set.of(Role.FAILOVER));
+    // adapter/aws/arc/ArcRoutingControlAction: the arc-routing-control runbook action.
+    m.put("route53-recovery-cluster:GetRoutingControlState", Set.of(Role.FAILOVER));
+    m.put("route53-recovery-cluster:UpdateRoutingControlState", Set.of(Role.FAILOVER));
     return Map.copyOf(m);
   }
 
@@ -103,7 +110,7 @@ class IamPolicyTest {
 
   /**
    * The AWS operations each runbook action calls (bootstrap/ActionKinds). pg-promote and
-   * redis-promote speak the database protocols; webhook calls plain HTTP(S) URLs.
+   * redis-promote speak the database protocols; webhook and the Cloudflare actions call plain HTTP(S).
    */
   static final Map<String, Set<String>> AWS_OPERATIONS_BY_ACTION = Map.ofEntries(
       Map.entry("pg-promote", Set.of()),
@@ -118,7 +125,13 @@ class IamPolicyTest {
           "elasticache:FailoverGlobalReplicationGroup")),
       Map.entry("efs-stop-replication", Set.of("elasticfilesystem:DescribeReplicationConfigurations",
           "elasticfilesystem:DeleteReplicationConfiguration")),
-      Map.entry("sfn-start", Set.of("states:StartExecution", "states:DescribeExecution")));
+      Map.entry("sfn-start", Set.of("states:StartExecution", "states:DescribeExecution")),
+      Map.entry("ga-traffic-dial", Set.of("globalaccelerator:DescribeEndpointGroup",
+          "globalaccelerator:UpdateEndpointGroup", "globalaccelerator:DescribeAccelerator")),
+      Map.entry("arc-routing-control", Set.of("route53-recovery-cluster:GetRoutingControlState",
+          "route53-recovery-cluster:UpdateRoutingControlState")),
+      Map.entry("cloudflare-dns", Set.of()),
+      Map.entry("cloudflare-pool", Set.of()));
 
   /** SDK v2 service package → IAM service prefix. An SDK package not listed fails the scan. */
   private static final Map<String, String> IAM_PREFIX = Map.ofEntries(
