@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
@@ -45,7 +46,7 @@ final class KubeClients implements AutoCloseable {
       throw new IllegalStateException("kubernetes clients already closed (shutting down)");
     }
     if (io == null) {
-      io = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2));
+      io = newIo();
     }
     int ms = (int) requestTimeout.toMillis();
     ConfigBuilder config = new ConfigBuilder(Config.empty())
@@ -61,6 +62,21 @@ final class KubeClients implements AutoCloseable {
         .withConfig(config.build())
         .withHttpClientFactory(new Vertx5HttpClientFactory(io))
         .build();
+  }
+
+  /** Made on a fresh thread: Vert.x warns when one is created from another instance's thread. */
+  private static Vertx newIo() {
+    AtomicReference<Vertx> made = new AtomicReference<>();
+    Thread t = new Thread(() -> made.set(Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1)
+        .setWorkerPoolSize(2))), "drwatch-kubernetes-io-init");
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the kubernetes client", e);
+    }
+    return made.get();
   }
 
   private java.util.Optional<OAuthTokenProvider> tokens(KubeTarget target) {
