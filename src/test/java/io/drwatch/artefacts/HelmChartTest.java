@@ -330,7 +330,7 @@ class HelmChartTest {
         + r.get("verbs").toString() + (r.has("resourceNames") ? r.get("resourceNames").toString() : ""))));
     assertThat(rules).containsExactlyInAnyOrder("deployments:[\"get\"]", "horizontalpodautoscalers:[\"list\"]",
         "configmaps:[\"get\"]", "pods:[\"list\"]", "secrets:[\"get\"][\"api-db\"]",
-        "deployments/scale:[\"get\",\"update\",\"patch\"]", "horizontalpodautoscalers:[\"patch\"]");
+        "deployments/scale:[\"get\",\"update\",\"patch\"]", "horizontalpodautoscalers:[\"get\",\"patch\"]");
     assertThat(binding.at("/roleRef/name").asText()).isEqualTo(role.at("/metadata/name").asText());
     assertThat(binding.at("/subjects/0/name").asText()).isEqualTo(docs.get("ServiceAccount").at("/metadata/name").asText());
     assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo(NAMESPACE);

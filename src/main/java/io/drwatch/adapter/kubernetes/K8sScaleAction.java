@@ -27,8 +27,10 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Every API call runs on a worker thread ({@link KubeCall}), is bounded by the request timeout
- * and retried on 429/5xx/I/O with backoff; 404 and 403 fail at once. RBAC: deployments get,
- * deployments/scale get+update+patch, horizontalpodautoscalers list+patch in the namespace.
+ * and retried on 429/5xx/I/O with backoff; 404 and 403 fail at once. fabric8 sends the scale as
+ * GET + PUT of the {@code autoscaling/v1 Scale} and the HPA patch as GET + PATCH. RBAC in the
+ * namespace: deployments get, deployments/scale get+update+patch, horizontalpodautoscalers
+ * list+get+patch.
  */
 public final class K8sScaleAction implements FailoverAction, AutoCloseable {
   static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);

@@ -100,7 +100,12 @@ class K8sScaleActionTest {
     Step step = step("walk", Map.of("replicas", "12", "hpaMinReplicas", "12", "pollMillis", "100"));
 
     assertThat(onContext(() -> action.check(step))).isFalse();
+    requests(cluster, "");
     onContext(() -> action.apply(step));
+
+    assertThat(requests(cluster, "/apis")).as("HPA first, then the scale subresource").containsSubsequence(
+        "PATCH /apis/autoscaling/v2/namespaces/walk/horizontalpodautoscalers/api",
+        "PUT /apis/apps/v1/namespaces/walk/deployments/api/scale");
 
     assertThat(deployment("walk").getSpec().getReplicas()).isEqualTo(12);
     var hpa = cluster.client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("walk").withName("api").get();
@@ -162,9 +167,14 @@ class K8sScaleActionTest {
   }
 
   private static List<String> requests(String path) throws InterruptedException {
+    return requests(scripted, path);
+  }
+
+  /** Drains the server's record of requests; returns those whose path starts with {@code path}. */
+  private static List<String> requests(MockCluster c, String path) throws InterruptedException {
     List<String> seen = new ArrayList<>();
     RecordedRequest r;
-    while ((r = scripted.server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+    while ((r = c.server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
       if (r.getPath().startsWith(path)) {
         seen.add(r.getMethod() + " " + r.getPath());
       }
