@@ -13,6 +13,7 @@ import io.drwatch.adapter.aws.rds.RdsPromoteAction;
 import io.drwatch.adapter.aws.sfn.SfnStartAction;
 import io.drwatch.adapter.cloudflare.CloudflareDnsAction;
 import io.drwatch.adapter.cloudflare.CloudflarePoolAction;
+import io.drwatch.adapter.kubernetes.K8sScaleAction;
 import io.drwatch.adapter.postgres.PgPromoteAction;
 import io.drwatch.adapter.redis.RedisPromoteAction;
 import io.drwatch.adapter.webhook.WebhookAction;
@@ -38,7 +39,7 @@ final class ActionKinds implements AutoCloseable {
   static final Set<String> NAMES = Set.of("pg-promote", "redis-promote", "webhook", "lambda-invoke",
       "eventbridge-put", "rds-promote", "aurora-global-failover", "elasticache-global-failover",
       "efs-stop-replication", "sfn-start", "ga-traffic-dial", "arc-routing-control", "cloudflare-dns",
-      "cloudflare-pool");
+      "cloudflare-pool", "k8s-scale");
 
   private final Map<String, FailoverAction> actions;
   private final LazyAws aws;
@@ -64,7 +65,8 @@ final class ActionKinds implements AutoCloseable {
         GaTrafficDialAction.create(vertx, aws),
         ArcRoutingControlAction.create(vertx, aws),
         CloudflareDnsAction.create(vertx),
-        CloudflarePoolAction.create(vertx));
+        CloudflarePoolAction.create(vertx),
+        K8sScaleAction.create(vertx));
     Map<String, FailoverAction> actions = all.stream()
         .collect(Collectors.toMap(FailoverAction::name, a -> a));
     if (!actions.keySet().equals(NAMES)) {

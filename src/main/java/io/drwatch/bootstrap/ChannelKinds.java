@@ -3,6 +3,7 @@ package io.drwatch.bootstrap;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.efs.EfsReplicationTelemetry;
 import io.drwatch.adapter.aws.s3.S3CanaryProbe;
+import io.drwatch.adapter.kubernetes.KubernetesStandby;
 import io.drwatch.adapter.postgres.PgHeartbeatProbe;
 import io.drwatch.adapter.redis.RedisHeartbeatProbe;
 import io.drwatch.app.probe.ManagedChannelProbe;
@@ -33,7 +34,9 @@ final class ChannelKinds {
       ChannelKind.REDIS, (d, c) -> RedisHeartbeatProbe.create(d.vertx(), c),
       ChannelKind.EFS, (d, c) -> new ManagedChannelProbe(EfsReplicationTelemetry.create(d.vertx(), d.aws().get(), c),
           Optional.empty(), Clock.systemUTC()),
-      ChannelKind.S3, (d, c) -> S3CanaryProbe.create(d.vertx(), d.aws().get(), c)));
+      ChannelKind.S3, (d, c) -> S3CanaryProbe.create(d.vertx(), d.aws().get(), c),
+      ChannelKind.KUBERNETES, (d, c) -> new ManagedChannelProbe(KubernetesStandby.create(d.vertx(), c),
+          Optional.empty(), Clock.systemUTC())));
 
   /** Kinds whose probes call AWS APIs: their clients are built and warmed up at startup. */
   static final Set<ChannelKind> AWS = Set.of(ChannelKind.RDS, ChannelKind.AURORA_GLOBAL,

@@ -51,7 +51,7 @@ record ChannelKindRules(Need endpoints, Form form, List<String> required, List<S
       case KUBERNETES -> new ChannelKindRules(Need.NONE, Form.HTTP,
           List.of("primaryUrl", "standbyUrl", "deployments"),
           List.of("primaryTokenFile", "standbyTokenFile", "primaryCaFile", "standbyCaFile", "eksCluster",
-              "primaryEksCluster", "region", "primaryRegion", "insecureSkipTlsVerify"),
+              "primaryEksCluster", "region", "primaryRegion", "insecureSkipTlsVerify", "warmUp"),
           Duration.ofSeconds(30), Duration.ofSeconds(10), 3);
     };
   }

@@ -317,6 +317,26 @@ class HelmChartTest {
     assertThat(yaml).contains("port: 9500").doesNotContain("token: \"\"");
   }
 
+  @Test
+  void kubernetesRbacWhenEnabledGrantsTheChannelReadsAndTheScaleAction() {
+    Map<String, JsonNode> docs = render(Map.of("rbac", Map.of("kubernetes", Map.of("enabled", true,
+        "namespace", "shop", "secretNames", List.of("api-db"), "failover", true))));
+    JsonNode role = docs.get("Role");
+    JsonNode binding = docs.get("RoleBinding");
+
+    assertThat(role.at("/metadata/namespace").asText()).isEqualTo("shop");
+    List<String> rules = new ArrayList<>();
+    role.get("rules").forEach(r -> r.get("resources").forEach(res -> rules.add(res.asText() + ":"
+        + r.get("verbs").toString() + (r.has("resourceNames") ? r.get("resourceNames").toString() : ""))));
+    assertThat(rules).containsExactlyInAnyOrder("deployments:[\"get\"]", "horizontalpodautoscalers:[\"list\"]",
+        "configmaps:[\"get\"]", "pods:[\"list\"]", "secrets:[\"get\"][\"api-db\"]",
+        "deployments/scale:[\"get\",\"update\",\"patch\"]", "horizontalpodautoscalers:[\"get\",\"patch\"]");
+    assertThat(binding.at("/roleRef/name").asText()).isEqualTo(role.at("/metadata/name").asText());
+    assertThat(binding.at("/subjects/0/name").asText()).isEqualTo(docs.get("ServiceAccount").at("/metadata/name").asText());
+    assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo(NAMESPACE);
+    assertThat(render(Map.of())).doesNotContainKeys("Role", "RoleBinding");
+  }
+
   // ---------------------------------------------------------------------------------------------
   // The chart's own files
 

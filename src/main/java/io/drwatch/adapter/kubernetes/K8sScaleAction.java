@@ -1,0 +1,165 @@
+package io.drwatch.adapter.kubernetes;
+
+import io.drwatch.port.FailoverAction;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@code k8s-scale}: scales a standby Deployment up for failover.
+ *
+ * <ul>
+ *   <li>check: {@code spec.replicas >= replicas}, {@code status.readyReplicas >= replicas} and, if
+ *       an HPA targets the deployment, its {@code minReplicas >= hpaMinReplicas}: already done.
+ *   <li>apply: first the HPA (if any) gets {@code minReplicas = hpaMinReplicas} and, if lower, {@code
+ *       maxReplicas} raised to match (JSON merge patch): scaled first, the HPA could scale straight
+ *       back. Then the deployment's {@code scale} subresource is set to {@code replicas}.
+ *   <li>await: polls {@code readyReplicas} every {@code pollMillis} until it reaches {@code
+ *       replicas}, for at most {@code waitSeconds}.
+ * </ul>
+ *
+ * <p>Every API call runs on a worker thread ({@link KubeCall}), is bounded by the request timeout
+ * and retried on 429/5xx/I/O with backoff; 404 and 403 fail at once. fabric8 sends the scale as
+ * GET + PUT of the {@code autoscaling/v1 Scale} and the HPA patch as GET + PATCH. RBAC in the
+ * namespace: deployments get, deployments/scale get+update+patch, horizontalpodautoscalers
+ * list+get+patch.
+ */
+public final class K8sScaleAction implements FailoverAction, AutoCloseable {
+  static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Vertx vertx;
+  private final KubeClients clients;
+  private final Duration requestTimeout;
+
+  K8sScaleAction(Vertx vertx, Duration requestTimeout) {
+    this.vertx = vertx;
+    this.requestTimeout = requestTimeout;
+    this.clients = new KubeClients(requestTimeout);
+  }
+
+  public static K8sScaleAction create(Vertx vertx) {
+    return new K8sScaleAction(vertx, DEFAULT_REQUEST_TIMEOUT);
+  }
+
+  @Override
+  public String name() {
+    return "k8s-scale";
+  }
+
+  /** The deployment and the HPA targeting it, read together. */
+  private record State(Deployment deployment, Optional<HorizontalPodAutoscaler> hpa) {
+    int desired() {
+      Integer r = deployment.getSpec().getReplicas();
+      return r == null ? 1 : r;
+    }
+
+    int ready() {
+      Integer r = deployment.getStatus() == null ? null : deployment.getStatus().getReadyReplicas();
+      return r == null ? 0 : r;
+    }
+  }
+
+  @Override
+  public Future<Boolean> check(Step step) {
+    return request(step).compose(r -> read(r).map(s -> s.desired() >= r.replicas() && s.ready() >= r.replicas()
+        && s.hpa().map(h -> min(h) >= r.hpaMinReplicas()).orElse(true)));
+  }
+
+  @Override
+  public Future<Void> apply(Step step) {
+    return request(step).compose(r -> read(r).compose(s -> patchHpa(r, s)).compose(v -> scale(r)));
+  }
+
+  @Override
+  public Future<Void> await(Step step) {
+    return request(step).compose(r -> {
+      Promise<Void> done = Promise.promise();
+      poll(r, System.nanoTime() + r.waitFor().toNanos(), done);
+      return done.future();
+    });
+  }
+
+  private static Future<ScaleRequest> request(Step step) {
+    return Future.succeededFuture(step).map(ScaleRequest::of);
+  }
+
+  private Future<State> read(ScaleRequest r) {
+    return call(r, "GET deployment " + r.id()).run(vertx, () -> {
+      KubernetesClient client = clients.client(r.target());
+      Deployment d = client.apps().deployments().inNamespace(r.namespace()).withName(r.deployment()).get();
+      if (d == null) {
+        return null;
+      }
+      return new State(d, DeploymentState.hpaFor(client, r.namespace(), r.deployment()));
+    }).compose(s -> s != null ? Future.succeededFuture(s)
+        : failed("step " + r.step() + ": deployment " + r.id() + " not found at " + r.target().label()));
+  }
+
+  private Future<Void> patchHpa(ScaleRequest r, State s) {
+    int ceiling = Math.max(r.replicas(), r.hpaMinReplicas());
+    if (s.hpa().isEmpty() || min(s.hpa().get()) >= r.hpaMinReplicas() && max(s.hpa().get()) >= ceiling) {
+      return Future.succeededFuture();
+    }
+    HorizontalPodAutoscaler hpa = s.hpa().get();
+    String name = hpa.getMetadata().getName();
+    int max = Math.max(max(hpa), ceiling); // the API rejects minReplicas > maxReplicas
+    String patch = "{\"spec\":{\"minReplicas\":" + r.hpaMinReplicas() + ",\"maxReplicas\":" + max + "}}";
+    return call(r, "PATCH horizontalpodautoscaler " + r.namespace() + "/" + name).run(vertx, () ->
+        clients.client(r.target()).autoscaling().v2().horizontalPodAutoscalers().inNamespace(r.namespace())
+            .withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch)).mapEmpty();
+  }
+
+  private Future<Void> scale(ScaleRequest r) {
+    return call(r, "scale deployment " + r.id() + " to " + r.replicas()).run(vertx, () ->
+        clients.client(r.target()).apps().deployments().inNamespace(r.namespace()).withName(r.deployment())
+            .scale(r.replicas())).mapEmpty();
+  }
+
+  /** One promise for the whole wait; a failed read (after its retries) ends it at once. */
+  private void poll(ScaleRequest r, long deadline, Promise<Void> done) {
+    read(r).onComplete(ar -> {
+      if (ar.failed()) {
+        done.fail(ar.cause());
+      } else if (ar.result().ready() >= r.replicas()) {
+        done.complete();
+      } else if (System.nanoTime() - deadline >= 0) {
+        done.fail(VertxException.noStackTrace("step " + r.step() + ": deployment " + r.id() + " has "
+            + ar.result().ready() + " of " + r.replicas() + " replicas ready after " + r.waitFor().toSeconds() + "s"));
+      } else {
+        vertx.setTimer(r.poll().toMillis(), id -> poll(r, deadline, done));
+      }
+    });
+  }
+
+  private KubeCall call(ScaleRequest r, String what) {
+    return KubeCall.of("step " + r.step() + ": k8s-scale " + what, requestTimeout);
+  }
+
+  private static int min(HorizontalPodAutoscaler h) {
+    Integer m = h.getSpec().getMinReplicas();
+    return m == null ? 1 : m;
+  }
+
+  private static int max(HorizontalPodAutoscaler h) {
+    Integer m = h.getSpec().getMaxReplicas();
+    return m == null ? 0 : m;
+  }
+
+  private static <T> Future<T> failed(String message) {
+    return Future.failedFuture(VertxException.noStackTrace(message));
+  }
+
+  /** Closes the clients and their Vert.x instance (blocking briefly: called at shutdown). */
+  @Override
+  public void close() {
+    clients.close();
+  }
+}
