@@ -4,6 +4,7 @@ import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsSettings;
 import io.drwatch.adapter.aws.eventbridge.EventBridgePutAction;
 import io.drwatch.adapter.aws.lambda.LambdaInvokeAction;
+import io.drwatch.adapter.opensearch.StopFollowAction;
 import io.drwatch.adapter.postgres.PgPromoteAction;
 import io.drwatch.adapter.redis.RedisPromoteAction;
 import io.drwatch.adapter.webhook.WebhookAction;
@@ -27,7 +28,7 @@ final class ActionKinds implements AutoCloseable {
 
   /** Known without building anything: for check-config and plan. */
   static final Set<String> NAMES = Set.of("pg-promote", "redis-promote", "webhook", "lambda-invoke",
-      "eventbridge-put");
+      "eventbridge-put", "opensearch-stop-follow");
 
   private final Map<String, FailoverAction> actions;
   private final LazyAws aws;
@@ -44,7 +45,8 @@ final class ActionKinds implements AutoCloseable {
         RedisPromoteAction.create(vertx),
         WebhookAction.create(vertx),
         LambdaInvokeAction.create(vertx, aws),
-        EventBridgePutAction.create(vertx, aws));
+        EventBridgePutAction.create(vertx, aws),
+        StopFollowAction.create(vertx, () -> aws.get().credentials()));
     Map<String, FailoverAction> actions = all.stream()
         .collect(Collectors.toMap(FailoverAction::name, a -> a));
     if (!actions.keySet().equals(NAMES)) {

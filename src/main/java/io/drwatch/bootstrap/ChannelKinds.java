@@ -1,14 +1,18 @@
 package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.AwsClients;
+import io.drwatch.adapter.opensearch.OpenSearchChannel;
 import io.drwatch.adapter.postgres.PgHeartbeatProbe;
 import io.drwatch.adapter.redis.RedisHeartbeatProbe;
+import io.drwatch.app.probe.ManagedChannelProbe;
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.domain.channel.ChannelKind;
 import io.drwatch.port.ChannelProbe;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -25,13 +29,18 @@ final class ChannelKinds {
 
   private static final Map<ChannelKind, Factory> PROBES = new EnumMap<>(Map.of(
       ChannelKind.POSTGRES, (d, c) -> PgHeartbeatProbe.create(d.vertx(), c),
-      ChannelKind.REDIS, (d, c) -> RedisHeartbeatProbe.create(d.vertx(), c)));
+      ChannelKind.REDIS, (d, c) -> RedisHeartbeatProbe.create(d.vertx(), c),
+      ChannelKind.OPENSEARCH, (d, c) -> managed(OpenSearchChannel.create(d.vertx(), c, () -> d.aws().get().credentials()))));
 
   /** Kinds whose probes call AWS APIs: their clients are built and warmed up at startup. */
   static final Set<ChannelKind> AWS = Set.of(ChannelKind.RDS, ChannelKind.AURORA_GLOBAL,
       ChannelKind.ELASTICACHE_GLOBAL, ChannelKind.EFS, ChannelKind.S3);
 
   private ChannelKinds() {}
+
+  private static ChannelProbe managed(OpenSearchChannel os) {
+    return new ManagedChannelProbe(os.telemetry(), Optional.of(os.canary()), Clock.systemUTC());
+  }
 
   static ChannelProbe probe(Deps deps, ChannelConfig channel) {
     Factory factory = PROBES.get(channel.kind());
