@@ -7,6 +7,7 @@ import io.drwatch.port.ProviderTelemetry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -16,7 +17,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * {@code _status} telemetry (at {@code statusUrl}, default the follower). Params: {@code index}
  * (the follower index), {@code leaderIndex} (default {@code index}, for the docs and the check
  * that names it), {@code heartbeatIndex} (default {@value #DEFAULT_HEARTBEAT_INDEX}),
- * {@code username} (default admin), {@code auth} and {@code region} (see {@link OsAuth#of}).
+ * {@code username} (default admin), {@code auth} and {@code region} (see {@link OsAuth#of}),
+ * {@code leaderRegion} (sigv4 region of the leader, default {@code region}).
  *
  * @param canary the heartbeat probe
  * @param telemetry the replication status reader
@@ -45,7 +47,11 @@ public record OpenSearchChannel(ChannelProbe canary, ProviderTelemetry telemetry
 
   private static OsAuth auth(ChannelConfig channel, Endpoint endpoint, String side,
       Supplier<AwsCredentialsProvider> credentials) {
+    // The follower signs for region; the leader for leaderRegion when it lives elsewhere.
+    Optional<String> region = side.equals("primary")
+        ? channel.optionalParam("leaderRegion").or(() -> channel.optionalParam("region"))
+        : channel.optionalParam("region");
     return OsAuth.of("channel " + channel.name() + " " + side, channel.optionalParam("auth"),
-        channel.optionalParam("username"), endpoint.password(), channel.optionalParam("region"), credentials);
+        channel.optionalParam("username"), endpoint.password(), region, credentials);
   }
 }

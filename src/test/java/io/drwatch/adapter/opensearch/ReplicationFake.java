@@ -29,12 +29,15 @@ import java.util.regex.Pattern;
  */
 final class ReplicationFake implements AutoCloseable {
   private static final Pattern PATH = Pattern.compile("^/_plugins/_replication/([^/]+)/(_status|_stop)$");
+  private static final Pattern DOC = Pattern.compile("^/([^/_][^/]*)/_doc/([^/]+)$");
 
   /** Next answers to give instead of the real one: a status code, or 0 for no answer at all. */
   final Deque<Integer> faults = new ConcurrentLinkedDeque<>();
   final List<String> seen = new CopyOnWriteArrayList<>();
   final List<MultiMap> headers = new CopyOnWriteArrayList<>();
   final Map<String, Follower> indices = new ConcurrentHashMap<>();
+  /** Documents by "index/id", as {@code _source} JSON: the heartbeat's get and index APIs. */
+  final Map<String, JsonObject> docs = new ConcurrentHashMap<>();
   volatile String user = "admin";
   volatile String password = "s3cret-pw";
   volatile boolean sigV4;
@@ -122,6 +125,11 @@ final class ReplicationFake implements AutoCloseable {
             .end("Unauthorized");
         return;
       }
+      Matcher d = DOC.matcher(req.path());
+      if (d.matches()) {
+        doc(req, d.group(1), d.group(2), body.toString());
+        return;
+      }
       Matcher m = PATH.matcher(req.path());
       if (!m.matches()) {
         error(req, 400, "illegal_argument_exception", "no handler found for uri [" + req.path() + "]");
@@ -175,6 +183,21 @@ final class ReplicationFake implements AutoCloseable {
     } else {
       f.stopPollsLeft = stopLag;
       req.response().putHeader("Content-Type", "application/json").end("{\"acknowledged\":true}");
+    }
+  }
+
+  private void doc(HttpServerRequest req, String index, String id, String body) {
+    String key = index + "/" + id;
+    JsonObject head = new JsonObject().put("_index", index).put("_id", id);
+    if (req.method().name().equals("PUT")) {
+      boolean created = docs.put(key, new JsonObject(body)) == null;
+      req.response().setStatusCode(created ? 201 : 200).putHeader("Content-Type", "application/json")
+          .end(head.put("result", created ? "created" : "updated").encode());
+    } else if (docs.containsKey(key)) {
+      req.response().putHeader("Content-Type", "application/json")
+          .end(head.put("found", true).put("_source", docs.get(key)).encode());
+    } else {
+      req.response().setStatusCode(404).putHeader("Content-Type", "application/json").end(head.put("found", false).encode());
     }
   }
 
