@@ -14,6 +14,7 @@ import io.drwatch.adapter.aws.sfn.SfnStartAction;
 import io.drwatch.adapter.cloudflare.CloudflareDnsAction;
 import io.drwatch.adapter.cloudflare.CloudflarePoolAction;
 import io.drwatch.adapter.kubernetes.K8sScaleAction;
+import io.drwatch.adapter.opensearch.StopFollowAction;
 import io.drwatch.adapter.postgres.PgPromoteAction;
 import io.drwatch.adapter.redis.RedisPromoteAction;
 import io.drwatch.adapter.webhook.WebhookAction;
@@ -39,7 +40,7 @@ final class ActionKinds implements AutoCloseable {
   static final Set<String> NAMES = Set.of("pg-promote", "redis-promote", "webhook", "lambda-invoke",
       "eventbridge-put", "rds-promote", "aurora-global-failover", "elasticache-global-failover",
       "efs-stop-replication", "sfn-start", "ga-traffic-dial", "arc-routing-control", "cloudflare-dns",
-      "cloudflare-pool", "k8s-scale");
+      "cloudflare-pool", "k8s-scale", "opensearch-stop-follow");
 
   private final Map<String, FailoverAction> actions;
   private final LazyAws aws;
@@ -66,7 +67,8 @@ final class ActionKinds implements AutoCloseable {
         ArcRoutingControlAction.create(vertx, aws),
         CloudflareDnsAction.create(vertx),
         CloudflarePoolAction.create(vertx),
-        K8sScaleAction.create(vertx));
+        K8sScaleAction.create(vertx),
+        StopFollowAction.create(vertx, () -> aws.get().credentials()));
     Map<String, FailoverAction> actions = all.stream()
         .collect(Collectors.toMap(FailoverAction::name, a -> a));
     if (!actions.keySet().equals(NAMES)) {

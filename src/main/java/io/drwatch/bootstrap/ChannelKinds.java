@@ -4,12 +4,14 @@ import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.efs.EfsReplicationTelemetry;
 import io.drwatch.adapter.aws.s3.S3CanaryProbe;
 import io.drwatch.adapter.kubernetes.KubernetesStandby;
+import io.drwatch.adapter.opensearch.OpenSearchChannel;
 import io.drwatch.adapter.postgres.PgHeartbeatProbe;
 import io.drwatch.adapter.redis.RedisHeartbeatProbe;
 import io.drwatch.app.probe.ManagedChannelProbe;
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.domain.channel.ChannelKind;
 import io.drwatch.port.ChannelProbe;
+import io.drwatch.port.ProviderTelemetry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -32,17 +34,25 @@ final class ChannelKinds {
   private static final Map<ChannelKind, Factory> PROBES = new EnumMap<>(Map.of(
       ChannelKind.POSTGRES, (d, c) -> PgHeartbeatProbe.create(d.vertx(), c),
       ChannelKind.REDIS, (d, c) -> RedisHeartbeatProbe.create(d.vertx(), c),
-      ChannelKind.EFS, (d, c) -> new ManagedChannelProbe(EfsReplicationTelemetry.create(d.vertx(), d.aws().get(), c),
-          Optional.empty(), Clock.systemUTC()),
+      ChannelKind.EFS, (d, c) -> managed(EfsReplicationTelemetry.create(d.vertx(), d.aws().get(), c), Optional.empty()),
       ChannelKind.S3, (d, c) -> S3CanaryProbe.create(d.vertx(), d.aws().get(), c),
-      ChannelKind.KUBERNETES, (d, c) -> new ManagedChannelProbe(KubernetesStandby.create(d.vertx(), c),
-          Optional.empty(), Clock.systemUTC())));
+      ChannelKind.KUBERNETES, (d, c) -> managed(KubernetesStandby.create(d.vertx(), c), Optional.empty()),
+      ChannelKind.OPENSEARCH, (d, c) -> opensearch(OpenSearchChannel.create(d.vertx(), c,
+          () -> d.aws().get().credentials()))));
 
   /** Kinds whose probes call AWS APIs: their clients are built and warmed up at startup. */
   static final Set<ChannelKind> AWS = Set.of(ChannelKind.RDS, ChannelKind.AURORA_GLOBAL,
       ChannelKind.ELASTICACHE_GLOBAL, ChannelKind.EFS, ChannelKind.S3);
 
   private ChannelKinds() {}
+
+  private static ChannelProbe managed(ProviderTelemetry telemetry, Optional<ChannelProbe> canary) {
+    return new ManagedChannelProbe(telemetry, canary, Clock.systemUTC());
+  }
+
+  private static ChannelProbe opensearch(OpenSearchChannel os) {
+    return managed(os.telemetry(), Optional.of(os.canary()));
+  }
 
   static ChannelProbe probe(Deps deps, ChannelConfig channel) {
     Factory factory = PROBES.get(channel.kind());

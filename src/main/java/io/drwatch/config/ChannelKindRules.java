@@ -46,7 +46,7 @@ record ChannelKindRules(Need endpoints, Form form, List<String> required, List<S
       case S3 -> aws(Need.NONE, Form.HTTP, List.of("region", "sourceBucket", "destinationBucket"),
           List.of("destinationRegion", "key", "replicationRule"), Duration.ofSeconds(10), 6);
       case OPENSEARCH -> new ChannelKindRules(Need.REQUIRED, Form.HTTP, List.of("index"),
-          List.of("leaderIndex", "heartbeatIndex", "username", "auth", "region", "statusUrl"),
+          List.of("leaderIndex", "heartbeatIndex", "username", "auth", "region", "leaderRegion", "statusUrl"),
           Duration.ofSeconds(5), Duration.ofSeconds(5), 3);
       case KUBERNETES -> new ChannelKindRules(Need.NONE, Form.HTTP,
           List.of("primaryUrl", "standbyUrl", "deployments"),

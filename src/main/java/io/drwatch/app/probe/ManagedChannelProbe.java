@@ -60,9 +60,11 @@ public final class ManagedChannelProbe implements ChannelProbe {
   }
 
   private static ReplicaView merge(ReplicaView canary, ReplicaView provider) {
-    boolean providerDown = provider.link() == LinkState.DOWN;
-    LinkState link = providerDown ? LinkState.DOWN : canary.link();
-    String detail = providerDown ? provider.linkDetail() : canary.linkDetail();
+    // A canary that has no opinion of the link (an OpenSearch document says nothing about it)
+    // defers to the provider, whose detail (e.g. a checkpoint gap) then reaches the status page.
+    boolean useProvider = provider.link() == LinkState.DOWN || canary.link() == LinkState.UNKNOWN;
+    LinkState link = useProvider ? provider.link() : canary.link();
+    String detail = useProvider ? provider.linkDetail() : canary.linkDetail();
     return new ReplicaView(canary.visible(), link, detail, provider.reported(), false,
         provider.drift().or(canary::drift), provider.warmUp().or(canary::warmUp));
   }

@@ -1,0 +1,139 @@
+package io.drwatch.adapter.opensearch;
+
+import io.drwatch.domain.Failures;
+import io.drwatch.domain.Texts;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One cluster's REST API: a request with auth and a timeout, answered as status + body. Transport
+ * failures and timeouts fail with a short reason naming method and path; HTTP errors are answers,
+ * the caller decides. Bodies are read up to {@value #MAX_READ} bytes (a status document is small).
+ */
+final class OsHttp implements AutoCloseable {
+  private static final int MAX_READ = 256 * 1024;
+
+  /** An answer: status and body text. */
+  record Reply(int status, String body) {
+    /** The body as a JSON object, or an empty one if it is not JSON (a proxy's HTML page). */
+    JsonObject json() {
+      try {
+        return new JsonObject(body);
+      } catch (DecodeException | ClassCastException e) {
+        return new JsonObject();
+      }
+    }
+
+    /** The first 200 characters on one line, for messages. */
+    String quoted() {
+      String text = body.strip().replaceAll("\\s+", " ");
+      return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+  }
+
+  private final Vertx vertx;
+  private final HttpClientAgent client;
+  private final String base;
+  private final OsAuth auth;
+  private final Duration timeout;
+
+  OsHttp(Vertx vertx, HttpClientAgent client, String baseUrl, OsAuth auth, Duration timeout) {
+    this.vertx = vertx;
+    this.client = client;
+    this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.auth = auth;
+    this.timeout = timeout;
+  }
+
+  static OsHttp create(Vertx vertx, String baseUrl, OsAuth auth, Duration timeout) {
+    HttpClientOptions options = new HttpClientOptions()
+        .setKeepAlive(true)
+        .setConnectTimeout((int) Math.max(1, timeout.toMillis()))
+        .setVerifyHost(true);
+    return new OsHttp(vertx, vertx.createHttpClient(options), baseUrl, auth, timeout);
+  }
+
+  String base() {
+    return base;
+  }
+
+  /** A path segment (index name, document id), percent-encoded. */
+  static String seg(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  Future<Reply> get(String path) {
+    return send(HttpMethod.GET, path, null);
+  }
+
+  /** One bounded request; {@code json} is the body (null for none). */
+  Future<Reply> send(HttpMethod method, String path, String json) {
+    URI uri = URI.create(base + path);
+    byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
+    Map<String, String> extra = new LinkedHashMap<>();
+    if (body != null) {
+      extra.put("Content-Type", "application/json");
+    }
+    long ms = timeout.toMillis();
+    return auth.headers(vertx, method.name(), uri, extra, body)
+        .compose(signed -> {
+          RequestOptions options = new RequestOptions()
+              .setMethod(method)
+              .setAbsoluteURI(uri.toString())
+              .setFollowRedirects(false)
+              .setConnectTimeout(ms)
+              .setIdleTimeout(ms)
+              .putHeader("User-Agent", "drwatch")
+              .putHeader("Accept", "application/json");
+          extra.forEach(options::putHeader);
+          signed.forEach(options::putHeader);
+          return client.request(options)
+              .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)))
+              .compose(OsHttp::read);
+        })
+        .timeout(ms, TimeUnit.MILLISECONDS)
+        .recover(err -> Future.failedFuture(VertxException.noStackTrace(
+            method.name() + " " + path + ": " + reason(err))));
+  }
+
+  private String reason(Throwable err) {
+    return Failures.isTimeout(err) ? "no answer within " + Texts.duration(timeout) : Failures.line(err);
+  }
+
+  private static Future<Reply> read(HttpClientResponse response) {
+    Promise<Reply> reply = Promise.promise();
+    Buffer bytes = Buffer.buffer();
+    response.exceptionHandler(reply::tryFail);
+    response.endHandler(end -> reply.tryComplete(new Reply(response.statusCode(), bytes.toString(StandardCharsets.UTF_8))));
+    response.handler(chunk -> {
+      bytes.appendBuffer(chunk, 0, Math.min(chunk.length(), MAX_READ - bytes.length()));
+      if (bytes.length() >= MAX_READ && reply.tryComplete(new Reply(response.statusCode(),
+          bytes.toString(StandardCharsets.UTF_8)))) {
+        response.request().reset();
+      }
+    });
+    return reply.future();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,58 @@
+package io.drwatch.adapter.opensearch;
+
+import io.drwatch.domain.lag.LinkState;
+import io.drwatch.domain.lag.ReplicaView;
+import io.drwatch.port.ProviderTelemetry;
+import io.vertx.core.Future;
+import io.vertx.core.VertxException;
+import java.util.Optional;
+
+/**
+ * The follower's own view of cross-cluster replication, from {@code _status}. PAUSED, FAILED and
+ * "not in progress" are a down link with the status and reason (=> BROKEN). The checkpoint gap is
+ * an operation count, not a time, so it goes into the link detail and never into a lag figure:
+ * the canary supplies the RPO. A missing follower index is a down link too.
+ */
+final class ReplicationTelemetry implements ProviderTelemetry {
+  private final OsHttp follower;
+  private final String index;
+
+  ReplicationTelemetry(OsHttp follower, String index) {
+    this.follower = follower;
+    this.index = index;
+  }
+
+  static String statusPath(String index) {
+    return "/_plugins/_replication/" + OsHttp.seg(index) + "/_status";
+  }
+
+  /** Reads {@code _status}; fails on an answer that is not a status (auth, 5xx, no plugin). */
+  static Future<ReplicationStatus> read(OsHttp follower, String index) {
+    return follower.get(statusPath(index)).compose(reply -> interpret(reply, follower.base(), index));
+  }
+
+  static Future<ReplicationStatus> interpret(OsHttp.Reply reply, String base, String index) {
+    if (reply.status() == 404 && reply.body().contains("index_not_found_exception")) {
+      return Future.succeededFuture(new ReplicationStatus(ReplicationStatus.NOT_IN_PROGRESS,
+          "follower index " + index + " not found", Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+    ReplicationStatus status = ReplicationStatus.parse(reply.json());
+    if (reply.status() != 200 || status.status().isEmpty()) {
+      return Future.failedFuture(VertxException.noStackTrace("GET " + statusPath(index) + " on " + base
+          + ": status " + reply.status() + " " + reply.quoted()));
+    }
+    return Future.succeededFuture(status);
+  }
+
+  @Override
+  public Future<ReplicaView> read() {
+    return read(follower, index).map(s -> new ReplicaView(Optional.empty(),
+        s.broken() ? LinkState.DOWN : LinkState.UP, "opensearch " + index + " " + s.describe()));
+  }
+
+  @Override
+  public Future<Void> close() {
+    follower.close();
+    return Future.succeededFuture();
+  }
+}
