@@ -2,16 +2,17 @@ package io.drwatch.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
 import io.drwatch.lab.PostgresPair;
 import io.drwatch.lab.RedisPair;
+import io.drwatch.testkit.Cli;
+import io.drwatch.testkit.Cli.Result;
 import io.drwatch.testkit.PostgresPairExtension;
 import io.drwatch.testkit.RedisPairExtension;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,17 +27,8 @@ class LabRunbookIT {
   @TempDir
   Path dir;
 
-  record Result(int exit, String out, String err) {}
-
   private static Result drwatch(String... args) throws IOException, InterruptedException {
-    String[] cmd = new String[args.length + 1];
-    cmd[0] = Path.of("bin/drwatch").toAbsolutePath().toString();
-    System.arraycopy(args, 0, cmd, 1, args.length);
-    Process p = new ProcessBuilder(cmd).start();
-    assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("drwatch exits").isTrue();
-    return new Result(p.exitValue(),
-        new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-        new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    return Cli.drwatch(Duration.ofSeconds(90), args);
   }
 
   @Test

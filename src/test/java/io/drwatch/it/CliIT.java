@@ -2,11 +2,13 @@ package io.drwatch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
+import io.drwatch.testkit.Cli;
+import io.drwatch.testkit.Cli.Result;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,17 +17,8 @@ class CliIT {
   @TempDir
   Path dir;
 
-  record Result(int exit, String out, String err) {}
-
   private static Result drwatch(String... args) throws IOException, InterruptedException {
-    String[] cmd = new String[args.length + 1];
-    cmd[0] = Path.of("bin/drwatch").toAbsolutePath().toString();
-    System.arraycopy(args, 0, cmd, 1, args.length);
-    Process p = new ProcessBuilder(cmd).start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("drwatch exits").isTrue();
-    return new Result(p.exitValue(),
-        new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-        new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    return Cli.drwatch(Duration.ofSeconds(60), args);
   }
 
   private Path write(String name, String yaml) throws IOException {

@@ -1,10 +1,7 @@
 package io.drwatch.adapter.aws;
 
-import io.drwatch.domain.Texts;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.VertxException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -35,25 +32,7 @@ public final class StatePoll {
    */
   public static Future<Void> until(Context context, Duration every, Duration atMost, String what,
       Supplier<Future<Seen>> probe) {
-    Promise<Void> done = Promise.promise();
-    round(context, every, System.nanoTime() + atMost.toNanos(), atMost, what, probe, done);
-    return done.future();
-  }
-
-  private static void round(Context context, Duration every, long deadline, Duration atMost, String what,
-      Supplier<Future<Seen>> probe, Promise<Void> done) {
-    probe.get().onComplete(ar -> {
-      if (ar.failed()) {
-        done.fail(ar.cause());
-      } else if (ar.result().done()) {
-        done.complete();
-      } else if (System.nanoTime() - deadline >= 0) {
-        done.fail(VertxException.noStackTrace(what + ": still " + ar.result().state()
-            + " after " + Texts.duration(atMost)));
-      } else {
-        context.owner().setTimer(Math.max(1, every.toMillis()),
-            id -> context.runOnContext(v -> round(context, every, deadline, atMost, what, probe, done)));
-      }
-    });
+    Duration within = atMost.compareTo(every) < 0 ? every : atMost;
+    return new ReadBack(every, within).until(context.owner(), what, probe, Seen::done, Seen::state).mapEmpty();
   }
 }

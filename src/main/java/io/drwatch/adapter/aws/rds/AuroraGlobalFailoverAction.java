@@ -5,7 +5,8 @@ import static io.drwatch.adapter.aws.rds.RdsParams.failed;
 import io.drwatch.adapter.aws.AwsCall;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.rds.Poll.Seen;
+import io.drwatch.adapter.aws.StatePoll;
+import io.drwatch.adapter.aws.StatePoll.Seen;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -85,7 +86,7 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
     return target(step).compose(t -> {
       // Whether this await saw the failover in progress; only touched on t.context(), between rounds.
       AtomicBoolean sawProgress = new AtomicBoolean();
-      return Poll.until(t.context(), RdsParams.pollEvery(step), RdsParams.waitLimit(step), t.label(),
+      return StatePoll.until(t.context(), RdsParams.pollEvery(step), RdsParams.waitLimit(step), t.label(),
           () -> describe(t).compose(g -> seen(t, GlobalClusterView.of(g, t.targetCluster()), sawProgress)));
     });
   }
@@ -160,7 +161,7 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
       return failed(t.label() + ": the global cluster is being deleted");
     }
     boolean done = view.targetIsWriter() && !view.inProgress() && "available".equals(view.status());
-    return Future.succeededFuture(done ? Seen.done(view.state()) : Seen.waiting(view.state()));
+    return Future.succeededFuture(done ? Seen.done(view.state()) : Seen.notYet(view.state()));
   }
 
   @Override

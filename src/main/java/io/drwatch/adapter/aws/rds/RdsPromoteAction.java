@@ -5,7 +5,8 @@ import static io.drwatch.adapter.aws.rds.RdsParams.failed;
 import io.drwatch.adapter.aws.AwsCall;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.rds.Poll.Seen;
+import io.drwatch.adapter.aws.StatePoll;
+import io.drwatch.adapter.aws.StatePoll.Seen;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -73,7 +74,7 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
 
   @Override
   public Future<Void> await(Step step) {
-    return target(step).compose(t -> Poll.until(t.context(), RdsParams.pollEvery(step),
+    return target(step).compose(t -> StatePoll.until(t.context(), RdsParams.pollEvery(step),
         RdsParams.waitLimit(step), t.label(), () -> describe(t).compose(i -> seen(t, i))));
   }
 
@@ -139,7 +140,7 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
     if (terminal(status)) {
       return failed(t.label() + ": promotion failed, " + state);
     }
-    return Future.succeededFuture(promoted(i) ? Seen.done(state) : Seen.waiting(state));
+    return Future.succeededFuture(promoted(i) ? Seen.done(state) : Seen.notYet(state));
   }
 
   /**

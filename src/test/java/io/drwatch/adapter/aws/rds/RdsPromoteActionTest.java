@@ -149,7 +149,7 @@ class RdsPromoteActionTest {
     Step step = step(Map.of("waitSeconds", "1", "pollMillis", "100"));
     onContext(vertx, () -> action.apply(step));
     assertThatThrownBy(() -> onContext(vertx, () -> action.await(step)))
-        .hasMessage("step promote-db: rds-promote orders-replica: not done after 1s, last seen status modifying");
+        .hasMessage("step promote-db: rds-promote orders-replica: still status modifying after 1s");
     assertThat(fake.requests("DescribeDBInstances")).hasSizeBetween(5, 12);
   }
 
