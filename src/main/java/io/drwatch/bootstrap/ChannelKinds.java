@@ -1,6 +1,7 @@
 package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.AwsClients;
+import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
 import io.drwatch.adapter.postgres.PgHeartbeatProbe;
 import io.drwatch.adapter.redis.RedisHeartbeatProbe;
 import io.drwatch.config.ChannelConfig;
@@ -15,8 +16,11 @@ import java.util.function.Supplier;
 /** The one place that maps a channel kind to its adapter. A new kind adds one line here. */
 final class ChannelKinds {
 
-  /** What a probe factory may use: the loop's Vert.x and the daemon's shared AWS clients. */
-  record Deps(Vertx vertx, Supplier<AwsClients> aws) {}
+  /**
+   * What a probe factory may use: the loop's Vert.x, the daemon's shared AWS clients, and the
+   * shared CloudWatch readers (one GetMetricData per region per interval for all channels).
+   */
+  record Deps(Vertx vertx, Supplier<AwsClients> aws, CloudWatchReaders cloudWatch) {}
 
   @FunctionalInterface
   interface Factory {
