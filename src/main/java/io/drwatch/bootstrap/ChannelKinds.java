@@ -2,11 +2,16 @@ package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
+import io.drwatch.adapter.aws.rds.RdsReplicaChannel;
 import io.drwatch.adapter.postgres.PgHeartbeatProbe;
+import io.drwatch.app.probe.ManagedChannelProbe;
 import io.drwatch.adapter.redis.RedisHeartbeatProbe;
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.domain.channel.ChannelKind;
 import io.drwatch.port.ChannelProbe;
+import io.drwatch.port.ProviderTelemetry;
+import java.time.Clock;
+import java.util.Optional;
 import io.vertx.core.Vertx;
 import java.util.EnumMap;
 import java.util.Map;
@@ -29,13 +34,20 @@ final class ChannelKinds {
 
   private static final Map<ChannelKind, Factory> PROBES = new EnumMap<>(Map.of(
       ChannelKind.POSTGRES, (d, c) -> PgHeartbeatProbe.create(d.vertx(), c),
-      ChannelKind.REDIS, (d, c) -> RedisHeartbeatProbe.create(d.vertx(), c)));
+      ChannelKind.REDIS, (d, c) -> RedisHeartbeatProbe.create(d.vertx(), c),
+      ChannelKind.RDS, (d, c) -> managed(RdsReplicaChannel.telemetry(d.vertx(), d.aws().get(), d.cloudWatch(), c),
+          c.hasCanary() ? Optional.of(PgHeartbeatProbe.create(d.vertx(), c)) : Optional.empty())));
 
   /** Kinds whose probes call AWS APIs: their clients are built and warmed up at startup. */
   static final Set<ChannelKind> AWS = Set.of(ChannelKind.RDS, ChannelKind.AURORA_GLOBAL,
       ChannelKind.ELASTICACHE_GLOBAL, ChannelKind.EFS, ChannelKind.S3);
 
   private ChannelKinds() {}
+
+  /** A managed kind: the provider's telemetry, cross-checked by the canary when the channel has one. */
+  private static ChannelProbe managed(ProviderTelemetry telemetry, Optional<ChannelProbe> canary) {
+    return new ManagedChannelProbe(telemetry, canary, Clock.systemUTC());
+  }
 
   static ChannelProbe probe(Deps deps, ChannelConfig channel) {
     Factory factory = PROBES.get(channel.kind());
