@@ -2,6 +2,7 @@ package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
+import io.drwatch.adapter.aws.aurora.AuroraGlobalChannel;
 import io.drwatch.adapter.aws.rds.RdsReplicaChannel;
 import io.drwatch.adapter.postgres.PgHeartbeatProbe;
 import io.drwatch.app.probe.ManagedChannelProbe;
@@ -36,6 +37,8 @@ final class ChannelKinds {
       ChannelKind.POSTGRES, (d, c) -> PgHeartbeatProbe.create(d.vertx(), c),
       ChannelKind.REDIS, (d, c) -> RedisHeartbeatProbe.create(d.vertx(), c),
       ChannelKind.RDS, (d, c) -> managed(RdsReplicaChannel.telemetry(d.vertx(), d.aws().get(), d.cloudWatch(), c),
+          c.hasCanary() ? Optional.of(PgHeartbeatProbe.create(d.vertx(), c)) : Optional.empty()),
+      ChannelKind.AURORA_GLOBAL, (d, c) -> managed(AuroraGlobalChannel.telemetry(d.vertx(), d.aws().get(), d.cloudWatch(), c),
           c.hasCanary() ? Optional.of(PgHeartbeatProbe.create(d.vertx(), c)) : Optional.empty())));
 
   /** Kinds whose probes call AWS APIs: their clients are built and warmed up at startup. */

@@ -40,6 +40,7 @@ public final class QueryProtocolProxy implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final ConcurrentLinkedQueue<Map<String, String>> seen = new ConcurrentLinkedQueue<>();
   private volatile Function<Map<String, String>, Canned> interceptor = form -> null;
+  private volatile java.util.function.UnaryOperator<String> rewrite = body -> body;
 
   public QueryProtocolProxy(URI upstream) throws IOException {
     this.upstream = upstream;
@@ -56,6 +57,11 @@ public final class QueryProtocolProxy implements AutoCloseable {
   /** Answers requests for which {@code f} returns non-null; the rest go to moto. */
   public void intercept(Function<Map<String, String>, Canned> f) {
     interceptor = f;
+  }
+
+  /** Edits moto's response bodies, to correct what moto gets wrong (say which, where used). */
+  public void rewrite(java.util.function.UnaryOperator<String> f) {
+    rewrite = f;
   }
 
   /** Every parsed form seen with {@code Action=action}, in order. */
@@ -95,7 +101,8 @@ public final class QueryProtocolProxy implements AutoCloseable {
         }
       });
       HttpResponse<byte[]> resp = http.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
-      reply(ex, resp.statusCode(), resp.headers().firstValue("Content-Type").orElse("text/xml"), resp.body());
+      byte[] answer = rewrite.apply(new String(resp.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+      reply(ex, resp.statusCode(), resp.headers().firstValue("Content-Type").orElse("text/xml"), answer);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
