@@ -69,6 +69,12 @@ class IamPolicyTest {
     m.put("lambda:InvokeFunction", Role.FAILOVER);
     // adapter/aws/eventbridge/EventBridgePutAction: the eventbridge-put runbook action.
     m.put("events:PutEvents", Role.FAILOVER);
+    // adapter/aws/cloudwatch: the shared reader of the managed channels' lag metrics.
+    m.put("cloudwatch:GetMetricData", Role.MONITOR);
+    // adapter/aws/rds RdsTelemetry: the rds channel (replica, StatusInfos, instance status).
+    m.put("rds:DescribeDBInstances", Role.MONITOR);
+    // adapter/aws/aurora AuroraGlobalTelemetry: the aurora-global channel (members, roles, failover state).
+    m.put("rds:DescribeGlobalClusters", Role.MONITOR);
     return Map.copyOf(m);
   }
 
