@@ -40,7 +40,7 @@ class ChannelKindsAwsTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     cloudWatch.close();
     aws.close();
     vertx.close().await(10, TimeUnit.SECONDS);
