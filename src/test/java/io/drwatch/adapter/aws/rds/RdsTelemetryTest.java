@@ -202,8 +202,12 @@ class RdsTelemetryTest {
         last.set(round(p, t));
         return last.get().telemetryContradicted();
       });
-      assertThat(last.get().rpo().orElseThrow()).isGreaterThan(Duration.ofSeconds(3));
-      assertThat(last.get().reported().orElseThrow().reported()).isZero();
+      // The metric said 0 s at most ~1 s ago; the canary saw more loss than that plus one interval.
+      ChannelStatus s = last.get();
+      assertThat(s.reported().orElseThrow().reported()).isZero();
+      Duration bound = Duration.between(s.reported().get().at(), s.updatedAt()).plus(Duration.ofMillis(500));
+      assertThat(s.rpo().orElseThrow()).isGreaterThan(bound);
+      assertThat(s.verdict()).isNotBlank();
     } finally {
       p.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       pg.setApplyDelay(Duration.ZERO);
