@@ -1,7 +1,10 @@
 package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.AwsClients;
+import io.drwatch.adapter.aws.aurora.AuroraGlobalChannel;
+import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
 import io.drwatch.adapter.aws.efs.EfsReplicationTelemetry;
+import io.drwatch.adapter.aws.rds.RdsReplicaChannel;
 import io.drwatch.adapter.aws.s3.S3CanaryProbe;
 import io.drwatch.adapter.kubernetes.KubernetesStandby;
 import io.drwatch.adapter.opensearch.OpenSearchChannel;
@@ -23,8 +26,11 @@ import java.util.function.Supplier;
 /** The one place that maps a channel kind to its adapter. A new kind adds one line here. */
 final class ChannelKinds {
 
-  /** What a probe factory may use: the loop's Vert.x and the daemon's shared AWS clients. */
-  record Deps(Vertx vertx, Supplier<AwsClients> aws) {}
+  /**
+   * What a probe factory may use: the loop's Vert.x, the daemon's shared AWS clients, and the
+   * shared CloudWatch readers (one GetMetricData per region per interval for all channels).
+   */
+  record Deps(Vertx vertx, Supplier<AwsClients> aws, CloudWatchReaders cloudWatch) {}
 
   @FunctionalInterface
   interface Factory {
@@ -38,7 +44,11 @@ final class ChannelKinds {
       ChannelKind.S3, (d, c) -> S3CanaryProbe.create(d.vertx(), d.aws().get(), c),
       ChannelKind.KUBERNETES, (d, c) -> managed(KubernetesStandby.create(d.vertx(), c), Optional.empty()),
       ChannelKind.OPENSEARCH, (d, c) -> opensearch(OpenSearchChannel.create(d.vertx(), c,
-          () -> d.aws().get().credentials()))));
+          () -> d.aws().get().credentials())),
+      ChannelKind.RDS, (d, c) -> managed(RdsReplicaChannel.telemetry(d.vertx(), d.aws().get(), d.cloudWatch(), c),
+          pgCanary(d, c)),
+      ChannelKind.AURORA_GLOBAL, (d, c) -> managed(AuroraGlobalChannel.telemetry(d.vertx(), d.aws().get(),
+          d.cloudWatch(), c), pgCanary(d, c))));
 
   /** Kinds whose probes call AWS APIs: their clients are built and warmed up at startup. */
   static final Set<ChannelKind> AWS = Set.of(ChannelKind.RDS, ChannelKind.AURORA_GLOBAL,
@@ -46,8 +56,13 @@ final class ChannelKinds {
 
   private ChannelKinds() {}
 
+  /** A managed kind: the provider's telemetry, cross-checked by the canary when the channel has one. */
   private static ChannelProbe managed(ProviderTelemetry telemetry, Optional<ChannelProbe> canary) {
     return new ManagedChannelProbe(telemetry, canary, Clock.systemUTC());
+  }
+
+  private static Optional<ChannelProbe> pgCanary(Deps d, ChannelConfig c) {
+    return c.hasCanary() ? Optional.of(PgHeartbeatProbe.create(d.vertx(), c)) : Optional.empty();
   }
 
   private static ChannelProbe opensearch(OpenSearchChannel os) {

@@ -1,6 +1,8 @@
 package io.drwatch.bootstrap;
 
+import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
 import io.drwatch.adapter.http.HttpApi;
+import io.drwatch.adapter.metrics.AwsMetrics;
 import io.drwatch.adapter.metrics.ChannelMetrics;
 import io.drwatch.adapter.metrics.DetectionMetrics;
 import io.drwatch.adapter.metrics.EventMetrics;
@@ -30,6 +32,7 @@ final class DaemonVerticle extends VerticleBase {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final DetectionBoard detection = new DetectionBoard();
   private final SharedAws aws = SharedAws.withDefaults();
+  private CloudWatchReaders cloudWatch;
   private StatusBoard board;
   private DetectionWiring detectionWiring;
   private FailoverWiring failoverWiring;
@@ -77,13 +80,21 @@ final class DaemonVerticle extends VerticleBase {
       detectionWiring.blockedBy(() -> List.of("no runbook configured"));
     }
     warmUpAws();
-    ChannelKinds.Deps deps = new ChannelKinds.Deps(vertx, aws);
+    cloudWatch = CloudWatchReaders.withDefaults(vertx, aws);
+    AwsUsageView awsUsage = new AwsUsageView(aws.requests(), cloudWatch);
+    AwsMetrics awsMetrics = new AwsMetrics(awsUsage);
+    awsMetrics.bindTo(registry);
+    ChannelKinds.Deps deps = new ChannelKinds.Deps(vertx, aws, cloudWatch);
     for (int i = 0; i < specs.size(); i++) {
       ChannelConfig channel = config.channels().get(i);
       loops.add(ProbeLoop.create(vertx, specs.get(i), ChannelKinds.probe(deps, channel), board,
           channel.heartbeat().timeout()));
     }
-    router = HttpApi.router(vertx, board, detection, registry::scrape, config.observer().name());
+    // Operations become series when first called: register them before each scrape.
+    router = HttpApi.router(vertx, board, detection, () -> {
+      awsMetrics.refresh();
+      return registry.scrape();
+    }, config.observer().name(), awsUsage);
     detectionWiring.mount(router, config);
     if (failoverWiring != null) {
       failoverWiring.mount(router, config.runbook().get().token().or(() -> config.http().token()));
@@ -117,6 +128,9 @@ final class DaemonVerticle extends VerticleBase {
       closing.add(failoverWiring.stop());
     }
     return Future.join(closing).eventually(() -> {
+      if (cloudWatch != null) {
+        cloudWatch.close();
+      }
       aws.close();
       registry.close();
       return Future.succeededFuture();

@@ -1,8 +1,10 @@
 package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.AwsClients;
+import io.drwatch.adapter.aws.AwsRequestCounts;
 import io.drwatch.adapter.aws.AwsSettings;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * One {@link AwsClients} for a daemon's channels, built on first use, or up front by {@link
@@ -11,15 +13,24 @@ import java.util.function.Supplier;
  */
 final class SharedAws implements Supplier<AwsClients>, AutoCloseable {
   private final Supplier<AwsClients> factory;
+  private final AwsRequestCounts requests;
   private AwsClients aws;
   private boolean closed;
 
-  SharedAws(Supplier<AwsClients> factory) {
+  SharedAws(Supplier<AwsClients> factory, AwsRequestCounts requests) {
     this.factory = factory;
+    this.requests = requests;
   }
 
   static SharedAws withDefaults() {
-    return new SharedAws(() -> AwsClients.create(AwsSettings.DEFAULT));
+    AwsRequestCounts requests = new AwsRequestCounts();
+    return new SharedAws(() -> AwsClients.create(AwsSettings.DEFAULT, DefaultCredentialsProvider.builder().build(),
+        requests), requests);
+  }
+
+  /** The call counters of the clients, which exist before the clients are built. */
+  AwsRequestCounts requests() {
+    return requests;
   }
 
   @Override

@@ -69,11 +69,15 @@ class IamPolicyTest {
     m.put("lambda:InvokeFunction", Set.of(Role.FAILOVER));
     // adapter/aws/eventbridge/EventBridgePutAction: the eventbridge-put runbook action.
     m.put("events:PutEvents", Set.of(Role.FAILOVER));
-    // adapter/aws/rds/RdsPromoteAction: the rds-promote runbook action.
-    m.put("rds:DescribeDBInstances", Set.of(Role.FAILOVER));
+    // adapter/aws/cloudwatch: the shared reader of the managed channels' lag metrics.
+    m.put("cloudwatch:GetMetricData", Set.of(Role.MONITOR));
+    // adapter/aws/rds/RdsPromoteAction: the rds-promote runbook action; RdsTelemetry: the rds
+    // channel (replica, StatusInfos, instance status).
+    m.put("rds:DescribeDBInstances", Set.of(Role.FAILOVER, Role.MONITOR));
     m.put("rds:PromoteReadReplica", Set.of(Role.FAILOVER));
-    // adapter/aws/rds/AuroraGlobalFailoverAction: the aurora-global-failover runbook action.
-    m.put("rds:DescribeGlobalClusters", Set.of(Role.FAILOVER));
+    // adapter/aws/rds/AuroraGlobalFailoverAction: the aurora-global-failover runbook action;
+    // adapter/aws/aurora AuroraGlobalTelemetry: the aurora-global channel (members, roles).
+    m.put("rds:DescribeGlobalClusters", Set.of(Role.FAILOVER, Role.MONITOR));
     m.put("rds:FailoverGlobalCluster", Set.of(Role.FAILOVER));
     m.put("rds:SwitchoverGlobalCluster", Set.of(Role.FAILOVER));
     // adapter/aws/elasticache/ElastiCacheGlobalFailoverAction: elasticache-global-failover.

@@ -3,6 +3,7 @@ package io.drwatch.bootstrap;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drwatch.adapter.aws.AwsClients;
+import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
 import io.drwatch.adapter.aws.AwsSettings;
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.HeartbeatConfig;
@@ -80,7 +81,7 @@ class AwsChannelKindsTest {
   }
 
   private static LoopedChannel run(ChannelConfig c) {
-    var probe = ChannelKinds.probe(new ChannelKinds.Deps(vertx, () -> aws), c);
+    var probe = ChannelKinds.probe(new ChannelKinds.Deps(vertx, () -> aws, CloudWatchReaders.withDefaults(vertx, () -> aws)), c);
     return LoopedChannel.start(vertx, DaemonVerticle.spec(c), probe, c.heartbeat().timeout());
   }
 
@@ -102,7 +103,7 @@ class AwsChannelKindsTest {
   @Test
   void shouldRejectAnAssumeRoleTheKindsCannotUseYet() {
     ChannelConfig c = efs(Map.of("assumeRole", "arn:aws:iam::123456789012:role/x"));
-    assertThatThrownBy(() -> ChannelKinds.probe(new ChannelKinds.Deps(vertx, () -> aws), c))
+    assertThatThrownBy(() -> ChannelKinds.probe(new ChannelKinds.Deps(vertx, () -> aws, CloudWatchReaders.withDefaults(vertx, () -> aws)), c))
         .hasMessageContaining("assumeRole is not supported by kind efs");
   }
 

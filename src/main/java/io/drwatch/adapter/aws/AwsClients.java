@@ -28,13 +28,15 @@ public final class AwsClients implements AutoCloseable {
   private final SdkAsyncHttpClient http;
   private final AwsCredentialsProvider credentials;
   private final AwsSettings settings;
+  private final AwsRequestCounts requests;
 
   private AwsClients(EventLoopGroup eventLoops, SdkAsyncHttpClient http, AwsCredentialsProvider credentials,
-      AwsSettings settings) {
+      AwsSettings settings, AwsRequestCounts requests) {
     this.eventLoops = eventLoops;
     this.http = http;
     this.credentials = credentials;
     this.settings = settings;
+    this.requests = requests;
   }
 
   /** The default credentials chain (environment, profile, web identity, container, instance). */
@@ -43,6 +45,11 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public static AwsClients create(AwsSettings settings, AwsCredentialsProvider credentials) {
+    return create(settings, credentials, new AwsRequestCounts(AwsRequestCounts.longest(settings)));
+  }
+
+  /** With counters the caller already holds (the daemon binds them to metrics before any client exists). */
+  public static AwsClients create(AwsSettings settings, AwsCredentialsProvider credentials, AwsRequestCounts requests) {
     // Our own group, not one the SDK builds: the SDK's close() waits out a 2 s graceful-shutdown
     // quiet period, ours does not (nothing is in flight once the clients are closed). The SDK
     // (2.40) only recognises the classic group classes, hence the deprecated NioEventLoopGroup.
@@ -56,13 +63,14 @@ public final class AwsClients implements AutoCloseable {
         .connectionAcquisitionTimeout(settings.apiCallTimeout())
         .maxConcurrency(settings.maxConnections())
         .build();
-    return new AwsClients(eventLoops, http, credentials, settings);
+    return new AwsClients(eventLoops, http, credentials, settings, requests);
   }
 
   /**
    * Points {@code builder} (e.g. {@code SqsAsyncClient.builder()}) at {@code endpoint} with the
-   * shared HTTP client, credentials and timeouts, and with SDK retries off: callers retry on Vert.x
-   * timers (see {@link AwsRetries}).
+   * shared HTTP client, credentials and timeouts, with SDK retries off (callers retry on Vert.x
+   * timers, see {@link AwsRetries}) and every call counted in {@link #requests}. A caller that sets
+   * its own {@code overrideConfiguration} afterwards must keep the interceptor.
    */
   public <B extends AwsClientBuilder<B, C> & SdkAsyncClientBuilder<B, C>, C> B configure(B builder, AwsEndpoint endpoint) {
     builder.httpClient(http)
@@ -70,13 +78,19 @@ public final class AwsClients implements AutoCloseable {
         .region(Region.of(endpoint.region()))
         .overrideConfiguration(o -> o
             .apiCallTimeout(settings.apiCallTimeout())
-            .retryStrategy(AwsRetryStrategy.doNotRetry()));
+            .retryStrategy(AwsRetryStrategy.doNotRetry())
+            .addExecutionInterceptor(requests));
     endpoint.endpointOverride().ifPresent(builder::endpointOverride);
     return builder;
   }
 
   public AwsCredentialsProvider credentials() {
     return credentials;
+  }
+
+  /** Every call made by clients built through {@link #configure}. */
+  public AwsRequestCounts requests() {
+    return requests;
   }
 
   public AwsSettings settings() {

@@ -2,6 +2,7 @@ package io.drwatch.adapter.http;
 
 import io.drwatch.app.decide.DetectionBoard;
 import io.drwatch.app.status.StatusBoard;
+import io.drwatch.port.AwsUsage;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -19,6 +20,12 @@ public final class HttpApi {
 
   public static Router router(Vertx vertx, StatusBoard board, DetectionBoard detection,
       Supplier<String> scrape, String observer) {
+    return router(vertx, board, detection, scrape, observer, AwsUsage.NONE);
+  }
+
+  /** {@code aws} feeds the status's {@code "aws"} object (call counts are in-memory counters). */
+  public static Router router(Vertx vertx, StatusBoard board, DetectionBoard detection,
+      Supplier<String> scrape, String observer, AwsUsage aws) {
     Router router = Router.router(vertx);
     router.get("/metrics").handler(rc -> rc.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT).end(scrape.get()));
@@ -33,6 +40,7 @@ public final class HttpApi {
     router.get("/api/v1/status").handler(rc -> rc.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .end(StatusJson.of(board, observer).put("detection", DetectionJson.of(detection))
+            .put("aws", StatusJson.aws(aws))
             .encodePrettily()));
     StatusPage.mount(router);
     return router;

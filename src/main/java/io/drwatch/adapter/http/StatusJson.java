@@ -3,6 +3,7 @@ package io.drwatch.adapter.http;
 import io.drwatch.app.status.StatusBoard;
 import io.drwatch.domain.channel.ChannelStatus;
 import io.drwatch.domain.lag.CompositeRpo;
+import io.drwatch.port.AwsUsage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -49,6 +50,20 @@ final class StatusJson {
             .put("at", r.at().toString())).orElse(null))
         .put("telemetryContradicted", s.telemetryContradicted())
         .put("warmUpSeconds", seconds(s.warmUp()));
+  }
+
+  /**
+   * What AWS costs the daemon: the CloudWatch GetMetricData volume and list price its current
+   * channels imply, and SDK calls by outcome (the same counts as {@code drwatch_aws_requests_total}).
+   */
+  static JsonObject aws(AwsUsage usage) {
+    JsonObject outcomes = new JsonObject();
+    AwsUsage.OUTCOMES.forEach(o -> outcomes.put(o, 0L));
+    usage.requests().forEach(c -> outcomes.put(c.outcome(), outcomes.getLong(c.outcome(), 0L) + c.count()));
+    return new JsonObject()
+        .put("cloudwatchMetricsPerMonth", usage.cloudWatchMetricsPerMonth())
+        .put("cloudwatchCostPerMonthUsd", Math.round(usage.cloudWatchCostPerMonthUsd() * 100) / 100.0)
+        .put("requests", outcomes);
   }
 
   private static Double seconds(Optional<Duration> d) {

@@ -28,7 +28,9 @@ final class Descriptions {
       Map.entry(MetricNames.CHANNEL_LAST_SUCCESS, "Unix time of the last probe round that reached both primary and replica"),
       Map.entry(MetricNames.CHANNEL_PROBE, "Duration of one probe round (replica read + heartbeat write)"),
       Map.entry(MetricNames.RPO, "Composite RPO: the maximum over channels (NaN if any is unknown)"),
-      Map.entry(MetricNames.RPO_SKEW, "Spread of RPO across channels: max minus min"));
+      Map.entry(MetricNames.RPO_SKEW, "Spread of RPO across channels: max minus min"),
+      Map.entry(MetricNames.AWS_REQUESTS,
+          "AWS SDK calls by service, operation and outcome (success, throttled, server_error, client_error, io_error)"));
 
   private Descriptions() {}
 

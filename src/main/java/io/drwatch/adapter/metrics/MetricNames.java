@@ -38,6 +38,8 @@ public final class MetricNames {
   public static final String FAILOVER_IN_PROGRESS = "drwatch.failover.in.progress";
   public static final String FAILOVER_STEP = "drwatch.failover.step";
 
+  public static final String AWS_REQUESTS = "drwatch.aws.requests";
+
   public static final String TAG_CHANNEL = "channel";
   public static final String TAG_KIND = "kind";
   public static final String TAG_CONDITION = "condition";
@@ -47,6 +49,8 @@ public final class MetricNames {
   public static final String TAG_SIGNAL = "signal";
   public static final String TAG_STEP = "step";
   public static final String TAG_MODE = "mode";
+  public static final String TAG_SERVICE = "service";
+  public static final String TAG_OPERATION = "operation";
 
   /** The names as Prometheus sees them (timer series add _count, _sum and _max). */
   public static final List<String> PROMETHEUS_NAMES = List.of(
@@ -70,5 +74,6 @@ public final class MetricNames {
       "drwatch_rto_step_projected_seconds",
       "drwatch_failover_runs_total",
       "drwatch_failover_in_progress",
-      "drwatch_failover_step_seconds");
+      "drwatch_failover_step_seconds",
+      "drwatch_aws_requests_total");
 }
