@@ -1,7 +1,6 @@
 package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.AwsClients;
-import io.drwatch.adapter.aws.AwsSettings;
 import io.drwatch.adapter.aws.efs.EfsStopReplicationAction;
 import io.drwatch.adapter.aws.elasticache.ElastiCacheGlobalFailoverAction;
 import io.drwatch.adapter.aws.arc.ArcRoutingControlAction;
@@ -30,8 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * The one place that maps an action name to its adapter. A new action adds one line to
- * {@link #create} and its name to {@link #NAMES}. The AWS actions share one {@link AwsClients},
- * built on their first call (on a worker thread) and released by {@link #close()}.
+ * {@link #create} and its name to {@link #NAMES}. The AWS actions share the daemon's {@link AwsClients},
+ * built on their first call (on a worker thread).
  */
 final class ActionKinds implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ActionKinds.class.getName());
@@ -43,15 +42,13 @@ final class ActionKinds implements AutoCloseable {
       "cloudflare-pool", "k8s-scale", "opensearch-stop-follow");
 
   private final Map<String, FailoverAction> actions;
-  private final LazyAws aws;
 
-  private ActionKinds(Map<String, FailoverAction> actions, LazyAws aws) {
+  private ActionKinds(Map<String, FailoverAction> actions) {
     this.actions = actions;
-    this.aws = aws;
   }
 
-  static ActionKinds create(Vertx vertx) {
-    LazyAws aws = new LazyAws();
+  /** {@code aws} is asked for on an AWS action's first call only (on a worker thread). */
+  static ActionKinds create(Vertx vertx, Supplier<AwsClients> aws) {
     List<FailoverAction> all = List.of(
         PgPromoteAction.create(vertx),
         RedisPromoteAction.create(vertx),
@@ -74,14 +71,14 @@ final class ActionKinds implements AutoCloseable {
     if (!actions.keySet().equals(NAMES)) {
       throw new IllegalStateException("action names drifted: " + actions.keySet() + " vs " + NAMES);
     }
-    return new ActionKinds(Map.copyOf(actions), aws);
+    return new ActionKinds(Map.copyOf(actions));
   }
 
   Map<String, FailoverAction> actions() {
     return actions;
   }
 
-  /** Closes the actions that hold clients, then the shared AWS HTTP client if it was built. */
+  /** Closes the actions that hold clients; the shared AWS clients they borrowed are the daemon's. */
   @Override
   public void close() {
     for (FailoverAction action : actions.values()) {
@@ -91,33 +88,6 @@ final class ActionKinds implements AutoCloseable {
         } catch (Exception e) {
           LOG.log(Level.WARNING, "closing action " + action.name() + ": " + e);
         }
-      }
-    }
-    aws.close();
-  }
-
-  /** {@link AwsClients} built on first use only: a runbook without AWS actions starts no AWS threads. */
-  private static final class LazyAws implements Supplier<AwsClients>, AutoCloseable {
-    private AwsClients aws;
-    private boolean closed;
-
-    @Override
-    public synchronized AwsClients get() {
-      if (closed) {
-        throw new IllegalStateException("AWS clients already closed (shutting down)");
-      }
-      if (aws == null) {
-        aws = AwsClients.create(AwsSettings.DEFAULT);
-      }
-      return aws;
-    }
-
-    @Override
-    public synchronized void close() {
-      closed = true;
-      if (aws != null) {
-        aws.close();
-        aws = null;
       }
     }
   }

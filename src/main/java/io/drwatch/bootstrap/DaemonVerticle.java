@@ -69,17 +69,17 @@ final class DaemonVerticle extends VerticleBase {
     board = new StatusBoard(specs.stream().map(s -> ChannelStatus.initial(s, Instant.now())).toList());
     new ChannelMetrics(board).bindTo(registry);
     new DetectionMetrics(detection).bindTo(registry);
-    detectionWiring = DetectionWiring.create(vertx, config, board, detection);
+    warmUpAws();
+    detectionWiring = DetectionWiring.create(vertx, config, board, detection, aws);
     new EventMetrics(detectionWiring.ingest()).bindTo(registry);
     if (config.runbook().isPresent()) {
-      failoverWiring = FailoverWiring.create(vertx, config, config.runbook().get(), board, List.of());
+      failoverWiring = FailoverWiring.create(vertx, config, config.runbook().get(), board, List.of(), aws);
       failoverWiring.bind(registry);
       detectionWiring.blockedBy(failoverWiring::blockers);
       failoverWiring.follow(detection);
     } else {
       detectionWiring.blockedBy(() -> List.of("no runbook configured"));
     }
-    warmUpAws();
     cloudWatch = CloudWatchReaders.withDefaults(vertx, aws);
     AwsUsageView awsUsage = new AwsUsageView(aws.requests(), cloudWatch);
     AwsMetrics awsMetrics = new AwsMetrics(awsUsage);
@@ -139,7 +139,8 @@ final class DaemonVerticle extends VerticleBase {
 
   // Channels on AWS build the shared clients here, on the starting thread, so a missing role shows at once.
   private void warmUpAws() {
-    boolean needed = config.channels().stream().anyMatch(c -> ChannelKinds.AWS.contains(c.kind()));
+    boolean needed = config.channels().stream().anyMatch(c -> ChannelKinds.AWS.contains(c.kind()))
+        || !config.detection().events().sqs().isEmpty();
     if (needed) {
       String problem = aws.warmUp();
       if (!problem.isEmpty()) {

@@ -2,7 +2,6 @@ package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.AwsSettings;
 import io.drwatch.adapter.aws.sqs.SqsEventConsumer;
 import io.drwatch.adapter.http.events.EventsAuth;
 import io.drwatch.adapter.http.events.EventsWebhook;
@@ -33,6 +32,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Set;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
@@ -42,7 +42,6 @@ final class DetectionWiring {
   private final EventIngest ingest;
   private final List<SqsEventConsumer> consumers = new ArrayList<>();
   private final List<SqsAsyncClient> sqsClients = new ArrayList<>();
-  private AwsClients aws;
 
   private final DetectionBoard board;
 
@@ -53,7 +52,7 @@ final class DetectionWiring {
   }
 
   static DetectionWiring create(Vertx vertx, DrwatchConfig config, StatusBoard channels,
-      DetectionBoard board) {
+      DetectionBoard board, Supplier<AwsClients> aws) {
     Clock clock = Clock.systemUTC();
     DetectionConfig d = config.detection();
     String observer = config.observer().name();
@@ -75,19 +74,15 @@ final class DetectionWiring {
         ? e -> IngestOutcome.IGNORED : new HealthEventSink(health, clock));
     DetectionWiring wiring = new DetectionWiring(loop, ingest, board);
     if (health != null) {
-      wiring.consumeQueues(vertx, d.events().sqs());
+      wiring.consumeQueues(vertx, d.events().sqs(), aws);
     }
     return wiring;
   }
 
-  private void consumeQueues(Vertx vertx, List<SqsQueueConfig> queues) {
-    if (queues.isEmpty()) {
-      return;
-    }
-    aws = AwsClients.create(AwsSettings.DEFAULT);
+  private void consumeQueues(Vertx vertx, List<SqsQueueConfig> queues, Supplier<AwsClients> aws) {
     for (SqsQueueConfig q : queues) {
       AwsEndpoint endpoint = new AwsEndpoint(q.region(), q.endpointOverride().map(URI::create));
-      SqsAsyncClient sqs = aws.configure(SqsAsyncClient.builder(), endpoint).build();
+      SqsAsyncClient sqs = aws.get().configure(SqsAsyncClient.builder(), endpoint).build();
       sqsClients.add(sqs);
       consumers.add(SqsEventConsumer.create(vertx, sqs, q.queueUrl(), ingest));
     }
@@ -143,10 +138,8 @@ final class DetectionWiring {
     loop.stop();
     List<Future<Void>> stops = consumers.stream().map(SqsEventConsumer::stop).toList();
     return Future.join(stops).transform(ar -> {
+      // The shared AWS clients they borrowed are the daemon's to close.
       sqsClients.forEach(SqsAsyncClient::close);
-      if (aws != null) {
-        aws.close();
-      }
       return Future.<Void>succeededFuture();
     });
   }

@@ -1,5 +1,6 @@
 package io.drwatch.bootstrap;
 
+import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.http.RunsApi;
 import io.drwatch.adapter.journal.FileJournal;
 import io.drwatch.adapter.metrics.FailoverMetrics;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,7 +58,7 @@ final class FailoverWiring {
   }
 
   static FailoverWiring create(Vertx vertx, DrwatchConfig config, RunbookConfig rb,
-      StatusBoard channels, List<StepObserver> extraObservers) {
+      StatusBoard channels, List<StepObserver> extraObservers, Supplier<AwsClients> aws) {
     Clock clock = Clock.systemUTC();
     PipelineSettings settings = RunbookMapping.settings(config, rb);
     RunsBoard runs = new RunsBoard();
@@ -67,7 +69,7 @@ final class FailoverWiring {
     observers.add(metrics);
     observers.add(new LoggingObserver());
     FileJournal journal = FileJournal.create(vertx, config.state().dir());
-    ActionKinds actions = ActionKinds.create(vertx);
+    ActionKinds actions = ActionKinds.create(vertx, aws);
     StepRunner steps = new StepRunner(vertx, actions.actions(), settings,
         ch -> Optional.ofNullable(channels.channel(ch)).flatMap(ChannelStatus::rpo), observers, clock);
     FailoverPipeline pipeline = new FailoverPipeline(vertx, settings, journal, runs, steps, clock);
