@@ -69,6 +69,8 @@ class IamPolicyTest {
     m.put("lambda:InvokeFunction", Set.of(Role.FAILOVER));
     // adapter/aws/eventbridge/EventBridgePutAction: the eventbridge-put runbook action.
     m.put("events:PutEvents", Set.of(Role.FAILOVER));
+    // adapter/aws/AssumedRoles: a channel's params.assumeRole (a replica in another account).
+    m.put("sts:AssumeRole", Set.of(Role.MONITOR));
     // adapter/aws/cloudwatch: the shared reader of the managed channels' lag metrics.
     m.put("cloudwatch:GetMetricData", Set.of(Role.MONITOR));
     // adapter/aws/rds/RdsPromoteAction: the rds-promote runbook action; RdsTelemetry: the rds

@@ -100,11 +100,4 @@ class AwsChannelKindsTest {
     }
   }
 
-  @Test
-  void shouldRejectAnAssumeRoleTheKindsCannotUseYet() {
-    ChannelConfig c = efs(Map.of("assumeRole", "arn:aws:iam::123456789012:role/x"));
-    assertThatThrownBy(() -> ChannelKinds.probe(new ChannelKinds.Deps(vertx, () -> aws, CloudWatchReaders.withDefaults(vertx, () -> aws)), c))
-        .hasMessageContaining("assumeRole is not supported by kind efs");
-  }
-
 }

@@ -61,12 +61,4 @@ class ChannelKindsAwsTest {
     assertThat(rds).isInstanceOf(ManagedChannelProbe.class);
     assertThat(aurora).isInstanceOf(ManagedChannelProbe.class);
   }
-
-  @Test
-  void assumeRoleIsRefusedClearly() {
-    ChannelKinds.Deps deps = new ChannelKinds.Deps(vertx, aws, cloudWatch);
-    assertThatThrownBy(() -> ChannelKinds.probe(deps, channel(ChannelKind.RDS,
-        Map.of("region", "us-west-2", "instance", "orders-dr", "assumeRole", "arn:aws:iam::1:role/x"))))
-        .hasMessageContaining("channel orders").hasMessageContaining("assumeRole is not supported yet");
-  }
 }

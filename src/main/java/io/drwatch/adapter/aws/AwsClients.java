@@ -29,6 +29,8 @@ public final class AwsClients implements AutoCloseable {
   private final AwsCredentialsProvider credentials;
   private final AwsSettings settings;
   private final AwsRequestCounts requests;
+  private final java.util.concurrent.ConcurrentMap<AwsEndpoint, AssumedRoles.Provider> roles =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private AwsClients(EventLoopGroup eventLoops, SdkAsyncHttpClient http, AwsCredentialsProvider credentials,
       AwsSettings settings, AwsRequestCounts requests) {
@@ -74,7 +76,7 @@ public final class AwsClients implements AutoCloseable {
    */
   public <B extends AwsClientBuilder<B, C> & SdkAsyncClientBuilder<B, C>, C> B configure(B builder, AwsEndpoint endpoint) {
     builder.httpClient(http)
-        .credentialsProvider(credentials)
+        .credentialsProvider(credentialsFor(endpoint))
         .region(Region.of(endpoint.region()))
         .overrideConfiguration(o -> o
             .apiCallTimeout(settings.apiCallTimeout())
@@ -86,6 +88,18 @@ public final class AwsClients implements AutoCloseable {
 
   public AwsCredentialsProvider credentials() {
     return credentials;
+  }
+
+  /**
+   * The daemon's credentials, or for an endpoint with a role, that role's: assumed with STS (in
+   * the endpoint's region, through its override) from the daemon's credentials, one provider per
+   * role and endpoint, refreshed in the background before the session expires.
+   */
+  public AwsCredentialsProvider credentialsFor(AwsEndpoint endpoint) {
+    if (endpoint.role().isEmpty()) {
+      return credentials;
+    }
+    return roles.computeIfAbsent(endpoint, e -> AssumedRoles.provider(e, credentials, settings));
   }
 
   /** Every call made by clients built through {@link #configure}. */
@@ -100,6 +114,7 @@ public final class AwsClients implements AutoCloseable {
   /** Closes the HTTP client and the credentials provider, and lets the event loops go without waiting. */
   @Override
   public void close() {
+    roles.values().forEach(AssumedRoles.Provider::close);
     http.close();
     if (credentials instanceof SdkAutoCloseable c) {
       c.close();

@@ -16,7 +16,7 @@ public final class AuroraGlobalChannel {
   public static AuroraGlobalTelemetry telemetry(Vertx vertx, AwsClients aws, CloudWatchReaders readers, ChannelConfig c) {
     AwsEndpoint endpoint = RdsReplicaChannel.endpoint(c); // same region/override/assumeRole rules
     RdsAsyncClient rds = aws.configure(RdsAsyncClient.builder(), endpoint).build();
-    return new AuroraGlobalTelemetry(vertx, rds, readers, c.param("globalCluster"), endpoint.endpointOverride(),
+    return new AuroraGlobalTelemetry(vertx, rds, readers, c.param("globalCluster"), endpoint,
         Duration.ofMinutes(1));
   }
 }

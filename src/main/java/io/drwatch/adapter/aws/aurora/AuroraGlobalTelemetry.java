@@ -35,19 +35,19 @@ public final class AuroraGlobalTelemetry implements ProviderTelemetry {
   private final RdsAsyncClient rds;
   private final CloudWatchReaders readers;
   private final String globalCluster;
-  private final Optional<URI> endpointOverride;
+  private final AwsEndpoint home;
   private final Duration period;
   private List<Registered> registered = List.of();
 
   private record Registered(AuroraGlobalMembers.Member member, CloudWatchReader reader, MetricQuery query) {}
 
   public AuroraGlobalTelemetry(Vertx vertx, RdsAsyncClient rds, CloudWatchReaders readers, String globalCluster,
-      Optional<URI> endpointOverride, Duration period) {
+      AwsEndpoint home, Duration period) {
     this.vertx = vertx;
     this.rds = rds;
     this.readers = readers;
     this.globalCluster = globalCluster;
-    this.endpointOverride = endpointOverride;
+    this.home = home;
     this.period = period;
   }
 
@@ -107,7 +107,7 @@ public final class AuroraGlobalTelemetry implements ProviderTelemetry {
       old.forEach(r -> r.reader().unregister(r.query()));
       List<Registered> next = new ArrayList<>();
       for (AuroraGlobalMembers.Member m : secondaries) {
-        CloudWatchReader reader = readers.reader(new AwsEndpoint(m.region(), endpointOverride));
+        CloudWatchReader reader = readers.reader(home.inRegion(m.region()));
         MetricQuery q = new MetricQuery("AWS/RDS", "AuroraGlobalDBRPOLag",
             Map.of("DBClusterIdentifier", m.clusterId()), "Maximum", period);
         reader.register(q);

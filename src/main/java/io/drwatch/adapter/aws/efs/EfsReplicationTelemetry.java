@@ -41,11 +41,8 @@ public final class EfsReplicationTelemetry implements ProviderTelemetry {
 
   /** Builds the client; call from the starting thread, not an event loop. */
   public static EfsReplicationTelemetry create(Vertx vertx, AwsClients aws, ChannelConfig channel) {
-    if (channel.optionalParam("assumeRole").isPresent()) {
-      throw new IllegalArgumentException("channel " + channel.name() + ": assumeRole is not supported by kind efs yet");
-    }
     AwsEndpoint endpoint = new AwsEndpoint(channel.param("region"),
-        channel.optionalParam("endpointOverride").map(URI::create));
+        channel.optionalParam("endpointOverride").map(URI::create), channel.optionalParam("assumeRole"));
     EfsAsyncClient efs = aws.configure(EfsAsyncClient.builder(), endpoint).build();
     return new EfsReplicationTelemetry(vertx, efs, channel.param("fileSystem"));
   }

@@ -19,16 +19,10 @@ public final class RdsReplicaChannel {
     return new RdsTelemetry(vertx, rds, cloudWatch.reader(endpoint), c.param("instance"), Duration.ofMinutes(1));
   }
 
-  /**
-   * Region and optional endpointOverride. {@code assumeRole} is not supported yet: a silently
-   * ignored role would read another account's replica with the wrong credentials, so it is refused.
-   */
+  /** Region, optional endpointOverride and optional assumeRole (another account's replica). */
   public static AwsEndpoint endpoint(ChannelConfig c) {
-    if (c.optionalParam("assumeRole").isPresent()) {
-      throw new IllegalArgumentException("channel " + c.name() + ": param assumeRole is not supported yet; "
-          + "run drwatch with the role's credentials (AWS_PROFILE, web identity or instance role) instead");
-    }
-    return new AwsEndpoint(c.param("region"), c.optionalParam("endpointOverride").map(URI::create));
+    return new AwsEndpoint(c.param("region"), c.optionalParam("endpointOverride").map(URI::create),
+        c.optionalParam("assumeRole"));
   }
 
 }

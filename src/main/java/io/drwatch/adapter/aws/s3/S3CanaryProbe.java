@@ -60,14 +60,11 @@ public final class S3CanaryProbe implements ChannelProbe {
 
   /** Builds the clients; call from the starting thread, not an event loop. */
   public static S3CanaryProbe create(Vertx vertx, AwsClients aws, ChannelConfig channel) {
-    if (channel.optionalParam("assumeRole").isPresent()) {
-      throw new IllegalArgumentException("channel " + channel.name() + ": assumeRole is not supported by kind s3 yet");
-    }
     String region = channel.param("region");
-    Optional<URI> override = channel.optionalParam("endpointOverride").map(URI::create);
-    S3AsyncClient source = client(aws, new AwsEndpoint(region, override));
-    S3AsyncClient destination = client(aws, new AwsEndpoint(channel.optionalParam("destinationRegion").orElse(region),
-        override));
+    AwsEndpoint home = new AwsEndpoint(region, channel.optionalParam("endpointOverride").map(URI::create),
+        channel.optionalParam("assumeRole"));
+    S3AsyncClient source = client(aws, home);
+    S3AsyncClient destination = client(aws, home.inRegion(channel.optionalParam("destinationRegion").orElse(region)));
     Target target = new Target(channel.param("sourceBucket"), channel.param("destinationBucket"),
         channel.optionalParam("key").orElse("drwatch/canary/" + channel.name()),
         channel.optionalParam("replicationRule"));

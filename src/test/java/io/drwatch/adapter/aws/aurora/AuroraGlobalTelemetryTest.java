@@ -85,7 +85,7 @@ class AuroraGlobalTelemetryTest {
   @Test
   void rpoLagOfTheSecondaryFromItsOwnRegion() throws Exception {
     AuroraGlobalTelemetry t = new AuroraGlobalTelemetry(vertx, east, readers, "orders-global",
-        Optional.of(moto.endpoint()), Duration.ofSeconds(1));
+        new AwsEndpoint("us-east-1", Optional.of(moto.endpoint())), Duration.ofSeconds(1));
     ReplicaView first = read(t);
     assertThat(first.telemetryMissing()).as(first.linkDetail()).isTrue();
     assertThat(first.linkDetail()).contains("orders-west", "us-west-2");
@@ -112,7 +112,7 @@ class AuroraGlobalTelemetryTest {
   @Test
   void unknownGlobalClusterFailsWithItsName() {
     AuroraGlobalTelemetry t = new AuroraGlobalTelemetry(vertx, east, readers, "no-such-global",
-        Optional.of(moto.endpoint()), Duration.ofSeconds(1));
+        new AwsEndpoint("us-east-1", Optional.of(moto.endpoint())), Duration.ofSeconds(1));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(t)).hasMessageContaining("no-such-global");
   }
 }
