@@ -101,6 +101,15 @@ class AwsChannelKindsTest {
   }
 
   @Test
+  void shouldBuildTheElastiCacheGlobalChannelFromItsParams() throws Exception {
+    try (LoopedChannel ch = run(channel("sessions", ChannelKind.ELASTICACHE_GLOBAL,
+        Map.of("region", "us-east-1", "globalReplicationGroup", "ldgnf-sessions", "secondaryNode", "sessions-west-002")))) {
+      awaitVerdict(ch, ChannelCondition.REPLICA_UNREACHABLE,
+          "elasticache DescribeGlobalReplicationGroups ldgnf-sessions failed after");
+    }
+  }
+
+  @Test
   void shouldRejectAnAssumeRoleTheKindsCannotUseYet() {
     ChannelConfig c = efs(Map.of("assumeRole", "arn:aws:iam::123456789012:role/x"));
     assertThatThrownBy(() -> ChannelKinds.probe(new ChannelKinds.Deps(vertx, () -> aws, CloudWatchReaders.withDefaults(vertx, () -> aws)), c))
