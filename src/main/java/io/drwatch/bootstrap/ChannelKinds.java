@@ -3,6 +3,7 @@ package io.drwatch.bootstrap;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.aurora.AuroraGlobalChannel;
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
+import io.drwatch.adapter.aws.elasticache.ElastiCacheGlobalChannel;
 import io.drwatch.adapter.aws.efs.EfsReplicationTelemetry;
 import io.drwatch.adapter.aws.rds.RdsReplicaChannel;
 import io.drwatch.adapter.aws.s3.S3CanaryProbe;
@@ -48,7 +49,9 @@ final class ChannelKinds {
       ChannelKind.RDS, (d, c) -> managed(RdsReplicaChannel.telemetry(d.vertx(), d.aws().get(), d.cloudWatch(), c),
           pgCanary(d, c)),
       ChannelKind.AURORA_GLOBAL, (d, c) -> managed(AuroraGlobalChannel.telemetry(d.vertx(), d.aws().get(),
-          d.cloudWatch(), c), pgCanary(d, c))));
+          d.cloudWatch(), c), pgCanary(d, c)),
+      ChannelKind.ELASTICACHE_GLOBAL, (d, c) -> managed(ElastiCacheGlobalChannel.telemetry(d.vertx(), d.aws().get(),
+          d.cloudWatch(), c), redisCanary(d, c))));
 
   /** Kinds whose probes call AWS APIs: their clients are built and warmed up at startup. */
   static final Set<ChannelKind> AWS = Set.of(ChannelKind.RDS, ChannelKind.AURORA_GLOBAL,
@@ -63,6 +66,10 @@ final class ChannelKinds {
 
   private static Optional<ChannelProbe> pgCanary(Deps d, ChannelConfig c) {
     return c.hasCanary() ? Optional.of(PgHeartbeatProbe.create(d.vertx(), c)) : Optional.empty();
+  }
+
+  private static Optional<ChannelProbe> redisCanary(Deps d, ChannelConfig c) {
+    return c.hasCanary() ? Optional.of(RedisHeartbeatProbe.create(d.vertx(), c)) : Optional.empty();
   }
 
   private static ChannelProbe opensearch(OpenSearchChannel os) {

@@ -40,7 +40,7 @@ record ChannelKindRules(Need endpoints, Form form, List<String> required, List<S
       case RDS -> aws(Need.OPTIONAL, Form.POSTGRES, List.of("region", "instance"), List.of(), MINUTE, 3);
       case AURORA_GLOBAL -> aws(Need.OPTIONAL, Form.POSTGRES, List.of("region", "globalCluster"), List.of(), MINUTE, 3);
       case ELASTICACHE_GLOBAL -> aws(Need.OPTIONAL, Form.REDIS, List.of("region", "globalReplicationGroup"),
-          List.of(), MINUTE, 3);
+          List.of("secondaryNode"), MINUTE, 3);
       // EFS replicates on its own schedule (RPO target 15 min): its position legitimately stays put for minutes.
       case EFS -> aws(Need.NONE, Form.HTTP, List.of("region", "fileSystem"), List.of(), MINUTE, 20);
       case S3 -> aws(Need.NONE, Form.HTTP, List.of("region", "sourceBucket", "destinationBucket"),

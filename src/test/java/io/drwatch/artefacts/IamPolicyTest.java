@@ -82,8 +82,9 @@ class IamPolicyTest {
     m.put("rds:DescribeGlobalClusters", Set.of(Role.FAILOVER, Role.MONITOR));
     m.put("rds:FailoverGlobalCluster", Set.of(Role.FAILOVER));
     m.put("rds:SwitchoverGlobalCluster", Set.of(Role.FAILOVER));
-    // adapter/aws/elasticache/ElastiCacheGlobalFailoverAction: elasticache-global-failover.
-    m.put("elasticache:DescribeGlobalReplicationGroups", Set.of(Role.FAILOVER));
+    // adapter/aws/elasticache/ElastiCacheGlobalFailoverAction: elasticache-global-failover;
+    // ElastiCacheGlobalTelemetry: the elasticache-global channel.
+    m.put("elasticache:DescribeGlobalReplicationGroups", Set.of(Role.FAILOVER, Role.MONITOR));
     m.put("elasticache:FailoverGlobalReplicationGroup", Set.of(Role.FAILOVER));
     // adapter/aws/efs/EfsStopReplicationAction: efs-stop-replication.
     // ... and the efs channel (adapter/aws/efs/EfsReplicationTelemetry) reads the same.

@@ -100,4 +100,13 @@ class AwsChannelKindsTest {
     }
   }
 
+  @Test
+  void shouldBuildTheElastiCacheGlobalChannelFromItsParams() throws Exception {
+    try (LoopedChannel ch = run(channel("sessions", ChannelKind.ELASTICACHE_GLOBAL,
+        Map.of("region", "us-east-1", "globalReplicationGroup", "ldgnf-sessions", "secondaryNode", "sessions-west-002")))) {
+      awaitVerdict(ch, ChannelCondition.REPLICA_UNREACHABLE,
+          "elasticache DescribeGlobalReplicationGroups ldgnf-sessions failed after");
+    }
+  }
+
 }

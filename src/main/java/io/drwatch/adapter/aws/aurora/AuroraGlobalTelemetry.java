@@ -12,7 +12,6 @@ import io.drwatch.domain.lag.ReplicaView;
 import io.drwatch.port.ProviderTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

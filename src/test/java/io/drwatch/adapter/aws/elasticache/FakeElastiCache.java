@@ -14,7 +14,8 @@ import java.util.Set;
  * operations moto 5.2.1 answers NotImplemented: {@code DescribeGlobalReplicationGroups} and
  * {@code FailoverGlobalReplicationGroup}. A failover walks the datastore like the service does:
  * {@code modifying} with the old roles, {@code modifying} with the roles switched, then
- * {@code available}, one step per describe.
+ * {@code available}, one step per describe. Channel tests set member and datastore states and
+ * roles directly ({@link #memberStatus}, {@link #groupStatus}, {@link #primary}).
  */
 final class FakeElastiCache extends LoopbackAwsFake {
   static final String NS = "http://elasticache.amazonaws.com/doc/2015-02-02/";
@@ -23,6 +24,7 @@ final class FakeElastiCache extends LoopbackAwsFake {
     final String id;
     final String region;
     String role;
+    String status = "associated";
 
     Member(String id, String region, String role) {
       this.id = id;
@@ -46,6 +48,20 @@ final class FakeElastiCache extends LoopbackAwsFake {
     Group g = new Group();
     g.members.addAll(List.of(members));
     groups.put(id, g);
+  }
+
+  /** Sets a member's status, e.g. {@code disassociating}, as a channel test's ground truth. */
+  synchronized void memberStatus(String group, String member, String status) {
+    groups.get(group).members.stream().filter(m -> m.id.equals(member)).forEach(m -> m.status = status);
+  }
+
+  synchronized void groupStatus(String group, String status) {
+    groups.get(group).status = status;
+  }
+
+  /** Makes {@code member} PRIMARY and the others SECONDARY at once (a failover already done). */
+  synchronized void primary(String group, String member) {
+    groups.get(group).members.forEach(m -> m.role = m.id.equals(member) ? "PRIMARY" : "SECONDARY");
   }
 
   synchronized String status(String group) {
@@ -133,7 +149,7 @@ final class FakeElastiCache extends LoopbackAwsFake {
         s.append("<GlobalReplicationGroupMember><ReplicationGroupId>").append(m.id)
             .append("</ReplicationGroupId><ReplicationGroupRegion>").append(m.region)
             .append("</ReplicationGroupRegion><Role>").append(m.role).append("</Role>")
-            .append("<AutomaticFailover>enabled</AutomaticFailover><Status>associated</Status>")
+            .append("<AutomaticFailover>enabled</AutomaticFailover><Status>").append(m.status).append("</Status>")
             .append("</GlobalReplicationGroupMember>");
       }
       s.append("</Members>");
