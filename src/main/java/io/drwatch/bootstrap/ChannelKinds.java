@@ -7,6 +7,7 @@ import io.drwatch.adapter.aws.elasticache.ElastiCacheGlobalChannel;
 import io.drwatch.adapter.aws.efs.EfsReplicationTelemetry;
 import io.drwatch.adapter.aws.rds.RdsReplicaChannel;
 import io.drwatch.adapter.aws.s3.S3CanaryProbe;
+import io.drwatch.adapter.aws.s3.S3ReplicationMetrics;
 import io.drwatch.adapter.kubernetes.KubernetesStandby;
 import io.drwatch.adapter.opensearch.OpenSearchChannel;
 import io.drwatch.adapter.postgres.PgHeartbeatProbe;
@@ -42,7 +43,7 @@ final class ChannelKinds {
       ChannelKind.POSTGRES, (d, c) -> PgHeartbeatProbe.create(d.vertx(), c),
       ChannelKind.REDIS, (d, c) -> RedisHeartbeatProbe.create(d.vertx(), c),
       ChannelKind.EFS, (d, c) -> managed(EfsReplicationTelemetry.create(d.vertx(), d.aws().get(), c), Optional.empty()),
-      ChannelKind.S3, (d, c) -> S3CanaryProbe.create(d.vertx(), d.aws().get(), c),
+      ChannelKind.S3, ChannelKinds::s3,
       ChannelKind.KUBERNETES, (d, c) -> managed(KubernetesStandby.create(d.vertx(), c), Optional.empty()),
       ChannelKind.OPENSEARCH, (d, c) -> opensearch(OpenSearchChannel.create(d.vertx(), c,
           () -> d.aws().get().credentials())),
@@ -70,6 +71,13 @@ final class ChannelKinds {
 
   private static Optional<ChannelProbe> redisCanary(Deps d, ChannelConfig c) {
     return c.hasCanary() ? Optional.of(RedisHeartbeatProbe.create(d.vertx(), c)) : Optional.empty();
+  }
+
+  // The canary is the RPO; with a replicationRule, S3's own replication metrics ride along.
+  private static ChannelProbe s3(Deps d, ChannelConfig c) {
+    ChannelProbe canary = S3CanaryProbe.create(d.vertx(), d.aws().get(), c);
+    return S3ReplicationMetrics.forChannel(d.cloudWatch(), c)
+        .<ChannelProbe>map(metrics -> managed(metrics, Optional.of(canary))).orElse(canary);
   }
 
   private static ChannelProbe opensearch(OpenSearchChannel os) {
