@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code deploy/iam}: each policy allows exactly the AWS operations drwatch's code calls, for its
  * role, no more and no less.
  *
- * <p>Two sources must agree: {@link #OPERATIONS}, a table maintained by hand (operation → role and
+ * <p>Two sources must agree: {@link IamOperations#OPERATIONS}, a table maintained by hand (operation → role and
  * why), and a scan of {@code src/main/java} for AWS SDK v2 operations actually invoked. The scan
  * finds (a) calls on variables, fields and parameters declared with an SDK client type
  * ({@code SqsAsyncClient sqs; ... sqs.receiveMessage(...)}), (b) method references on client types
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through a lambda parameter or a getter. A new SDK call fails this test until it is in the table
  * and in the right policy; a stale table entry fails it too.
  *
- * <p>The failover role's operations come from the runbook actions: {@link #AWS_OPERATIONS_BY_ACTION}
+ * <p>The failover role's operations come from the runbook actions: {@link #IamOperations.AWS_OPERATIONS_BY_ACTION}
  * must name every action {@code ActionKinds} registers; the failover policy allows exactly their
  * operations (lambda-invoke, eventbridge-put) and denies those of the AWS actions not built yet.
  */
@@ -51,112 +51,6 @@ class IamPolicyTest {
   private static final Path MONITOR_POLICY = IAM.resolve("monitor-policy.json");
   private static final Path FAILOVER_POLICY = IAM.resolve("failover-policy.json");
   private static final Path EVENTS_TEMPLATE = ROOT.resolve("deploy/eventbridge/drwatch-events.yaml");
-
-  enum Role { MONITOR, FAILOVER }
-
-  /** Every AWS operation drwatch calls, with the role whose policy must allow it. */
-  static final Map<String, Set<Role>> OPERATIONS = operations();
-
-  private static Map<String, Set<Role>> operations() {
-    Map<String, Set<Role>> m = new TreeMap<>();
-    // adapter/aws/sqs/SqsEventConsumer: the long poll of an EventBridge queue ...
-    m.put("sqs:ReceiveMessage", Set.of(Role.MONITOR));
-    // ... deleting each message once ingested ...
-    m.put("sqs:DeleteMessage", Set.of(Role.MONITOR));
-    // ... and the warm-up that proves the queue exists (QueueArn).
-    m.put("sqs:GetQueueAttributes", Set.of(Role.MONITOR));
-    // adapter/aws/lambda/LambdaInvokeAction: the lambda-invoke runbook action.
-    m.put("lambda:InvokeFunction", Set.of(Role.FAILOVER));
-    // adapter/aws/eventbridge/EventBridgePutAction: the eventbridge-put runbook action.
-    m.put("events:PutEvents", Set.of(Role.FAILOVER));
-    // adapter/aws/AssumedRoles: a channel's params.assumeRole (a replica in another account).
-    m.put("sts:AssumeRole", Set.of(Role.MONITOR));
-    // adapter/aws/cloudwatch: the shared reader of the managed channels' lag metrics.
-    m.put("cloudwatch:GetMetricData", Set.of(Role.MONITOR));
-    // adapter/aws/rds/RdsPromoteAction: the rds-promote runbook action; RdsTelemetry: the rds
-    // channel (replica, StatusInfos, instance status).
-    m.put("rds:DescribeDBInstances", Set.of(Role.FAILOVER, Role.MONITOR));
-    m.put("rds:PromoteReadReplica", Set.of(Role.FAILOVER));
-    // adapter/aws/rds/AuroraGlobalFailoverAction: the aurora-global-failover runbook action;
-    // adapter/aws/aurora AuroraGlobalTelemetry: the aurora-global channel (members, roles).
-    m.put("rds:DescribeGlobalClusters", Set.of(Role.FAILOVER, Role.MONITOR));
-    m.put("rds:FailoverGlobalCluster", Set.of(Role.FAILOVER));
-    m.put("rds:SwitchoverGlobalCluster", Set.of(Role.FAILOVER));
-    // adapter/aws/elasticache/ElastiCacheGlobalFailoverAction: elasticache-global-failover;
-    // ElastiCacheGlobalTelemetry: the elasticache-global channel.
-    m.put("elasticache:DescribeGlobalReplicationGroups", Set.of(Role.FAILOVER, Role.MONITOR));
-    m.put("elasticache:FailoverGlobalReplicationGroup", Set.of(Role.FAILOVER));
-    // adapter/aws/efs/EfsStopReplicationAction: efs-stop-replication.
-    // ... and the efs channel (adapter/aws/efs/EfsReplicationTelemetry) reads the same.
-    m.put("elasticfilesystem:DescribeReplicationConfigurations", Set.of(Role.FAILOVER, Role.MONITOR));
-    m.put("elasticfilesystem:DeleteReplicationConfiguration", Set.of(Role.FAILOVER));
-    // adapter/aws/sfn/SfnStartAction: sfn-start.
-    m.put("states:StartExecution", Set.of(Role.FAILOVER));
-    m.put("states:DescribeExecution", Set.of(Role.FAILOVER));
-    // adapter/aws/s3/S3CanaryProbe: the s3 channel's canary object, written to the source bucket
-    // and read back (GET; HEAD is s3:GetObject too) from both ...
-    m.put("s3:PutObject", Set.of(Role.MONITOR));
-    m.put("s3:GetObject", Set.of(Role.MONITOR));
-    // ... and, with replicationRule, the bucket's replication rule.
-    m.put("s3:GetReplicationConfiguration", Set.of(Role.MONITOR));
-    // adapter/aws/globalaccelerator/GaTrafficDialAction: the ga-traffic-dial runbook action.
-    m.put("globalaccelerator:DescribeEndpointGroup", Set.of(Role.FAILOVER));
-    m.put("globalaccelerator:UpdateEndpointGroup", Set.of(Role.FAILOVER));
-    m.put("globalaccelerator:DescribeAccelerator", Set.of(Role.FAILOVER));
-    // adapter/aws/arc/ArcRoutingControlAction: the arc-routing-control runbook action.
-    m.put("route53-recovery-cluster:GetRoutingControlState", Set.of(Role.FAILOVER));
-    m.put("route53-recovery-cluster:UpdateRoutingControlState", Set.of(Role.FAILOVER));
-    // adapter/opensearch: with auth sigv4, the opensearch channel writes its heartbeat on the
-    // leader (PUT) and reads it and _status on the follower (GET); opensearch-stop-follow reads
-    // _status (GET) and stops the follower (POST).
-    m.put("es:ESHttpGet", Set.of(Role.FAILOVER, Role.MONITOR));
-    m.put("es:ESHttpPut", Set.of(Role.MONITOR));
-    m.put("es:ESHttpPost", Set.of(Role.FAILOVER));
-    return Map.copyOf(m);
-  }
-
-  /**
-   * Allowed without being called: s3:ListBucket makes S3 answer 404 (not 403) for a canary that
-   * has not replicated yet, so "not there yet" is not mistaken for "access denied".
-   */
-  static final Set<String> ALLOWED_WITHOUT_CALL = Set.of("s3:ListBucket");
-
-  /**
-   * The AWS operations each runbook action calls (bootstrap/ActionKinds). pg-promote and
-   * redis-promote speak the database protocols; webhook and the Cloudflare actions call plain HTTP(S).
-   */
-  static final Map<String, Set<String>> AWS_OPERATIONS_BY_ACTION = Map.ofEntries(
-      Map.entry("pg-promote", Set.of()),
-      Map.entry("redis-promote", Set.of()),
-      Map.entry("webhook", Set.of()),
-      Map.entry("lambda-invoke", Set.of("lambda:InvokeFunction")),
-      Map.entry("eventbridge-put", Set.of("events:PutEvents")),
-      Map.entry("rds-promote", Set.of("rds:DescribeDBInstances", "rds:PromoteReadReplica")),
-      Map.entry("aurora-global-failover", Set.of("rds:DescribeGlobalClusters", "rds:FailoverGlobalCluster",
-          "rds:SwitchoverGlobalCluster")),
-      Map.entry("elasticache-global-failover", Set.of("elasticache:DescribeGlobalReplicationGroups",
-          "elasticache:FailoverGlobalReplicationGroup")),
-      Map.entry("efs-stop-replication", Set.of("elasticfilesystem:DescribeReplicationConfigurations",
-          "elasticfilesystem:DeleteReplicationConfiguration")),
-      Map.entry("sfn-start", Set.of("states:StartExecution", "states:DescribeExecution")),
-      Map.entry("ga-traffic-dial", Set.of("globalaccelerator:DescribeEndpointGroup",
-          "globalaccelerator:UpdateEndpointGroup", "globalaccelerator:DescribeAccelerator")),
-      Map.entry("arc-routing-control", Set.of("route53-recovery-cluster:GetRoutingControlState",
-          "route53-recovery-cluster:UpdateRoutingControlState")),
-      Map.entry("cloudflare-dns", Set.of()),
-      Map.entry("cloudflare-pool", Set.of()),
-      // Kubernetes API only; its EKS token is an STS URL presigned locally, not an SDK call.
-      Map.entry("k8s-scale", Set.of()),
-      Map.entry("opensearch-stop-follow", Set.of("es:ESHttpGet", "es:ESHttpPost")));
-
-  /**
-   * Operations made as SigV4-signed REST calls without an SDK client (OpenSearch's own API), which
-   * the scan cannot see; each names the package that signs them.
-   */
-  static final Map<String, String> SIGNED_HTTP = Map.of(
-      "es:ESHttpGet", "io/drwatch/adapter/opensearch",
-      "es:ESHttpPut", "io/drwatch/adapter/opensearch",
-      "es:ESHttpPost", "io/drwatch/adapter/opensearch");
 
   /** SDK v2 service package → IAM service prefix. An SDK package not listed fails the scan. */
   private static final Map<String, String> IAM_PREFIX = Map.ofEntries(
@@ -200,15 +94,15 @@ class IamPolicyTest {
     Map<String, Set<String>> found = scan();
     assertThat(found.keySet())
         .as("AWS operations the code calls (found in %s) must be the table's: add a new one to "
-            + "OPERATIONS and to its policy, drop one the code no longer calls", found)
-        .isEqualTo(OPERATIONS.keySet().stream().filter(op -> !SIGNED_HTTP.containsKey(op))
+            + "IamOperations.OPERATIONS and to its policy, drop one the code no longer calls", found)
+        .isEqualTo(IamOperations.OPERATIONS.keySet().stream().filter(op -> !IamOperations.SIGNED_HTTP.containsKey(op))
             .collect(Collectors.toSet()));
   }
 
   @Test
   void signedHttpOperationsAreMadeWhereTheTableSays() throws IOException {
-    for (Map.Entry<String, String> e : SIGNED_HTTP.entrySet()) {
-      assertThat(OPERATIONS).containsKey(e.getKey());
+    for (Map.Entry<String, String> e : IamOperations.SIGNED_HTTP.entrySet()) {
+      assertThat(IamOperations.OPERATIONS).containsKey(e.getKey());
       String source;
       try (Stream<Path> files = Files.list(MAIN.resolve(e.getValue()))) {
         source = files.map(f -> {
@@ -231,20 +125,20 @@ class IamPolicyTest {
     names.setAccessible(true);
     @SuppressWarnings("unchecked")
     Set<String> registered = (Set<String>) names.get(null);
-    assertThat(AWS_OPERATIONS_BY_ACTION.keySet())
+    assertThat(IamOperations.AWS_OPERATIONS_BY_ACTION.keySet())
         .as("every runbook action has an entry (its AWS operations, maybe none)")
         .isEqualTo(registered);
 
-    Set<String> byActions = AWS_OPERATIONS_BY_ACTION.values().stream()
+    Set<String> byActions = IamOperations.AWS_OPERATIONS_BY_ACTION.values().stream()
         .flatMap(Set::stream).collect(Collectors.toCollection(TreeSet::new));
-    assertThat(byActions).isEqualTo(operationsOf(Role.FAILOVER));
+    assertThat(byActions).isEqualTo(operationsOf(IamOperations.Role.FAILOVER));
   }
 
   @Test
   void monitorPolicyAllowsExactlyTheMonitorOperationsOnTheEventsQueue() throws IOException {
     JsonNode policy = readPolicy(MONITOR_POLICY);
-    Set<String> expected = new TreeSet<>(operationsOf(Role.MONITOR));
-    expected.addAll(ALLOWED_WITHOUT_CALL);
+    Set<String> expected = new TreeSet<>(operationsOf(IamOperations.Role.MONITOR));
+    expected.addAll(IamOperations.ALLOWED_WITHOUT_CALL);
     assertThat(allowed(policy)).isEqualTo(expected);
     assertThat(denied(policy)).as("the monitor policy only allows").isEmpty();
 
@@ -266,7 +160,7 @@ class IamPolicyTest {
   @Test
   void failoverPolicyAllowsExactlyTheFailoverOperations() throws IOException {
     JsonNode policy = readPolicy(FAILOVER_POLICY);
-    assertThat(allowed(policy)).isEqualTo(operationsOf(Role.FAILOVER));
+    assertThat(allowed(policy)).isEqualTo(operationsOf(IamOperations.Role.FAILOVER));
     // Besides the Allow, the document holds a Deny of the promotion and traffic operations the
     // AWS actions of issue 4 not built yet will need.
     assertThat(denied(policy)).isNotEmpty()
@@ -277,7 +171,7 @@ class IamPolicyTest {
   void noDenyCoversAnOperationTheCodeNeeds() throws IOException {
     for (Path file : List.of(MONITOR_POLICY, FAILOVER_POLICY)) {
       List<String> denies = new ArrayList<>(denied(readPolicy(file)));
-      for (String operation : OPERATIONS.keySet()) {
+      for (String operation : IamOperations.OPERATIONS.keySet()) {
         assertThat(denies).as(file.getFileName() + " denies " + operation + ", which drwatch calls")
             .noneMatch(pattern -> wildcard(pattern).matcher(operation.toLowerCase(Locale.ROOT)).matches());
       }
@@ -288,7 +182,7 @@ class IamPolicyTest {
   void readmeDocumentsBothPolicies() throws IOException {
     String readme = Files.readString(IAM.resolve("README.md"));
     assertThat(readme).contains("monitor-policy.json", "failover-policy.json", "issue 5", "issue 4");
-    OPERATIONS.keySet().forEach(op -> assertThat(readme).contains(op));
+    IamOperations.OPERATIONS.keySet().forEach(op -> assertThat(readme).contains(op));
   }
 
   /** cfn-lint knows every service's IAM actions: it rejects a misspelt one (W3037). */
@@ -370,8 +264,8 @@ class IamPolicyTest {
   // ---------------------------------------------------------------------------------------------
   // Policies
 
-  private static Set<String> operationsOf(Role role) {
-    return OPERATIONS.entrySet().stream().filter(e -> e.getValue().contains(role)).map(Map.Entry::getKey)
+  private static Set<String> operationsOf(IamOperations.Role role) {
+    return IamOperations.OPERATIONS.entrySet().stream().filter(e -> e.getValue().contains(role)).map(Map.Entry::getKey)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
