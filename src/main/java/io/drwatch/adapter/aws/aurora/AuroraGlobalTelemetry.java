@@ -2,18 +2,15 @@ package io.drwatch.adapter.aws.aurora;
 
 import io.drwatch.adapter.aws.AwsCall;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.cloudwatch.CloudWatchReader;
+import io.drwatch.adapter.aws.cloudwatch.FollowedMetrics;
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
-import io.drwatch.adapter.aws.cloudwatch.Datapoint;
 import io.drwatch.adapter.aws.cloudwatch.MetricQuery;
 import io.drwatch.domain.lag.LinkState;
-import io.drwatch.domain.lag.ProviderLag;
 import io.drwatch.domain.lag.ReplicaView;
 import io.drwatch.port.ProviderTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,21 +29,16 @@ public final class AuroraGlobalTelemetry implements ProviderTelemetry {
 
   private final Vertx vertx;
   private final RdsAsyncClient rds;
-  private final CloudWatchReaders readers;
   private final String globalCluster;
-  private final AwsEndpoint home;
   private final Duration period;
-  private List<Registered> registered = List.of();
-
-  private record Registered(AuroraGlobalMembers.Member member, CloudWatchReader reader, MetricQuery query) {}
+  private final FollowedMetrics metrics;
 
   public AuroraGlobalTelemetry(Vertx vertx, RdsAsyncClient rds, CloudWatchReaders readers, String globalCluster,
       AwsEndpoint home, Duration period) {
     this.vertx = vertx;
     this.rds = rds;
-    this.readers = readers;
     this.globalCluster = globalCluster;
-    this.home = home;
+    this.metrics = new FollowedMetrics(vertx, readers, home);
     this.period = period;
   }
 
@@ -71,58 +63,20 @@ public final class AuroraGlobalTelemetry implements ProviderTelemetry {
   }
 
   private Future<ReplicaView> lags(AuroraGlobalMembers members) {
-    List<Future<Optional<Datapoint>>> reads = new ArrayList<>();
-    registered.forEach(r -> reads.add(r.reader().latest(r.query())));
-    return Future.all(reads).map(v -> {
-      ProviderLag worst = null;
-      for (int i = 0; i < reads.size(); i++) {
-        Optional<Datapoint> p = reads.get(i).result();
-        if (p.isEmpty()) {
-          return ReplicaView.telemetryMissing(LinkState.UP, "no " + SOURCE + " datapoint for secondary "
-              + registered.get(i).member().clusterId() + " in " + registered.get(i).member().region());
-        }
-        ProviderLag lag = new ProviderLag(SOURCE, Duration.ofMillis(Math.max(0, Math.round(p.get().value()))),
-            p.get().at());
-        if (worst == null || lag.reported().compareTo(worst.reported()) > 0) {
-          worst = lag;
-        }
-      }
-      ReplicaView view = new ReplicaView(Optional.empty(), LinkState.UP, "writer " + members.writerId()).withReported(worst);
-      return members.failover().map(view::withDrift).orElse(view);
-    });
+    // AuroraGlobalDBRPOLag is in milliseconds.
+    return metrics.worst(SOURCE, ms -> Duration.ofMillis(Math.round(ms)), "writer " + members.writerId())
+        .map(view -> members.failover().map(view::withDrift).orElse(view));
   }
 
-  /**
-   * Registers the secondaries' metrics, and unregisters those of clusters that are no longer
-   * secondaries. A new region's reader builds a client, which is worker work, not event-loop work.
-   */
   private Future<Void> follow(List<AuroraGlobalMembers.Member> secondaries) {
-    List<AuroraGlobalMembers.Member> current = registered.stream().map(Registered::member).toList();
-    if (current.equals(secondaries)) {
-      return Future.succeededFuture();
-    }
-    List<Registered> old = registered;
-    return vertx.getOrCreateContext().executeBlocking(() -> {
-      old.forEach(r -> r.reader().unregister(r.query()));
-      List<Registered> next = new ArrayList<>();
-      for (AuroraGlobalMembers.Member m : secondaries) {
-        CloudWatchReader reader = readers.reader(home.inRegion(m.region()));
-        MetricQuery q = new MetricQuery("AWS/RDS", "AuroraGlobalDBRPOLag",
-            Map.of("DBClusterIdentifier", m.clusterId()), "Maximum", period);
-        reader.register(q);
-        next.add(new Registered(m, reader, q));
-      }
-      return List.copyOf(next);
-    }, false).map(next -> {
-      registered = next;
-      return null;
-    });
+    return metrics.follow(secondaries.stream().map(m -> new FollowedMetrics.Target(m.region(),
+        new MetricQuery("AWS/RDS", "AuroraGlobalDBRPOLag", Map.of("DBClusterIdentifier", m.clusterId()), "Maximum",
+            period), "secondary " + m.clusterId())).toList());
   }
 
   @Override
   public Future<Void> close() {
-    registered.forEach(r -> r.reader().unregister(r.query()));
-    registered = List.of();
+    metrics.close();
     return Future.succeededFuture();
   }
 }
