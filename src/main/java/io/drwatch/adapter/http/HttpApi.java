@@ -37,11 +37,13 @@ public final class HttpApi {
         plain(rc, 503, "not ready: waiting for the first probe round of every channel");
       }
     });
+    java.util.function.Supplier<String> status = () -> StatusJson.of(board, observer)
+        .put("detection", DetectionJson.of(detection)).put("aws", StatusJson.aws(aws)).encodePrettily();
+    // Rendered once here, on the thread that builds the router (not an event loop): Jackson's first
+    // serialization of these shapes builds its serializers, which took 100+ ms on a cold JVM.
+    status.get();
     router.get("/api/v1/status").handler(rc -> rc.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .end(StatusJson.of(board, observer).put("detection", DetectionJson.of(detection))
-            .put("aws", StatusJson.aws(aws))
-            .encodePrettily()));
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(status.get()));
     StatusPage.mount(router);
     return router;
   }
