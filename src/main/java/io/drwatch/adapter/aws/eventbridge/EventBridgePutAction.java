@@ -3,6 +3,7 @@ package io.drwatch.adapter.aws.eventbridge;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.domain.Failures;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
@@ -11,10 +12,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.eventbridge.EventBridgeAsyncClient;
@@ -42,12 +39,11 @@ public final class EventBridgePutAction implements FailoverAction, AutoCloseable
   static final String DETAIL_TYPE = "drwatch.failover";
 
   private final Vertx vertx;
-  private final Function<AwsEndpoint, EventBridgeAsyncClient> build;
-  private final ConcurrentMap<AwsEndpoint, EventBridgeAsyncClient> clients = new ConcurrentHashMap<>();
+  private final StepClients<EventBridgeAsyncClient> clients;
 
   EventBridgePutAction(Vertx vertx, Function<AwsEndpoint, EventBridgeAsyncClient> build) {
     this.vertx = vertx;
-    this.build = build;
+    this.clients = new StepClients<>(build);
   }
 
   /** {@code aws} is asked for on the first put only (on a worker thread). */
@@ -118,14 +114,13 @@ public final class EventBridgePutAction implements FailoverAction, AutoCloseable
   }
 
   private EventBridgeAsyncClient client(AwsEndpoint endpoint) {
-    return clients.computeIfAbsent(endpoint, build);
+    return clients.get(endpoint);
   }
 
   static AwsEndpoint endpoint(Step step) {
-    Optional<URI> override = Optional.ofNullable(step.params().get("endpointOverride"))
-        .filter(s -> !s.isBlank()).map(URI::create);
-    return new AwsEndpoint(step.param("region"), override);
+    return StepClients.endpoint(step);
   }
+
 
   static String detail(Step step) {
     String detail = step.params().get("detail");
@@ -146,7 +141,6 @@ public final class EventBridgePutAction implements FailoverAction, AutoCloseable
   /** Closes the clients built so far (they borrow {@link AwsClients}' HTTP client). */
   @Override
   public void close() {
-    clients.values().forEach(EventBridgeAsyncClient::close);
-    clients.clear();
+    clients.close();
   }
 }

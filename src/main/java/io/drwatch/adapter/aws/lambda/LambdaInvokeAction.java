@@ -3,6 +3,7 @@ package io.drwatch.adapter.aws.lambda;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.domain.Failures;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
@@ -12,10 +13,6 @@ import io.vertx.core.VertxException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
@@ -45,12 +42,11 @@ public final class LambdaInvokeAction implements FailoverAction, AutoCloseable {
   static final int MAX_QUOTED = 200;
 
   private final Vertx vertx;
-  private final Function<AwsEndpoint, LambdaAsyncClient> build;
-  private final ConcurrentMap<AwsEndpoint, LambdaAsyncClient> clients = new ConcurrentHashMap<>();
+  private final StepClients<LambdaAsyncClient> clients;
 
   LambdaInvokeAction(Vertx vertx, Function<AwsEndpoint, LambdaAsyncClient> build) {
     this.vertx = vertx;
-    this.build = build;
+    this.clients = new StepClients<>(build);
   }
 
   /** {@code aws} is asked for on the first invocation only (on a worker thread). */
@@ -117,14 +113,13 @@ public final class LambdaInvokeAction implements FailoverAction, AutoCloseable {
   }
 
   private LambdaAsyncClient client(AwsEndpoint endpoint) {
-    return clients.computeIfAbsent(endpoint, build);
+    return clients.get(endpoint);
   }
 
   static AwsEndpoint endpoint(Step step) {
-    Optional<URI> override = Optional.ofNullable(step.params().get("endpointOverride"))
-        .filter(s -> !s.isBlank()).map(URI::create);
-    return new AwsEndpoint(step.param("region"), override);
+    return StepClients.endpoint(step);
   }
+
 
   static String payload(Step step) {
     String payload = step.params().get("payload");
@@ -155,7 +150,6 @@ public final class LambdaInvokeAction implements FailoverAction, AutoCloseable {
   /** Closes the clients built so far (they borrow {@link AwsClients}' HTTP client). */
   @Override
   public void close() {
-    clients.values().forEach(LambdaAsyncClient::close);
-    clients.clear();
+    clients.close();
   }
 }

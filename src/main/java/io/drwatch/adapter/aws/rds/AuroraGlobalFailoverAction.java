@@ -6,6 +6,7 @@ import io.drwatch.adapter.aws.AwsCall;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.StatePoll;
+import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.adapter.aws.StatePoll.Seen;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
@@ -13,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.rds.RdsAsyncClient;
 import software.amazon.awssdk.services.rds.model.DescribeGlobalClustersRequest;
 import software.amazon.awssdk.services.rds.model.FailoverGlobalClusterRequest;
 import software.amazon.awssdk.services.rds.model.GlobalCluster;
@@ -43,16 +45,16 @@ import software.amazon.awssdk.services.rds.model.SwitchoverGlobalClusterRequest;
  */
 public final class AuroraGlobalFailoverAction implements FailoverAction, AutoCloseable {
   private final Vertx vertx;
-  private final RdsClientCache clients;
+  private final StepClients<RdsAsyncClient> clients;
 
-  AuroraGlobalFailoverAction(Vertx vertx, RdsClientCache clients) {
+  AuroraGlobalFailoverAction(Vertx vertx, StepClients<RdsAsyncClient> clients) {
     this.vertx = vertx;
     this.clients = clients;
   }
 
   /** {@code aws} is asked for on the first call only (on a worker thread). */
   public static AuroraGlobalFailoverAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new AuroraGlobalFailoverAction(vertx, RdsClientCache.of(aws));
+    return new AuroraGlobalFailoverAction(vertx, new StepClients<>(endpoint -> aws.get().configure(RdsAsyncClient.builder(), endpoint).build()));
   }
 
   public static AuroraGlobalFailoverAction create(Vertx vertx, AwsClients aws) {
@@ -102,7 +104,7 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
     Context context = vertx.getOrCreateContext();
     try {
       return Future.succeededFuture(new Target(context, step, step.param("globalCluster"),
-          step.param("targetCluster").strip(), RdsParams.endpoint(step), RdsParams.flag(step, "allowDataLoss", true)));
+          step.param("targetCluster").strip(), StepClients.endpoint(step), RdsParams.flag(step, "allowDataLoss", true)));
     } catch (IllegalArgumentException e) {
       return failed(e.getMessage());
     }

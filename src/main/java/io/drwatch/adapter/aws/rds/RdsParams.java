@@ -1,10 +1,8 @@
 package io.drwatch.adapter.aws.rds;
 
-import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.port.FailoverAction.Step;
 import io.vertx.core.Future;
 import io.vertx.core.VertxException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,11 +15,6 @@ final class RdsParams {
 
   private RdsParams() {}
 
-  static AwsEndpoint endpoint(Step step) {
-    Optional<URI> override = Optional.ofNullable(step.params().get("endpointOverride"))
-        .filter(s -> !s.isBlank()).map(String::strip).map(URI::create);
-    return new AwsEndpoint(step.param("region"), override);
-  }
 
   static Duration pollEvery(Step step) {
     return Duration.ofMillis(step.number("pollMillis", DEFAULT_POLL_MILLIS, 60_000));

@@ -6,6 +6,7 @@ import io.drwatch.adapter.aws.AwsCall;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.StatePoll;
+import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.adapter.aws.StatePoll.Seen;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
@@ -13,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.rds.RdsAsyncClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
 import software.amazon.awssdk.services.rds.model.PromoteReadReplicaRequest;
@@ -41,16 +43,16 @@ import software.amazon.awssdk.services.rds.model.PromoteReadReplicaRequest;
  */
 public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
   private final Vertx vertx;
-  private final RdsClientCache clients;
+  private final StepClients<RdsAsyncClient> clients;
 
-  RdsPromoteAction(Vertx vertx, RdsClientCache clients) {
+  RdsPromoteAction(Vertx vertx, StepClients<RdsAsyncClient> clients) {
     this.vertx = vertx;
     this.clients = clients;
   }
 
   /** {@code aws} is asked for on the first call only (on a worker thread). */
   public static RdsPromoteAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new RdsPromoteAction(vertx, RdsClientCache.of(aws));
+    return new RdsPromoteAction(vertx, new StepClients<>(endpoint -> aws.get().configure(RdsAsyncClient.builder(), endpoint).build()));
   }
 
   public static RdsPromoteAction create(Vertx vertx, AwsClients aws) {
@@ -89,7 +91,7 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
   private Future<Target> target(Step step) {
     Context context = vertx.getOrCreateContext();
     try {
-      return Future.succeededFuture(new Target(context, step, step.param("instance"), RdsParams.endpoint(step),
+      return Future.succeededFuture(new Target(context, step, step.param("instance"), StepClients.endpoint(step),
           RdsParams.optionalNumber(step, "backupRetentionPeriod", 0, 35)));
     } catch (IllegalArgumentException e) {
       return failed(e.getMessage());
