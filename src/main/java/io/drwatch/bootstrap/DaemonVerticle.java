@@ -73,7 +73,9 @@ final class DaemonVerticle extends VerticleBase {
     detectionWiring = DetectionWiring.create(vertx, config, board, detection, aws);
     new EventMetrics(detectionWiring.ingest()).bindTo(registry);
     if (config.runbook().isPresent()) {
-      failoverWiring = FailoverWiring.create(vertx, config, config.runbook().get(), board, List.of(), aws);
+      failoverWiring = FailoverWiring.create(vertx, config, config.runbook().get(), board, List.of(), aws,
+          io.drwatch.port.ExecutorLease.unfenced(config.observer().name()),
+          io.drwatch.adapter.journal.FileJournal.FILE_NAME, java.util.Optional.empty());
       failoverWiring.bind(registry);
       detectionWiring.blockedBy(failoverWiring::blockers);
       failoverWiring.follow(detection);

@@ -3,6 +3,7 @@ package io.drwatch.bootstrap;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.http.RunsApi;
 import io.drwatch.adapter.journal.FileJournal;
+import io.drwatch.adapter.journal.MirroredJournal;
 import io.drwatch.adapter.metrics.FailoverMetrics;
 import io.drwatch.app.decide.Detection;
 import io.drwatch.app.decide.DetectionBoard;
@@ -23,7 +24,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.drwatch.port.ExecutorLease;
+import io.drwatch.port.Journal;
+import io.drwatch.port.RunMirror;
 import java.lang.System.Logger.Level;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,45 +41,59 @@ import java.util.Optional;
 /** Builds the failover pipeline from the runbook config and connects it to detection. */
 final class FailoverWiring {
   private static final System.Logger LOG = System.getLogger("io.drwatch.failover");
+  private static final Duration RELOAD_EVERY = Duration.ofSeconds(5);
 
   private final FailoverPipeline pipeline;
   private final RunsBoard runs;
   private final RtoView rto;
-  private final FileJournal journal;
+  private final Runnable closeJournal;
+  private final ExecutorLease lease;
   private final FailoverMetrics metrics;
   private final StatusBoard channels;
   private final ActionKinds actions;
-  private boolean wasDeclared;
+  private final BoardView view;
+  private Instant lastReload = Instant.EPOCH;
 
-  private FailoverWiring(FailoverPipeline pipeline, RunsBoard runs, RtoView rto, FileJournal journal,
-      FailoverMetrics metrics, StatusBoard channels, ActionKinds actions) {
+  private FailoverWiring(FailoverPipeline pipeline, RunsBoard runs, RtoView rto, BoardView view,
+      Runnable closeJournal, ExecutorLease lease, FailoverMetrics metrics, StatusBoard channels,
+      ActionKinds actions) {
+    this.closeJournal = closeJournal;
+    this.lease = lease;
     this.actions = actions;
     this.pipeline = pipeline;
     this.runs = runs;
     this.rto = rto;
-    this.journal = journal;
+    this.view = view;
     this.metrics = metrics;
     this.channels = channels;
   }
 
+  /**
+   * @param journalFile the local journal's file name in the state dir: the production journal,
+   *     or a drill's own, so a drill can never resume or block a production run
+   * @param mirror the cluster's copy of the journal when observers coordinate through ZooKeeper
+   */
   static FailoverWiring create(Vertx vertx, DrwatchConfig config, RunbookConfig rb,
-      StatusBoard channels, List<StepObserver> extraObservers, Supplier<AwsClients> aws) {
+      StatusBoard channels, List<StepObserver> extraObservers, Supplier<AwsClients> aws,
+      ExecutorLease lease, String journalFile, Optional<RunMirror> mirror) {
     Clock clock = Clock.systemUTC();
     PipelineSettings settings = RunbookMapping.settings(config, rb);
     RunsBoard runs = new RunsBoard();
     RtoView rto = new RtoView(settings, runs, channels);
-    FailoverMetrics metrics = new FailoverMetrics(rto, runs, config.objectives().rto(),
-        settings.runbook().steps());
     List<StepObserver> observers = new ArrayList<>(extraObservers);
-    observers.add(metrics);
     observers.add(new LoggingObserver());
-    FileJournal journal = FileJournal.create(vertx, config.state().dir());
+    FileJournal file = FileJournal.create(vertx, config.state().dir(), journalFile);
+    Journal journal = mirror.<Journal>map(m -> new MirroredJournal(m, file)).orElse(file);
     ActionKinds actions = ActionKinds.create(vertx, aws);
-    StepRunner steps = new StepRunner(vertx, actions.actions(), settings,
-        ch -> Optional.ofNullable(channels.channel(ch)).flatMap(ChannelStatus::rpo), observers, clock);
-    FailoverPipeline pipeline = new FailoverPipeline(vertx, settings, journal, runs, steps, clock);
+    BoardView view = new BoardView(channels, config.detection());
+    StepRunner steps = new StepRunner(vertx, actions.actions(), settings, view, observers, clock);
+    FailoverPipeline pipeline = new FailoverPipeline(vertx, settings, journal, runs, steps, lease, clock);
+    FailoverMetrics metrics = new FailoverMetrics(rto, runs, pipeline, config.objectives().rto(),
+        settings.runbook().steps());
+    observers.add(metrics);
     rehearse(settings, clock);
-    return new FailoverWiring(pipeline, runs, rto, journal, metrics, channels, actions);
+    return new FailoverWiring(pipeline, runs, rto, view, () -> file.close(), lease, metrics,
+        channels, actions);
   }
 
   // Walks a throwaway plan through the state machine on the starting thread: proves the runbook
@@ -111,24 +130,36 @@ final class FailoverWiring {
     io.drwatch.adapter.http.RtoApi.mount(router, rto);
   }
 
-  /** Reasons a declared outage would not become a run right now (shadow mode reports them). */
+  /**
+   * Reasons a declared outage would not become a run right now (shadow mode reports them). The
+   * minority rule is detection's, and it reports it itself.
+   */
   List<String> blockers() {
-    List<String> out = new ArrayList<>();
-    runs.active().ifPresent(r -> out.add("run " + r.runId() + " active (" + r.state() + ")"));
+    List<String> out = new ArrayList<>(pipeline.blockers());
     if (!pipeline.settings().automatic()) {
       out.add("approval mode: a run waits for POST /api/v1/runs/{id}/approve");
     }
     return out;
   }
 
-  /** Auto trigger on the rising edge of a declared outage; approval mode starts it waiting. */
+  /**
+   * Re-evaluated at every tick while the outage is declared: a trigger refused by the cooldown
+   * or the lease is not lost for the rest of the outage. Approval mode starts the run waiting.
+   */
   void follow(DetectionBoard detection) {
     detection.onPublish(this::onTick);
   }
 
   private void onTick(Detection d) {
-    boolean declared = d.declared() && !d.tilt().tilted();
-    if (declared && !wasDeclared) {
+    view.seen(d);
+    boolean declared = d.declared() && !d.tilt().tilted() && d.inMajority();
+    pipeline.tick(declared);
+    if (lease.current().isEmpty() && Duration.between(lastReload, d.at()).compareTo(RELOAD_EVERY) >= 0) {
+      // Not the executor: follow the cluster's journal for the latch and the runs.
+      lastReload = d.at();
+      pipeline.reload();
+    }
+    if (declared && pipeline.blockers().isEmpty()) {
       Map<String, Duration> rpo = new LinkedHashMap<>();
       channels.channels().forEach(s -> s.rpo().ifPresent(r -> rpo.put(s.name(), r)));
       List<String> evidence = new ArrayList<>(List.of(d.verdict(), d.shadow().line()));
@@ -136,16 +167,16 @@ final class FailoverWiring {
           .onSuccess(r -> LOG.log(Level.WARNING, "outage declared: run " + r.runId() + " " + r.state()))
           .onFailure(err -> LOG.log(Level.WARNING, "outage declared, no run started: " + err.getMessage()));
     }
-    wasDeclared = declared;
   }
 
   Future<Void> start() {
-    return pipeline.recover();
+    return lease.start().compose(v -> pipeline.recover());
   }
 
-  /** Closes the journal, then the actions' clients (no step runs once the daemon stops). */
+  /** Gives the lease up, closes the journal, then the actions' clients (no step runs once stopped). */
   Future<Void> stop() {
-    return journal.close().eventually(() -> {
+    return lease.close().eventually(() -> {
+      closeJournal.run();
       actions.close();
       return Future.succeededFuture();
     });

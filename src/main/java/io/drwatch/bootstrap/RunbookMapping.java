@@ -37,7 +37,8 @@ final class RunbookMapping {
     }
     return new PipelineSettings(runbook, params, drill, channels,
         new RpoGate(rb.maxDataLoss(), rb.drainWait()), rb.mode() == RunbookConfig.Mode.AUTO,
-        rb.cooldown(), config.objectives().rto(), detection(config));
+        rb.cooldown(), config.objectives().rto(), detection(config), java.time.Duration.ofMinutes(10),
+        java.time.Duration.ofMinutes(30));
   }
 
   /** The slowest target's detection: failuresToSuspect x interval + holdFor. */

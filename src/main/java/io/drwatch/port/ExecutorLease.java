@@ -16,13 +16,50 @@ import java.util.function.Consumer;
  */
 public interface ExecutorLease {
 
-  /** One grant: who holds the lease and under which fencing epoch. */
+  /**
+   * One grant: who holds the lease and under which fencing epoch. Epochs of real grants start at
+   * 1; epoch 0 is the {@link #unfenced} lease of a drill, which fences nothing.
+   */
   record Grant(String holder, long epoch) {
     public Grant {
-      if (epoch < 1) {
-        throw new IllegalArgumentException("epoch must be >= 1, was " + epoch);
+      if (epoch < 0) {
+        throw new IllegalArgumentException("epoch must be >= 0, was " + epoch);
       }
     }
+  }
+
+  /**
+   * A lease that is always held under epoch 0: for {@code drwatch drill}, whose separate journal
+   * and drill targets share nothing with production runs, so there is nothing to fence.
+   */
+  static ExecutorLease unfenced(String holder) {
+    Grant grant = new Grant(holder, 0);
+    return new ExecutorLease() {
+      @Override
+      public Future<Void> start() {
+        return Future.succeededFuture();
+      }
+
+      @Override
+      public Optional<Grant> current() {
+        return Optional.of(grant);
+      }
+
+      @Override
+      public String holder() {
+        return holder;
+      }
+
+      @Override
+      public void onChange(Consumer<Optional<Grant>> listener) {
+        // Never changes.
+      }
+
+      @Override
+      public Future<Void> close() {
+        return Future.succeededFuture();
+      }
+    };
   }
 
   /** Joins the election; completes once the lease can be asked about (not once it is held). */

@@ -11,8 +11,18 @@ import java.util.List;
  */
 public interface Journal {
 
-  /** Appends one record; succeeds once it is durable (on disk, not in a cache). */
-  Future<Void> append(JournalRecord record);
+  /**
+   * Appends one record written under the executor lease's fencing {@code epoch}; succeeds once it
+   * is durable (on disk, not in a cache; in the cluster when mirrored). A mirrored journal refuses
+   * a record whose epoch is no longer the lease's newest ({@link LeaseFailure.Code#FENCED}).
+   * Epoch 0 means "no lease": drills, and an operator's re-arm, which start nothing.
+   */
+  Future<Void> append(JournalRecord record, long epoch);
+
+  /** {@link #append(JournalRecord, long)} with epoch 0: no lease. */
+  default Future<Void> append(JournalRecord record) {
+    return append(record, 0);
+  }
 
   /**
    * Every readable record, oldest first. Damaged entries are reported by the implementation and

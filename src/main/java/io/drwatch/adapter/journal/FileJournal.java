@@ -20,7 +20,8 @@ import java.util.List;
  * line, UTF-8, each line ended by {@code \n}, fsynced before {@link #append} succeeds.
  *
  * <p>Format (stable; readers ignore unknown fields, so fields may be added, never renamed).
- * Every line has {@code type}, {@code runId} and {@code at} (ISO-8601 UTC instant). Durations are
+ * Every line has {@code type}, {@code runId}, {@code at} (ISO-8601 UTC instant) and {@code epoch}
+ * (the executor lease's fencing epoch it was written under; 0 = no lease). Durations are
  * ISO-8601 ({@code PT5S}), enum values lower case. Per type:
  *
  * <pre>
@@ -35,8 +36,10 @@ import java.util.List;
  * step-interrupted   step, message
  * run-blocked        step, reason
  * data-loss-accepted by
- * run-finished       outcome (succeeded|failed), reason
+ * run-finished       outcome (succeeded|failed|expired|abandoned), reason
  * run-cancelled      by, reason
+ * run-measured       rto, rpo {channel: duration}
+ * rearmed            by        (an operator re-armed automatic failover after this run)
  * </pre>
  *
  * e.g. {@code {"type":"step-started","runId":"r-20250301-1000","at":"2025-03-01T10:00:05Z",
@@ -66,8 +69,8 @@ public final class FileJournal implements Journal {
   private volatile List<String> warnings = List.of();
 
   // VisibleForTesting
-  FileJournal(Vertx vertx, Path stateDir, Sync sync) {
-    this.file = stateDir.resolve(FILE_NAME);
+  FileJournal(Vertx vertx, Path file, Sync sync) {
+    this.file = file;
     this.worker = vertx.createSharedWorkerExecutor("drwatch-journal", 1);
     this.sync = sync;
     this.io = new AppendFile(file);
@@ -75,8 +78,13 @@ public final class FileJournal implements Journal {
 
   /** A journal in {@code stateDir}; the directory and file are created on the first append. */
   public static FileJournal create(Vertx vertx, Path stateDir) {
+    return create(vertx, stateDir, FILE_NAME);
+  }
+
+  /** A journal in its own file, e.g. {@code drill-journal.jsonl}: drills never share the production one. */
+  public static FileJournal create(Vertx vertx, Path stateDir, String fileName) {
     // force(true): metadata too, since the file's new length is what makes an append readable.
-    return new FileJournal(vertx, stateDir, channel -> channel.force(true));
+    return new FileJournal(vertx, stateDir.resolve(fileName), channel -> channel.force(true));
   }
 
   public Path file() {
@@ -84,8 +92,8 @@ public final class FileJournal implements Journal {
   }
 
   @Override
-  public Future<Void> append(JournalRecord record) {
-    byte[] line = (JournalCodec.encode(record) + "\n").getBytes(UTF_8);
+  public Future<Void> append(JournalRecord record, long epoch) {
+    byte[] line = (JournalCodec.encode(record, epoch) + "\n").getBytes(UTF_8);
     // ordered=false on a one-thread pool: a plain FIFO across all contexts.
     return worker.executeBlocking(() -> write(line), false);
   }

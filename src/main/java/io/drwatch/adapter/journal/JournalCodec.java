@@ -26,11 +26,12 @@ import java.util.Locale;
 final class JournalCodec {
   private JournalCodec() {}
 
-  static String encode(JournalRecord record) {
+  static String encode(JournalRecord record, long epoch) {
     JsonObject json = new JsonObject()
         .put("type", type(record))
         .put("runId", record.runId())
-        .put("at", record.at().toString());
+        .put("at", record.at().toString())
+        .put("epoch", epoch);
     if (record instanceof RunStarted r) {
       PlanCodec.encode(r, json);
     } else if (record instanceof StepStarted r) {
@@ -53,6 +54,8 @@ final class JournalCodec {
       json.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT)).put("reason", r.reason());
     } else if (record instanceof RunCancelled r) {
       json.put("by", r.by()).put("reason", r.reason());
+    } else if (record instanceof JournalRecord.Rearmed r) {
+      json.put("by", r.by());
     } else if (record instanceof RunMeasured r) {
       JsonObject rpo = new JsonObject();
       r.rpo().forEach((channel, d) -> rpo.put(channel, d.toString()));
@@ -103,6 +106,7 @@ final class JournalCodec {
       case "run-cancelled" ->
           new RunCancelled(runId, text(json, "by"), text(json, "reason"), at);
       case "run-measured" -> measured(json, runId, at);
+      case "rearmed" -> new JournalRecord.Rearmed(runId, text(json, "by"), at);
       default -> throw new IllegalArgumentException("unknown type \"" + type + "\"");
     };
   }
@@ -131,6 +135,8 @@ final class JournalCodec {
       return "run-finished";
     } else if (record instanceof RunMeasured) {
       return "run-measured";
+    } else if (record instanceof JournalRecord.Rearmed) {
+      return "rearmed";
     }
     return "run-cancelled";
   }

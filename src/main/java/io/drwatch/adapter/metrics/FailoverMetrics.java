@@ -2,14 +2,15 @@ package io.drwatch.adapter.metrics;
 
 import static io.drwatch.adapter.metrics.MetricNames.*;
 
+import io.drwatch.app.failover.FailoverPipeline;
 import io.drwatch.app.failover.RtoView;
 import io.drwatch.app.failover.RunsBoard;
 import io.drwatch.app.failover.StepObserver;
 import io.drwatch.domain.runbook.FailoverRun;
 import io.drwatch.domain.runbook.RunMode;
-import io.drwatch.domain.runbook.RunState;
 import io.drwatch.domain.runbook.StepSpec;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,9 +27,11 @@ import java.util.Set;
  * outcome, so an alert on their increase sees the first failure too.
  */
 public final class FailoverMetrics implements MeterBinder, StepObserver {
-  private static final List<String> OUTCOMES = List.of("succeeded", "failed", "cancelled");
+  private static final List<String> OUTCOMES =
+      List.of("succeeded", "failed", "cancelled", "expired", "abandoned");
 
   private final RtoView rto;
+  private final FailoverPipeline pipeline;
   private final RunsBoard runs;
   private final Duration objective;
   private final List<StepSpec> steps;
@@ -37,7 +40,9 @@ public final class FailoverMetrics implements MeterBinder, StepObserver {
   private final Instant since = Instant.now();
   private MeterRegistry registry;
 
-  public FailoverMetrics(RtoView rto, RunsBoard runs, Duration objective, List<StepSpec> steps) {
+  public FailoverMetrics(RtoView rto, RunsBoard runs, FailoverPipeline pipeline, Duration objective,
+      List<StepSpec> steps) {
+    this.pipeline = pipeline;
     this.rto = rto;
     this.runs = runs;
     this.objective = objective;
@@ -61,6 +66,10 @@ public final class FailoverMetrics implements MeterBinder, StepObserver {
       OUTCOMES.forEach(o -> counter(mode.name().toLowerCase(Locale.ROOT), o));
     }
     runs.onChange(this::countEnded);
+    Gauge.builder(FAILOVER_ARMED, pipeline, p -> p.latch().armed() ? 1 : 0)
+        .description(Descriptions.of(FAILOVER_ARMED)).register(registry);
+    FunctionCounter.builder(JOURNAL_ERRORS, pipeline, FailoverPipeline::journalErrors)
+        .description(Descriptions.of(JOURNAL_ERRORS)).register(registry);
   }
 
   private static double stepSeconds(RtoView r, String step) {
@@ -78,8 +87,7 @@ public final class FailoverMetrics implements MeterBinder, StepObserver {
         || !counted.add(run.runId())) {
       return;
     }
-    String outcome = run.state() == RunState.SUCCEEDED ? "succeeded"
-        : run.state() == RunState.CANCELLED ? "cancelled" : "failed";
+    String outcome = run.state().name().toLowerCase(Locale.ROOT);
     counter(run.mode().name().toLowerCase(Locale.ROOT), outcome).increment();
   }
 

@@ -37,6 +37,8 @@ public final class MetricNames {
   public static final String FAILOVER_RUNS = "drwatch.failover.runs";
   public static final String FAILOVER_IN_PROGRESS = "drwatch.failover.in.progress";
   public static final String FAILOVER_STEP = "drwatch.failover.step";
+  public static final String FAILOVER_ARMED = "drwatch.failover.armed";
+  public static final String JOURNAL_ERRORS = "drwatch.journal.errors";
 
   public static final String AWS_REQUESTS = "drwatch.aws.requests";
 
@@ -74,6 +76,8 @@ public final class MetricNames {
       "drwatch_rto_step_projected_seconds",
       "drwatch_failover_runs_total",
       "drwatch_failover_in_progress",
+      "drwatch_failover_armed",
+      "drwatch_journal_errors_total",
       "drwatch_failover_step_seconds",
       "drwatch_aws_requests_total");
 }

@@ -23,6 +23,14 @@ public record Detection(
     List<ObserverReport> peers,
     String verdict) {
 
+  public boolean inMajority() {
+    return true;
+  }
+
+  public boolean primaryRefusing(String target) {
+    return false;
+  }
+
   public boolean declared() {
     return Decision.anyDeclared(decisions);
   }

@@ -1,12 +1,16 @@
 package io.drwatch.app.failover;
 
+import io.drwatch.app.failover.PipelineRefusal.Code;
 import io.drwatch.domain.Texts;
+import io.drwatch.domain.runbook.FailoverLatch;
 import io.drwatch.domain.runbook.FailoverRun;
 import io.drwatch.domain.runbook.FailoverRun.Transition;
 import io.drwatch.domain.runbook.RunMode;
 import io.drwatch.domain.runbook.RunState;
 import io.drwatch.domain.runbook.StepSpec;
 import io.drwatch.domain.runbook.Trigger;
+import io.drwatch.port.ExecutorLease;
+import io.drwatch.port.ExecutorLease.Grant;
 import io.drwatch.port.Journal;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -17,16 +21,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs failovers: one at a time, each transition journaled (and fsynced) before it is acted on,
- * resumable after a crash. Single owner: every method runs on the daemon's context; HTTP
- * handlers and the decision loop call in with intents, the pipeline acts.
+ * resumable after a crash or by the next lease holder. Single owner: every method runs on the
+ * daemon's context; HTTP handlers and the decision loop call in with intents, the pipeline acts.
+ * An execute run starts and goes on only while this observer holds the executor lease.
  */
 public final class FailoverPipeline {
   static final System.Logger LOG = System.getLogger("io.drwatch.failover");
@@ -34,23 +41,24 @@ public final class FailoverPipeline {
   private final Vertx vertx;
   private final PipelineSettings settings;
   private final Journal journal;
-  private final RunsBoard board;
+  private final RunLedger ledger;
+  private final ExecutorLease lease;
   private final StepRunner steps;
   private final Clock clock;
   private final Set<String> running = new HashSet<>();
-  private FailoverRun run;
-  private Future<FailoverRun> commits = Future.succeededFuture();
-  private Instant lastEnded = Instant.EPOCH;
+  private final Resumption resumption;
   private Context context;
 
   public FailoverPipeline(Vertx vertx, PipelineSettings settings, Journal journal, RunsBoard board,
-      StepRunner steps, Clock clock) {
+      StepRunner steps, ExecutorLease lease, Clock clock) {
     this.vertx = vertx;
     this.settings = settings;
     this.journal = journal;
-    this.board = board;
+    this.lease = lease;
     this.steps = steps;
     this.clock = clock;
+    this.ledger = new RunLedger(journal, board, lease, clock);
+    this.resumption = new Resumption(settings, clock);
   }
 
   public PipelineSettings settings() {
@@ -58,28 +66,62 @@ public final class FailoverPipeline {
   }
 
   /**
-   * Rebuilds the run history from the journal and resumes an unfinished run. Call it on the
-   * context that owns the pipeline: every later intent is moved onto that context.
+   * Rebuilds the run history from the journal and, holding the lease, takes up an unfinished
+   * run. Call it on the context that owns the pipeline: every later intent moves onto it.
    */
   public Future<Void> recover() {
     context = vertx.getOrCreateContext();
-    return journal.readAll().map(FailoverRun::replayAll).map(replayed -> {
-      replayed.problems().forEach(p -> LOG.log(Level.WARNING, "journal: " + p));
-      replayed.runs().forEach(board::put);
-      replayed.runs().stream().map(r -> r.endedAt().orElse(Instant.EPOCH))
-          .max(Instant::compareTo).ifPresent(t -> lastEnded = t);
-      replayed.unfinished().ifPresent(this::resume);
+    lease.onChange(this::leaseChanged);
+    return reload();
+  }
+
+  /** Re-reads the journal (the cluster's, when mirrored): the latch and runs of other observers. */
+  public Future<Void> reload() {
+    return owned(() -> journal.readAll().map(records -> {
+      Optional<FailoverRun> unfinished = ledger.load(records);
+      if (ledger.run() == null) {
+        unfinished.flatMap(u -> lease.current().map(g -> u)).ifPresent(this::takeUp);
+      }
       return null;
-    });
+    }));
+  }
+
+  private void leaseChanged(Optional<Grant> grant) {
+    if (grant.isPresent()) {
+      LOG.log(Level.WARNING, "executor lease granted, epoch " + grant.get().epoch());
+      reload();
+      return;
+    }
+    FailoverRun r = ledger.run();
+    resumption.clear();
+    if (r != null && r.isActive() && r.mode() == RunMode.EXECUTE) {
+      LOG.log(Level.ERROR, "lost the executor lease: run " + r.runId() + " stops before its next"
+          + " step; the next lease holder resumes it from the journal");
+      ledger.release();
+    }
+  }
+
+  // An unfinished run found in the journal: resume it, wait for the outage check, or end it.
+  private void takeUp(FailoverRun unfinished) {
+    long epoch = unfinished.mode() == RunMode.EXECUTE ? lease.current().orElseThrow().epoch() : 0;
+    ledger.drive(unfinished, epoch);
+    Optional<String> missing = resumption.missingStep(unfinished);
+    if (missing.isPresent()) {
+      commit(r -> r.fail(missing.get(), now())).onSuccess(this::ended);
+    } else if (resumption.holdBack(unfinished)) {
+      LOG.log(Level.WARNING, "run " + unfinished.runId() + " is older than resumeWithin "
+          + Texts.duration(settings.resumeWithin()) + ": resumes only if the outage is still declared");
+    } else {
+      resume(unfinished);
+    }
   }
 
   private void resume(FailoverRun unfinished) {
-    run = unfinished;
-    LOG.log(Level.WARNING, "resuming run " + run.runId() + " (" + run.state() + ") after restart; in flight: "
-        + run.inFlight());
-    for (String id : run.inFlight()) {
+    LOG.log(Level.WARNING, "resuming run " + unfinished.runId() + " (" + unfinished.state()
+        + "); in flight: " + unfinished.inFlight());
+    for (String id : unfinished.inFlight()) {
       running.add(id);
-      steps.recheck(run, id).onComplete(ar -> {
+      steps.recheck(unfinished, id).onComplete(ar -> {
         running.remove(id);
         boolean reached = ar.succeeded() && ar.result();
         commit(r -> reached
@@ -88,50 +130,97 @@ public final class FailoverPipeline {
             .onComplete(x -> drive());
       });
     }
-    if (run.inFlight().isEmpty()) {
+    if (unfinished.inFlight().isEmpty()) {
       drive();
     }
   }
 
   /**
-   * Starts a run, or returns the active one: never two at once. An automatic trigger also
-   * respects the cooldown after the previous run; an operator's does not.
+   * Once per detection tick: a held-back run resumes if the outage is declared, or is abandoned
+   * once detection had its time; an approval wait past {@code approvalTimeout} expires.
+   */
+  public void tick(boolean declared) {
+    owned(() -> {
+      FailoverRun r = ledger.run();
+      switch (resumption.decide(r, declared)) {
+        case RESUME -> resume(r);
+        case ABANDON -> commit(x -> x.abandon(resumption.abandonReason(x), now())).onSuccess(this::ended);
+        case WAIT -> { }
+      }
+      if (r != null && r.state() == RunState.AWAITING_APPROVAL && resumption.approvalExpired(r)) {
+        commit(x -> x.expire("no approval within approvalTimeout "
+            + Texts.duration(settings.approvalTimeout()), now())).onSuccess(this::ended);
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  /**
+   * Starts a run, or returns the active one: never two at once. An execute run needs the
+   * executor lease; an automatic one also needs the latch armed and the cooldown passed.
    */
   public Future<FailoverRun> trigger(RunMode mode, Trigger trigger, boolean automatic) {
     return owned(() -> startRun(mode, trigger, automatic));
   }
 
   private Future<FailoverRun> startRun(RunMode mode, Trigger trigger, boolean automatic) {
-    if (run != null && run.isActive()) {
-      return Future.succeededFuture(run);
+    FailoverRun current = ledger.run();
+    if (current != null && current.isActive()) {
+      return Future.succeededFuture(current);
     }
-    Duration sinceLast = Duration.between(lastEnded, now());
-    if (automatic && sinceLast.compareTo(settings.cooldown()) < 0) {
-      return Future.failedFuture(new IllegalStateException("cooldown: last run ended "
-          + sinceLast.toSeconds() + "s ago, cooldown is " + settings.cooldown().toSeconds() + "s"));
+    Optional<String> refused = mode == RunMode.EXECUTE ? refusal(automatic) : Optional.empty();
+    if (refused.isPresent()) {
+      Code code = lease.current().isEmpty() ? Code.NOT_EXECUTOR
+          : !ledger.latch().armed() ? Code.NOT_ARMED : Code.COOLDOWN;
+      return Future.failedFuture(new PipelineRefusal(code, refused.get()));
     }
-    String id = Instant.now(clock).toString().replace(":", "").replace(".", "") + "-"
+    String id = now().toString().replace(":", "").replace(".", "") + "-"
         + UUID.randomUUID().toString().substring(0, 8);
-    run = FailoverRun.plan(id, mode, trigger, settings.runbook());
+    long epoch = mode == RunMode.EXECUTE ? lease.current().orElseThrow().epoch() : 0;
+    ledger.drive(FailoverRun.plan(id, mode, trigger, settings.runbook()), epoch);
     boolean awaitApproval = automatic && !settings.automatic();
     return commit(r -> r.start(awaitApproval, now())).onSuccess(r -> drive());
   }
 
-  public Future<FailoverRun> approve(String runId, String by, boolean acceptDataLoss) {
-    return owned(() -> approveRun(runId, by, acceptDataLoss));
+  // What stops an execute run from starting now, in the order an operator should fix it.
+  private Optional<String> refusal(boolean automatic) {
+    if (lease.current().isEmpty()) {
+      String holder = lease.holder();
+      return Optional.of("not the executor: " + (holder.isEmpty()
+          ? "this observer does not hold the executor lease" : "the lease is held by " + holder));
+    }
+    if (automatic && !ledger.latch().armed()) {
+      return Optional.of("automatic failover is not armed: " + ledger.latch().line());
+    }
+    Duration since = Duration.between(ledger.lastExecuteEnded(), now());
+    if (automatic && since.compareTo(settings.cooldown()) < 0) {
+      return Optional.of("cooldown: the last execute run ended " + Texts.duration(since)
+          + " ago, cooldown is " + Texts.duration(settings.cooldown()));
+    }
+    return Optional.empty();
   }
 
-  private Future<FailoverRun> approveRun(String runId, String by, boolean acceptDataLoss) {
-    return active(runId).compose(r -> {
+  /** Why a declared outage would not start a run right now; empty if it would. */
+  public List<String> blockers() {
+    FailoverRun r = ledger.run();
+    if (r != null && r.isActive()) {
+      return List.of("run " + r.runId() + " active (" + r.state() + ")");
+    }
+    return refusal(true).map(List::of).orElse(List.of());
+  }
+
+  public Future<FailoverRun> approve(String runId, String by, boolean acceptDataLoss) {
+    return owned(() -> active(runId).compose(r -> {
       if (r.state() == RunState.AWAITING_APPROVAL) {
         return commit(x -> x.approve(by, now()));
       }
       if (r.state() == RunState.BLOCKED_DATA_LOSS && acceptDataLoss) {
         return commit(x -> x.acceptDataLoss(by, now()));
       }
-      return Future.failedFuture(new IllegalStateException("run " + runId + " is " + r.state()
-          + (r.state() == RunState.BLOCKED_DATA_LOSS ? "; approve with acceptDataLoss=true" : "")));
-    }).onSuccess(r -> drive());
+      return Future.<FailoverRun>failedFuture(new PipelineRefusal(Code.WRONG_STATE, "run " + runId
+          + " is " + r.state() + (r.state() == RunState.BLOCKED_DATA_LOSS
+              ? "; approve with acceptDataLoss=true" : "")));
+    }).onSuccess(r -> drive()));
   }
 
   public Future<FailoverRun> cancel(String runId, String by) {
@@ -139,8 +228,26 @@ public final class FailoverPipeline {
         .onSuccess(this::ended));
   }
 
+  /** An operator re-arms automatic failover after a successful one; journaled, cluster-wide when mirrored. */
+  public Future<FailoverLatch> rearm(String by) {
+    return owned(() -> ledger.rearm(by).onSuccess(l ->
+        LOG.log(Level.WARNING, "automatic failover re-armed by " + by)));
+  }
+
+  public FailoverLatch latch() {
+    return ledger.latch();
+  }
+
+  public long journalErrors() {
+    return ledger.journalErrors();
+  }
+
+  public Optional<FailoverRun> current() {
+    return Optional.ofNullable(ledger.run());
+  }
+
   // HTTP handlers run on the server's event loop; the pipeline's state belongs to one context.
-  private <T> Future<T> owned(java.util.function.Supplier<Future<T>> intent) {
+  private <T> Future<T> owned(Supplier<Future<T>> intent) {
     if (context == null || Vertx.currentContext() == context) {
       return intent.get();
     }
@@ -149,20 +256,20 @@ public final class FailoverPipeline {
     return done.future();
   }
 
-  public Optional<FailoverRun> current() {
-    return Optional.ofNullable(run);
-  }
-
   private Future<FailoverRun> active(String runId) {
-    if (run == null || !run.runId().equals(runId) || !run.isActive()) {
-      return Future.failedFuture(new IllegalArgumentException("no active run " + runId));
+    FailoverRun r = ledger.run();
+    if (r == null || !r.runId().equals(runId) || !r.isActive()) {
+      String where = lease.current().isPresent() || lease.holder().isEmpty() ? ""
+          : " on this observer (the executor lease is held by " + lease.holder() + ")";
+      return Future.failedFuture(new PipelineRefusal(Code.NO_SUCH_RUN, "no active run " + runId + where));
     }
-    return Future.succeededFuture(run);
+    return Future.succeededFuture(r);
   }
 
   /** Starts whatever is ready; finishes or fails the run when nothing more can happen. */
   void drive() {
-    if (run == null || run.state() != RunState.RUNNING) {
+    FailoverRun run = ledger.run();
+    if (run == null || run.state() != RunState.RUNNING || resumption.heldBack(run)) {
       return;
     }
     if (running.isEmpty() && run.exhausted().isPresent()) {
@@ -176,7 +283,7 @@ public final class FailoverPipeline {
     }
     for (StepSpec spec : run.readySteps()) {
       if (running.add(spec.id())) {
-        steps.run(run, spec, this::commit).onComplete(ar -> {
+        steps.run(run, spec, ledger.epoch(), this::commit).onComplete(ar -> {
           running.remove(spec.id());
           drive();
         });
@@ -185,38 +292,24 @@ public final class FailoverPipeline {
   }
 
   private void ended(FailoverRun r) {
-    lastEnded = r.endedAt().orElse(now());
     LOG.log(Level.INFO, "run " + r.runId() + " " + r.state() + ": " + r.reason());
     Map<String, Duration> rpo = steps.takePromotedRpo(r.runId());
     if (r.state() == RunState.SUCCEEDED) {
       // Detection is not part of the run: add its projection, as the RTO projection does.
-      Duration rto = settings.detection().plus(Duration.between(r.startedAt().orElseThrow(), lastEnded));
+      Instant end = r.endedAt().orElse(now());
+      Duration rto = settings.detection().plus(Duration.between(r.startedAt().orElseThrow(), end));
       commit(x -> x.measure(rto, rpo, now()))
           .onSuccess(m -> LOG.log(Level.INFO, "run " + r.runId() + " measured: RTO " + Texts.duration(rto)
               + ", RPO at promotion " + (rpo.isEmpty() ? "unknown" : rpo.entrySet().stream()
                   .map(e -> e.getKey() + " " + Texts.duration(e.getValue())).toList())));
+      if (r.mode() == RunMode.EXECUTE) {
+        LOG.log(Level.WARNING, "automatic failover latched off: " + ledger.latch().line());
+      }
     }
   }
 
-  /**
-   * Serialises transitions: each is computed from the newest run, journaled, and only then
-   * becomes the pipeline's state. A journal failure fails the caller and changes nothing.
-   */
   Future<FailoverRun> commit(Function<FailoverRun, Transition> change) {
-    commits = commits.transform(ignored -> {
-      Transition t;
-      try {
-        t = change.apply(run);
-      } catch (RuntimeException e) {
-        return Future.failedFuture(e);
-      }
-      return journal.append(t.record()).map(v -> {
-        run = t.run();
-        board.put(run);
-        return run;
-      });
-    });
-    return commits;
+    return ledger.commit(change);
   }
 
   private Instant now() {

@@ -23,7 +23,9 @@ public record PipelineSettings(
     boolean automatic,
     Duration cooldown,
     Duration rtoObjective,
-    Duration detection) {
+    Duration detection,
+    Duration resumeWithin,
+    Duration approvalTimeout) {
 
   public PipelineSettings {
     params = Map.copyOf(params);

@@ -4,6 +4,9 @@ import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.domain.runbook.FailoverRun;
 import io.drwatch.domain.runbook.FailoverRun.Transition;
+import io.drwatch.domain.channel.ChannelCondition;
+import io.drwatch.domain.channel.ChannelStatus;
+import io.drwatch.domain.runbook.RpoBound;
 import io.drwatch.domain.runbook.RpoGate;
 import io.drwatch.domain.runbook.RunMode;
 import io.drwatch.domain.runbook.StepSpec;
@@ -31,18 +34,18 @@ public final class StepRunner {
   private final Vertx vertx;
   private final Map<String, FailoverAction> actions;
   private final PipelineSettings settings;
-  private final Function<String, Optional<Duration>> channelRpo;
+  private final ChannelView channels;
   private final List<StepObserver> observers;
   private final Clock clock;
   // Per run, the canary RPO of each promoted channel when its promotion started: the measured loss.
   private final Map<String, Map<String, Duration>> promotedRpo = new java.util.HashMap<>();
 
   public StepRunner(Vertx vertx, Map<String, FailoverAction> actions, PipelineSettings settings,
-      Function<String, Optional<Duration>> channelRpo, List<StepObserver> observers, Clock clock) {
+      ChannelView channels, List<StepObserver> observers, Clock clock) {
     this.vertx = vertx;
     this.actions = Map.copyOf(actions);
     this.settings = settings;
-    this.channelRpo = channelRpo;
+    this.channels = channels;
     this.observers = List.copyOf(observers);
     this.clock = clock;
   }
@@ -50,15 +53,17 @@ public final class StepRunner {
   /** After a crash: did the in-flight step reach its target state? */
   Future<Boolean> recheck(FailoverRun run, String stepId) {
     StepSpec spec = settings.runbook().step(stepId);
-    return bounded(action(spec).check(step(run, spec)), spec.timeout());
+    return bounded(action(spec).check(step(run, spec, 0)), spec.timeout());
   }
 
-  Future<Void> run(FailoverRun run, StepSpec spec, Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit) {
+  /** Runs one step of {@code run}, driven under the lease's fencing {@code epoch} (0: unfenced). */
+  Future<Void> run(FailoverRun run, StepSpec spec, long epoch,
+      Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit) {
     FailoverAction.Step step;
     FailoverAction action;
     try {
       action = action(spec);
-      step = step(run, spec);
+      step = step(run, spec, epoch);
     } catch (RuntimeException e) {
       return failAttempt(spec, e.getMessage(), commit);
     }
@@ -123,8 +128,11 @@ public final class StepRunner {
     }
     Duration elapsed = Duration.between(run.startedAt().orElse(now()), now());
     Duration budget = settings.rtoObjective().minus(elapsed);
-    RpoGate.Verdict v = settings.gate().decide(channel, channelRpo.apply(channel), waited,
+    RpoBound bound = bound(run, channel);
+    RpoGate.Verdict v = settings.gate().decide(channel, bound.loss(), waited,
         budget.isNegative() ? Duration.ZERO : budget);
+    FailoverPipeline.LOG.log(System.Logger.Level.INFO, "run " + run.runId() + ": RPO gate for "
+        + spec.id() + ": " + v.outcome() + ", " + v.reason() + "; bound: " + bound.why());
     return switch (v.outcome()) {
       case PROCEED -> Future.succeededFuture(true);
       case WAIT -> {
@@ -133,16 +141,26 @@ public final class StepRunner {
         vertx.setTimer(Math.max(1, pause.toMillis()), id -> p.complete());
         yield p.future().compose(x -> gate(run, spec, waited.plus(pause), commit));
       }
-      case BLOCK -> commit.apply(r -> r.block(spec.id(), v.reason(), now()))
+      case BLOCK -> commit.apply(r -> r.block(spec.id(), v.reason() + " (" + bound.why() + ")", now()))
           .onSuccess(r -> notifyEnded(r.runId(), spec.id(), "blocked", now(), v.reason()))
           .map(false);
     };
   }
 
+  // While the primary is unreachable the held RPO is only a floor, unless it cannot take writes.
+  private RpoBound bound(FailoverRun run, String channel) {
+    Optional<ChannelStatus> s = channels.status(channel);
+    boolean unreachable = s.map(x -> x.condition() == ChannelCondition.SOURCE_UNREACHABLE).orElse(false);
+    boolean fenced = run.plan().steps().stream().filter(StepSpec::fence)
+        .anyMatch(f -> run.step(f.id()).state().isDone());
+    return RpoBound.of(s.flatMap(ChannelStatus::rpo), s.flatMap(ChannelStatus::replicaAge),
+        unreachable, fenced, channels.primaryRefused(channel));
+  }
+
   private void notePromotion(String runId, StepSpec spec) {
     String channel = settings.channels().get(spec.id());
     if (spec.promote() && channel != null) {
-      channelRpo.apply(channel).ifPresent(rpo ->
+      channels.status(channel).flatMap(ChannelStatus::rpo).ifPresent(rpo ->
           promotedRpo.computeIfAbsent(runId, id -> new java.util.LinkedHashMap<>()).put(channel, rpo));
     }
   }
@@ -161,7 +179,7 @@ public final class StepRunner {
     return a;
   }
 
-  private FailoverAction.Step step(FailoverRun run, StepSpec spec) {
+  private FailoverAction.Step step(FailoverRun run, StepSpec spec, long epoch) {
     boolean drill = run.mode() == RunMode.DRILL;
     return new FailoverAction.Step(spec.id(), settings.paramsFor(spec.id(), drill), drill, run.runId());
   }

@@ -189,6 +189,24 @@ public record FailoverRun(
     return apply(new RunFinished(runId, RunState.FAILED, reason, at));
   }
 
+  /** An approval wait that nobody answered within {@code approvalTimeout}. */
+  public Transition expire(String reason, Instant at) {
+    if (state != RunState.AWAITING_APPROVAL) {
+      throw new IllegalStateException("run " + runId + " is " + state + ", not awaiting approval");
+    }
+    return apply(new RunFinished(runId, RunState.EXPIRED, reason, at));
+  }
+
+  /** An unfinished run too old to resume on the evidence at hand. */
+  public Transition abandon(String reason, Instant at) {
+    return apply(new RunFinished(runId, RunState.ABANDONED, reason, at));
+  }
+
+  /** Re-arms automatic failover after this run latched it off. */
+  public Transition rearm(String by, Instant at) {
+    return apply(new JournalRecord.Rearmed(runId, by, at));
+  }
+
   /** Records what a SUCCEEDED run measured; once per run. */
   public Transition measure(java.time.Duration rto, Map<String, java.time.Duration> rpo, Instant at) {
     return apply(new RunMeasured(runId, rto, rpo, at));

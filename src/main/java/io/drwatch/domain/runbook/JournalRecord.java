@@ -116,14 +116,14 @@ public sealed interface JournalRecord {
     }
   }
 
-  /** The run ended on its own: {@code outcome} is SUCCEEDED or FAILED. */
+  /** The run ended on its own: {@code outcome} is SUCCEEDED, FAILED, EXPIRED or ABANDONED. */
   record RunFinished(String runId, RunState outcome, String reason, Instant at)
       implements JournalRecord {
     public RunFinished {
       check(runId, at);
-      if (outcome != RunState.SUCCEEDED && outcome != RunState.FAILED) {
-        throw new IllegalArgumentException("outcome must be SUCCEEDED or FAILED, but was "
-            + outcome);
+      if (!outcome.isTerminal() || outcome == RunState.CANCELLED) {
+        throw new IllegalArgumentException(
+            "outcome must be SUCCEEDED, FAILED, EXPIRED or ABANDONED, but was " + outcome);
       }
       Objects.requireNonNull(reason, "reason");
     }
@@ -152,6 +152,17 @@ public sealed interface JournalRecord {
       check(runId, at);
       Objects.requireNonNull(by, "by");
       Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * An operator re-armed automatic failover after the successful EXECUTE run {@code runId}, which
+   * had latched it off (see {@link FailoverLatch}). Changes no run.
+   */
+  record Rearmed(String runId, String by, Instant at) implements JournalRecord {
+    public Rearmed {
+      check(runId, at);
+      Objects.requireNonNull(by, "by");
     }
   }
 

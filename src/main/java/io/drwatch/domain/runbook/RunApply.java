@@ -65,6 +65,11 @@ final class RunApply {
       return step(run, step.with(StepState.SKIPPED, step.attempt(), step.startedAt(), at,
           r.message()));
     }
+    if (record instanceof JournalRecord.Rearmed) {
+      require(run, record, run.state() == RunState.SUCCEEDED && run.mode() == RunMode.EXECUTE,
+          "only a successful execute run latches; run is " + run.mode() + " " + run.state());
+      return run;
+    }
     if (record instanceof RunMeasured r) {
       require(run, record, run.state() == RunState.SUCCEEDED, "run is " + run.state());
       require(run, record, run.measured().isEmpty(), "run already measured");

@@ -1,6 +1,6 @@
 package io.drwatch.domain.runbook;
 
-/** Where a failover run is. The last three are terminal: nothing changes them. */
+/** Where a failover run is. The last five are terminal: nothing changes them. */
 public enum RunState {
   /** Built, not journaled: what {@code plan} shows and what {@code start} begins from. */
   PLANNED,
@@ -12,9 +12,16 @@ public enum RunState {
   AWAITING_APPROVAL,
   SUCCEEDED,
   FAILED,
-  CANCELLED;
+  CANCELLED,
+  /** An approval wait outlived {@code runbook.approvalTimeout}: nobody approved in time. */
+  EXPIRED,
+  /**
+   * Found unfinished after a restart or a lease takeover, older than {@code runbook.resumeWithin},
+   * with the outage no longer declared: resuming it would act on stale evidence.
+   */
+  ABANDONED;
 
   public boolean isTerminal() {
-    return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+    return ordinal() >= SUCCEEDED.ordinal();
   }
 }

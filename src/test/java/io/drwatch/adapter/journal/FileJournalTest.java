@@ -83,7 +83,7 @@ class FileJournalTest {
   void shouldIgnoreATruncatedLastLineAndLoseNothingBeforeIt() throws Exception {
     await(journal.append(started(1)));
     await(journal.append(finished("ok")));
-    String whole = JournalCodec.encode(started(2));
+    String whole = JournalCodec.encode(started(2), 0);
     appendRaw(whole.substring(0, whole.length() / 2)); // kill -9 mid-write: no newline
 
     assertThat(await(reopen().readAll())).containsExactly(started(1), finished("ok"));
@@ -129,7 +129,7 @@ class FileJournalTest {
   @Test
   void shouldFsyncEachRecordOnTheJournalThreadBeforeTheAppendSucceeds() throws Exception {
     List<String> seen = new CopyOnWriteArrayList<>();
-    FileJournal synced = new FileJournal(vertx, dir, channel -> {
+    FileJournal synced = new FileJournal(vertx, dir.resolve(FileJournal.FILE_NAME), channel -> {
       seen.add(Thread.currentThread().getName() + " " + Files.readAllLines(journal.file()).size());
       channel.force(true);
     });
@@ -147,7 +147,7 @@ class FileJournalTest {
   @Test
   void shouldFailTheAppendWhenTheFsyncFailsAndRecoverAfter() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    FileJournal flaky = new FileJournal(vertx, dir, channel -> {
+    FileJournal flaky = new FileJournal(vertx, dir.resolve(FileJournal.FILE_NAME), channel -> {
       if (calls.incrementAndGet() == 1) {
         throw new IOException("EIO");
       }

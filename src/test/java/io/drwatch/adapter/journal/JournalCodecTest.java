@@ -49,13 +49,16 @@ class JournalCodecTest {
         new RunBlocked("r1", "promote-db", "pg-orders RPO 12s > maxDataLoss 5s", T0),
         new DataLossAccepted("r1", "alice", T0),
         new RunFinished("r1", RunState.SUCCEEDED, "", T0),
-        new RunCancelled("r1", "carol", "drill over", T0));
+        new RunCancelled("r1", "carol", "drill over", T0),
+        new RunFinished("r1", RunState.EXPIRED, "no approval within approvalTimeout 30m", T0),
+        new RunFinished("r1", RunState.ABANDONED, "not resumed", T0),
+        new JournalRecord.Rearmed("r1", "jane", T0));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyType")
   void shouldRoundTripEveryRecordOnOneLine(JournalRecord record) {
-    String line = JournalCodec.encode(record);
+    String line = JournalCodec.encode(record, 7);
 
     assertThat(line).doesNotContain("\n");
     assertThat(JournalCodec.decode(line)).isEqualTo(record);
@@ -63,15 +66,15 @@ class JournalCodecTest {
 
   @Test
   void shouldWriteTheDocumentedFormat() {
-    assertThat(JournalCodec.encode(new StepStarted("r1", "promote-db", 1, T0))).isEqualTo(
+    assertThat(JournalCodec.encode(new StepStarted("r1", "promote-db", 1, T0), 3)).isEqualTo(
         "{\"type\":\"step-started\",\"runId\":\"r1\",\"at\":\"2025-03-01T10:00:00Z\","
-            + "\"step\":\"promote-db\",\"attempt\":1}");
-    assertThat(JournalCodec.encode(new RunFinished("r1", RunState.FAILED, "boom", T0)))
+            + "\"epoch\":3,\"step\":\"promote-db\",\"attempt\":1}");
+    assertThat(JournalCodec.encode(new RunFinished("r1", RunState.FAILED, "boom", T0), 3))
         .isEqualTo("{\"type\":\"run-finished\",\"runId\":\"r1\",\"at\":\"2025-03-01T10:00:00Z\","
-            + "\"outcome\":\"failed\",\"reason\":\"boom\"}");
-    assertThat(JournalCodec.encode(STARTED)).isEqualTo(
+            + "\"epoch\":3,\"outcome\":\"failed\",\"reason\":\"boom\"}");
+    assertThat(JournalCodec.encode(STARTED, 0)).isEqualTo(
         "{\"type\":\"run-started\",\"runId\":\"r1\",\"at\":\"2025-03-01T10:00:00Z\","
-            + "\"mode\":\"drill\",\"awaitingApproval\":false,"
+            + "\"epoch\":0,\"mode\":\"drill\",\"awaitingApproval\":false,"
             + "\"trigger\":{\"evidence\":[\"OUTAGE DECLARED: primary down\"],"
             + "\"rpo\":{\"pg-orders\":\"PT1.2S\"}},"
             + "\"plan\":[{\"id\":\"fence-ga\",\"action\":\"ga-traffic-dial\",\"after\":[],"

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,7 +56,7 @@ class StepAttemptsTest {
   /** The pipeline's journal port over a list: this test is about attempts, not files. */
   private final Journal journal = new Journal() {
     @Override
-    public Future<Void> append(JournalRecord record) {
+    public Future<Void> append(JournalRecord record, long epoch) {
       journaled.add(record);
       return Future.succeededFuture();
     }
@@ -95,11 +94,12 @@ class StepAttemptsTest {
     Runbook runbook = Runbook.of(List.of(spec), Set.of("flaky"));
     PipelineSettings settings = new PipelineSettings(runbook, Map.of(), Map.of(), Map.of(),
         new RpoGate(Duration.ofSeconds(5), Duration.ofSeconds(1)), true, Duration.ZERO,
-        Duration.ofMinutes(15), Duration.ofSeconds(6));
+        Duration.ofMinutes(15), Duration.ofSeconds(6), Duration.ofMinutes(10), Duration.ofMinutes(30));
     RunsBoard board = new RunsBoard();
-    StepRunner steps = new StepRunner(vertx, Map.of("flaky", failingCheck), settings, ch -> Optional.empty(),
+    StepRunner steps = new StepRunner(vertx, Map.of("flaky", failingCheck), settings, ChannelView.none(),
         List.of(), Clock.systemUTC());
-    FailoverPipeline pipeline = new FailoverPipeline(vertx, settings, journal, board, steps, Clock.systemUTC());
+    FailoverPipeline pipeline = new FailoverPipeline(vertx, settings, journal, board, steps,
+        io.drwatch.port.ExecutorLease.unfenced("test"), Clock.systemUTC());
     CompletableFuture<FailoverRun> ended = new CompletableFuture<>();
     board.onChange(r -> {
       if (r.state().isTerminal()) {
