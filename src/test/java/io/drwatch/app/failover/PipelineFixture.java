@@ -1,0 +1,227 @@
+package io.drwatch.app.failover;
+
+import io.drwatch.domain.runbook.FailoverRun;
+import io.drwatch.domain.runbook.JournalRecord;
+import io.drwatch.domain.runbook.RpoGate;
+import io.drwatch.domain.runbook.RunMode;
+import io.drwatch.domain.runbook.Runbook;
+import io.drwatch.domain.runbook.StepSpec;
+import io.drwatch.domain.runbook.Trigger;
+import io.drwatch.port.ExecutorLease;
+import io.drwatch.port.FailoverAction;
+import io.drwatch.port.Journal;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A pipeline over fake ports (journal in a list, a lease the test grants and revokes, actions
+ * that count their applies) on a real Vert.x context, with a clock the test moves.
+ */
+final class PipelineFixture {
+  static final Duration COOLDOWN = Duration.ofMinutes(5);
+  static final Duration RESUME_WITHIN = Duration.ofMinutes(10);
+  static final Duration APPROVAL_TIMEOUT = Duration.ofMinutes(30);
+  static final Duration DETECTION = Duration.ofSeconds(6);
+
+  final Vertx vertx;
+  final MovingClock clock = new MovingClock();
+  final List<JournalRecord> journaled;
+  final TestLease lease = new TestLease();
+  final RunsBoard board = new RunsBoard();
+  final Map<String, CountingAction> actions = Map.of("noop", new CountingAction("noop"),
+      "slow", new CountingAction("slow"));
+  volatile Predicate<JournalRecord> refuse = r -> false;
+  final FailoverPipeline pipeline;
+
+  PipelineFixture(Vertx vertx, List<JournalRecord> journal, boolean automatic, StepSpec... steps) {
+    this.vertx = vertx;
+    this.journaled = journal;
+    Runbook runbook = Runbook.of(List.of(steps), actions.keySet());
+    PipelineSettings settings = new PipelineSettings(runbook, Map.of(), Map.of(), Map.of(),
+        new RpoGate(Duration.ofSeconds(5), Duration.ofSeconds(1)), automatic, COOLDOWN,
+        Duration.ofMinutes(15), DETECTION, RESUME_WITHIN, APPROVAL_TIMEOUT);
+    StepRunner runner = new StepRunner(vertx, Map.copyOf(actions), settings, ChannelView.none(),
+        List.of(), clock);
+    pipeline = new FailoverPipeline(vertx, settings, new ListJournal(), board, runner, lease, clock);
+  }
+
+  static StepSpec step(String id, String action, String... after) {
+    return StepSpec.builder(id, action).after(after).build();
+  }
+
+  /** Runs {@code call} on the Vert.x context and waits for its future. */
+  <T> T on(Supplier<Future<T>> call) throws Exception {
+    CompletableFuture<T> done = new CompletableFuture<>();
+    vertx.runOnContext(v -> call.get().onComplete(ar -> {
+      if (ar.succeeded()) {
+        done.complete(ar.result());
+      } else {
+        done.completeExceptionally(ar.cause());
+      }
+    }));
+    return done.get(10, TimeUnit.SECONDS);
+  }
+
+  Future<FailoverRun> auto() {
+    return pipeline.trigger(RunMode.EXECUTE, Trigger.manual("outage declared"), true);
+  }
+
+  void recover() throws Exception {
+    on(pipeline::recover);
+  }
+
+  /** Moves the clock, then runs one detection tick. */
+  void tick(Duration later, boolean declared) throws Exception {
+    clock.advance(later);
+    on(() -> {
+      pipeline.tick(declared);
+      return Future.succeededFuture();
+    });
+  }
+
+  Optional<FailoverRun> latestRun() {
+    List<FailoverRun> runs = board.runs();
+    return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
+  }
+
+  final class ListJournal implements Journal {
+    @Override
+    public Future<Void> append(JournalRecord record, long epoch) {
+      if (refuse.test(record)) {
+        return Future.failedFuture(new java.io.IOException("No space left on device"));
+      }
+      journaled.add(record);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<List<JournalRecord>> readAll() {
+      return Future.succeededFuture(new ArrayList<>(journaled));
+    }
+  }
+
+  /** Applies count; check reports done once applied; "slow" waits for the test to release it. */
+  static final class CountingAction implements FailoverAction {
+    final String name;
+    final AtomicInteger applies = new AtomicInteger();
+    final List<Long> epochs = new CopyOnWriteArrayList<>();
+    volatile boolean done;
+    volatile Promise<Void> gate;
+
+    CountingAction(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public Future<Boolean> check(Step step) {
+      return Future.succeededFuture(done);
+    }
+
+    @Override
+    public Future<Void> apply(Step step) {
+      applies.incrementAndGet();
+      if (name.equals("slow")) {
+        gate = Promise.promise();
+        return gate.future().onSuccess(v -> done = true);
+      }
+      done = true;
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> await(Step step) {
+      return Future.succeededFuture();
+    }
+  }
+
+  /** The lease port as the test decides it: granted or not, with listeners told on the context. */
+  final class TestLease implements ExecutorLease {
+    private final List<Consumer<Optional<Grant>>> listeners = new CopyOnWriteArrayList<>();
+    volatile Optional<Grant> grant = Optional.of(new Grant("obs-a", 1));
+    volatile String holder = "obs-a";
+
+    void set(Optional<Grant> next, String holderName) throws Exception {
+      grant = next;
+      holder = holderName;
+      on(() -> {
+        listeners.forEach(l -> l.accept(next));
+        return Future.succeededFuture();
+      });
+    }
+
+    @Override
+    public Future<Void> start() {
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Optional<Grant> current() {
+      return grant;
+    }
+
+    @Override
+    public String holder() {
+      return holder;
+    }
+
+    @Override
+    public void onChange(Consumer<Optional<Grant>> listener) {
+      listeners.add(listener);
+    }
+
+    @Override
+    public Future<Void> close() {
+      return Future.succeededFuture();
+    }
+  }
+
+  /** A clock the test moves forward; starts at a fixed instant. */
+  static final class MovingClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-12-07T03:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  static Set<String> states(List<FailoverRun> runs) {
+    return Set.copyOf(runs.stream().map(r -> r.runId() + ":" + r.state()).toList());
+  }
+}
