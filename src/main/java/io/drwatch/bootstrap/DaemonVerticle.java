@@ -65,8 +65,7 @@ final class DaemonVerticle extends VerticleBase {
    * then only starts the timers.
    */
   Future<Void> prepare(Vertx vertx) {
-    List<ChannelSpec> specs = config.channels().stream().map(DaemonVerticle::spec).toList();
-    board = new StatusBoard(specs.stream().map(s -> ChannelStatus.initial(s, Instant.now())).toList());
+    board = board(config);
     new ChannelMetrics(board).bindTo(registry);
     new DetectionMetrics(detection).bindTo(registry);
     warmUpAws();
@@ -86,12 +85,7 @@ final class DaemonVerticle extends VerticleBase {
     AwsUsageView awsUsage = new AwsUsageView(aws.requests(), cloudWatch);
     AwsMetrics awsMetrics = new AwsMetrics(awsUsage);
     awsMetrics.bindTo(registry);
-    ChannelKinds.Deps deps = new ChannelKinds.Deps(vertx, aws, cloudWatch);
-    for (int i = 0; i < specs.size(); i++) {
-      ChannelConfig channel = config.channels().get(i);
-      loops.add(ProbeLoop.create(vertx, specs.get(i), ChannelKinds.probe(deps, channel), board,
-          channel.heartbeat().timeout()));
-    }
+    loops.addAll(probeLoops(new ChannelKinds.Deps(vertx, aws, cloudWatch), config, board));
     // Operations become series when first called: register them before each scrape.
     router = HttpApi.router(vertx, board, detection, () -> {
       awsMetrics.refresh();
@@ -150,6 +144,18 @@ final class DaemonVerticle extends VerticleBase {
             + "AWS channels report it each round until they are", problem);
       }
     }
+  }
+
+  /** Every channel's status before its first round. */
+  static StatusBoard board(DrwatchConfig config) {
+    return new StatusBoard(config.channels().stream()
+        .map(c -> ChannelStatus.initial(spec(c), Instant.now())).toList());
+  }
+
+  /** One probe loop per channel, publishing to {@code board}; not started. */
+  static List<ProbeLoop> probeLoops(ChannelKinds.Deps deps, DrwatchConfig config, StatusBoard board) {
+    return config.channels().stream().map(c -> ProbeLoop.create(deps.vertx(), spec(c),
+        ChannelKinds.probe(deps, c), board, c.heartbeat().timeout())).toList();
   }
 
   static ChannelSpec spec(ChannelConfig c) {

@@ -25,8 +25,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Executes the runbook in drill mode (each step's drill params) with the daemon's channels
- * watching, one progress line per step, then reports the measured RTO and RPO.
+ * Executes the runbook in drill mode (each step's own drill params; a step without them is not
+ * drilled) with the channels watched, one progress line per step, then reports the measured RTO
+ * and RPO. Journals to {@value DrillRig#JOURNAL}, never to the production journal.
  */
 @Command(name = "drill", mixinStandardHelpOptions = true,
     description = "Run the runbook against the drill targets and report measured RTO and RPO.")
@@ -50,13 +51,13 @@ final class DrillCommand implements Callable<Integer> {
       System.err.println(config + ": no runbook section; nothing to drill");
       return CheckConfigCommand.INVALID;
     }
-    // A daemon may already serve the configured port (the lab does): the drill needs no listener of its own.
-    try (Daemon daemon = Daemon.start(cfg.onEphemeralPort())) {
+    // Beside a running daemon: no listener, no detection, a journal of its own (DrillRig).
+    try (DrillRig daemon = DrillRig.start(cfg)) {
       return drill(daemon, cfg);
     }
   }
 
-  private int drill(Daemon daemon, DrwatchConfig cfg) throws Exception {
+  private int drill(DrillRig daemon, DrwatchConfig cfg) throws Exception {
     // An RPO needs two rounds (a heartbeat written, then seen on the replica): without it the
     // drill could not measure the loss at promotion.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -64,8 +65,8 @@ final class DrillCommand implements Callable<Integer> {
         && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(100);
     }
-    FailoverPipeline pipeline = daemon.pipeline().orElseThrow();
-    RunsBoard runs = daemon.runs().orElseThrow();
+    FailoverPipeline pipeline = daemon.pipeline();
+    RunsBoard runs = daemon.runs();
     Map<String, Duration> rpo = new LinkedHashMap<>();
     daemon.board().channels().forEach(s -> s.rpo().ifPresent(r -> rpo.put(s.name(), r)));
     CompletableFuture<FailoverRun> done = new CompletableFuture<>();
@@ -105,7 +106,7 @@ final class DrillCommand implements Callable<Integer> {
       System.out.printf("measured RTO: %s (projected detection %s + steps %s)%n",
           Texts.duration(m.rto()), Texts.duration(detection), Texts.duration(steps));
       System.out.printf("measured RPO at promotion (canary): %s%n", describe(m.rpo()));
-      System.out.println("both are journaled, with each step's duration; `drwatch plan` now projects from them.");
+      System.out.println("both are journaled in " + DrillRig.JOURNAL + ", with each step's duration.");
     });
   }
 

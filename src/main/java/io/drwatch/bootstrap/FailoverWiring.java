@@ -52,6 +52,7 @@ final class FailoverWiring {
   private final StatusBoard channels;
   private final ActionKinds actions;
   private final BoardView view;
+  private Supplier<Future<List<FailoverRun>>> drillHistory = () -> Future.succeededFuture(List.of());
   private Instant lastReload = Instant.EPOCH;
 
   private FailoverWiring(FailoverPipeline pipeline, RunsBoard runs, RtoView rto, BoardView view,
@@ -92,8 +93,17 @@ final class FailoverWiring {
         settings.runbook().steps());
     observers.add(metrics);
     rehearse(settings, clock);
-    return new FailoverWiring(pipeline, runs, rto, view, () -> file.close(), lease, metrics,
-        channels, actions);
+    FailoverWiring wiring = new FailoverWiring(pipeline, runs, rto, view, () -> file.close(), lease,
+        metrics, channels, actions);
+    if (!journalFile.equals(DrillRig.JOURNAL)) {
+      // Drills keep their own journal; the projection still learns from their step durations.
+      wiring.drillHistory = () -> {
+        FileJournal drills = FileJournal.create(vertx, config.state().dir(), DrillRig.JOURNAL);
+        return drills.readAll().map(r -> FailoverRun.replayAll(r).runs())
+            .eventually(drills::close);
+      };
+    }
+    return wiring;
   }
 
   // Walks a throwaway plan through the state machine on the starting thread: proves the runbook
@@ -170,7 +180,8 @@ final class FailoverWiring {
   }
 
   Future<Void> start() {
-    return lease.start().compose(v -> pipeline.recover());
+    return lease.start().compose(v -> pipeline.recover()).compose(v -> drillHistory.get())
+        .onSuccess(runs::drillHistory).mapEmpty();
   }
 
   /** Gives the lease up, closes the journal, then the actions' clients (no step runs once stopped). */

@@ -42,24 +42,34 @@ final class PlanCommand implements Callable<Integer> {
     return 0;
   }
 
-  // Measured step durations come from the journal: drills and real runs teach the projection.
+  // Measured step durations come from the journals: drills and real runs teach the projection.
+  // Both files are only read, so plan runs beside a daemon without its state-dir lock.
   private static RunsBoard history(DrwatchConfig cfg) throws Exception {
     RunsBoard runs = new RunsBoard();
     Vertx vertx = Vertx.vertx();
     try {
-      FileJournal journal = FileJournal.create(vertx, cfg.state().dir());
-      FailoverRun.replayAll(journal.readAll().toCompletionStage().toCompletableFuture()
-          .get(30, TimeUnit.SECONDS)).runs().forEach(runs::put);
-      journal.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      read(vertx, cfg, FileJournal.FILE_NAME).forEach(runs::put);
+      runs.drillHistory(read(vertx, cfg, DrillRig.JOURNAL));
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
     return runs;
   }
 
+  private static java.util.List<FailoverRun> read(Vertx vertx, DrwatchConfig cfg, String file)
+      throws Exception {
+    FileJournal journal = FileJournal.create(vertx, cfg.state().dir(), file);
+    try {
+      return FailoverRun.replayAll(journal.readAll().toCompletionStage().toCompletableFuture()
+          .get(30, TimeUnit.SECONDS)).runs();
+    } finally {
+      journal.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
   private static void print(PipelineSettings settings, RtoProjection p, int runs) {
-    System.out.printf("runbook: %d steps; history: %d runs in the journal%n%n",
-        settings.runbook().steps().size(), runs);
+    System.out.printf("runbook: %d steps; history: %d runs in the journal (drills in %s)%n%n",
+        settings.runbook().steps().size(), runs, DrillRig.JOURNAL);
     System.out.printf("%-3s %-24s %-26s %-10s %-9s %s%n", "#", "step", "action", "projected", "basis", "after");
     int i = 1;
     for (StepSpec s : settings.runbook().order()) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The lab's own config, as `drwatch lab` writes it, through the packaged jar: `plan` prints the
  * DAG and critical path, `drill` promotes the real standby and replica, prints progress and the
- * measured RTO/RPO, journals them, and the next `plan` projects from the measured durations.
+ * measured RTO/RPO, journals them in the drill journal, and the next `plan` projects from the
+ * measured durations.
  */
 @ExtendWith({PostgresPairExtension.class, RedisPairExtension.class})
 class LabRunbookIT {
@@ -50,12 +51,13 @@ class LabRunbookIT {
         .containsPattern("measured RPO at promotion \\(canary\\): lab-postgres [0-9.]+m?s");
     assertThat(pg.psqlStandby("select pg_is_in_recovery()")).isEqualTo("f");
     assertThat(redis.cliReplica("INFO", "replication")).contains("role:master");
-    String journal = Files.readString(state.resolve("journal.jsonl"));
+    String journal = Files.readString(state.resolve("drill-journal.jsonl"));
     assertThat(journal).contains("\"type\":\"run-measured\"", "\"lab-postgres\":\"PT");
+    assertThat(state.resolve("journal.jsonl")).as("a drill never writes the production journal").doesNotExist();
 
     // One measured sample per step: the projection counts it, and switches to p95 from the third.
     Result replanned = drwatch("plan", "--config", config.toString());
-    assertThat(replanned.out()).contains("history: 1 runs in the journal")
+    assertThat(replanned.out()).contains("history: 0 runs in the journal (drills in drill-journal.jsonl)")
         .containsPattern("promote-db +pg-promote +2s +expected\\(1\\)");
   }
 }

@@ -47,6 +47,7 @@ public final class FailoverPipeline {
   private final Clock clock;
   private final Set<String> running = new HashSet<>();
   private final Resumption resumption;
+  private final StartGate gate;
   private Context context;
 
   public FailoverPipeline(Vertx vertx, PipelineSettings settings, Journal journal, RunsBoard board,
@@ -59,6 +60,7 @@ public final class FailoverPipeline {
     this.clock = clock;
     this.ledger = new RunLedger(journal, board, lease, clock);
     this.resumption = new Resumption(settings, clock);
+    this.gate = new StartGate(settings, ledger, lease, clock);
   }
 
   public PipelineSettings settings() {
@@ -168,11 +170,9 @@ public final class FailoverPipeline {
     if (current != null && current.isActive()) {
       return Future.succeededFuture(current);
     }
-    Optional<String> refused = mode == RunMode.EXECUTE ? refusal(automatic) : Optional.empty();
+    Optional<PipelineRefusal> refused = mode == RunMode.EXECUTE ? gate.refusal(automatic) : Optional.empty();
     if (refused.isPresent()) {
-      Code code = lease.current().isEmpty() ? Code.NOT_EXECUTOR
-          : !ledger.latch().armed() ? Code.NOT_ARMED : Code.COOLDOWN;
-      return Future.failedFuture(new PipelineRefusal(code, refused.get()));
+      return Future.failedFuture(refused.get());
     }
     String id = now().toString().replace(":", "").replace(".", "") + "-"
         + UUID.randomUUID().toString().substring(0, 8);
@@ -182,31 +182,13 @@ public final class FailoverPipeline {
     return commit(r -> r.start(awaitApproval, now())).onSuccess(r -> drive());
   }
 
-  // What stops an execute run from starting now, in the order an operator should fix it.
-  private Optional<String> refusal(boolean automatic) {
-    if (lease.current().isEmpty()) {
-      String holder = lease.holder();
-      return Optional.of("not the executor: " + (holder.isEmpty()
-          ? "this observer does not hold the executor lease" : "the lease is held by " + holder));
-    }
-    if (automatic && !ledger.latch().armed()) {
-      return Optional.of("automatic failover is not armed: " + ledger.latch().line());
-    }
-    Duration since = Duration.between(ledger.lastExecuteEnded(), now());
-    if (automatic && since.compareTo(settings.cooldown()) < 0) {
-      return Optional.of("cooldown: the last execute run ended " + Texts.duration(since)
-          + " ago, cooldown is " + Texts.duration(settings.cooldown()));
-    }
-    return Optional.empty();
-  }
-
   /** Why a declared outage would not start a run right now; empty if it would. */
   public List<String> blockers() {
     FailoverRun r = ledger.run();
     if (r != null && r.isActive()) {
       return List.of("run " + r.runId() + " active (" + r.state() + ")");
     }
-    return refusal(true).map(List::of).orElse(List.of());
+    return gate.refusal(true).map(x -> List.of(x.getMessage())).orElse(List.of());
   }
 
   public Future<FailoverRun> approve(String runId, String by, boolean acceptDataLoss) {

@@ -19,6 +19,7 @@ public final class RunsBoard {
 
   private final Map<String, FailoverRun> runs = new LinkedHashMap<>();
   private final List<Consumer<FailoverRun>> listeners = new CopyOnWriteArrayList<>();
+  private List<StepRecord> drills = List.of();
 
   public void put(FailoverRun run) {
     synchronized (this) {
@@ -49,9 +50,20 @@ public final class RunsBoard {
     return runs.values().stream().filter(FailoverRun::isActive).reduce((a, b) -> b);
   }
 
-  /** Every step record of every kept run: the RTO projector picks the finished ones. */
+  /**
+   * The runs of the drill journal, which {@code drwatch drill} keeps apart from production runs:
+   * they teach the RTO projection but are never resumed, listed as runs or counted as active.
+   */
+  public synchronized void drillHistory(List<FailoverRun> drillRuns) {
+    List<StepRecord> steps = new ArrayList<>();
+    drillRuns.stream().skip(Math.max(0, drillRuns.size() - RUNS_KEPT))
+        .forEach(r -> steps.addAll(r.steps().values()));
+    drills = List.copyOf(steps);
+  }
+
+  /** Every step record of every kept run and drill: the RTO projector picks the finished ones. */
   public synchronized List<StepRecord> stepHistory() {
-    List<StepRecord> all = new ArrayList<>();
+    List<StepRecord> all = new ArrayList<>(drills);
     runs.values().forEach(r -> all.addAll(r.steps().values()));
     return all;
   }
