@@ -90,7 +90,8 @@ final class DaemonVerticle extends VerticleBase {
     router = HttpApi.router(vertx, board, detection, () -> {
       awsMetrics.refresh();
       return registry.scrape();
-    }, config.observer().name(), awsUsage);
+    }, config.observer().name(), awsUsage,
+        failoverWiring == null ? () -> null : failoverWiring::statusJson);
     detectionWiring.mount(router, config);
     if (failoverWiring != null) {
       failoverWiring.mount(router, config.runbook().get().token().or(() -> config.http().token()));

@@ -152,6 +152,15 @@ final class FailoverWiring {
     return out;
   }
 
+  /** The status API's {@code failover} object: the latch and who executes. */
+  io.vertx.core.json.JsonObject statusJson() {
+    return new io.vertx.core.json.JsonObject()
+        .put("armed", pipeline.latch().armed())
+        .put("latch", pipeline.latch().line())
+        .put("executor", lease.current().map(g -> "this observer, epoch " + g.epoch())
+            .orElse(lease.holder().isEmpty() ? "unknown" : lease.holder()));
+  }
+
   /**
    * Re-evaluated at every tick while the outage is declared: a trigger refused by the cooldown
    * or the lease is not lost for the rest of the outage. Approval mode starts the run waiting.

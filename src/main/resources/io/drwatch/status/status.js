@@ -244,6 +244,9 @@
     if (det.tilt && det.tilt.tilted) {
       tone = 'bad';
       text = 'TILT: detection distrusts its own view and will not declare an outage. ' + (det.tilt.reason || '');
+    } else if (status.failover && status.failover.armed === false) {
+      tone = 'warn';
+      text = status.failover.latch;
     } else if (det.outageDeclared) {
       tone = 'bad';
       text = 'OUTAGE DECLARED' + (det.wouldFailover ? ': drwatch would fail over now' : '');

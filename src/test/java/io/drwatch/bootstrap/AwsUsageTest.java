@@ -65,7 +65,7 @@ class AwsUsageTest {
 
   private static HttpServer serve(AwsUsage usage, String scrape) throws Exception {
     return vertx.createHttpServer().requestHandler(HttpApi.router(vertx, new StatusBoard(List.of()),
-        new DetectionBoard(), () -> scrape, "test", usage)).listen(0, "127.0.0.1")
+        new DetectionBoard(), () -> scrape, "test", usage, () -> null)).listen(0, "127.0.0.1")
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 

@@ -23,9 +23,13 @@ public final class HttpApi {
     return router(vertx, board, detection, scrape, observer, AwsUsage.NONE);
   }
 
-  /** {@code aws} feeds the status's {@code "aws"} object (call counts are in-memory counters). */
+  /**
+   * {@code aws} feeds the status's {@code "aws"} object (call counts are in-memory counters);
+   * {@code failover} its {@code "failover"} object (armed, latch, executor), null without a runbook.
+   */
   public static Router router(Vertx vertx, StatusBoard board, DetectionBoard detection,
-      Supplier<String> scrape, String observer, AwsUsage aws) {
+      Supplier<String> scrape, String observer, AwsUsage aws,
+      Supplier<io.vertx.core.json.JsonObject> failover) {
     Router router = Router.router(vertx);
     router.get("/metrics").handler(rc -> rc.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT).end(scrape.get()));
@@ -38,7 +42,8 @@ public final class HttpApi {
       }
     });
     java.util.function.Supplier<String> status = () -> StatusJson.of(board, observer)
-        .put("detection", DetectionJson.of(detection)).put("aws", StatusJson.aws(aws)).encodePrettily();
+        .put("detection", DetectionJson.of(detection)).put("aws", StatusJson.aws(aws))
+        .put("failover", failover.get()).encodePrettily();
     // Rendered once here, on the thread that builds the router (not an event loop): Jackson's first
     // serialization of these shapes builds its serializers, which took 100+ ms on a cold JVM.
     status.get();
