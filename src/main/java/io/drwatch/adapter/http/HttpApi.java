@@ -20,7 +20,7 @@ public final class HttpApi {
 
   public static Router router(Vertx vertx, StatusBoard board, DetectionBoard detection,
       Supplier<String> scrape, String observer) {
-    return router(vertx, board, detection, scrape, observer, AwsUsage.NONE);
+    return router(vertx, board, detection, scrape, observer, AwsUsage.NONE, () -> null);
   }
 
   /**
