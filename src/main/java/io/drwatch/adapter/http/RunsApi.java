@@ -19,6 +19,8 @@ import java.util.Optional;
  * journals before it acts, and answer with the run as it then stands.
  */
 public final class RunsApi {
+  static final int MAX_OPERATOR = 64;
+
   private RunsApi() {}
 
   public static void mount(Router router, FailoverPipeline pipeline, RunsBoard runs, RtoView rto,
@@ -62,10 +64,25 @@ public final class RunsApi {
 
   // Who asked, for the journal: an operator may name themselves; the address is always kept.
   private static String who(RoutingContext rc) {
-    String named = rc.request().getHeader("X-Drwatch-Operator");
+    String named = operator(rc.request().getHeader("X-Drwatch-Operator"));
     String addr = String.valueOf(rc.request().remoteAddress());
-    return named == null || named.isBlank() ? "api@" + addr
-        : named.replaceAll("[^A-Za-z0-9@._-]", "").substring(0, Math.min(64, named.length())) + "@" + addr;
+    return (named.isEmpty() ? "api" : named) + "@" + addr;
+  }
+
+  /**
+   * The operator's own name, fit for a journal line and a log: control characters and whitespace
+   * become one space, anything but ASCII letters, digits, space and {@code ._@-} goes, and the
+   * rest is cut to {@value #MAX_OPERATOR} characters; empty when nothing is left.
+   */
+  static String operator(String header) {
+    if (header == null) {
+      return "";
+    }
+    String clean = header.replaceAll("[\\p{Cntrl}\\s]+", " ")
+        .replaceAll("[^A-Za-z0-9 ._@-]", "")
+        .replaceAll(" +", " ")
+        .strip();
+    return clean.substring(0, Math.min(MAX_OPERATOR, clean.length())).strip();
   }
 
   private static void reply(RoutingContext rc, Future<FailoverRun> f) {

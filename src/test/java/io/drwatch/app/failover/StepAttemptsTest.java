@@ -95,7 +95,7 @@ class StepAttemptsTest {
     Runbook runbook = Runbook.of(List.of(spec), Set.of("flaky"));
     PipelineSettings settings = new PipelineSettings(runbook, Map.of(), Map.of(), Map.of(),
         new RpoGate(Duration.ofSeconds(5), Duration.ofSeconds(1)), true, Duration.ZERO,
-        Duration.ofMinutes(15), Duration.ofSeconds(6));
+        Duration.ofMinutes(15), Duration.ofSeconds(6), Duration.ofMinutes(10), Duration.ofMinutes(30));
     RunsBoard board = new RunsBoard();
     StepRunner steps = new StepRunner(vertx, Map.of("flaky", failingCheck), settings, ch -> Optional.empty(),
         List.of(), Clock.systemUTC());
