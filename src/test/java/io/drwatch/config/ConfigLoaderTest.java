@@ -418,7 +418,7 @@ class ConfigLoaderTest {
         .doesNotContain("s3cret", "pg-pass", "local-dev")
         .contains("token=Optional[***]", "password=Optional[***]", "password=Optional.empty")
         .contains("peerToken=Optional[***]", "EventsConfig[token=Optional[***]")
-        .contains("RunbookConfig[mode=auto", "cooldown=PT30M, token=Optional[***], steps=[")
+        .contains("RunbookConfig[mode=auto", "cooldown=PT30M, resumeWithin=PT10M, approvalTimeout=PT30M, token=Optional[***], steps=[")
         .contains(
             "params={url=postgresql://postgres@10.1.0.5:5432/postgres, password=***}",
             "drill={url=postgresql://postgres@127.0.0.1:55433/postgres}]");
