@@ -177,9 +177,11 @@ class LambdaInvokeActionTest {
     String custom = onContext(() -> action.invoke(new Step("notify", params, false, "run-9", 12)));
     assertThat(new JsonObject(custom)).isEqualTo(new JsonObject().put("reason", "region down").put("epoch", 12));
 
+    // A payload that is not an object has no place for the epoch: it goes as written. (moto's echo
+    // answers 500 to a list, so this is checked on the payload itself.)
     params.put("payload", "[\"not\", \"an object\"]");
-    String list = onContext(() -> action.invoke(new Step("notify", params, false, "run-9", 12)));
-    assertThat(new io.vertx.core.json.JsonArray(list)).containsExactly("not", "an object");
+    assertThat(LambdaInvokeAction.payload(new Step("notify", params, false, "run-9", 12)))
+        .isEqualTo("[\"not\", \"an object\"]");
   }
 
   @Test
