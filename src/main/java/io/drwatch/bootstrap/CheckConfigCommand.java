@@ -4,15 +4,20 @@ import io.drwatch.config.ConfigException;
 import io.drwatch.config.ConfigLoader;
 import io.drwatch.config.DrwatchConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** Validates a config file: exit 0 when valid, 2 with one line per error on stderr otherwise. */
+/**
+ * Validates a config file: exit 0 when valid, 2 with one line per error on stderr otherwise.
+ * Warnings (such as steps that will not drill) go to stderr too and leave the exit code at 0.
+ */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
-    description = "Validate a config file; exits 0 if valid, 2 with the errors on stderr.")
+    description = "Validate a config file; exits 0 if valid (warnings, if any, on stderr), 2 with the errors on"
+        + " stderr.")
 final class CheckConfigCommand implements Callable<Integer> {
   static final int INVALID = 2;
 
@@ -29,16 +34,19 @@ final class CheckConfigCommand implements Callable<Integer> {
 
   /**
    * Loads and validates a config file, the runbook DAG included (cycles, unknown actions). On
-   * error prints one line per problem to stderr and returns empty: every command that reads a
-   * config reports errors the same way.
+   * error prints one line per problem to stderr and returns empty; a valid config's warnings go
+   * to stderr as {@code warning: ...} lines. Every command that reads a config reports both the
+   * same way, so a drill also says which steps it leaves out.
    */
   static Optional<DrwatchConfig> loadValid(Path file) {
     try {
-      DrwatchConfig config = ConfigLoader.load(file);
+      List<String> warnings = new ArrayList<>();
+      DrwatchConfig config = ConfigLoader.load(file, warnings);
       List<String> runbook = RunbookMapping.problems(config);
       if (!runbook.isEmpty()) {
         throw new ConfigException(runbook);
       }
+      warnings.forEach(w -> System.err.println("warning: " + w));
       return Optional.of(config);
     } catch (ConfigException e) {
       System.err.printf("%s: invalid config%n", file);

@@ -39,7 +39,8 @@ final class LabConfig {
             - { name: lab-pg-primary, probe: postgres, address: "%s", channels: [lab-postgres] }
           quorum: { require: [probes, replication], minSignals: 2, holdFor: 3s }
         state: { dir: "%s" }
-        # Promotes the lab's own standby and replica. A drill does too: the lab has no separate drill targets.
+        # Promotes the lab's own standby and replica. The lab has no separate drill targets, so each
+        # step's drill block names those same servers on purpose: a drill there is a real promotion.
         runbook:
           mode: %s
           token: "%s"
@@ -47,12 +48,12 @@ final class LabConfig {
           drainWait: 10s
           steps:
             - { id: promote-db, action: pg-promote, channel: lab-postgres, timeout: 30s, expected: 2s,
-                params: { url: "%s" } }
+                params: { url: "%s" }, drill: { url: "%s" } }
             - { id: promote-cache, action: redis-promote, after: [promote-db], timeout: 10s, expected: 1s,
-                params: { url: "%s" } }
+                params: { url: "%s" }, drill: { url: "%s" } }
         """.formatted(port, pg.primaryUrl(), pg.standbyUrl(), every,
         redis.primaryUrl(), redis.replicaUrl(), every, pg.primaryUrl(), state, mode, token,
-        pg.standbyUrl(), redis.replicaUrl());
+        pg.standbyUrl(), pg.standbyUrl(), redis.replicaUrl(), redis.replicaUrl());
   }
 
   static void deleteTree(Path dir) throws IOException {

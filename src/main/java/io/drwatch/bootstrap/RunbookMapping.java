@@ -32,13 +32,13 @@ final class RunbookMapping {
     Map<String, String> channels = new HashMap<>();
     for (StepConfig s : rb.steps()) {
       params.put(s.id(), s.params());
-      drill.put(s.id(), s.drill());
+      s.drill().ifPresent(d -> drill.put(s.id(), d));
       s.channel().ifPresent(c -> channels.put(s.id(), c));
     }
     return new PipelineSettings(runbook, params, drill, channels,
         new RpoGate(rb.maxDataLoss(), rb.drainWait()), rb.mode() == RunbookConfig.Mode.AUTO,
-        rb.cooldown(), config.objectives().rto(), detection(config), java.time.Duration.ofMinutes(10),
-        java.time.Duration.ofMinutes(30));
+        rb.cooldown(), config.objectives().rto(), detection(config), rb.resumeWithin(),
+        rb.approvalTimeout());
   }
 
   /** The slowest target's detection: failuresToSuspect x interval + holdFor. */

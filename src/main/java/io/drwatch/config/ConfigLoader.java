@@ -37,13 +37,22 @@ public final class ConfigLoader {
 
   /** Reads {@code file} as UTF-8 and substitutes from the process environment. */
   public static DrwatchConfig load(Path file) throws ConfigException {
+    return load(file, new ArrayList<>());
+  }
+
+  /**
+   * Like {@link #load(Path)}; a valid config's warnings (valid, but probably not what was meant,
+   * such as a step that will not drill) are added to {@code warnings}, one line each, as {@code
+   * path: what}. They never make the config invalid.
+   */
+  public static DrwatchConfig load(Path file, List<String> warnings) throws ConfigException {
     String yaml;
     try {
       yaml = Files.readString(file);
     } catch (IOException e) {
       throw new ConfigException(List.of("cannot read config file " + file + ": " + reason(e)));
     }
-    return parse(yaml, System::getenv);
+    return parse(yaml, System::getenv, warnings);
   }
 
   /**
@@ -51,6 +60,15 @@ public final class ConfigLoader {
    */
   public static DrwatchConfig parse(String yaml, Function<String, String> env)
       throws ConfigException {
+    return parse(yaml, env, new ArrayList<>());
+  }
+
+  /**
+   * @param env looks up a variable for {@code ${VAR}}; returns null when it is unset
+   * @param warnings receives the warnings of a valid config, see {@link #load(Path, List)}
+   */
+  public static DrwatchConfig parse(
+      String yaml, Function<String, String> env, List<String> warnings) throws ConfigException {
     JsonNode tree = YamlSource.read(yaml);
     if (!tree.isObject()) {
       throw new ConfigException(
@@ -60,6 +78,7 @@ public final class ConfigLoader {
                   + Values.describe(null, tree)));
     }
     List<String> errors = new ArrayList<>();
+    List<String> found = new ArrayList<>();
     Node root = Node.root(tree, env, errors);
     root.rejectUnknown(
         "observer", "http", "objectives", "channels", "detection", "state", "runbook");
@@ -70,10 +89,11 @@ public final class ConfigLoader {
     List<ChannelConfig> channels = ChannelsReader.read(root, objectives.rpo(), channelNames);
     DetectionConfig detection = DetectionReader.read(root, channelNames, http.token());
     StateConfig state = state(root.object("state"));
-    Optional<RunbookConfig> runbook = RunbookReader.read(root, channelNames, http.token());
+    Optional<RunbookConfig> runbook = RunbookReader.read(root, channelNames, http.token(), found);
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
+    warnings.addAll(found);
     return new DrwatchConfig(observer, http, objectives, channels, detection, state, runbook);
   }
 

@@ -81,6 +81,21 @@ final class Node {
     return value(key).isPresent();
   }
 
+  /** Whether {@code key} holds a map, for keys that take either a map or a word. */
+  boolean isMap(String key) {
+    return value(key).map(JsonNode::isObject).orElse(false);
+  }
+
+  /** Whether {@code key} holds text (before substitution), for keys that take a map or a word. */
+  boolean isText(String key) {
+    return value(key).map(JsonNode::isTextual).orElse(false);
+  }
+
+  /** Reports {@code rule} for a value of the wrong type, described as {@link Values} does. */
+  void wrongType(String key, String rule) {
+    value(key).ifPresent(v -> error(key, rule + ", was " + Values.describe(key, v)));
+  }
+
   Optional<Node> object(String key) {
     return value(key).flatMap(v -> asObject(v, pathOf(key)));
   }

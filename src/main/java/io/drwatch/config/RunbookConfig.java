@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
  * @param drainWait how long the gate waits for a replica to catch up, default 60s, at least 0
  * @param cooldown automatic runs are blocked for this long after a run ends, default 30m, at least
  *     0
+ * @param resumeWithin a run still RUNNING at a restart resumes on its own if it started less than
+ *     this long ago; an older one resumes only while the outage is still declared. Default 10m,
+ *     greater than 0
+ * @param approvalTimeout how long a run waits for an approval before it ends {@code expired},
+ *     default 30m, greater than 0
  * @param token bearer token of the approve, cancel and failover endpoints; default {@code
  *     http.token}; one of the two is required, so this is never empty once loaded
  * @param steps the steps in config order; not empty, ids unique
@@ -30,6 +35,8 @@ public record RunbookConfig(
     Duration maxDataLoss,
     Duration drainWait,
     Duration cooldown,
+    Duration resumeWithin,
+    Duration approvalTimeout,
     Optional<String> token,
     List<StepConfig> steps) {
 
@@ -70,6 +77,8 @@ public record RunbookConfig(
     Objects.requireNonNull(maxDataLoss, "maxDataLoss");
     Objects.requireNonNull(drainWait, "drainWait");
     Objects.requireNonNull(cooldown, "cooldown");
+    Objects.requireNonNull(resumeWithin, "resumeWithin");
+    Objects.requireNonNull(approvalTimeout, "approvalTimeout");
     Objects.requireNonNull(token, "token");
     steps = List.copyOf(steps);
   }
@@ -85,6 +94,10 @@ public record RunbookConfig(
         + drainWait
         + ", cooldown="
         + cooldown
+        + ", resumeWithin="
+        + resumeWithin
+        + ", approvalTimeout="
+        + approvalTimeout
         + ", token="
         + token.map(t -> "***")
         + ", steps="

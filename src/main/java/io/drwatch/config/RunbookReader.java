@@ -20,6 +20,10 @@ final class RunbookReader {
   private static final Duration DEFAULT_MAX_DATA_LOSS = Duration.ZERO;
   private static final Duration DEFAULT_DRAIN_WAIT = Duration.ofSeconds(60);
   private static final Duration DEFAULT_COOLDOWN = Duration.ofMinutes(30);
+  private static final Duration DEFAULT_RESUME_WITHIN = Duration.ofMinutes(10);
+  private static final Duration DEFAULT_APPROVAL_TIMEOUT = Duration.ofMinutes(30);
+  private static final String SKIP = "skip";
+  private static final String DRILL_RULE = "must be a map of the drill's own params, or skip";
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration DEFAULT_EXPECTED = Duration.ofSeconds(30);
 
@@ -28,23 +32,35 @@ final class RunbookReader {
   /**
    * @param channelNames every well-formed name in {@code channels}
    * @param httpToken {@code http.token}, the default of {@code runbook.token}
+   * @param warnings receives one line per step that a drill will not run
    */
   static Optional<RunbookConfig> read(
-      Node root, Set<String> channelNames, Optional<String> httpToken) {
-    return root.object("runbook").map(node -> runbook(node, channelNames, httpToken));
+      Node root, Set<String> channelNames, Optional<String> httpToken, List<String> warnings) {
+    return root.object("runbook").map(node -> runbook(node, channelNames, httpToken, warnings));
   }
 
   private static RunbookConfig runbook(
-      Node node, Set<String> channelNames, Optional<String> httpToken) {
-    node.rejectUnknown("mode", "maxDataLoss", "drainWait", "cooldown", "token", "steps");
+      Node node, Set<String> channelNames, Optional<String> httpToken, List<String> warnings) {
+    node.rejectUnknown(
+        "mode",
+        "maxDataLoss",
+        "drainWait",
+        "cooldown",
+        "resumeWithin",
+        "approvalTimeout",
+        "token",
+        "steps");
     RunbookConfig.Mode mode =
         node.string("mode").flatMap(m -> mode(node, m)).orElse(RunbookConfig.Mode.APPROVAL);
     Duration maxDataLoss = node.duration("maxDataLoss", DEFAULT_MAX_DATA_LOSS, false);
     Duration drainWait = node.duration("drainWait", DEFAULT_DRAIN_WAIT, false);
     Duration cooldown = node.duration("cooldown", DEFAULT_COOLDOWN, false);
+    Duration resumeWithin = node.duration("resumeWithin", DEFAULT_RESUME_WITHIN, true);
+    Duration approvalTimeout = node.duration("approvalTimeout", DEFAULT_APPROVAL_TIMEOUT, true);
     Optional<String> token = token(node, httpToken);
-    List<StepConfig> steps = steps(node, channelNames);
-    return new RunbookConfig(mode, maxDataLoss, drainWait, cooldown, token, steps);
+    List<StepConfig> steps = steps(node, channelNames, warnings);
+    return new RunbookConfig(
+        mode, maxDataLoss, drainWait, cooldown, resumeWithin, approvalTimeout, token, steps);
   }
 
   private static Optional<RunbookConfig.Mode> mode(Node node, String text) {
@@ -69,7 +85,8 @@ final class RunbookReader {
     return given ? token : httpToken;
   }
 
-  private static List<StepConfig> steps(Node runbook, Set<String> channelNames) {
+  private static List<StepConfig> steps(
+      Node runbook, Set<String> channelNames, List<String> warnings) {
     List<Node> entries = runbook.requiredList("steps").orElse(List.of());
     // Every well-formed id, also of steps with other problems, so that an after naming one of
     // them is not reported as unknown on top of those problems.
@@ -81,7 +98,11 @@ final class RunbookReader {
     Map<String, String> pathById = new HashMap<>();
     List<StepConfig> steps = new ArrayList<>();
     for (Node entry : entries) {
-      step(entry, channelNames, ids, pathById).ifPresent(steps::add);
+      step(entry, channelNames, ids, pathById).ifPresent(step -> {
+        steps.add(step);
+        noDrill(step).ifPresent(why -> warnings.add(
+            entry.path() + " (" + step.id() + "): will not drill: " + why));
+      });
     }
     return steps;
   }
@@ -110,7 +131,8 @@ final class RunbookReader {
     Duration expected = node.duration("expected", DEFAULT_EXPECTED, true);
     boolean fence = node.bool("fence", false);
     Map<String, String> params = node.stringMap("params").orElse(Map.of());
-    Map<String, String> drill = node.stringMap("drill").orElse(Map.of());
+    boolean drillSkip = drillSkip(node);
+    Optional<Map<String, String>> drill = drillSkip ? Optional.empty() : drill(node);
     if (node.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -125,7 +147,47 @@ final class RunbookReader {
             expected,
             fence,
             params,
-            drill));
+            drill,
+            drillSkip));
+  }
+
+  /** {@code drill: skip}; any other word is reported here. */
+  private static boolean drillSkip(Node node) {
+    if (!node.isText("drill")) {
+      return false;
+    }
+    Optional<String> word = node.string("drill");
+    if (word.isPresent() && !word.get().equals(SKIP)) {
+      node.invalid("drill", DRILL_RULE, word.get());
+    }
+    return word.isPresent() && word.get().equals(SKIP);
+  }
+
+  // The drill block is the whole of the drill's params; an empty one would drill with none, which
+  // is more likely a slip than a plan, so it must be spelled out or replaced by skip.
+  private static Optional<Map<String, String>> drill(Node node) {
+    if (!node.has("drill") || node.isText("drill")) {
+      return Optional.empty();
+    }
+    if (!node.isMap("drill")) {
+      node.wrongType("drill", DRILL_RULE);
+      return Optional.empty();
+    }
+    int errorsBefore = node.errorCount();
+    Optional<Map<String, String>> drill = node.stringMap("drill");
+    if (drill.orElseThrow().isEmpty() && node.errorCount() == errorsBefore) {
+      node.error("drill", "must not be empty: give the drill's own params, or skip");
+    }
+    return drill;
+  }
+
+  private static Optional<String> noDrill(StepConfig step) {
+    if (step.drillSkip()) {
+      return Optional.of("drill: skip");
+    }
+    return step.drills()
+        ? Optional.empty()
+        : Optional.of("no drill: block (add one, or drill: skip)");
   }
 
   private static void unique(Node node, String id, Map<String, String> pathById) {

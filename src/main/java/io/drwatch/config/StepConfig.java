@@ -28,8 +28,12 @@ import java.util.stream.Collectors;
  * @param params the action's parameters in config order, default none; values may hold
  *     credentials (keys such as {@code password}, {@code token}, {@code secret}, {@code apiKey}),
  *     which {@link #toString} masks
- * @param drill parameters that replace those of {@code params} in drill mode, same rules; default
- *     none
+ * @param drill the complete parameters of this step in a drill, same rules as {@code params} and
+ *     never merged with them: a drill must not reach a production target through a key the drill
+ *     block forgot. Empty when the step has no {@code drill:} block; such a step is not run in
+ *     drills
+ * @param drillSkip true for {@code drill: skip}: the step is deliberately not run in drills.
+ *     Never true together with a {@code drill} block
  */
 public record StepConfig(
     String id,
@@ -41,7 +45,8 @@ public record StepConfig(
     Duration expected,
     boolean fence,
     Map<String, String> params,
-    Map<String, String> drill) {
+    Optional<Map<String, String>> drill,
+    boolean drillSkip) {
 
   public StepConfig {
     Objects.requireNonNull(id, "id");
@@ -51,14 +56,15 @@ public record StepConfig(
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(expected, "expected");
     params = orderedCopy(params, "params");
-    drill = orderedCopy(drill, "drill");
+    drill = Objects.requireNonNull(drill, "drill").map(d -> orderedCopy(d, "drill"));
+    if (drillSkip && drill.isPresent()) {
+      throw new IllegalArgumentException("step " + id + ": drill params and drill skip exclude each other");
+    }
   }
 
-  /** The parameters a drill runs with: {@code params}, with {@code drill} laid over them. */
-  public Map<String, String> drillParams() {
-    Map<String, String> merged = new LinkedHashMap<>(params);
-    merged.putAll(drill);
-    return Collections.unmodifiableMap(merged);
+  /** Whether a drill runs this step, with {@link #drill} as its parameters. */
+  public boolean drills() {
+    return drill.isPresent();
   }
 
   // Map.copyOf would lose the order that plan output and docs show; null-hostile all the same.
@@ -95,7 +101,7 @@ public record StepConfig(
         + ", params="
         + masked(params)
         + ", drill="
-        + masked(drill)
+        + (drillSkip ? "skip" : drill.map(StepConfig::masked).orElse("none"))
         + "]";
   }
 

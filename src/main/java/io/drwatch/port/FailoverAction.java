@@ -12,19 +12,32 @@ import java.util.Map;
 public interface FailoverAction {
 
   /**
-   * The parameters of one step invocation (drill overrides already applied). {@code runId} names
-   * the failover run, for actions that must derive an idempotency key that is stable across a
-   * crash and retry of the same run but new for the next run (e.g. a Step Functions execution
-   * name); empty when there is no run (ad-hoc invocations, tests).
+   * The parameters of one step invocation (in a drill, the step's own drill params).
+   *
+   * @param runId names the failover run, for actions that must derive an idempotency key that is
+   *     stable across a crash and retry of the same run but new for the next run (e.g. a Step
+   *     Functions execution name); empty when there is no run (ad-hoc invocations, tests)
+   * @param epoch the fencing epoch of the executor lease this step runs under, {@code >= 1} in
+   *     real runs and drills; {@code 0} means "no lease" (ad-hoc invocations, tests). Actions that
+   *     call out pass it on (webhook header {@code X-Drwatch-Epoch}, {@code "epoch"} in JSON
+   *     payloads) so that a receiver can refuse a step from a deposed executor
    */
-  record Step(String id, Map<String, String> params, boolean drill, String runId) {
+  record Step(String id, Map<String, String> params, boolean drill, String runId, long epoch) {
     public Step {
       params = Map.copyOf(params);
       runId = runId == null ? "" : runId;
+      if (epoch < 0) {
+        throw new IllegalArgumentException("step " + id + ": epoch must be >= 0, was " + epoch);
+      }
+    }
+
+    /** A step outside any lease: epoch 0. */
+    public Step(String id, Map<String, String> params, boolean drill, String runId) {
+      this(id, params, drill, runId, 0);
     }
 
     public Step(String id, Map<String, String> params, boolean drill) {
-      this(id, params, drill, "");
+      this(id, params, drill, "", 0);
     }
 
     /** A required parameter; the failure names the step and the key. */

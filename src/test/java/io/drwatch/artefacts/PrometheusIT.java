@@ -258,9 +258,9 @@ class PrometheusIT {
           mode: approval
           steps:
             - { id: notify, action: webhook, timeout: 5s, expected: 1s,
-                params: { url: "http://127.0.0.1:%d/hook" } }
+                params: { url: "http://127.0.0.1:%d/hook" }, drill: { url: "http://127.0.0.1:%d/hook" } }
         """.formatted(TOKEN, CH, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(), CH,
-        dir.resolve("state"), hookPort);
+        dir.resolve("state"), hookPort, hookPort);
     try {
       return Daemon.start(ConfigLoader.parse(yaml, System::getenv), TestVertx.options());
     } catch (ConfigException e) {

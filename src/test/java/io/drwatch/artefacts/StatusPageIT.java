@@ -117,11 +117,11 @@ class StatusPageIT {
           maxDataLoss: 5s
           steps:
             - { id: freeze-writes, action: webhook, timeout: 10s, expected: 2s,
-                params: { url: "%s/freeze" } }
+                params: { url: "%s/freeze" }, drill: { url: "%s/freeze" } }
             - { id: switch-traffic, action: webhook, after: [freeze-writes], timeout: 10s,
-                expected: 5s, params: { url: "%s/switch" } }
+                expected: 5s, params: { url: "%s/switch" }, drill: { url: "%s/switch" } }
         """.formatted(TOKEN, CH, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(), CH, state,
-        hookUrl, hookUrl);
+        hookUrl, hookUrl, hookUrl, hookUrl);
   }
 
   @Test

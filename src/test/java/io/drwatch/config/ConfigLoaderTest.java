@@ -160,6 +160,8 @@ class ConfigLoaderTest {
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(60),
                 Duration.ofMinutes(30),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(30),
                 Optional.of("runbook-s3cret"),
                 List.of(
                     new StepConfig(
@@ -177,7 +179,8 @@ class ConfigLoaderTest {
                                 + "/endpoint-group/g",
                             "dial",
                             "0"),
-                        Map.of()),
+                        Optional.empty(),
+                        true),
                     new StepConfig(
                         "promote-db",
                         "pg-promote",
@@ -190,7 +193,8 @@ class ConfigLoaderTest {
                         Map.of(
                             "url", "postgresql://postgres@10.1.0.5:5432/postgres",
                             "password", "pg-pass"),
-                        Map.of("url", "postgresql://postgres@127.0.0.1:55433/postgres")),
+                        Optional.of(Map.of("url", "postgresql://postgres@127.0.0.1:55433/postgres")),
+                        false),
                     new StepConfig(
                         "promote-cache",
                         "redis-promote",
@@ -201,19 +205,31 @@ class ConfigLoaderTest {
                         Duration.ofSeconds(30),
                         false,
                         Map.of("url", "redis://10.1.0.6:6379"),
-                        Map.of()))));
+                        Optional.empty(),
+                        false))));
   }
 
   @Test
-  void shouldKeepStepParamsInFileOrderAndLayDrillOverThem() throws Exception {
+  void shouldKeepStepParamsInFileOrderAndNeverMergeThemIntoTheDrill() throws Exception {
     DrwatchConfig config = ConfigLoader.parse(resource("valid-full.yaml"), ENV::get);
     StepConfig step = config.runbook().orElseThrow().steps().get(1);
 
     assertThat(step.params().keySet()).containsExactly("url", "password");
-    assertThat(step.drillParams())
+    assertThat(step.drill())
+        .contains(Map.of("url", "postgresql://postgres@127.0.0.1:55433/postgres"));
+  }
+
+  @Test
+  void shouldWarnOfEveryStepThatWillNotDrillWithoutFailing() throws Exception {
+    List<String> warnings = new java.util.ArrayList<>();
+
+    ConfigLoader.parse(resource("valid-full.yaml"), ENV::get, warnings);
+
+    assertThat(warnings)
         .containsExactly(
-            Map.entry("url", "postgresql://postgres@127.0.0.1:55433/postgres"),
-            Map.entry("password", "pg-pass"));
+            "runbook.steps[0] (fence-traffic): will not drill: drill: skip",
+            "runbook.steps[2] (promote-cache): will not drill: no drill: block (add one, or"
+                + " drill: skip)");
   }
 
   @Test
@@ -329,9 +345,8 @@ class ConfigLoaderTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> step.params().clear())
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> step.drill().clear())
-        .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> step.drillParams().clear())
+    StepConfig drilled = runbook.steps().get(1);
+    assertThatThrownBy(() -> drilled.drill().orElseThrow().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
@@ -351,7 +366,8 @@ class ConfigLoaderTest {
             Duration.ofSeconds(1),
             false,
             params,
-            drill);
+            Optional.of(drill),
+            false);
     List<StepConfig> steps = new java.util.ArrayList<>(List.of(step));
     RunbookConfig runbook =
         new RunbookConfig(
@@ -359,6 +375,8 @@ class ConfigLoaderTest {
             Duration.ZERO,
             Duration.ZERO,
             Duration.ZERO,
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(30),
             Optional.of("t"),
             steps);
 
@@ -369,7 +387,7 @@ class ConfigLoaderTest {
 
     assertThat(step.after()).containsExactly("a");
     assertThat(step.params()).containsExactly(Map.entry("url", "x"));
-    assertThat(step.drill()).containsExactly(Map.entry("url", "y"));
+    assertThat(step.drill().orElseThrow()).containsExactly(Map.entry("url", "y"));
     assertThat(runbook.steps()).containsExactly(step);
   }
 
@@ -400,7 +418,7 @@ class ConfigLoaderTest {
         .doesNotContain("s3cret", "pg-pass", "local-dev")
         .contains("token=Optional[***]", "password=Optional[***]", "password=Optional.empty")
         .contains("peerToken=Optional[***]", "EventsConfig[token=Optional[***]")
-        .contains("RunbookConfig[mode=auto", "cooldown=PT30M, token=Optional[***], steps=[")
+        .contains("RunbookConfig[mode=auto", "cooldown=PT30M, resumeWithin=PT10M, approvalTimeout=PT30M, token=Optional[***], steps=[")
         .contains(
             "params={url=postgresql://postgres@10.1.0.5:5432/postgres, password=***}",
             "drill={url=postgresql://postgres@127.0.0.1:55433/postgres}]");

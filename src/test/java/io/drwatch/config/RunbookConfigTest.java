@@ -80,6 +80,8 @@ class RunbookConfigTest {
                 Duration.ZERO,
                 Duration.ofSeconds(60),
                 Duration.ofMinutes(30),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(30),
                 Optional.of("t"),
                 List.of(
                     new StepConfig(
@@ -92,8 +94,9 @@ class RunbookConfigTest {
                         Duration.ofSeconds(30),
                         false,
                         Map.of(),
-                        Map.of()))));
-    assertThat(runbook.steps().get(0).drillParams()).isEmpty();
+                        Optional.empty(),
+                        false))));
+    assertThat(runbook.steps().get(0).drills()).isFalse();
   }
 
   @Test
@@ -158,6 +161,25 @@ class RunbookConfigTest {
   }
 
   @Test
+  void shouldReadResumeWithinAndApprovalTimeoutAsPositiveDurations() throws Exception {
+    String steps = "  steps: [ { id: a, action: pg-promote } ]\n";
+
+    RunbookConfig runbook =
+        runbook("runbook:\n  resumeWithin: 90s\n  approvalTimeout: 2h\n" + steps);
+
+    assertThat(runbook.resumeWithin()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(runbook.approvalTimeout()).isEqualTo(Duration.ofHours(2));
+    assertThat(errors("runbook:\n  resumeWithin: 0s\n  approvalTimeout: -5m\n" + steps))
+        .containsExactly(
+            "runbook.resumeWithin: must be > 0, was 0s",
+            "runbook.approvalTimeout: must be > 0, was -5m");
+    assertThat(errors("runbook:\n  resumeWithin: 10\n  approvalTimeout: later\n" + steps))
+        .containsExactly(
+            "runbook.resumeWithin: must be a duration like 200ms, 5s, 15m, was 10",
+            "runbook.approvalTimeout: must be a duration like 200ms, 5s, 15m, was \"later\"");
+  }
+
+  @Test
   void shouldAcceptZeroPolicyDurations() throws Exception {
     String yaml =
         """
@@ -213,8 +235,8 @@ class RunbookConfigTest {
 
     assertThat(errors(yaml))
         .containsExactly(
-            "runbook.mod: unknown key (allowed: mode, maxDataLoss, drainWait, cooldown, token,"
-                + " steps)",
+            "runbook.mod: unknown key (allowed: mode, maxDataLoss, drainWait, cooldown,"
+                + " resumeWithin, approvalTimeout, token, steps)",
             "runbook.steps[0].timout: unknown key (allowed: id, action, channel, after, timeout,"
                 + " retries, expected, fence, params, drill)");
   }
@@ -361,14 +383,61 @@ class RunbookConfigTest {
             Map.entry("url", "https://h/hook"),
             Map.entry("method", "POST"),
             Map.entry("port", "8443"));
-    assertThat(step.drill())
+    assertThat(step.drills()).isTrue();
+    assertThat(step.drillSkip()).isFalse();
+    // The drill block is the whole of the drill's params: nothing of params comes along.
+    assertThat(new LinkedHashMap<>(step.drill().orElseThrow()))
         .containsExactly(Map.entry("url", "http://127.0.0.1:8080"), Map.entry("extra", ""));
-    assertThat(step.drillParams())
+  }
+
+  @Test
+  void shouldReadDrillSkipAndLeaveAStepWithoutDrillOutOfDrills() throws Exception {
+    RunbookConfig runbook =
+        runbook(step("action: pg-promote, drill: skip", "id: b, action: redis-promote"));
+
+    assertThat(runbook.steps().get(0).drillSkip()).isTrue();
+    assertThat(runbook.steps().get(0).drill()).isEmpty();
+    assertThat(runbook.steps().get(0).drills()).isFalse();
+    assertThat(runbook.steps().get(1).drillSkip()).isFalse();
+    assertThat(runbook.steps().get(1).drills()).isFalse();
+    assertThat(
+            config(TOKEN + step("action: pg-promote, drill: ${D}"), Map.of("D", "skip"))
+                .runbook().orElseThrow().steps().get(0).drillSkip())
+        .isTrue();
+  }
+
+  @Test
+  void shouldWarnOncePerStepThatWillNotDrill() throws Exception {
+    List<String> warnings = new java.util.ArrayList<>();
+    String yaml =
+        step(
+            "action: pg-promote, drill: { url: \"postgresql://d\" }",
+            "id: b, action: webhook, drill: skip",
+            "id: promote-cache, action: redis-promote");
+
+    ConfigLoader.parse(CHANNELS + TOKEN + yaml, name -> null, warnings);
+
+    assertThat(warnings)
         .containsExactly(
-            Map.entry("url", "http://127.0.0.1:8080"),
-            Map.entry("method", "POST"),
-            Map.entry("port", "8443"),
-            Map.entry("extra", ""));
+            "runbook.steps[1] (b): will not drill: drill: skip",
+            "runbook.steps[2] (promote-cache): will not drill: no drill: block (add one, or"
+                + " drill: skip)");
+  }
+
+  @Test
+  void shouldRejectDrillThatIsNeitherParamsNorSkip() {
+    assertThat(errors(step("action: pg-promote, drill: none")))
+        .containsExactly(
+            "runbook.steps[0].drill: must be a map of the drill's own params, or skip,"
+                + " was \"none\"");
+    assertThat(errors(step("action: pg-promote, drill: true")))
+        .containsExactly(
+            "runbook.steps[0].drill: must be a map of the drill's own params, or skip, was true");
+    assertThat(errors(step("action: pg-promote, drill: {}")))
+        .containsExactly(
+            "runbook.steps[0].drill: must not be empty: give the drill's own params, or skip");
+    assertThat(errors(step("action: pg-promote, drill: ${NOPE}")))
+        .containsExactly("runbook.steps[0].drill: environment variable NOPE is not set");
   }
 
   @Test
@@ -390,7 +459,7 @@ class RunbookConfigTest {
     assertThat(errors(step("action: webhook, params: \"url=x\", drill: [ a ]")))
         .containsExactly(
             "runbook.steps[0].params: must be a map, was \"url=x\"",
-            "runbook.steps[0].drill: must be a map, was a list");
+            "runbook.steps[0].drill: must be a map of the drill's own params, or skip, was a list");
   }
 
   @Test
@@ -438,7 +507,8 @@ class RunbookConfigTest {
             Duration.ofSeconds(1),
             false,
             params,
-            Map.of("APIKEY", "p9"));
+            Optional.of(Map.of("APIKEY", "p9")),
+            false);
 
     assertThat(step.toString())
         .doesNotContain("topsecret", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9")

@@ -1,6 +1,7 @@
 package io.drwatch.adapter.http;
 
 import io.drwatch.app.failover.FailoverPipeline;
+import io.drwatch.app.failover.PipelineRefusal;
 import io.drwatch.app.failover.RtoView;
 import io.drwatch.app.failover.RunsBoard;
 import io.drwatch.domain.runbook.FailoverRun;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * journals before it acts, and answer with the run as it then stands.
  */
 public final class RunsApi {
+  static final int MAX_OPERATOR = 64;
+
   private RunsApi() {}
 
   public static void mount(Router router, FailoverPipeline pipeline, RunsBoard runs, RtoView rto,
@@ -42,6 +45,14 @@ public final class RunsApi {
         reply(rc, pipeline.approve(rc.pathParam("id"), who(rc), accept));
       }
     });
+    // Re-arming after a failover is an operator's act, journaled with who did it; it starts nothing.
+    router.post("/api/v1/rearm").handler(rc -> {
+      if (auth.admit(rc)) {
+        pipeline.rearm(who(rc)).onSuccess(latch -> json(rc, 200, new JsonObject()
+                .put("armed", latch.armed()).put("latch", latch.line())))
+            .onFailure(err -> error(rc, status(err), err.getMessage()));
+      }
+    });
     router.post("/api/v1/runs/:id/cancel").handler(rc -> {
       if (auth.admit(rc)) {
         reply(rc, pipeline.cancel(rc.pathParam("id"), who(rc)));
@@ -62,15 +73,42 @@ public final class RunsApi {
 
   // Who asked, for the journal: an operator may name themselves; the address is always kept.
   private static String who(RoutingContext rc) {
-    String named = rc.request().getHeader("X-Drwatch-Operator");
+    String named = operator(rc.request().getHeader("X-Drwatch-Operator"));
     String addr = String.valueOf(rc.request().remoteAddress());
-    return named == null || named.isBlank() ? "api@" + addr
-        : named.replaceAll("[^A-Za-z0-9@._-]", "").substring(0, Math.min(64, named.length())) + "@" + addr;
+    return (named.isEmpty() ? "api" : named) + "@" + addr;
+  }
+
+  /**
+   * The operator's own name, fit for a journal line and a log: control characters and whitespace
+   * become one space, anything but ASCII letters, digits, space and {@code ._@-} goes, and the
+   * rest is cut to {@value #MAX_OPERATOR} characters; empty when nothing is left.
+   */
+  static String operator(String header) {
+    if (header == null) {
+      return "";
+    }
+    String clean = header.replaceAll("[\\p{Cntrl}\\s]+", " ")
+        .replaceAll("[^A-Za-z0-9 ._@-]", "")
+        .replaceAll(" +", " ")
+        .strip();
+    return clean.substring(0, Math.min(MAX_OPERATOR, clean.length())).strip();
   }
 
   private static void reply(RoutingContext rc, Future<FailoverRun> f) {
     f.onSuccess(r -> json(rc, 202, RunJson.of(r)))
-        .onFailure(err -> error(rc, err instanceof IllegalArgumentException ? 404 : 409, err.getMessage()));
+        .onFailure(err -> error(rc, status(err), err.getMessage()));
+  }
+
+  // A refusal's code decides the status; anything else the pipeline threw is a conflict with its state.
+  private static int status(Throwable err) {
+    if (!(err instanceof PipelineRefusal r)) {
+      return err instanceof IllegalArgumentException ? 404 : 409;
+    }
+    return switch (r.code()) {
+      case NO_SUCH_RUN -> 404;
+      case JOURNAL -> 503;
+      default -> 409;
+    };
   }
 
   private static void json(RoutingContext rc, int status, JsonObject body) {

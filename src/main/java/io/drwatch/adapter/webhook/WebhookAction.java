@@ -33,10 +33,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Every request uses its own connection (no keep-alive), so nothing is held between steps, and
  * is bounded by {@code timeoutSeconds}. Redirects are not followed. Token and header values are
- * never logged nor put in messages. Parameters: {@link WebhookRequest}.
+ * never logged nor put in messages. Every request carries {@value #EPOCH_HEADER} with the step's
+ * fencing epoch (0 outside a lease). Parameters: {@link WebhookRequest}.
  */
 public final class WebhookAction implements FailoverAction {
   static final Duration POLL_EVERY = Duration.ofMillis(500);
+  /** Carries the step's fencing epoch, so that a receiver can refuse a deposed executor's step. */
+  static final String EPOCH_HEADER = "X-Drwatch-Epoch";
   static final int MAX_QUOTED = 200;
   private static final int MAX_READ = 4096;
 
@@ -132,7 +135,8 @@ public final class WebhookAction implements FailoverAction {
         .setConnectTimeout(ms)
         .setIdleTimeout(ms)
         .setHeaders(r.authFor(url))
-        .putHeader("User-Agent", "drwatch");
+        .putHeader("User-Agent", "drwatch")
+        .putHeader(EPOCH_HEADER, Long.toString(r.epoch()));
     body.ifPresent(b -> options.putHeader("Content-Type", r.contentType()));
     return client.request(options)
         .compose(req -> body.isPresent() ? req.send(body.get()) : req.send())

@@ -31,7 +31,7 @@ import java.util.Set;
  */
 record WebhookRequest(URI url, HttpMethod method, Optional<String> body, String contentType,
     MultiMap auth, ExpectedStatus expect, Optional<URI> checkUrl, Optional<URI> awaitUrl,
-    int waitSeconds, Duration timeout) {
+    int waitSeconds, Duration timeout, long epoch) {
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   /** @throws IllegalArgumentException naming the step, the parameter and the rule */
@@ -51,7 +51,8 @@ record WebhookRequest(URI url, HttpMethod method, Optional<String> body, String 
         optionalUrl(step, "checkUrl"),
         optionalUrl(step, "awaitUrl"),
         step.number("waitSeconds", 60, 3600),
-        Duration.ofSeconds(step.number("timeoutSeconds", 10, 600)));
+        Duration.ofSeconds(step.number("timeoutSeconds", 10, 600)),
+        step.epoch());
   }
 
   /** The auth headers for {@code target}: none unless it has the origin of {@code url}. */
@@ -77,6 +78,10 @@ record WebhookRequest(URI url, HttpMethod method, Optional<String> body, String 
           + ": header and headerValue go together; give both or neither");
     }
     if (!name.isBlank()) {
+      if (name.strip().equalsIgnoreCase(WebhookAction.EPOCH_HEADER)) {
+        throw new IllegalArgumentException("step " + step.id()
+            + ": header " + name.strip() + " is drwatch's own (the fencing epoch); pick another name");
+      }
       if (headers.contains(name.strip())) {
         throw new IllegalArgumentException("step " + step.id()
             + ": header " + name.strip() + " conflicts with bearerToken; give one of them");

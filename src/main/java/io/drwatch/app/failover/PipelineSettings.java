@@ -4,15 +4,22 @@ import io.drwatch.domain.runbook.RpoGate;
 import io.drwatch.domain.runbook.Runbook;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the pipeline needs from the runbook config, already in domain terms.
  *
  * @param params per step id, the action parameters of a real run
- * @param drillParams per step id, the parameters of a drill (the real ones overridden)
+ * @param drillParams per step id, the complete parameters of a drill, never merged with {@code
+ *     params}; a step without an entry is not run in drills
  * @param channels per promote step id, the channel whose RPO the gate checks
  * @param automatic true in auto mode; false means every run waits for an approval
  * @param detection the projected detection time, the first term of the RTO
+ * @param resumeWithin a run still running at a restart resumes on its own if younger than this;
+ *     an older one only while the outage is still declared. Greater than 0
+ * @param approvalTimeout how long an approval wait lasts before the run ends expired; greater
+ *     than 0
  */
 public record PipelineSettings(
     Runbook runbook,
@@ -31,15 +38,24 @@ public record PipelineSettings(
     params = Map.copyOf(params);
     drillParams = Map.copyOf(drillParams);
     channels = Map.copyOf(channels);
+    positive(resumeWithin, "resumeWithin");
+    positive(approvalTimeout, "approvalTimeout");
   }
 
-  Map<String, String> paramsFor(String step, boolean drill) {
-    Map<String, String> base = params.getOrDefault(step, Map.of());
-    if (!drill) {
-      return base;
+  /** The parameters of {@code step} in a real run; empty if it has none. */
+  public Map<String, String> params(String step) {
+    return params.getOrDefault(step, Map.of());
+  }
+
+  /** The parameters of {@code step} in a drill; empty when a drill does not run the step. */
+  public Optional<Map<String, String>> drillParams(String step) {
+    return Optional.ofNullable(drillParams.get(step));
+  }
+
+  private static void positive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be > 0, was " + d);
     }
-    Map<String, String> merged = new java.util.HashMap<>(base);
-    merged.putAll(drillParams.getOrDefault(step, Map.of()));
-    return merged;
   }
 }

@@ -59,6 +59,11 @@ public final class StepRunner {
   /** Runs one step of {@code run}, driven under the lease's fencing {@code epoch} (0: unfenced). */
   Future<Void> run(FailoverRun run, StepSpec spec, long epoch,
       Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit) {
+    if (run.mode() == RunMode.DRILL && settings.drillParams(spec.id()).isEmpty()) {
+      // Never production's params: a step without its own drill block is not drilled at all.
+      return commit.apply(r -> r.skipStep(spec.id(), "not drilled: no drill: block", now()))
+          .onSuccess(r -> notifyEnded(r.runId(), spec.id(), "skipped", now(), "not drilled")).mapEmpty();
+    }
     FailoverAction.Step step;
     FailoverAction action;
     try {
@@ -181,7 +186,9 @@ public final class StepRunner {
 
   private FailoverAction.Step step(FailoverRun run, StepSpec spec, long epoch) {
     boolean drill = run.mode() == RunMode.DRILL;
-    return new FailoverAction.Step(spec.id(), settings.paramsFor(spec.id(), drill), drill, run.runId());
+    Map<String, String> params = drill ? settings.drillParams(spec.id()).orElse(Map.of())
+        : settings.params(spec.id());
+    return new FailoverAction.Step(spec.id(), params, drill, run.runId(), epoch);
   }
 
   private <T> Future<T> bounded(Future<T> f, Duration timeout) {

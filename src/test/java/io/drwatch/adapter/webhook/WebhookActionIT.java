@@ -123,6 +123,20 @@ class WebhookActionIT {
   }
 
   @Test
+  void shouldSendTheFencingEpochWithEveryRequestOfTheStep() throws Exception {
+    Map<String, String> params = Map.of("url", server.url("/hook"), "checkUrl", server.url("/not-done"),
+        "awaitUrl", server.url("/ready"));
+    Step leased = new Step("notify", params, false, "run-1", 7);
+    assertThat(done(action.check(leased))).isFalse();
+    done(action.apply(leased));
+    done(action.await(leased));
+    assertThat(server.seen).extracting(RecordingServer.Seen::path).containsExactly("/not-done", "/hook", "/ready");
+    assertThat(server.seen).allSatisfy(s -> assertThat(s.headers().getAll("X-Drwatch-Epoch")).containsExactly("7"));
+    done(action.apply(step(Map.of("url", server.url("/hook")))));
+    assertThat(server.seen.get(3).headers().get("X-Drwatch-Epoch")).as("no lease").isEqualTo("0");
+  }
+
+  @Test
   void shouldAwaitAtOnceWithoutAnAwaitUrl() throws Exception {
     long start = System.nanoTime();
     done(action.await(hook()));
@@ -173,6 +187,8 @@ class WebhookActionIT {
         .hasMessage("step notify: method must be one of GET, POST, PUT, PATCH, DELETE, but was \"TRACE\"");
     assertThatThrownBy(() -> done(action.await(hook("awaitUrl", "not a url"))))
         .hasMessage("step notify: awaitUrl must be an absolute http:// or https:// URL with a host");
+    assertThatThrownBy(() -> done(action.apply(hook("header", "x-drwatch-epoch", "headerValue", "99"))))
+        .hasMessage("step notify: header x-drwatch-epoch is drwatch's own (the fencing epoch); pick another name");
     assertThat(server.seen).isEmpty();
   }
 

@@ -4,14 +4,13 @@ import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsFutures;
 import io.drwatch.adapter.aws.StepClients;
+import io.drwatch.adapter.aws.StepPayload;
 import io.drwatch.domain.Failures;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.eventbridge.EventBridgeAsyncClient;
@@ -31,8 +30,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * </ul>
  *
  * <p>Parameters: {@code region}, optional {@code endpointOverride}, {@code busName}
- * ({@code default}), {@code source} ({@code drwatch}), {@code detail} (a JSON object; default
- * {@code {"step": id, "drill": flag}}). One client per (region, endpoint), built on first use on a
+ * ({@code default}), {@code source} ({@code drwatch}), {@code detail} (a JSON object, which gets
+ * the step's fencing {@code "epoch"} set; default {@code {"step": id, "drill": flag, "epoch":
+ * n}}). One client per (region, endpoint), built on first use on a
  * worker thread, closed by {@link #close()}. IAM: {@code events:PutEvents}.
  */
 public final class EventBridgePutAction implements FailoverAction, AutoCloseable {
@@ -123,15 +123,7 @@ public final class EventBridgePutAction implements FailoverAction, AutoCloseable
 
 
   static String detail(Step step) {
-    String detail = step.params().get("detail");
-    if (detail == null || detail.isBlank()) {
-      return new JsonObject().put("step", step.id()).put("drill", step.drill()).encode();
-    }
-    try {
-      return new JsonObject(detail).encode();
-    } catch (DecodeException | ClassCastException e) {
-      throw new IllegalArgumentException("step " + step.id() + ": detail is not a JSON object");
-    }
+    return StepPayload.object(step, "detail");
   }
 
   private static <T> Future<T> failed(String message) {

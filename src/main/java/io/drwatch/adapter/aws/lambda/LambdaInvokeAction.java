@@ -4,15 +4,13 @@ import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsFutures;
 import io.drwatch.adapter.aws.StepClients;
+import io.drwatch.adapter.aws.StepPayload;
 import io.drwatch.domain.Failures;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
@@ -28,7 +26,8 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  *   <li>check: always false. An invocation is not idempotent by itself: whether running the
  *       function again is safe is the function's business, so the step always runs (and runs
  *       again after a crash while it was in flight).
- *   <li>apply: {@code Invoke} with {@code payload} (default {@code {"step": id, "drill": flag}});
+ *   <li>apply: {@code Invoke} with {@code payload} (default {@code {"step": id, "drill": flag,
+ *       "epoch": n}}; a JSON object payload gets the step's fencing {@code "epoch"} set);
  *       a response with a {@code FunctionError} fails with the error type and the first 200
  *       characters of the function's payload.
  *   <li>await: immediate: the synchronous invoke already completed.
@@ -122,16 +121,7 @@ public final class LambdaInvokeAction implements FailoverAction, AutoCloseable {
 
 
   static String payload(Step step) {
-    String payload = step.params().get("payload");
-    if (payload == null || payload.isBlank()) {
-      return new JsonObject().put("step", step.id()).put("drill", step.drill()).encode();
-    }
-    try {
-      Json.decodeValue(payload);
-    } catch (DecodeException e) {
-      throw new IllegalArgumentException("step " + step.id() + ": payload is not JSON");
-    }
-    return payload;
+    return StepPayload.of(step, "payload");
   }
 
   private static String quoted(String body) {

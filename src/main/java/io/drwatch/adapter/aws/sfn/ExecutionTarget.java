@@ -2,10 +2,8 @@ package io.drwatch.adapter.aws.sfn;
 
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.StepClients;
+import io.drwatch.adapter.aws.StepPayload;
 import io.drwatch.port.FailoverAction.Step;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -62,16 +60,7 @@ record ExecutionTarget(String step, String stateMachine, String name, String exe
   }
 
   static String input(Step step) {
-    String input = step.params().get("input");
-    if (input == null || input.isBlank()) {
-      return new JsonObject().put("step", step.id()).put("drill", step.drill()).encode();
-    }
-    try {
-      Json.decodeValue(input);
-    } catch (DecodeException e) {
-      throw new IllegalArgumentException("step " + step.id() + ": input is not JSON");
-    }
-    return input;
+    return StepPayload.of(step, "input");
   }
 
   String label() {

@@ -7,11 +7,15 @@ import io.drwatch.adapter.aws.AwsFutures;
 import io.drwatch.adapter.aws.StatePoll;
 import io.drwatch.adapter.aws.StatePoll.Seen;
 import io.drwatch.adapter.aws.StepClients;
+import io.drwatch.adapter.aws.StepPayload;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,15 +38,18 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
  *       state machine and the execution name) says {@code SUCCEEDED}.
  *   <li>apply: {@code StartExecution} with that name. A retry with the same name and input is
  *       idempotent (Step Functions answers with the running execution), so a crash between
- *       start and verify neither starts a second execution nor loses the first. An execution of
- *       that name that already ended otherwise fails the step with its status, error and cause.
+ *       start and verify neither starts a second execution nor loses the first. A running
+ *       execution whose input differs only in {@code "epoch"} (the run resumed under a later
+ *       lease) is joined too. An execution of that name that already ended otherwise fails the
+ *       step with its status, error and cause.
  *   <li>await: polls {@code DescribeExecution} every {@code pollMillis} until {@code SUCCEEDED};
  *       {@code FAILED}, {@code TIMED_OUT} and {@code ABORTED} fail with the execution's error and
  *       cause; bounded by {@code waitSeconds}.
  * </ul>
  *
  * <p>Parameters: {@code stateMachine} (ARN), {@code region}, optional {@code endpointOverride},
- * {@code input} (a JSON document; default {@code {"step": id, "drill": flag}}), {@code name}
+ * {@code input} (a JSON document, an object gets the step's fencing {@code "epoch"} set; default
+ * {@code {"step": id, "drill": flag, "epoch": n}}), {@code name}
  * (default {@link ExecutionTarget#defaultName}: from the step and run ids, new for every run;
  * an explicit name makes every later run find that execution and skip the step), {@code
  * pollMillis} (2000), {@code waitSeconds} (3600). IAM: {@code states:StartExecution}, {@code
@@ -104,11 +111,36 @@ public final class SfnStartAction implements FailoverAction, AutoCloseable {
       if (d != null && d.status() == ExecutionStatus.SUCCEEDED) {
         return Future.succeededFuture();
       }
+      // The same run resumed under a later lease: its execution is already under way, and await
+      // follows it. Only the epoch may differ, not what the step asked for.
+      if (d != null && d.status() == ExecutionStatus.RUNNING && sameButEpoch(d.input(), t.input())) {
+        return Future.succeededFuture();
+      }
       String state = d == null ? "unknown" : d.status() == ExecutionStatus.RUNNING
           ? "RUNNING with a different input" : outcome(d);
       return failed(t.label() + ": execution " + t.name() + " already exists: " + state
           + "; set a new name to run the state machine again");
     });
+  }
+
+  static boolean sameButEpoch(String running, String ours) {
+    if (running == null) {
+      return false;
+    }
+    try {
+      Object a = Json.decodeValue(running);
+      Object b = Json.decodeValue(ours);
+      if (a instanceof JsonObject x && b instanceof JsonObject y) {
+        JsonObject left = x.copy();
+        JsonObject right = y.copy();
+        left.remove(StepPayload.EPOCH);
+        right.remove(StepPayload.EPOCH);
+        return left.equals(right);
+      }
+      return a != null && a.equals(b);
+    } catch (DecodeException e) {
+      return false;
+    }
   }
 
   private static Future<Seen> seen(ExecutionTarget t, DescribeExecutionResponse d) {

@@ -77,12 +77,12 @@ class EventBridgePutActionTest {
 
       Map<String, String> params = new HashMap<>(Map.of("region", REGION,
           "endpointOverride", moto.endpoint().toString(), "busName", "dr"));
-      Step step = new Step("announce", params, true);
+      Step step = new Step("announce", params, true, "run-1", 5);
       assertThat(onContext(vertx, () -> action.check(step))).isFalse();
       String eventId = onContext(vertx, () -> action.put(step));
       onContext(vertx, () -> action.apply(new Step("announce", Map.of("region", REGION,
           "endpointOverride", moto.endpoint().toString(), "busName", "dr", "source", "ops.dr",
-          "detail", "{\"runId\":\"r-1\"}"), false)));
+          "detail", "{\"runId\":\"r-1\"}"), false, "run-1", 6)));
       onContext(vertx, () -> action.await(step));
 
       List<JsonObject> received = new java.util.ArrayList<>();
@@ -97,11 +97,13 @@ class EventBridgePutActionTest {
       JsonObject first = received.stream().filter(e -> e.getString("id").equals(eventId)).findFirst().orElseThrow();
       assertThat(first.getString("detail-type")).isEqualTo("drwatch.failover");
       assertThat(first.getString("source")).isEqualTo("drwatch");
-      assertThat(first.getJsonObject("detail")).isEqualTo(new JsonObject().put("step", "announce").put("drill", true));
+      // The queue holds the event as EventBridge delivered it: the fencing epoch arrived in the detail.
+      assertThat(first.getJsonObject("detail"))
+          .isEqualTo(new JsonObject().put("step", "announce").put("drill", true).put("epoch", 5));
       JsonObject second = received.stream().filter(e -> !e.getString("id").equals(eventId)).findFirst().orElseThrow();
       assertThat(second.getString("detail-type")).isEqualTo("drwatch.failover");
       assertThat(second.getString("source")).isEqualTo("ops.dr");
-      assertThat(second.getJsonObject("detail")).isEqualTo(new JsonObject().put("runId", "r-1"));
+      assertThat(second.getJsonObject("detail")).isEqualTo(new JsonObject().put("runId", "r-1").put("epoch", 6));
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }

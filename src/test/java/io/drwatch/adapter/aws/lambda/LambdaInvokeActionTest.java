@@ -140,7 +140,8 @@ class LambdaInvokeActionTest {
     assertThat(new JsonObject(echoed).getString("reason")).isEqualTo("region down");
 
     String defaulted = onContext(() -> action.invoke(step(Map.of("function", "drwatch-hook"))));
-    assertThat(new JsonObject(defaulted)).isEqualTo(new JsonObject().put("step", "notify").put("drill", true));
+    assertThat(new JsonObject(defaulted))
+        .isEqualTo(new JsonObject().put("step", "notify").put("drill", true).put("epoch", 0));
 
     Step step = step(Map.of("function", "drwatch-hook"));
     assertThat(onContext(() -> action.check(step))).isFalse();
@@ -161,6 +162,26 @@ class LambdaInvokeActionTest {
           .hasMessageStartingWith("lambda-invoke no-such-function: Function not found")
           .hasMessageContaining("function:no-such-function");
     }
+  }
+
+  /** moto echoes the payload as it arrived: the function sees the lease's epoch. */
+  @Test
+  void shouldPutTheFencingEpochIntoEveryObjectPayload() throws Exception {
+    Map<String, String> params = new java.util.HashMap<>(Map.of("region", REGION,
+        "endpointOverride", moto.endpoint().toString(), "function", "drwatch-hook"));
+    String defaulted = onContext(() -> action.invoke(new Step("notify", params, false, "run-9", 12)));
+    assertThat(new JsonObject(defaulted))
+        .isEqualTo(new JsonObject().put("step", "notify").put("drill", false).put("epoch", 12));
+
+    params.put("payload", "{\"reason\":\"region down\",\"epoch\":1}");
+    String custom = onContext(() -> action.invoke(new Step("notify", params, false, "run-9", 12)));
+    assertThat(new JsonObject(custom)).isEqualTo(new JsonObject().put("reason", "region down").put("epoch", 12));
+
+    // A payload that is not an object has no place for the epoch: it goes as written. (moto's echo
+    // answers 500 to a list, so this is checked on the payload itself.)
+    params.put("payload", "[\"not\", \"an object\"]");
+    assertThat(LambdaInvokeAction.payload(new Step("notify", params, false, "run-9", 12)))
+        .isEqualTo("[\"not\", \"an object\"]");
   }
 
   @Test

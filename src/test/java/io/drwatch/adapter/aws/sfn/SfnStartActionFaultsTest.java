@@ -87,7 +87,7 @@ class SfnStartActionFaultsTest {
 
     assertThat(calls("StartExecution")).hasSize(3).allSatisfy(r -> {
       assertThat(new JsonObject(r.body())).isEqualTo(new JsonObject().put("stateMachineArn", MACHINE)
-          .put("name", NAME).put("input", "{\"step\":\"dns\",\"drill\":false}"));
+          .put("name", NAME).put("input", "{\"step\":\"dns\",\"drill\":false,\"epoch\":0}"));
       assertThat(r.region()).isEqualTo("eu-west-1");
       assertThat(r.service()).isEqualTo("states");
     });

@@ -108,7 +108,8 @@ class SfnStartActionTest {
 
     DescribeExecutionResponse started = execution(machine, "drwatch-hook-" + RUN);
     assertThat(started.statusAsString()).isEqualTo("RUNNING");
-    assertThat(new JsonObject(started.input())).isEqualTo(new JsonObject().put("step", "hook").put("drill", true));
+    assertThat(new JsonObject(started.input()))
+        .isEqualTo(new JsonObject().put("step", "hook").put("drill", true).put("epoch", 0));
     OnContext.run(vertx, () -> action.await(step));
 
     assertThat(execution(machine, "drwatch-hook-" + RUN).statusAsString()).isEqualTo("SUCCEEDED");
@@ -142,6 +143,24 @@ class SfnStartActionTest {
 
     Step changed = step(machine, Map.of("input", "{\"region\":\"eu-west-1\"}"));
     assertThatThrownBy(() -> OnContext.run(vertx, () -> action.apply(changed)))
+        .hasMessageStartingWith("step hook: execution drwatch-hook-" + RUN + " already exists: RUNNING with a different input");
+  }
+
+  /** The input as moto stored it carries the epoch; a later lease resuming the run joins its execution. */
+  @Test
+  void shouldPassTheFencingEpochAndJoinTheExecutionUnderALaterLease() throws Exception {
+    String machine = machine(false, "dr-leased", "{\"Type\":\"Pass\",\"End\":true}");
+    Map<String, String> params = new HashMap<>(Map.of("stateMachine", machine, "region", REGION,
+        "endpointOverride", moto.endpoint().toString(), "input", "{\"region\":\"us-west-2\"}"));
+    OnContext.run(vertx, () -> action.apply(new Step("hook", params, false, RUN, 3)));
+    assertThat(new JsonObject(execution(machine, "drwatch-hook-" + RUN).input()))
+        .isEqualTo(new JsonObject().put("region", "us-west-2").put("epoch", 3));
+
+    OnContext.run(vertx, () -> action.apply(new Step("hook", params, false, RUN, 4)));
+    assertThat(sfn.listExecutions(r -> r.stateMachineArn(machine)).get(60, TimeUnit.SECONDS).executions())
+        .as("the resumed step follows the execution it started under epoch 3").hasSize(1);
+    params.put("input", "{\"region\":\"eu-west-1\"}");
+    assertThatThrownBy(() -> OnContext.run(vertx, () -> action.apply(new Step("hook", params, false, RUN, 4))))
         .hasMessageStartingWith("step hook: execution drwatch-hook-" + RUN + " already exists: RUNNING with a different input");
   }
 
