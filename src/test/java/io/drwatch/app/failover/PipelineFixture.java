@@ -50,16 +50,32 @@ final class PipelineFixture {
   volatile Predicate<JournalRecord> refuse = r -> false;
   final FailoverPipeline pipeline;
 
+  /** Every step drills, against a target of its own. */
   PipelineFixture(Vertx vertx, List<JournalRecord> journal, boolean automatic, StepSpec... steps) {
+    this(vertx, journal, automatic, drillsOf(steps), steps);
+  }
+
+  PipelineFixture(Vertx vertx, List<JournalRecord> journal, boolean automatic,
+      Map<String, Map<String, String>> drills, StepSpec... steps) {
     this.vertx = vertx;
     this.journaled = journal;
     Runbook runbook = Runbook.of(List.of(steps), actions.keySet());
-    PipelineSettings settings = new PipelineSettings(runbook, Map.of(), Map.of(), Map.of(),
+    Map<String, Map<String, String>> production = new java.util.HashMap<>();
+    runbook.steps().forEach(st -> production.put(st.id(), Map.of("target", "production-" + st.id())));
+    PipelineSettings settings = new PipelineSettings(runbook, production, drills, Map.of(),
         new RpoGate(Duration.ofSeconds(5), Duration.ofSeconds(1)), automatic, COOLDOWN,
         Duration.ofMinutes(15), DETECTION, RESUME_WITHIN, APPROVAL_TIMEOUT);
     StepRunner runner = new StepRunner(vertx, Map.copyOf(actions), settings, ChannelView.none(),
         List.of(), clock);
     pipeline = new FailoverPipeline(vertx, settings, new ListJournal(), board, runner, lease, clock);
+  }
+
+  private static Map<String, Map<String, String>> drillsOf(StepSpec... steps) {
+    Map<String, Map<String, String>> drills = new java.util.HashMap<>();
+    for (StepSpec st : steps) {
+      drills.put(st.id(), Map.of("target", "drill-" + st.id()));
+    }
+    return drills;
   }
 
   static StepSpec step(String id, String action, String... after) {
@@ -121,7 +137,7 @@ final class PipelineFixture {
   static final class CountingAction implements FailoverAction {
     final String name;
     final AtomicInteger applies = new AtomicInteger();
-    final List<Long> epochs = new CopyOnWriteArrayList<>();
+    final List<Step> steps = new CopyOnWriteArrayList<>();
     volatile boolean done;
     volatile Promise<Void> gate;
 
@@ -142,6 +158,7 @@ final class PipelineFixture {
     @Override
     public Future<Void> apply(Step step) {
       applies.incrementAndGet();
+      steps.add(step);
       if (name.equals("slow")) {
         gate = Promise.promise();
         return gate.future().onSuccess(v -> done = true);

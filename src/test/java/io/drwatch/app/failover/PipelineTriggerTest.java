@@ -156,6 +156,35 @@ class PipelineTriggerTest {
   }
 
   @Test
+  void shouldDrillOnlyStepsWithTheirOwnDrillBlockAndSendTheEpochWithEveryStep() throws Exception {
+    PipelineFixture f = new PipelineFixture(vertx, journal, true,
+        java.util.Map.of("notify", java.util.Map.of("target", "drill-sink")),
+        step("promote", "noop"), step("notify", "slow", "promote"));
+    f.recover();
+    f.on(() -> f.pipeline.trigger(RunMode.DRILL, Trigger.manual("drill"), false));
+    Await.until(WAIT, () -> f.actions.get("slow").gate != null);
+
+    assertThat(f.actions.get("noop").applies).as("no drill block: never run, never production").hasValue(0);
+    assertThat(journal).anyMatch(r -> r instanceof JournalRecord.StepSkipped s
+        && s.step().equals("promote") && s.message().equals("not drilled: no drill: block"));
+    assertThat(f.actions.get("slow").steps).singleElement().satisfies(s -> {
+      assertThat(s.params()).containsExactly(java.util.Map.entry("target", "drill-sink"));
+      assertThat(s.epoch()).as("drills run under no lease").isZero();
+    });
+
+    f.actions.get("slow").gate.complete();
+    f.lease.set(Optional.of(new Grant("obs-a", 7)), "obs-a");
+    Await.until(WAIT, () -> f.latestRun().orElseThrow().state() == RunState.SUCCEEDED);
+    f.actions.get("slow").done = false;
+    f.on(f::auto);
+    Await.until(WAIT, () -> f.actions.get("slow").steps.size() == 2);
+    assertThat(f.actions.get("noop").steps).singleElement().satisfies(s -> {
+      assertThat(s.params()).containsExactly(java.util.Map.entry("target", "production-promote"));
+      assertThat(s.epoch()).isEqualTo(7);
+    });
+  }
+
+  @Test
   void shouldRunTheStepsOnceApproved() throws Exception {
     PipelineFixture f = fixture(false);
     FailoverRun run = f.on(f::auto);
