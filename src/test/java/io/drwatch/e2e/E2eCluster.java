@@ -45,12 +45,17 @@ final class E2eCluster implements AutoCloseable {
   final TestingCluster zk;
   final CountingSink sink;
   final List<Observer> observers = new ArrayList<>();
-  final boolean coordination = Boolean.parseBoolean(System.getProperty("drwatch.e2e.coordination", "true"));
+  final boolean coordination;
+  /** {@code runbook.mode}: auto for the scenarios; the self-check uses approval so nothing acts. */
+  final String mode;
   private Partition partition;
   private final long t0 = System.nanoTime();
   private final StringBuilder timeline = new StringBuilder();
 
-  private E2eCluster(Path base, PostgresPair pg, StandbyLink link, TestingCluster zk, CountingSink sink) {
+  private E2eCluster(Path base, PostgresPair pg, StandbyLink link, TestingCluster zk, CountingSink sink,
+      boolean coordination, String mode) {
+    this.coordination = coordination;
+    this.mode = mode;
     this.base = base;
     this.pg = pg;
     this.link = link;
@@ -64,6 +69,10 @@ final class E2eCluster implements AutoCloseable {
 
   /** Everything up, every observer ready and seeing both peers. Closes what it started on failure. */
   static E2eCluster start(String scenario) throws Exception {
+    return start(scenario, Boolean.parseBoolean(System.getProperty("drwatch.e2e.coordination", "true")), "auto");
+  }
+
+  static E2eCluster start(String scenario, boolean coordination, String mode) throws Exception {
     long t = System.nanoTime();
     Partition.deleteTable(); // a leftover from a killed run must not cut this one
     Path base = Files.createTempDirectory("drwatch-e2e-" + scenario + "-");
@@ -79,7 +88,7 @@ final class E2eCluster implements AutoCloseable {
       started.add(pg);
       StandbyLink link = new StandbyLink(pg.primaryPort());
       started.add(link);
-      E2eCluster c = new E2eCluster(base, pg, link, zk, sink);
+      E2eCluster c = new E2eCluster(base, pg, link, zk, sink, coordination, mode);
       current = c;
       c.mark("pg pair, ZooKeeper x3 and sink up");
       c.routeStandbyThroughLink();
@@ -144,7 +153,7 @@ final class E2eCluster implements AutoCloseable {
           peers: [%s]
         state: { dir: "%s" }
         %srunbook:
-          mode: auto
+          mode: %s
           maxDataLoss: 1h
           drainWait: 2s
           cooldown: 1s
@@ -155,7 +164,7 @@ final class E2eCluster implements AutoCloseable {
                 params: { url: "%s", checkUrl: "%s", timeoutSeconds: "20" } }
         """.formatted(o.name, o.httpPort, TOKEN, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(),
         INTERVAL.toSeconds(), FAILURES_TO_SUSPECT, HOLD_FOR.toSeconds(), peers, o.stateDir, coord,
-        pg.standbyUrl(), sink.url("/notify"), sink.url("/notified"));
+        mode, pg.standbyUrl(), sink.url("/notify"), sink.url("/notified"));
   }
 
   /** The standby's primary_conninfo points at the link proxy; wal_receiver_timeout 2 s notices a silent cut. */

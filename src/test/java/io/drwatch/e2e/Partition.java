@@ -75,6 +75,10 @@ final class Partition implements AutoCloseable {
     return Sh.run(List.of("nft", "list", "table", "inet", TABLE), null, 10_000).out();
   }
 
+  static boolean exists() throws IOException {
+    return Sh.run(List.of("nft", "list", "table", "inet", TABLE), null, 10_000).exit() == 0;
+  }
+
   /** Idempotent: absent is fine. */
   static void deleteTable() throws IOException {
     Sh.Result r = Sh.run(List.of("nft", "list", "table", "inet", TABLE), null, 10_000);
