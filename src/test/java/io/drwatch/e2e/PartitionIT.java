@@ -44,6 +44,8 @@ class PartitionIT {
       Await.until(E2eCluster.DETECTION.plusSeconds(10), "obs1 suspects db-primary",
           () -> Scenario.ownReport(o1).path("suspected").asBoolean());
       c.mark("obs1 suspects db-primary");
+      Await.until(Duration.ofSeconds(15), "standby loses its upstream", () -> !c.standbyStreaming());
+      c.mark("standby no longer streaming");
       long end = System.nanoTime() + hold.toNanos();
       int looks = 0;
       while (System.nanoTime() < end) {
