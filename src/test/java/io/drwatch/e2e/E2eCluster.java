@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingCluster;
 
 /**
@@ -81,8 +82,7 @@ final class E2eCluster implements AutoCloseable {
     try {
       CountingSink sink = new CountingSink();
       started.add(sink);
-      TestingCluster zk = new TestingCluster(3);
-      zk.start();
+      TestingCluster zk = zookeeper();
       started.add(zk);
       PostgresPair pg = PostgresPair.start(Path.of(System.getProperty("java.io.tmpdir")), 0, 0, Duration.ZERO);
       started.add(pg);
@@ -122,6 +122,25 @@ final class E2eCluster implements AutoCloseable {
       current = null;
       throw e;
     }
+  }
+
+  /**
+   * Three servers on ports from {@link FreePorts} (distinct within this JVM): curator-test's own
+   * random picks once handed one server the same client and election port.
+   */
+  private static TestingCluster zookeeper() throws Exception {
+    List<InstanceSpec> specs = new ArrayList<>();
+    for (int id = 1; id <= 3; id++) {
+      specs.add(new InstanceSpec(null, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), true, id));
+    }
+    TestingCluster zk = new TestingCluster(specs.toArray(InstanceSpec[]::new));
+    try {
+      zk.start();
+    } catch (Exception e) {
+      zk.close();
+      throw e;
+    }
+    return zk;
   }
 
   Observer obs(int n) {
