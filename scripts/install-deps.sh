@@ -12,6 +12,8 @@ command -v redis-cli >/dev/null 2>&1 || need+=(redis-tools)
 command -v jq >/dev/null 2>&1 || need+=(jq)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# the e2e failover tests partition observers on loopback with nftables (src/test/java/io/drwatch/e2e)
+command -v nft >/dev/null 2>&1 || need+=(nftables)
 
 java_major() {
   # "1.8.0_392" -> 8, "17.0.15" -> 17
