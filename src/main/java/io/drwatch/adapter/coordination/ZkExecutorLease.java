@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.curator.framework.CuratorFramework;
@@ -44,6 +47,8 @@ import org.apache.curator.framework.state.ConnectionState;
 public final class ZkExecutorLease implements ExecutorLease {
   private static final System.Logger LOG = System.getLogger(ZkExecutorLease.class.getName());
   private static final Duration HOLDER_REFRESH = Duration.ofSeconds(2);
+  // How long close waits for an interrupted term to hand its election znode back.
+  private static final Duration TERM_EXIT = Duration.ofSeconds(1);
 
   private final Vertx vertx;
   private final ZkSession session;
@@ -57,6 +62,7 @@ public final class ZkExecutorLease implements ExecutorLease {
   private volatile String holder = "";
   private volatile Context context;
   private volatile LeaderSelector selector;
+  private volatile ExecutorService leaderThread;
   private long refreshTimer = -1;
   private boolean refreshing;
 
@@ -88,7 +94,15 @@ public final class ZkExecutorLease implements ExecutorLease {
   @Override
   public Future<Void> start() {
     context = vertx.getOrCreateContext();
-    LeaderSelector s = new LeaderSelector(session.client, session.electionPath, new Term());
+    // Our own thread, so close can wait for the term to release its znode before the client goes.
+    ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "drwatch-lease-" + observer);
+      t.setDaemon(true);
+      return t;
+    });
+    leaderThread = thread;
+    LeaderSelector s =
+        new LeaderSelector(session.client, session.electionPath, thread, new Term());
     s.setId(observer);
     s.autoRequeue();
     selector = s;
@@ -130,9 +144,12 @@ public final class ZkExecutorLease implements ExecutorLease {
       vertx.cancelTimer(refreshTimer);
     }
     LeaderSelector s = selector;
+    ExecutorService thread = leaderThread;
     return session.call("leave election", () -> {
       if (s != null) {
         s.close();
+        thread.shutdownNow();
+        thread.awaitTermination(TERM_EXIT.toMillis(), TimeUnit.MILLISECONDS);
       }
       return (Void) null;
     }).eventually(session::close);
