@@ -49,6 +49,7 @@ public final class ZkExecutorLease implements ExecutorLease {
   private static final Duration HOLDER_REFRESH = Duration.ofSeconds(2);
   // How long close waits for an interrupted term to hand its election znode back.
   private static final Duration TERM_EXIT = Duration.ofSeconds(1);
+  private static final Duration RETRY_TERM = Duration.ofSeconds(1);
 
   private final Vertx vertx;
   private final ZkSession session;
@@ -197,7 +198,18 @@ public final class ZkExecutorLease implements ExecutorLease {
         }
         seen = losses;
       }
-      EpochCounter.Term term = session.epochs.bump(client);
+      EpochCounter.Term term;
+      try {
+        term = session.epochs.bump(client);
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        // Give the term back, but not at once: a damaged epoch znode would otherwise make every
+        // observer win and fail in a tight loop.
+        LOG.log(Level.ERROR, "cannot take epoch for " + observer + ": " + e.getMessage());
+        Thread.sleep(RETRY_TERM.toMillis());
+        return;
+      }
       Grant granted = new Grant(observer, term.epoch());
       synchronized (lock) {
         // A loss while the CAS ran voids the term: the epoch is burnt, which is harmless.

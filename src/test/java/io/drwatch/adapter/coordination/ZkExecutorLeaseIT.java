@@ -1,6 +1,7 @@
 package io.drwatch.adapter.coordination;
 
 import static io.drwatch.adapter.coordination.LocalExecutorLeaseTest.await;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -153,6 +154,26 @@ class ZkExecutorLeaseIT {
     ZkExecutorLease restarted = startLeases("a").get(0);
     Await.until(TAKEOVER, "restarted lease granted",
         () -> restarted.current().map(g -> g.epoch() > epoch).orElse(false));
+  }
+
+  @Test
+  void shouldGrantNothingWhileTheEpochZnodeIsDamagedRatherThanStartOver() throws Exception {
+    ZkExecutorLease lease = startLeases("a").get(0);
+    Await.until(Duration.ofSeconds(10), () -> lease.current().isPresent());
+    String epochPath = lease.session().epochPath;
+    await(lease.close());
+    ZkExecutorLease next = zk.lease(vertx, path, "b");
+    leases.add(next);
+    await(next.session().start());
+    next.session().client.setData().forPath(epochPath, "seven".getBytes(UTF_8));
+
+    await(next.start());
+    Await.pause(Duration.ofSeconds(1)); // time itself is the subject: several terms come and go
+    assertThat(next.current()).isEmpty();
+
+    next.session().client.setData().forPath(epochPath, "7".getBytes(UTF_8));
+    Await.until(Duration.ofSeconds(5), "granted after repair",
+        () -> next.current().map(Grant::epoch).equals(Optional.of(8L)));
   }
 
   private List<ZkExecutorLease> startLeases(String... names) throws Exception {
