@@ -64,7 +64,7 @@ public final class ZkExecutorLease implements ExecutorLease {
   private volatile Context context;
   private volatile LeaderSelector selector;
   private volatile ExecutorService leaderThread;
-  private long refreshTimer = -1;
+  private long refreshTimer = -1; // guarded by lock
   private boolean refreshing;
 
   ZkExecutorLease(Vertx vertx, ZkSession session, String observer) {
@@ -112,8 +112,13 @@ public final class ZkExecutorLease implements ExecutorLease {
           s.start();
           return (Void) null;
         }))
-        .onSuccess(v -> refreshTimer =
-            vertx.setPeriodic(0, HOLDER_REFRESH.toMillis(), id -> refreshHolder()));
+        .onSuccess(v -> {
+          synchronized (lock) {
+            if (!closed) { // close may have come first; the timer must not outlive it
+              refreshTimer = vertx.setPeriodic(0, HOLDER_REFRESH.toMillis(), id -> refreshHolder());
+            }
+          }
+        });
   }
 
   @Override
@@ -140,9 +145,9 @@ public final class ZkExecutorLease implements ExecutorLease {
       }
       closed = true;
       drop();
-    }
-    if (refreshTimer >= 0) {
-      vertx.cancelTimer(refreshTimer);
+      if (refreshTimer >= 0) {
+        vertx.cancelTimer(refreshTimer);
+      }
     }
     LeaderSelector s = selector;
     ExecutorService thread = leaderThread;
