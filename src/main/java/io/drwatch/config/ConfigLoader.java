@@ -74,14 +74,15 @@ public final class ConfigLoader {
       throw new ConfigException(
           List.of(
               "config must be a map with keys observer, http, objectives, channels, detection,"
-                  + " state, runbook, was "
+                  + " state, runbook, coordination, was "
                   + Values.describe(null, tree)));
     }
     List<String> errors = new ArrayList<>();
     List<String> found = new ArrayList<>();
     Node root = Node.root(tree, env, errors);
     root.rejectUnknown(
-        "observer", "http", "objectives", "channels", "detection", "state", "runbook");
+        "observer", "http", "objectives", "channels", "detection", "state", "runbook",
+        "coordination");
     ObserverConfig observer = observer(root.object("observer"));
     HttpConfig http = http(root.object("http"));
     Objectives objectives = objectives(root.object("objectives"));
@@ -90,11 +91,14 @@ public final class ConfigLoader {
     DetectionConfig detection = DetectionReader.read(root, channelNames, http.token());
     StateConfig state = state(root.object("state"));
     Optional<RunbookConfig> runbook = RunbookReader.read(root, channelNames, http.token(), found);
+    CoordinationConfig coordination = CoordinationReader.read(root);
+    CoordinationReader.requireForAutoPeers(root, detection, runbook, coordination);
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
     warnings.addAll(found);
-    return new DrwatchConfig(observer, http, objectives, channels, detection, state, runbook);
+    return new DrwatchConfig(
+        observer, http, objectives, channels, detection, state, runbook, coordination);
   }
 
   private static ObserverConfig observer(Optional<Node> section) {

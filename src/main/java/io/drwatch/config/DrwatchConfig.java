@@ -17,6 +17,8 @@ import java.util.Optional;
  *     the file has no {@code state} section
  * @param runbook the failover pipeline; empty when the file has no {@code runbook} section, and
  *     then drwatch only detects (shadow mode) and never acts
+ * @param coordination which observer executes the runbook; {@link CoordinationConfig#none()} (a
+ *     lone observer, locking its state dir) when the file has no {@code coordination} section
  */
 public record DrwatchConfig(
     ObserverConfig observer,
@@ -25,7 +27,8 @@ public record DrwatchConfig(
     List<ChannelConfig> channels,
     DetectionConfig detection,
     StateConfig state,
-    Optional<RunbookConfig> runbook) {
+    Optional<RunbookConfig> runbook,
+    CoordinationConfig coordination) {
 
   /**
    * The same config serving HTTP on an ephemeral port: for one-shot commands (drill) that run
@@ -33,7 +36,7 @@ public record DrwatchConfig(
    */
   public DrwatchConfig onEphemeralPort() {
     return new DrwatchConfig(observer, new HttpConfig(http.host(), 0, http.token()), objectives, channels,
-        detection, state, runbook);
+        detection, state, runbook, coordination);
   }
 
   public DrwatchConfig {
@@ -44,5 +47,6 @@ public record DrwatchConfig(
     Objects.requireNonNull(detection, "detection");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(runbook, "runbook");
+    Objects.requireNonNull(coordination, "coordination");
   }
 }

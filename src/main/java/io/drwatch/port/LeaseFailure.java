@@ -8,7 +8,10 @@ public final class LeaseFailure extends RuntimeException {
     NOT_HELD,
     /** A newer epoch was granted since this write's epoch: the write was refused. */
     FENCED,
-    /** The coordination service did not answer in time, or the session is gone. */
+    /**
+     * The coordination service did not answer in time, or the session is gone; for a lone
+     * observer, its state dir cannot be created or written.
+     */
     UNAVAILABLE,
     /** Another daemon holds the state directory's lock. */
     LOCKED

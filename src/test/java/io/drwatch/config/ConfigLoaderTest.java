@@ -153,6 +153,12 @@ class ConfigLoaderTest {
                             "us-west-2",
                             Optional.of("http://127.0.0.1:4566"))))));
     assertThat(config.state()).isEqualTo(new StateConfig(Path.of("/var/lib/drwatch")));
+    assertThat(config.coordination().zookeeper())
+        .contains(
+            new ZooKeeperConfig(
+                "zk1.example.com:2181,zk2.example.com:2181,10.2.0.4:2181",
+                "/drwatch/prod",
+                Duration.ofSeconds(10)));
     assertThat(config.runbook())
         .contains(
             new RunbookConfig(
@@ -261,6 +267,7 @@ class ConfigLoaderTest {
     assertThat(channel.rpoObjective()).isEqualTo(Duration.ofSeconds(5));
     assertThat(channel.primary()).contains(new Endpoint("redis://a:6379", Optional.empty()));
     assertThat(config.detection()).isEqualTo(DetectionConfig.none());
+    assertThat(config.coordination()).isEqualTo(CoordinationConfig.none());
   }
 
   @Test
@@ -403,7 +410,8 @@ class ConfigLoaderTest {
             channels,
             config.detection(),
             config.state(),
-            config.runbook());
+            config.runbook(),
+            config.coordination());
 
     channels.clear();
 
