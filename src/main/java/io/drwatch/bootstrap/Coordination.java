@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Chooses the executor lease and run mirror for a config: ZooKeeper when {@code
- * coordination.zookeeper} is set, else the lone observer's lock on {@code state.dir} (and no
- * mirror). Builds only; the caller starts the lease and closes it.
+ * coordination.zookeeper} is set (behind the state-dir lock all the same), else the lone
+ * observer's lock on {@code state.dir} (and no mirror). Builds only; the caller starts the lease and closes it.
  */
 final class Coordination {
 
@@ -24,9 +24,10 @@ final class Coordination {
    */
   static ExecutorLease lease(Vertx vertx, DrwatchConfig config) {
     String observer = config.observer().name();
+    LocalExecutorLease dirLock = new LocalExecutorLease(vertx, config.state().dir(), observer);
     return config.coordination().zookeeper()
-        .<ExecutorLease>map(zk -> ZkExecutorLease.create(vertx, zk, observer))
-        .orElseGet(() -> new LocalExecutorLease(vertx, config.state().dir(), observer));
+        .<ExecutorLease>map(zk -> new DirLockedLease(dirLock, ZkExecutorLease.create(vertx, zk, observer)))
+        .orElse(dirLock);
   }
 
   /**
@@ -34,7 +35,8 @@ final class Coordination {
    * observer, whose journal file is the only copy. Usable from the lease's start to its close.
    */
   static Optional<RunMirror> mirror(ExecutorLease lease) {
-    return lease instanceof ZkExecutorLease zk
+    ExecutorLease inner = lease instanceof DirLockedLease locked ? locked.lease() : lease;
+    return inner instanceof ZkExecutorLease zk
         ? Optional.of(ZkRunMirror.sharing(zk))
         : Optional.empty();
   }

@@ -72,9 +72,10 @@ final class DaemonVerticle extends VerticleBase {
     detectionWiring = DetectionWiring.create(vertx, config, board, detection, aws);
     new EventMetrics(detectionWiring.ingest()).bindTo(registry);
     if (config.runbook().isPresent()) {
+      // The lease: ZooKeeper's with coordination, else the lock on state.dir that refuses a second daemon.
+      io.drwatch.port.ExecutorLease lease = Coordination.lease(vertx, config);
       failoverWiring = FailoverWiring.create(vertx, config, config.runbook().get(), board, List.of(), aws,
-          io.drwatch.port.ExecutorLease.unfenced(config.observer().name()),
-          io.drwatch.adapter.journal.FileJournal.FILE_NAME, java.util.Optional.empty());
+          lease, io.drwatch.adapter.journal.FileJournal.FILE_NAME, Coordination.mirror(lease));
       failoverWiring.bind(registry);
       detectionWiring.blockedBy(failoverWiring::blockers);
       failoverWiring.follow(detection);

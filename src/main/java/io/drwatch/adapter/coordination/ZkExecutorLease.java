@@ -151,14 +151,14 @@ public final class ZkExecutorLease implements ExecutorLease {
     }
     LeaderSelector s = selector;
     ExecutorService thread = leaderThread;
-    return session.call("leave election", () -> {
+    return session.close(() -> {
       if (s != null) {
         s.close();
         thread.shutdownNow();
         thread.awaitTermination(TERM_EXIT.toMillis(), TimeUnit.MILLISECONDS);
       }
       return (Void) null;
-    }).eventually(session::close);
+    });
   }
 
   // Caller holds lock.

@@ -38,6 +38,7 @@ final class ZkSession {
   final String epochPath;
   final String journalPath;
   final EpochCounter epochs;
+  private final Vertx vertx;
   private final WorkerExecutor worker;
   private final Duration timeout;
   private boolean started;
@@ -49,6 +50,7 @@ final class ZkSession {
     this.journalPath = path + "/journal";
     this.epochs = new EpochCounter(epochPath);
     this.timeout = timeout;
+    this.vertx = vertx;
     // One thread: mirror appends keep their call order, and a hung call cannot pile up threads.
     this.worker = vertx.createSharedWorkerExecutor(
         "drwatch-zookeeper-" + SESSIONS.incrementAndGet(), 1);
@@ -92,9 +94,19 @@ final class ZkSession {
         .recover(e -> Future.failedFuture(unavailable(what, e)));
   }
 
-  Future<Void> close() {
-    return worker.executeBlocking(() -> {
-      client.close();
+  /**
+   * Runs {@code first} (leaving the election), then closes the client, on the shared worker pool
+   * rather than this session's one thread: with the ensemble unreachable that thread may sit in a
+   * call for a whole session timeout and retries, and a shutdown must not queue behind it.
+   * Closing the client is what fails such a call at once.
+   */
+  Future<Void> close(Callable<Void> first) {
+    return vertx.executeBlocking(() -> {
+      try {
+        first.call();
+      } finally {
+        client.close();
+      }
       return (Void) null;
     }, false).eventually(worker::close);
   }
