@@ -24,6 +24,8 @@ public final class SuspicionTracker {
   private int failuresThisSpell;
   private Instant lastProbeAt;
   private String lastError = "";
+  private int failuresSinceSuccess;
+  private boolean allRefused;
 
   /** Suspicion flipped; log {@link #verdictLine()} and export {@code drwatch_target_suspected}. */
   public record Transition(
@@ -50,6 +52,7 @@ public final class SuspicionTracker {
   public Optional<Transition> success(Instant at) {
     lastProbeAt = at;
     failures = 0;
+    failuresSinceSuccess = 0;
     if (!suspected) {
       return Optional.empty();
     }
@@ -67,6 +70,15 @@ public final class SuspicionTracker {
 
   /** A probe failed or timed out at {@code at}; {@code error} is the short reason. */
   public Optional<Transition> failure(Instant at, String error) {
+    return failure(at, ProbeFailure.ERROR, error);
+  }
+
+  /**
+   * A probe failed at {@code at}, for the given {@code kind}; {@code error} is the short reason.
+   */
+  public Optional<Transition> failure(Instant at, ProbeFailure kind, String error) {
+    allRefused = (failuresSinceSuccess == 0 || allRefused) && kind == ProbeFailure.REFUSED;
+    failuresSinceSuccess++;
     lastProbeAt = at;
     lastError = error == null || error.isBlank() ? "unknown error" : error;
     successes = 0;
@@ -89,6 +101,14 @@ public final class SuspicionTracker {
     return suspected;
   }
 
+  /**
+   * Suspected, and every probe since the last success was refused rather than timing out: the
+   * host answers and nothing listens, so the primary cannot be taking writes.
+   */
+  public boolean refusing() {
+    return suspected && failuresSinceSuccess > 0 && allRefused;
+  }
+
   public String target() {
     return target;
   }
@@ -105,6 +125,7 @@ public final class SuspicionTracker {
    */
   public ObserverReport report(Duration freshFor) {
     String detail = suspected ? "suspected, last error: " + lastError : "not suspected";
-    return new ObserverReport(observer, target, suspected, lastProbeAt, freshFor, detail);
+    return new ObserverReport(observer, target, suspected, lastProbeAt, freshFor, detail,
+        refusing());
   }
 }

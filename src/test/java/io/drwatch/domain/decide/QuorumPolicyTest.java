@@ -137,6 +137,30 @@ class QuorumPolicyTest {
   }
 
   @Test
+  void shouldDeclareNothingAndDropADeclaredOutageInTheMinority() {
+    for (int s = 0; s <= 5; s++) {
+      tick(s, SignalFamily.PROBES, SignalFamily.REPLICATION);
+    }
+    assertThat(state.declared()).isTrue();
+    Instant now = T0.plusSeconds(6);
+    Majority minority = new Majority(1, 3, List.of("obs-b", "obs-c"), 0);
+    List<FamilySignal> signals = List.of(standing(SignalFamily.PROBES, now, "1/3 suspect db-primary"),
+        standing(SignalFamily.REPLICATION, now, "dead primary"));
+
+    Decision d = policy.evaluate(QuorumView.of(now, "db-primary", signals, NORMAL, minority), state);
+
+    assertThat(d.phase()).isEqualTo(Phase.MINORITY);
+    assertThat(d.declared()).isFalse();
+    assertThat(d.changed()).isTrue();
+    assertThat(d.standing()).isZero();
+    assertThat(d.votes().values()).allMatch(List::isEmpty);
+    assertThat(d.state()).isEqualTo(QuorumState.initial());
+    assertThat(d.verdict()).isEqualTo("minority: hears 1 of 3 observers (obs-b, obs-c stale);"
+        + " declares nothing, executes nothing: probes 1/3 suspect db-primary,"
+        + " replication dead primary, aws-health none");
+  }
+
+  @Test
   void shouldRejectAnImpossibleQuorum() {
     List<SignalFamily> two = List.of(SignalFamily.PROBES, SignalFamily.REPLICATION);
     assertThatThrownBy(() -> QuorumPolicy.of(two, 3, Duration.ZERO))

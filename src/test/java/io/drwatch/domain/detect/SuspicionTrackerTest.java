@@ -77,4 +77,28 @@ class SuspicionTrackerTest {
     assertThatThrownBy(() -> new SuspicionTracker("t", "o", 0, 1, T0))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void shouldSayRefusingOnlyWhenSuspectedAndEveryFailureSinceTheLastSuccessWasRefused() {
+    tracker.failure(at(1), ProbeFailure.REFUSED, "connection refused");
+    tracker.failure(at(2), ProbeFailure.REFUSED, "connection refused");
+    assertThat(tracker.refusing()).as("not suspected yet").isFalse();
+    tracker.failure(at(3), ProbeFailure.REFUSED, "connection refused");
+
+    assertThat(tracker.refusing()).isTrue();
+    assertThat(tracker.report(Duration.ofSeconds(3)).refusing()).isTrue();
+    tracker.failure(at(4), ProbeFailure.TIMEOUT, "timed out after 800ms");
+    assertThat(tracker.refusing()).as("one timeout: it may be alive behind the network").isFalse();
+  }
+
+  @Test
+  void shouldStartCountingRefusalsOverAfterASuccess() {
+    tracker.failure(at(1), ProbeFailure.TIMEOUT, "timed out");
+    tracker.success(at(2));
+    for (int i = 3; i <= 5; i++) {
+      tracker.failure(at(i), ProbeFailure.REFUSED, "connection refused");
+    }
+
+    assertThat(tracker.refusing()).isTrue();
+  }
 }
