@@ -64,8 +64,7 @@ public final class ReplicationSignal {
     boolean everyReplicaLostIt = votes.size() == channels.size();
     if (primaryUnreachable && everyReplicaLostIt) {
       return new FamilySignal(SignalFamily.REPLICATION, votes,
-          "dead primary: unreachable and every replica lost it (" + each(channels, then, freshFor)
-              + ")");
+          "dead primary: every replica lost it (" + each(channels, then, freshFor) + ")");
     }
     return new FamilySignal(SignalFamily.REPLICATION, List.of(),
         notCounted(channels, primaryUnreachable, then, freshFor));
@@ -74,13 +73,12 @@ public final class ReplicationSignal {
   private static String notCounted(Collection<ChannelStatus> channels, boolean primaryUnreachable,
       Instant now, Duration freshFor) {
     if (primaryUnreachable) {
-      return "primary unreachable but not every replica lost it (" + each(channels, now, freshFor)
-          + "): not counted";
+      return "not every replica lost the primary (" + each(channels, now, freshFor) + ")";
     }
     boolean incident = channels.stream().anyMatch(s -> lostUpstream(s)
         || s.condition() == ChannelCondition.BROKEN || s.condition() == ChannelCondition.STALLED);
     if (incident) {
-      return each(channels, now, freshFor) + "; primary reachable: not counted";
+      return each(channels, now, freshFor) + "; primary not suspected: not counted";
     }
     return conditions(channels, now, freshFor);
   }

@@ -33,7 +33,7 @@ class ReplicationSignalTest {
 
     assertThat(s.stands(NOW)).isTrue();
     assertThat(s.summary()).isEqualTo(
-        "dead primary: unreachable and every replica lost it (orders-db SOURCE_UNREACHABLE, link down)");
+        "dead primary: every replica lost it (orders-db SOURCE_UNREACHABLE, link down)");
     assertThat(s.votes()).singleElement().satisfies(v -> {
       assertThat(v.subject()).isEqualTo("orders-db");
       assertThat(v.detail()).isEqualTo("orders-db SOURCE_UNREACHABLE: why SOURCE_UNREACHABLE");
@@ -48,7 +48,7 @@ class ReplicationSignalTest {
 
     assertThat(s.stands(NOW)).isFalse();
     assertThat(s.summary()).isEqualTo(
-        "primary unreachable but not every replica lost it (orders-db SOURCE_UNREACHABLE): not counted");
+        "not every replica lost the primary (orders-db SOURCE_UNREACHABLE)");
   }
 
   @Test
@@ -58,8 +58,8 @@ class ReplicationSignalTest {
         status("orders-db-2", ChannelCondition.SOURCE_UNREACHABLE, LinkState.UP, 0)), true, NOW, FRESH);
 
     assertThat(s.stands(NOW)).isFalse();
-    assertThat(s.summary()).isEqualTo("primary unreachable but not every replica lost it"
-        + " (orders-db SOURCE_UNREACHABLE, link down; orders-db-2 SOURCE_UNREACHABLE): not counted");
+    assertThat(s.summary()).isEqualTo("not every replica lost the primary"
+        + " (orders-db SOURCE_UNREACHABLE, link down; orders-db-2 SOURCE_UNREACHABLE)");
   }
 
   @Test
@@ -70,7 +70,7 @@ class ReplicationSignalTest {
 
     assertThat(s.votes()).isEmpty();
     assertThat(s.summary()).isEqualTo(
-        "orders-db BROKEN, link down; sessions STALLED; primary reachable: not counted");
+        "orders-db BROKEN, link down; sessions STALLED; primary not suspected: not counted");
   }
 
   @Test
@@ -99,8 +99,8 @@ class ReplicationSignalTest {
         status("orders-db", ChannelCondition.SOURCE_UNREACHABLE, LinkState.DOWN, 4)), true, NOW, FRESH);
 
     assertThat(s.stands(NOW)).isFalse();
-    assertThat(s.summary()).isEqualTo("primary unreachable but not every replica lost it"
-        + " (orders-db SOURCE_UNREACHABLE, link down (stale)): not counted");
+    assertThat(s.summary()).isEqualTo("not every replica lost the primary"
+        + " (orders-db SOURCE_UNREACHABLE, link down (stale))");
   }
 
   @Test
