@@ -116,6 +116,7 @@ public final class HttpVoteExchange implements VoteExchange {
       }
       if (body.length() + chunk.length() > BODY_LIMIT) {
         done.tryFail(tooLarge(peer, "sent more than that"));
+        resp.exceptionHandler(expected -> { });
         resp.request().reset();
         return;
       }
@@ -127,6 +128,7 @@ public final class HttpVoteExchange implements VoteExchange {
   }
 
   private static <T> Future<T> discard(HttpClientResponse resp, PeerFetchFailure failure) {
+    resp.exceptionHandler(expected -> { }); // the reset below is ours, not news
     resp.request().reset();
     return Future.failedFuture(failure);
   }
