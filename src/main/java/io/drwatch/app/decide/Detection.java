@@ -42,10 +42,10 @@ public record Detection(
   }
 
   /**
-   * True when this observer suspects {@code target} and every one of its probes since the last
-   * success was refused (connection refused: nothing listens) rather than timing out or failing
-   * otherwise, so the primary cannot be taking writes. False for an unknown target, and while in
-   * TILT (a tilted observer's reports suspect nothing).
+   * True when this observer suspects {@code target} and at least its last failuresToSuspect
+   * probes were all refused (connection refused: nothing listens) rather than timing out or
+   * failing otherwise, so the primary cannot be taking writes. False for an unknown target, and
+   * while in TILT (a tilted observer's reports suspect nothing).
    */
   public boolean primaryRefusing(String target) {
     return own.stream().anyMatch(r -> r.target().equals(target) && r.refusing());

@@ -12,7 +12,7 @@ import java.util.Objects;
  *     peer's report: our receive time minus the age the peer reports, never the peer's own
  *     timestamp, so clock skew between observers does not make reports fresher or staler
  * @param freshFor how long after {@code seenAt} the report counts (inclusive)
- * @param refusing suspected, and every probe since the last success was refused (connection
+ * @param refusing suspected, and the last failuresToSuspect probes were all refused (connection
  *     refused: the process is gone) rather than timing out; only ever true in this observer's own
  *     report, peers do not send it
  */

@@ -24,8 +24,7 @@ public final class SuspicionTracker {
   private int failuresThisSpell;
   private Instant lastProbeAt;
   private String lastError = "";
-  private int failuresSinceSuccess;
-  private boolean allRefused;
+  private int refusedInARow;
 
   /** Suspicion flipped; log {@link #verdictLine()} and export {@code drwatch_target_suspected}. */
   public record Transition(
@@ -52,7 +51,7 @@ public final class SuspicionTracker {
   public Optional<Transition> success(Instant at) {
     lastProbeAt = at;
     failures = 0;
-    failuresSinceSuccess = 0;
+    refusedInARow = 0;
     if (!suspected) {
       return Optional.empty();
     }
@@ -77,8 +76,7 @@ public final class SuspicionTracker {
    * A probe failed at {@code at}, for the given {@code kind}; {@code error} is the short reason.
    */
   public Optional<Transition> failure(Instant at, ProbeFailure kind, String error) {
-    allRefused = (failuresSinceSuccess == 0 || allRefused) && kind == ProbeFailure.REFUSED;
-    failuresSinceSuccess++;
+    refusedInARow = kind == ProbeFailure.REFUSED ? refusedInARow + 1 : 0;
     lastProbeAt = at;
     lastError = error == null || error.isBlank() ? "unknown error" : error;
     successes = 0;
@@ -102,11 +100,13 @@ public final class SuspicionTracker {
   }
 
   /**
-   * Suspected, and every probe since the last success was refused rather than timing out: the
-   * host answers and nothing listens, so the primary cannot be taking writes.
+   * Suspected, and at least the last {@code failuresToSuspect} probes were all refused rather than
+   * timing out or failing otherwise: the host answers and nothing listens, so the primary cannot
+   * be taking writes. A recent streak, not the whole spell: the probe in flight when a primary
+   * crashes sees a reset, and a primary that hung then died is now dead.
    */
   public boolean refusing() {
-    return suspected && failuresSinceSuccess > 0 && allRefused;
+    return suspected && refusedInARow >= failuresToSuspect;
   }
 
   public String target() {
