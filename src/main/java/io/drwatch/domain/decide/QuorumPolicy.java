@@ -50,10 +50,13 @@ public record QuorumPolicy(
     return new QuorumPolicy(require, minSignals, holdFor, holdFor);
   }
 
-  /** The default: probes, replication, aws-health; 2 of them; for 5 s. */
+  /**
+   * The one default, also what {@code detection.quorum} reads as when absent: probes and
+   * replication, both, held and cleared for 5 s. {@code aws-health} is not in it because it needs
+   * {@code events.primaryRegion}; add it explicitly (e.g. 2 of the 3).
+   */
   public static QuorumPolicy defaults() {
-    return of(List.of(SignalFamily.PROBES, SignalFamily.REPLICATION, SignalFamily.AWS_HEALTH),
-        2, Duration.ofSeconds(5));
+    return of(List.of(SignalFamily.PROBES, SignalFamily.REPLICATION), 2, Duration.ofSeconds(5));
   }
 
   public Decision evaluate(QuorumView view, QuorumState previous) {

@@ -15,7 +15,9 @@ class QuorumPolicyTest {
   private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
   private static final TiltStatus NORMAL = TiltStatus.normal(Duration.ofSeconds(30));
 
-  private final QuorumPolicy policy = QuorumPolicy.defaults();
+  private final QuorumPolicy policy = QuorumPolicy.of(
+      List.of(SignalFamily.PROBES, SignalFamily.REPLICATION, SignalFamily.AWS_HEALTH), 2,
+      Duration.ofSeconds(5));
   private QuorumState state = QuorumState.initial();
 
   private static FamilySignal standing(SignalFamily f, Instant now, String summary) {
@@ -170,5 +172,12 @@ class QuorumPolicyTest {
         .hasMessageContaining("twice");
     assertThatThrownBy(() -> QuorumPolicy.of(List.of(), 1, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldHaveOneDefaultForTheCoreAndTheConfig() {
+    assertThat(QuorumPolicy.defaults()).isEqualTo(new QuorumPolicy(
+        List.of(SignalFamily.PROBES, SignalFamily.REPLICATION), 2, Duration.ofSeconds(5),
+        Duration.ofSeconds(5)));
   }
 }
