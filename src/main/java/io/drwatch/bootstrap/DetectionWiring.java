@@ -20,6 +20,7 @@ import io.drwatch.config.DrwatchConfig;
 import io.drwatch.config.EventsConfig;
 import io.drwatch.config.SqsQueueConfig;
 import io.drwatch.config.TargetConfig;
+import io.drwatch.domain.MonotonicClock;
 import io.drwatch.domain.decide.QuorumPolicy;
 import io.drwatch.domain.decide.SignalFamily;
 import io.drwatch.domain.decide.Tilt;
@@ -44,16 +45,20 @@ final class DetectionWiring {
   private final List<SqsAsyncClient> sqsClients = new ArrayList<>();
 
   private final DetectionBoard board;
+  private final Clock clock;
 
-  private DetectionWiring(DecisionLoop loop, EventIngest ingest, DetectionBoard board) {
+  private DetectionWiring(DecisionLoop loop, EventIngest ingest, DetectionBoard board, Clock clock) {
     this.loop = loop;
     this.ingest = ingest;
     this.board = board;
+    this.clock = clock;
   }
 
   static DetectionWiring create(Vertx vertx, DrwatchConfig config, StatusBoard channels,
       DetectionBoard board, Supplier<AwsClients> aws) {
-    Clock clock = Clock.systemUTC();
+    Clock wall = Clock.systemUTC();
+    // Votes, reports and hold timers live on the monotonic line; only TILT reads the wall clock.
+    Clock clock = MonotonicClock.anchored(wall, System::nanoTime);
     DetectionConfig d = config.detection();
     String observer = config.observer().name();
     List<DecisionLoop.Target> targets = d.targets().stream()
@@ -67,12 +72,12 @@ final class DetectionWiring {
         d.quorum().require().stream().map(n -> SignalFamily.fromConfigName(n).orElseThrow()).toList(),
         d.quorum().minSignals(), d.quorum().holdFor(), d.quorum().clearAfter());
     Tilt tilt = new Tilt(d.tilt().clockJump(), d.tilt().stall(), d.tilt().recovery());
-    DecisionLoop loop = new DecisionLoop(vertx, observer, targets, policy, tilt, health, peers,
-        channels, board, d.tick(), clock, System::nanoTime);
+    DecisionLoop loop = new DecisionLoop(vertx, observer, 1 + d.peers().size(), targets, policy,
+        tilt, health, peers, channels, board, d.tick(), wall, clock, System::nanoTime);
     // Without a primary region no event can vote; they are still validated, counted and ignored.
     EventIngest ingest = EventIngest.create(health == null
-        ? e -> IngestOutcome.IGNORED : new HealthEventSink(health, clock));
-    DetectionWiring wiring = new DetectionWiring(loop, ingest, board);
+        ? e -> IngestOutcome.IGNORED : new HealthEventSink(health, wall, clock));
+    DetectionWiring wiring = new DetectionWiring(loop, ingest, board, clock);
     if (health != null) {
       wiring.consumeQueues(vertx, d.events().sqs(), aws);
     }
@@ -115,7 +120,8 @@ final class DetectionWiring {
     peerToken(config).ifPresent(token ->
         // Served from the last tick's immutable snapshot: the trackers belong to the loop's context.
         VotesEndpoint.mount(router, config.observer().name(), token,
-            () -> board.latest().map(io.drwatch.app.decide.Detection::own).orElse(List.of())));
+            () -> board.latest().map(io.drwatch.app.decide.Detection::own).orElse(List.of()),
+            clock));
     EventsConfig events = config.detection().events();
     EventsWebhook.mount(router, EventsAuth.of(events.token(), events.header()), ingest);
   }

@@ -1,5 +1,7 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.decide.QuorumPolicy;
+import io.drwatch.domain.decide.SignalFamily;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -29,9 +31,10 @@ public record QuorumConfig(
     Objects.requireNonNull(clearAfter, "clearAfter");
   }
 
-  /** {@code [probes, replication]}, both needed, held and cleared for 5s. */
+  /** {@link QuorumPolicy#defaults()}: {@code [probes, replication]}, both needed, 5s. */
   public static QuorumConfig defaults() {
-    return new QuorumConfig(
-        List.of("probes", "replication"), 2, Duration.ofSeconds(5), Duration.ofSeconds(5));
+    QuorumPolicy p = QuorumPolicy.defaults();
+    return new QuorumConfig(p.require().stream().map(SignalFamily::configName).toList(),
+        p.minSignals(), p.holdFor(), p.clearAfter());
   }
 }

@@ -15,7 +15,8 @@ public final class Texts {
     }
     if (ms < 10_000 && ms % 1000 != 0) {
       String s = String.format(Locale.ROOT, "%.2f", ms / 1000.0);
-      return s.replaceAll("0+$", "") + "s";
+      // 1004 ms is "1s", not "1.s": drop the dot once the zeros are gone.
+      return s.replaceAll("0+$", "").replaceAll("\\.$", "") + "s";
     }
     if (ms < 600_000) {
       return (ms / 1000) + "s";

@@ -48,6 +48,11 @@ final class DaemonHarness implements AutoCloseable {
         """.formatted(name, kind, primaryUrl, replicaUrl, interval);
   }
 
+  /** {@code http://127.0.0.1:<port>}, for requests the helpers here do not cover. */
+  String baseUrl() {
+    return "http://127.0.0.1:" + daemon.httpPort();
+  }
+
   io.drwatch.app.decide.DetectionBoard detection() {
     return daemon.detection();
   }

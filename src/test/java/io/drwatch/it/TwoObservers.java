@@ -39,6 +39,12 @@ final class TwoObservers {
     return d.detection().latest().map(x -> !x.peers().isEmpty()).orElse(false);
   }
 
+  /** This observer's own probes suspect the target (SDOWN). */
+  static boolean suspects(DaemonHarness d) {
+    return d.detection().latest().map(x -> x.own().stream().anyMatch(r -> r.suspected()))
+        .orElse(false);
+  }
+
   static boolean declared(DaemonHarness d) {
     return d.detection().latest().map(Detection::declared).orElse(false);
   }

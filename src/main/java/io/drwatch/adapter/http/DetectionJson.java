@@ -27,6 +27,9 @@ final class DetectionJson {
     json.put("at", d.at().toString())
         .put("observer", d.observer())
         .put("tilt", new JsonObject().put("tilted", d.tilt().tilted()).put("reason", d.tilt().reason()))
+        .put("majority", new JsonObject().put("inMajority", d.inMajority())
+            .put("hears", d.majority().hears()).put("observers", d.majority().observers())
+            .put("stale", new JsonArray(d.majority().stale())).put("line", d.majority().verdictLine()))
         .put("outageDeclared", d.declared())
         .put("wouldFailover", d.shadow().wouldFailover())
         .put("expectedLossSeconds", d.shadow().expectedLoss().map(x -> x.toNanos() / 1e9).orElse(null))
@@ -56,6 +59,7 @@ final class DetectionJson {
         .put("needed", decision.needed())
         .put("votes", votes)
         .put("missing", new JsonArray(decision.missing().stream().map(SignalFamily::configName).toList()))
+        .put("primaryRefusing", d.primaryRefusing(decision.target()))
         .put("observers", observers)
         .put("verdict", decision.verdict());
   }

@@ -106,7 +106,8 @@ public final class HttpTargetProbe implements TargetProbe {
         .compose(req -> req.send())
         .compose(this::judge)
         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .recover(err -> Future.failedFuture(VertxException.noStackTrace(reason(err))));
+        // The cause stays attached: the caller classifies it (refused, timed out) by type.
+        .recover(err -> Future.failedFuture(new VertxException(reason(err), err, true)));
   }
 
   private Future<Void> judge(HttpClientResponse response) {

@@ -18,6 +18,8 @@ final class Descriptions {
       Map.entry(MetricNames.OUTAGE_VOTES, "1 if the signal family currently votes for an outage of any target"),
       Map.entry(MetricNames.OUTAGE_DECLARED, "1 if the quorum declared an outage (ODOWN) of any target"),
       Map.entry(MetricNames.TILT, "1 while the observer distrusts its own clock or loop and votes nothing"),
+      Map.entry(MetricNames.OBSERVER_IN_MAJORITY,
+          "1 if the observer hears a strict majority of the configured observers; 0 in the minority, where it declares nothing"),
       Map.entry(MetricNames.WOULD_FAILOVER, "Shadow mode: 1 if an outage is declared and nothing blocks action"),
       Map.entry(MetricNames.FAILOVER_EXPECTED_LOSS, "Shadow mode: the composite RPO a failover now would lose"),
       Map.entry(MetricNames.CHANNEL_RPO, "Canary-measured RPO: newest heartbeat on the primary minus newest on the replica"),

@@ -31,6 +31,7 @@ public final class DetectionMetrics implements MeterBinder {
   public void bindTo(MeterRegistry registry) {
     gauge(registry, OUTAGE_DECLARED, d -> d.declared() ? 1 : 0);
     gauge(registry, TILT, d -> d.tilt().tilted() ? 1 : 0);
+    gauge(registry, OBSERVER_IN_MAJORITY, d -> d.inMajority() ? 1 : 0);
     gauge(registry, WOULD_FAILOVER, d -> d.shadow().wouldFailover() ? 1 : 0);
     Gauge.builder(FAILOVER_EXPECTED_LOSS, board, b -> b.latest()
             .flatMap(d -> d.shadow().expectedLoss()).map(x -> x.toNanos() / 1e9).orElse(Double.NaN))

@@ -28,6 +28,7 @@ public final class MetricNames {
   public static final String OUTAGE_VOTES = "drwatch.outage.votes";
   public static final String OUTAGE_DECLARED = "drwatch.outage.declared";
   public static final String TILT = "drwatch.tilt";
+  public static final String OBSERVER_IN_MAJORITY = "drwatch.observer.in.majority";
   public static final String WOULD_FAILOVER = "drwatch.would.failover";
   public static final String FAILOVER_EXPECTED_LOSS = "drwatch.failover.expected.loss";
 
@@ -69,6 +70,7 @@ public final class MetricNames {
       "drwatch_outage_votes",
       "drwatch_outage_declared",
       "drwatch_tilt",
+      "drwatch_observer_in_majority",
       "drwatch_would_failover",
       "drwatch_failover_expected_loss_seconds",
       "drwatch_rto_projected_seconds",

@@ -1,28 +1,44 @@
 package io.drwatch.adapter.peers;
 
+import io.drwatch.adapter.peers.PeerFetchFailure.Code;
+import io.drwatch.domain.Failures;
 import io.drwatch.domain.detect.ObserverReport;
 import io.drwatch.port.VoteExchange;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Static peer list: polls each peer's {@code GET /api/v1/votes} with the shared token. A report
- * is stamped with our own receive time, so clock skew between observers never makes a report
- * look fresher or staler than it is.
+ * Static peer list: polls each peer's {@code GET /api/v1/votes} with the shared token. Each report
+ * carries its age on the peer ({@code ageMillis}: how long ago the peer last probed the target),
+ * and is stamped {@code seenAt = receive time - age} on our detection time line (monotonic), so
+ * neither clock skew between observers nor a step of our own wall clock makes a report look
+ * fresher or staler than it is. A peer that stopped probing ages out even if it still answers.
  */
 public final class HttpVoteExchange implements VoteExchange {
   public static final String PATH = "/api/v1/votes";
+  /** A votes body is a few hundred bytes per target; anything over this is not a peer's answer. */
+  public static final int BODY_LIMIT = 64 * 1024;
+
+  private static final System.Logger LOG = System.getLogger(HttpVoteExchange.class.getName());
 
   private final HttpClient client;
   private final List<String> peers;
@@ -30,7 +46,9 @@ public final class HttpVoteExchange implements VoteExchange {
   private final Duration timeout;
   private final Duration freshFor;
   private final Clock clock;
+  private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
 
+  /** @param clock the detection time line ({@code MonotonicClock}) reports are stamped on */
   public HttpVoteExchange(Vertx vertx, List<String> peers, String token, Duration timeout,
       Duration freshFor, Clock clock) {
     int ms = (int) Math.max(1, timeout.toMillis());
@@ -45,7 +63,7 @@ public final class HttpVoteExchange implements VoteExchange {
 
   @Override
   public Future<List<ObserverReport>> fetch() {
-    List<Future<List<ObserverReport>>> calls = peers.stream().map(this::fetchOne).toList();
+    List<Future<List<ObserverReport>>> calls = peers.stream().map(this::fetchLogged).toList();
     // join: one unreachable peer must not hide the others' reports.
     return Future.join(calls).transform(ar -> {
       List<ObserverReport> all = new ArrayList<>();
@@ -54,36 +72,116 @@ public final class HttpVoteExchange implements VoteExchange {
     });
   }
 
-  private Future<List<ObserverReport>> fetchOne(String peer) {
+  // One line when a peer starts failing or changes how it fails, one when it answers again.
+  private Future<List<ObserverReport>> fetchLogged(String peer) {
+    return fetchOne(peer).andThen(ar -> {
+      String why = ar.succeeded() ? null : reason(ar.cause());
+      String before = why == null ? lastFailure.remove(peer) : lastFailure.put(peer, why);
+      if (why != null && !why.equals(before)) {
+        LOG.log(Level.WARNING, "peer " + peer + " not heard: " + why);
+      } else if (why == null && before != null) {
+        LOG.log(Level.INFO, "peer " + peer + " heard again");
+      }
+    });
+  }
+
+  /** Fails with a {@link PeerFetchFailure} for a wrong status or body, else the transport's error. */
+  Future<List<ObserverReport>> fetchOne(String peer) {
     RequestOptions req = new RequestOptions().setMethod(HttpMethod.GET)
         .setAbsoluteURI(peer + PATH).putHeader("Authorization", "Bearer " + token);
     return client.request(req)
         .compose(r -> r.send())
         .compose(resp -> resp.statusCode() == 200
-            ? resp.body()
-            : Future.failedFuture(peer + " answered " + resp.statusCode()))
+            ? readCapped(peer, resp)
+            : discard(resp, new PeerFetchFailure(Code.STATUS, peer + " answered " + resp.statusCode())))
         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .map(body -> parse(body.toJsonObject()));
+        .compose(body -> parse(peer, body, clock.instant()));
   }
 
-  private List<ObserverReport> parse(JsonObject body) {
-    String observer = body.getString("observer");
-    JsonArray reports = body.getJsonArray("reports", new JsonArray());
-    List<ObserverReport> out = new ArrayList<>();
-    for (int i = 0; i < reports.size(); i++) {
-      JsonObject r = reports.getJsonObject(i);
-      out.add(new ObserverReport(observer, r.getString("target"), r.getBoolean("suspected", false),
-          clock.instant(), freshFor, r.getString("detail", "")));
+  /**
+   * The body, at most {@link #BODY_LIMIT} bytes. A larger one is refused as soon as it is known to
+   * be larger (the declared length, else the first chunk past the limit) and the request is reset,
+   * which closes the connection: a misbehaving peer costs us at most the limit, never its body.
+   */
+  private static Future<Buffer> readCapped(String peer, HttpClientResponse resp) {
+    String declared = resp.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (declared != null && length(declared) > BODY_LIMIT) {
+      return discard(resp, tooLarge(peer, "declares " + declared.trim() + " bytes"));
     }
-    return out;
+    Promise<Buffer> done = Promise.promise();
+    Buffer body = Buffer.buffer();
+    resp.handler(chunk -> {
+      if (done.future().isComplete()) {
+        return;
+      }
+      if (body.length() + chunk.length() > BODY_LIMIT) {
+        done.tryFail(tooLarge(peer, "sent more than that"));
+        resp.exceptionHandler(expected -> { });
+        resp.request().reset();
+        return;
+      }
+      body.appendBuffer(chunk);
+    });
+    resp.exceptionHandler(done::tryFail);
+    resp.endHandler(v -> done.tryComplete(body));
+    return done.future();
   }
 
-  /** The body our own endpoint serves; the format {@link #parse} reads. */
-  public static JsonObject toJson(String observer, List<ObserverReport> own) {
+  private static <T> Future<T> discard(HttpClientResponse resp, PeerFetchFailure failure) {
+    resp.exceptionHandler(expected -> { }); // the reset below is ours, not news
+    resp.request().reset();
+    return Future.failedFuture(failure);
+  }
+
+  private static PeerFetchFailure tooLarge(String peer, String what) {
+    return new PeerFetchFailure(Code.BODY_TOO_LARGE, peer + " votes body over "
+        + BODY_LIMIT + " bytes (" + what + "): refused unread");
+  }
+
+  private Future<List<ObserverReport>> parse(String peer, Buffer raw, Instant received) {
+    try {
+      JsonObject body = raw.toJsonObject();
+      String observer = body.getString("observer");
+      JsonArray reports = body.getJsonArray("reports", new JsonArray());
+      List<ObserverReport> out = new ArrayList<>();
+      for (int i = 0; i < reports.size(); i++) {
+        JsonObject r = reports.getJsonObject(i);
+        // A peer without ageMillis (older version) is as fresh as our receive time.
+        long age = Math.max(0, r.getLong("ageMillis", 0L));
+        out.add(new ObserverReport(observer, r.getString("target"),
+            r.getBoolean("suspected", false), received.minusMillis(age), freshFor,
+            r.getString("detail", "")));
+      }
+      return Future.succeededFuture(out);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(new PeerFetchFailure(Code.MALFORMED,
+          peer + " votes body is not the votes JSON: " + Failures.line(e)));
+    }
+  }
+
+  /**
+   * The body our own endpoint serves; the format {@link #parse} reads.
+   *
+   * @param now on the same time line as the reports' {@code seenAt}, for their age
+   */
+  public static JsonObject toJson(String observer, List<ObserverReport> own, Instant now) {
     JsonArray reports = new JsonArray();
     own.forEach(r -> reports.add(new JsonObject().put("target", r.target())
-        .put("suspected", r.suspected()).put("detail", r.detail())));
+        .put("suspected", r.suspected()).put("detail", r.detail())
+        .put("ageMillis", Math.max(0, Duration.between(r.seenAt(), now).toMillis()))));
     return new JsonObject().put("observer", observer).put("reports", reports);
+  }
+
+  private static String reason(Throwable e) {
+    return e instanceof PeerFetchFailure f ? f.code() + ": " + f.getMessage() : Failures.line(e);
+  }
+
+  private static long length(String declared) {
+    try {
+      return Long.parseLong(declared.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -16,8 +17,12 @@ import java.util.function.Supplier;
 public final class VotesEndpoint {
   private VotesEndpoint() {}
 
+  /**
+   * @param clock the detection time line the reports are stamped on: each report goes out with
+   *     its age ({@code ageMillis}), never a timestamp, so the peers' clocks do not matter
+   */
   public static void mount(Router router, String observer, String token,
-      Supplier<List<ObserverReport>> own) {
+      Supplier<List<ObserverReport>> own, Clock clock) {
     byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     router.get(HttpVoteExchange.PATH).handler(rc -> {
       String auth = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
@@ -27,7 +32,7 @@ public final class VotesEndpoint {
         deny(rc, 403, "wrong token");
       } else {
         rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-            .end(HttpVoteExchange.toJson(observer, own.get()).encode());
+            .end(HttpVoteExchange.toJson(observer, own.get(), clock.instant()).encode());
       }
     });
   }

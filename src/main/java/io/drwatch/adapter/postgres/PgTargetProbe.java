@@ -88,7 +88,8 @@ public final class PgTargetProbe implements TargetProbe {
         // Closes this check's connection in every case without waiting for it: after a timeout
         // the connect or the query may still be pending, and the close runs once it completes.
         .andThen(done -> connecting.onSuccess(SqlConnection::close))
-        .recover(err -> Future.failedFuture(VertxException.noStackTrace(reason(err))));
+        // The cause stays attached: the caller classifies it (refused, timed out) by type.
+        .recover(err -> Future.failedFuture(new VertxException(reason(err), err, true)));
   }
 
   private static Future<?> selectOne(SqlConnection conn) {

@@ -94,7 +94,8 @@ public final class RedisTargetProbe implements TargetProbe {
         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         // Closes the socket whether or not the server answered; a pending connect or PING fails.
         .andThen(done -> client.close())
-        .recover(err -> Future.failedFuture(VertxException.noStackTrace(reason(err))));
+        // The cause stays attached: the caller classifies it (refused, timed out) by type.
+        .recover(err -> Future.failedFuture(new VertxException(reason(err), err, true)));
   }
 
   private static Future<Void> expectPong(Response reply) {

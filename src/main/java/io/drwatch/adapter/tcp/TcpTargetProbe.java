@@ -76,7 +76,8 @@ public final class TcpTargetProbe implements TargetProbe {
     return client.connect(address)
         .compose(NetSocket::close)
         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .recover(err -> Future.failedFuture(VertxException.noStackTrace(reason(err))));
+        // The cause stays attached: the caller classifies it (refused, timed out) by type.
+        .recover(err -> Future.failedFuture(new VertxException(reason(err), err, true)));
   }
 
   String reason(Throwable err) {

@@ -6,6 +6,7 @@ import io.drwatch.app.status.StatusBoard;
 import io.drwatch.domain.channel.ChannelStatus;
 import io.drwatch.domain.decide.Decision;
 import io.drwatch.domain.decide.FamilySignal;
+import io.drwatch.domain.decide.Majority;
 import io.drwatch.domain.decide.QuorumPolicy;
 import io.drwatch.domain.decide.QuorumState;
 import io.drwatch.domain.decide.QuorumView;
@@ -13,6 +14,7 @@ import io.drwatch.domain.decide.Shadow;
 import io.drwatch.domain.decide.SignalFamily;
 import io.drwatch.domain.decide.Tilt;
 import io.drwatch.domain.decide.TiltStatus;
+import io.drwatch.domain.detect.Hearing;
 import io.drwatch.domain.detect.HealthEvents;
 import io.drwatch.domain.detect.ObserverReport;
 import io.drwatch.domain.detect.ProbeTally;
@@ -44,6 +46,7 @@ public final class DecisionLoop {
 
   private final Vertx vertx;
   private final String observer;
+  private final int observers;
   private final List<Target> targets;
   private final QuorumPolicy policy;
   private final Tilt tilt;
@@ -52,6 +55,7 @@ public final class DecisionLoop {
   private final StatusBoard channels;
   private final DetectionBoard board;
   private final Duration tick;
+  private final Clock wall;
   private final Clock clock;
   private final LongSupplier nanoTime;
   private final Map<String, QuorumState> states = new HashMap<>();
@@ -60,12 +64,19 @@ public final class DecisionLoop {
   private boolean wakePending;
   private Supplier<List<String>> blockers = List::of;
 
-  // VisibleForTesting: clock and nanoTime are seams for virtual time.
-  public DecisionLoop(Vertx vertx, String observer, List<Target> targets, QuorumPolicy policy,
-      Tilt tilt, HealthEvents health, PeerReports peers, StatusBoard channels, DetectionBoard board,
-      Duration tick, Clock clock, LongSupplier nanoTime) {
+  /**
+   * @param observers N = 1 + configured peers, whoever answers
+   * @param wall the wall clock: TILT compares it with {@code nanoTime}, and channel statuses are
+   *     stamped on it
+   * @param clock the detection time line ({@code MonotonicClock}) votes and reports are stamped on
+   */
+  // VisibleForTesting: the clocks and nanoTime are seams for virtual time.
+  public DecisionLoop(Vertx vertx, String observer, int observers, List<Target> targets,
+      QuorumPolicy policy, Tilt tilt, HealthEvents health, PeerReports peers, StatusBoard channels,
+      DetectionBoard board, Duration tick, Clock wall, Clock clock, LongSupplier nanoTime) {
     this.vertx = vertx;
     this.observer = observer;
+    this.observers = observers;
     this.targets = List.copyOf(targets);
     this.policy = policy;
     this.tilt = tilt;
@@ -74,6 +85,7 @@ public final class DecisionLoop {
     this.channels = channels;
     this.board = board;
     this.tick = tick;
+    this.wall = wall;
     this.clock = clock;
     this.nanoTime = nanoTime;
   }
@@ -131,21 +143,30 @@ public final class DecisionLoop {
   }
 
   Detection tick() {
+    Instant wallNow = wall.instant();
+    TiltStatus tiltStatus = tilt.tick(wallNow, nanoTime.getAsLong(), tick);
     Instant now = clock.instant();
-    TiltStatus tiltStatus = tilt.tick(now, nanoTime.getAsLong(), tick);
+    // Channel statuses carry wall stamps: move them onto the time line by this tick's offset.
+    Duration wallToLine = Duration.between(wallNow, now);
     List<ObserverReport> own = ownReports();
     List<ObserverReport> peerReports = peers == null ? List.of() : peers.reports();
+    Majority majority = Hearing.of(observer, observers, peerReports, now);
     List<Decision> decisions = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
-      decisions.add(decide(targets.get(i), own.get(i), peerReports, now, tiltStatus));
+      decisions.add(decide(targets.get(i), own.get(i), peerReports, now, wallToLine, tiltStatus,
+          majority));
     }
     List<String> blocking = new ArrayList<>(blockers.get());
+    if (!majority.in()) {
+      blocking.add(0, "minority");
+    }
     if (tiltStatus.tilted()) {
       blocking.add(0, "tilt");
     }
     Shadow shadow = Shadow.of(decisions, blocking, CompositeRpo.of(channels.channels()));
     String verdict = tiltStatus.tilted() ? tiltStatus.verdictLine() : line(decisions);
-    Detection d = new Detection(observer, now, tiltStatus, decisions, shadow, own, peerReports, verdict);
+    Detection d = new Detection(observer, now, tiltStatus, majority, decisions, shadow, own,
+        peerReports, verdict);
     board.publish(d);
     VERDICTS.log(Level.INFO, verdict);
     scheduleDeadline(decisions, now);
@@ -178,24 +199,24 @@ public final class DecisionLoop {
   }
 
   private Decision decide(Target target, ObserverReport own, List<ObserverReport> peerReports,
-      Instant now, TiltStatus tiltStatus) {
+      Instant now, Duration wallToLine, TiltStatus tiltStatus, Majority majority) {
     String name = own.target();
     List<FamilySignal> signals = new ArrayList<>();
     for (SignalFamily family : policy.require()) {
-      signals.add(signal(family, target, own, peerReports, now));
+      signals.add(signal(family, target, own, peerReports, now, wallToLine));
     }
-    QuorumView view = QuorumView.of(now, name, signals, tiltStatus);
+    QuorumView view = QuorumView.of(now, name, signals, tiltStatus, majority);
     Decision d = policy.evaluate(view, states.getOrDefault(name, QuorumState.initial()));
     states.put(name, d.state());
     return d;
   }
 
   private FamilySignal signal(SignalFamily family, Target target, ObserverReport own,
-      List<ObserverReport> peerReports, Instant now) {
+      List<ObserverReport> peerReports, Instant now, Duration wallToLine) {
     return switch (family) {
-      case PROBES -> ProbeTally.of(own.target(), own, peerReports, now).signal();
-      case REPLICATION -> ReplicationSignal.of(channelsOf(target), now, tick.multipliedBy(3)
-          .plus(maxInterval()));
+      case PROBES -> ProbeTally.of(own.target(), observers, own, peerReports, now).signal();
+      case REPLICATION -> ReplicationSignal.of(channelsOf(target), own.suspected(), now,
+          tick.multipliedBy(3).plus(maxInterval()), wallToLine);
       case AWS_HEALTH -> healthSignal(true, now);
       case CLOUDWATCH_ALARM -> healthSignal(false, now);
     };

@@ -16,10 +16,17 @@ public final class HealthEventSink implements EventSink {
   private static final System.Logger LOG = System.getLogger("io.drwatch.events");
 
   private final HealthEvents health;
+  private final Clock wall;
   private final Clock clock;
 
-  public HealthEventSink(HealthEvents health, Clock clock) {
+  /**
+   * @param wall measures an event's age from its own {@code time}
+   * @param clock the detection time line votes are stamped on, so a wall-clock step cannot
+   *     reorder events or freeze a vote
+   */
+  public HealthEventSink(HealthEvents health, Clock wall, Clock clock) {
     this.health = health;
+    this.wall = wall;
     this.clock = clock;
   }
 
@@ -27,7 +34,7 @@ public final class HealthEventSink implements EventSink {
   public IngestOutcome accept(EventEnvelope event) {
     EventOutcome outcome;
     synchronized (health) {
-      outcome = health.accept(event, clock.instant());
+      outcome = health.accept(event, wall.instant(), clock.instant());
     }
     LOG.log(outcome.kind() == EventOutcome.Kind.ACCEPTED ? Level.INFO : Level.DEBUG,
         "event " + event.id() + " from " + event.source() + ": " + outcome);

@@ -3,6 +3,7 @@ package io.drwatch.app.detect;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.domain.detect.ObserverReport;
+import io.drwatch.domain.detect.ProbeFailure;
 import io.drwatch.domain.detect.SuspicionTracker;
 import io.drwatch.port.TargetProbe;
 import io.vertx.core.Future;
@@ -10,6 +11,7 @@ import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +34,7 @@ public final class TargetLoop {
   private long checks;
   private Runnable onTransition = () -> { };
 
+  /** @param clock the detection time line the tracker's reports are stamped on */
   public TargetLoop(Vertx vertx, TargetProbe probe, SuspicionTracker tracker, Duration interval,
       Duration timeout, Clock clock) {
     this.vertx = vertx;
@@ -93,8 +96,7 @@ public final class TargetLoop {
           checks++;
           var transition = ar.succeeded()
               ? tracker.success(clock.instant())
-              : tracker.failure(clock.instant(), Failures.isTimeout(ar.cause())
-                  ? "timed out after " + Texts.duration(timeout) : Failures.line(ar.cause()));
+              : failure(ar.cause());
           inFlight = false;
           transition.ifPresent(t -> {
             VERDICTS.log(Level.INFO, t.verdictLine());
@@ -102,5 +104,13 @@ public final class TargetLoop {
           });
           return Future.<Void>succeededFuture();
         });
+  }
+
+  // The kind is a code for the RPO gate (refused = nothing listens); the text is for people.
+  private Optional<SuspicionTracker.Transition> failure(Throwable cause) {
+    ProbeFailure kind = ProbeFailure.of(cause);
+    String text = kind == ProbeFailure.TIMEOUT
+        ? "timed out after " + Texts.duration(timeout) : Failures.line(cause);
+    return tracker.failure(clock.instant(), kind, text);
   }
 }

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param votes the fresh votes of each required family, in {@code require} order; a family that
  *     does not stand maps to an empty list
  * @param missing required families without a fresh vote: what an outage would still need
- * @param standing how many required families stand (0 while tilted)
+ * @param standing how many required families stand (0 while tilted or in the minority)
  * @param needed minSignals
  * @param changed true on the tick {@code declared} flipped
  */
@@ -43,7 +43,12 @@ public record Decision(
     /** Still declared; fewer than minSignals stand, not yet for clearAfter. */
     CLEARING,
     /** The observer distrusts itself: nothing counted, nothing declared. */
-    TILT
+    TILT,
+    /**
+     * The observer hears fewer than a majority of the N configured observers (itself included):
+     * it may be the partitioned side, so nothing is counted and nothing declared.
+     */
+    MINORITY
   }
 
   public Decision {

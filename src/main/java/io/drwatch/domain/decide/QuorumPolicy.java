@@ -19,7 +19,8 @@ import java.util.Optional;
  * <p>Declared when at least {@code minSignals} of the {@code require}d families stand without a
  * break for {@code holdFor}; cleared only after fewer than {@code minSignals} stood for
  * {@code clearAfter}. The two timers are the hysteresis: a blip neither declares nor clears.
- * While the observer is in TILT nothing counts and the state starts over.
+ * While the observer is in TILT, or hears fewer than a majority of the configured observers
+ * (MINORITY), nothing counts and the state starts over.
  *
  * <p>{@link #evaluate} is a pure function of the view and the previous state.
  */
@@ -49,10 +50,13 @@ public record QuorumPolicy(
     return new QuorumPolicy(require, minSignals, holdFor, holdFor);
   }
 
-  /** The default: probes, replication, aws-health; 2 of them; for 5 s. */
+  /**
+   * The one default, also what {@code detection.quorum} reads as when absent: probes and
+   * replication, both, held and cleared for 5 s. {@code aws-health} is not in it because it needs
+   * {@code events.primaryRegion}; add it explicitly (e.g. 2 of the 3).
+   */
   public static QuorumPolicy defaults() {
-    return of(List.of(SignalFamily.PROBES, SignalFamily.REPLICATION, SignalFamily.AWS_HEALTH),
-        2, Duration.ofSeconds(5));
+    return of(List.of(SignalFamily.PROBES, SignalFamily.REPLICATION), 2, Duration.ofSeconds(5));
   }
 
   public Decision evaluate(QuorumView view, QuorumState previous) {
@@ -74,6 +78,16 @@ public record QuorumPolicy(
       votes.replaceAll((family, ignored) -> List.of());
       return new Decision(now, view.target(), Phase.TILT, false, previous.declared(), votes,
           require, 0, minSignals, view.tilt().verdictLine(), QuorumState.initial());
+    }
+    if (!view.majority().in()) {
+      // Sentinel's and Raft's rule: a side that hears fewer than a majority of the N configured
+      // observers may be the partitioned one, so it declares nothing and an outage it had
+      // declared does not stay declared for it. The families' own words stay in the line.
+      votes.replaceAll((family, ignored) -> List.of());
+      String parts = String.join(", ", signals.stream().map(FamilySignal::verdictPart).toList());
+      return new Decision(now, view.target(), Phase.MINORITY, false, previous.declared(), votes,
+          require, 0, minSignals, view.majority().verdictLine() + ": " + parts,
+          QuorumState.initial());
     }
     int standing = require.size() - missing.size();
     boolean met = standing >= minSignals;

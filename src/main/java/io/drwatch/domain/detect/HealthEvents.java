@@ -26,8 +26,12 @@ import java.util.stream.Collectors;
  * through two buses is one vote; {@code open} casts or refreshes it, {@code closed} withdraws it.
  * An {@code open} no newer than the {@code closed} for its ARN (out-of-order delivery) is ignored.
  *
- * <p>Times: a vote is cast at the event's own {@code time}, capped at our receive time, so an old
- * event replayed from an archive is already stale instead of looking like fresh news.
+ * <p>Times: a vote is cast at our receive time minus the event's age (our wall clock minus the
+ * event's own {@code time}, at least 0), so an old event replayed from an archive is already stale
+ * instead of looking like fresh news. The receive time is on the detection time line (monotonic,
+ * see {@code MonotonicClock}); the wall clock only measures the age. Freshness and the ordering of
+ * open/closed and ALARM/OK therefore survive a step of our wall clock: after a backward step a
+ * newer event is still newer, and a vote cast before it still ages out on time.
  */
 public final class HealthEvents {
   public static final Duration DEFAULT_FRESH_FOR = Duration.ofHours(6);
@@ -75,12 +79,23 @@ public final class HealthEvents {
     this.alarms = new AlarmEvents(config.alarmNames(), config.alarmFreshFor());
   }
 
-  /** Records one event received at {@code at} and says what became of it. */
+  /** Records one event received at {@code at}, when the wall clock and time line agree. */
   public EventOutcome accept(EventEnvelope e, Instant at) {
+    return accept(e, at, at);
+  }
+
+  /**
+   * Records one event and says what became of it.
+   *
+   * @param wall our wall clock at receipt, only to measure the event's age from its {@code time}
+   * @param at the receive instant on the detection time line, which votes are stamped on
+   */
+  public EventOutcome accept(EventEnvelope e, Instant wall, Instant at) {
     if (!ids.add(e.id())) {
       return new EventOutcome(EventOutcome.Kind.DUPLICATE, "event id " + e.id() + " seen before");
     }
-    Instant when = e.time().isAfter(at) ? at : e.time();
+    Duration age = Duration.between(e.time(), wall);
+    Instant when = age.isNegative() ? at : at.minus(age);
     return switch (e.source()) {
       case "aws.health" -> health(e, when);
       case "aws.cloudwatch" -> alarms.accept(e, when);

@@ -12,18 +12,30 @@ import java.util.Objects;
  *     peer's report: our receive time minus the age the peer reports, never the peer's own
  *     timestamp, so clock skew between observers does not make reports fresher or staler
  * @param freshFor how long after {@code seenAt} the report counts (inclusive)
+ * @param refusing suspected, and the last failuresToSuspect probes were all refused (connection
+ *     refused: the process is gone) rather than timing out; only ever true in this observer's own
+ *     report, peers do not send it
  */
 public record ObserverReport(
     String observer, String target, boolean suspected, Instant seenAt, Duration freshFor,
-    String detail) {
+    String detail, boolean refusing) {
   public ObserverReport {
     Objects.requireNonNull(observer, "observer");
+    if (refusing && !suspected) {
+      throw new IllegalArgumentException("refusing without suspected for " + target);
+    }
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(seenAt, "seenAt");
     Objects.requireNonNull(detail, "detail");
     if (freshFor.isNegative()) {
       throw new IllegalArgumentException("freshFor must be >= 0, was " + freshFor);
     }
+  }
+
+  /** A report that says nothing about refusals: a peer's, or a test's. */
+  public ObserverReport(String observer, String target, boolean suspected, Instant seenAt,
+      Duration freshFor, String detail) {
+    this(observer, target, suspected, seenAt, freshFor, detail, false);
   }
 
   public boolean isFresh(Instant now) {

@@ -15,65 +15,97 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code replication} family for one target, from the channels whose primary it is
- * (orchestrator's holistic rule): a replica that, by its own account, lost its upstream is an
- * observer that sits on the replication path itself. The vote stands whether or not we can reach
- * the primary; the classifier reports an unreachable primary as SOURCE_UNREACHABLE even when
- * the replica also lost it, so the replica's link is read directly.
+ * The {@code replication} family for one target, orchestrator's {@code DeadMaster}: it votes only
+ * when this observer cannot reach the primary (it suspects the target) <em>and</em> every replica
+ * mapped to the target, by its own account, lost its upstream (link DOWN), on a fresh status.
+ * A replica that still streams makes it {@code UnreachableMaster}, which is not actionable: the
+ * network between us and the primary failed, not the primary. A STALLED or BROKEN channel with a
+ * reachable primary is a replication incident, not a dead primary: it is shown, never counted.
  */
 public final class ReplicationSignal {
   private ReplicationSignal() {}
 
-  /** Lost upstream: link DOWN, or BROKEN, or STALLED (the replica stopped applying). */
+  /** By its own account the replica lost its upstream: its link is DOWN. */
   public static boolean lostUpstream(ChannelStatus s) {
-    return s.replicaLink() == LinkState.DOWN
-        || s.condition() == ChannelCondition.BROKEN
-        || s.condition() == ChannelCondition.STALLED;
+    return s.replicaLink() == LinkState.DOWN;
   }
 
   /**
    * @param channels the current status of every channel mapped to the target
+   * @param primaryUnreachable this observer suspects the target (SDOWN)
    * @param freshFor how long a status counts after its round ({@code updatedAt}); a channel whose
    *     probe loop stopped reporting cannot vote. Suggested: 3 x interval + 2 x timeout
    */
-  public static FamilySignal of(Collection<ChannelStatus> channels, Instant now, Duration freshFor) {
-    List<Vote> votes = new ArrayList<>();
-    List<String> lost = new ArrayList<>();
-    for (ChannelStatus s : channels) {
-      Vote v = new Vote(SignalFamily.REPLICATION, s.name(), "replica of " + s.name(),
-          s.updatedAt(), freshFor, s.name() + " " + s.condition() + ": " + s.verdict());
-      if (lostUpstream(s) && v.isFresh(now)) {
-        votes.add(v);
-        lost.add(describeLoss(s));
-      }
-    }
-    if (!votes.isEmpty()) {
-      return new FamilySignal(SignalFamily.REPLICATION, votes,
-          "lost upstream (" + String.join("; ", lost) + ")");
-    }
-    return new FamilySignal(SignalFamily.REPLICATION, List.of(), conditions(channels, now, freshFor));
+  public static FamilySignal of(Collection<ChannelStatus> channels, boolean primaryUnreachable,
+      Instant now, Duration freshFor) {
+    return of(channels, primaryUnreachable, now, freshFor, Duration.ZERO);
   }
 
-  private static String describeLoss(ChannelStatus s) {
-    ChannelCondition c = s.condition();
-    return c == ChannelCondition.BROKEN || c == ChannelCondition.STALLED
-        ? s.name() + " " + c
-        : s.name() + " " + c + ", link down";
+  /**
+   * As {@link #of(Collection, boolean, Instant, Duration)}, for statuses stamped on the wall clock
+   * while {@code now} is on the detection time line: {@code wallToLine} (time line minus wall,
+   * read together) moves each {@code updatedAt} onto the line. A status stamped before a wall
+   * step is misplaced by the step until its next round replaces it (one interval).
+   */
+  public static FamilySignal of(Collection<ChannelStatus> channels, boolean primaryUnreachable,
+      Instant now, Duration freshFor, Duration wallToLine) {
+    Instant then = now.minus(wallToLine);
+    if (channels.isEmpty()) {
+      return new FamilySignal(SignalFamily.REPLICATION, List.of(), "no channels mapped");
+    }
+    List<Vote> votes = new ArrayList<>();
+    for (ChannelStatus s : channels) {
+      Vote v = new Vote(SignalFamily.REPLICATION, s.name(), "replica of " + s.name(),
+          s.updatedAt().plus(wallToLine), freshFor, s.name() + " " + s.condition() + ": " + s.verdict());
+      if (lostUpstream(s) && v.isFresh(now)) {
+        votes.add(v);
+      }
+    }
+    boolean everyReplicaLostIt = votes.size() == channels.size();
+    if (primaryUnreachable && everyReplicaLostIt) {
+      return new FamilySignal(SignalFamily.REPLICATION, votes,
+          "dead primary: every replica lost it (" + each(channels, then, freshFor) + ")");
+    }
+    return new FamilySignal(SignalFamily.REPLICATION, List.of(),
+        notCounted(channels, primaryUnreachable, then, freshFor));
+  }
+
+  private static String notCounted(Collection<ChannelStatus> channels, boolean primaryUnreachable,
+      Instant now, Duration freshFor) {
+    if (primaryUnreachable) {
+      return "not every replica lost the primary (" + each(channels, now, freshFor) + ")";
+    }
+    boolean incident = channels.stream().anyMatch(s -> lostUpstream(s)
+        || s.condition() == ChannelCondition.BROKEN || s.condition() == ChannelCondition.STALLED);
+    if (incident) {
+      return each(channels, now, freshFor) + "; primary not suspected: not counted";
+    }
+    return conditions(channels, now, freshFor);
+  }
+
+  /** "orders-db SOURCE_UNREACHABLE, link down; sessions HEALTHY (stale)". */
+  private static String each(Collection<ChannelStatus> channels, Instant now, Duration freshFor) {
+    List<String> each = new ArrayList<>();
+    for (ChannelStatus s : channels) {
+      each.add(s.name() + " " + s.condition() + (lostUpstream(s) ? ", link down" : "")
+          + (fresh(s, now, freshFor) ? "" : " (stale)"));
+    }
+    return String.join("; ", each);
   }
 
   /** "HEALTHY" when every channel agrees, else "orders-db HEALTHY, sessions LAGGING". */
   private static String conditions(Collection<ChannelStatus> channels, Instant now, Duration freshFor) {
-    if (channels.isEmpty()) {
-      return "no channels mapped";
-    }
     Set<String> distinct = new LinkedHashSet<>();
     List<String> each = new ArrayList<>();
     for (ChannelStatus s : channels) {
-      boolean fresh = !now.isAfter(s.updatedAt().plus(freshFor));
-      String c = s.condition() + (fresh ? "" : " (stale)");
+      String c = s.condition() + (fresh(s, now, freshFor) ? "" : " (stale)");
       distinct.add(c);
       each.add(s.name() + " " + c);
     }
     return distinct.size() == 1 ? distinct.iterator().next() : String.join(", ", each);
+  }
+
+  private static boolean fresh(ChannelStatus s, Instant now, Duration freshFor) {
+    return !now.isAfter(s.updatedAt().plus(freshFor));
   }
 }

@@ -24,6 +24,7 @@ public final class SuspicionTracker {
   private int failuresThisSpell;
   private Instant lastProbeAt;
   private String lastError = "";
+  private int refusedInARow;
 
   /** Suspicion flipped; log {@link #verdictLine()} and export {@code drwatch_target_suspected}. */
   public record Transition(
@@ -50,6 +51,7 @@ public final class SuspicionTracker {
   public Optional<Transition> success(Instant at) {
     lastProbeAt = at;
     failures = 0;
+    refusedInARow = 0;
     if (!suspected) {
       return Optional.empty();
     }
@@ -67,6 +69,14 @@ public final class SuspicionTracker {
 
   /** A probe failed or timed out at {@code at}; {@code error} is the short reason. */
   public Optional<Transition> failure(Instant at, String error) {
+    return failure(at, ProbeFailure.ERROR, error);
+  }
+
+  /**
+   * A probe failed at {@code at}, for the given {@code kind}; {@code error} is the short reason.
+   */
+  public Optional<Transition> failure(Instant at, ProbeFailure kind, String error) {
+    refusedInARow = kind == ProbeFailure.REFUSED ? refusedInARow + 1 : 0;
     lastProbeAt = at;
     lastError = error == null || error.isBlank() ? "unknown error" : error;
     successes = 0;
@@ -89,6 +99,16 @@ public final class SuspicionTracker {
     return suspected;
   }
 
+  /**
+   * Suspected, and at least the last {@code failuresToSuspect} probes were all refused rather than
+   * timing out or failing otherwise: the host answers and nothing listens, so the primary cannot
+   * be taking writes. A recent streak, not the whole spell: the probe in flight when a primary
+   * crashes sees a reset, and a primary that hung then died is now dead.
+   */
+  public boolean refusing() {
+    return suspected && refusedInARow >= failuresToSuspect;
+  }
+
   public String target() {
     return target;
   }
@@ -105,6 +125,7 @@ public final class SuspicionTracker {
    */
   public ObserverReport report(Duration freshFor) {
     String detail = suspected ? "suspected, last error: " + lastError : "not suspected";
-    return new ObserverReport(observer, target, suspected, lastProbeAt, freshFor, detail);
+    return new ObserverReport(observer, target, suspected, lastProbeAt, freshFor, detail,
+        refusing());
   }
 }

@@ -15,7 +15,9 @@ class QuorumPolicyTest {
   private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
   private static final TiltStatus NORMAL = TiltStatus.normal(Duration.ofSeconds(30));
 
-  private final QuorumPolicy policy = QuorumPolicy.defaults();
+  private final QuorumPolicy policy = QuorumPolicy.of(
+      List.of(SignalFamily.PROBES, SignalFamily.REPLICATION, SignalFamily.AWS_HEALTH), 2,
+      Duration.ofSeconds(5));
   private QuorumState state = QuorumState.initial();
 
   private static FamilySignal standing(SignalFamily f, Instant now, String summary) {
@@ -137,6 +139,30 @@ class QuorumPolicyTest {
   }
 
   @Test
+  void shouldDeclareNothingAndDropADeclaredOutageInTheMinority() {
+    for (int s = 0; s <= 5; s++) {
+      tick(s, SignalFamily.PROBES, SignalFamily.REPLICATION);
+    }
+    assertThat(state.declared()).isTrue();
+    Instant now = T0.plusSeconds(6);
+    Majority minority = new Majority(1, 3, List.of("obs-b", "obs-c"), 0);
+    List<FamilySignal> signals = List.of(standing(SignalFamily.PROBES, now, "1/3 suspect db-primary"),
+        standing(SignalFamily.REPLICATION, now, "dead primary"));
+
+    Decision d = policy.evaluate(QuorumView.of(now, "db-primary", signals, NORMAL, minority), state);
+
+    assertThat(d.phase()).isEqualTo(Phase.MINORITY);
+    assertThat(d.declared()).isFalse();
+    assertThat(d.changed()).isTrue();
+    assertThat(d.standing()).isZero();
+    assertThat(d.votes().values()).allMatch(List::isEmpty);
+    assertThat(d.state()).isEqualTo(QuorumState.initial());
+    assertThat(d.verdict()).isEqualTo("minority: hears 1 of 3 observers (obs-b, obs-c stale);"
+        + " declares nothing, executes nothing: probes 1/3 suspect db-primary,"
+        + " replication dead primary, aws-health none");
+  }
+
+  @Test
   void shouldRejectAnImpossibleQuorum() {
     List<SignalFamily> two = List.of(SignalFamily.PROBES, SignalFamily.REPLICATION);
     assertThatThrownBy(() -> QuorumPolicy.of(two, 3, Duration.ZERO))
@@ -146,5 +172,12 @@ class QuorumPolicyTest {
         .hasMessageContaining("twice");
     assertThatThrownBy(() -> QuorumPolicy.of(List.of(), 1, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldHaveOneDefaultForTheCoreAndTheConfig() {
+    assertThat(QuorumPolicy.defaults()).isEqualTo(new QuorumPolicy(
+        List.of(SignalFamily.PROBES, SignalFamily.REPLICATION), 2, Duration.ofSeconds(5),
+        Duration.ofSeconds(5)));
   }
 }

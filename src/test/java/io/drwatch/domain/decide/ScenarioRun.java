@@ -4,6 +4,7 @@ import io.drwatch.domain.channel.ChannelCondition;
 import io.drwatch.domain.channel.ChannelSpec;
 import io.drwatch.domain.channel.ChannelStatus;
 import io.drwatch.domain.decide.Scenario.Action;
+import io.drwatch.domain.detect.Hearing;
 import io.drwatch.domain.detect.HealthEvents;
 import io.drwatch.domain.detect.ObserverReport;
 import io.drwatch.domain.detect.ProbeTally;
@@ -94,21 +95,33 @@ final class ScenarioRun {
     if (ts.changed() && !ts.tilted()) {
       print(ts.verdictLine());
     }
+    // As the decision loop does: votes on the time line, only TILT and channel stamps on the wall.
+    Instant line = line();
+    int n = s.observers().size();
+    for (Scenario.Target t : s.targets()) {
+      for (String p : s.observers().subList(1, n)) {
+        if (!partitioned.contains(p)) {
+          // PeerReports keeps the newer of two reports by seenAt.
+          heard.merge(p + "/" + t.name(), received(trackers.get(p + "/" + t.name()), p, line),
+              (a, b) -> b.seenAt().isAfter(a.seenAt()) ? b : a);
+        }
+      }
+    }
+    Majority majority = Hearing.of(self, n, heard.values(), line);
     List<Decision> decisions = new ArrayList<>();
     for (Scenario.Target t : s.targets()) {
       List<ObserverReport> peers = new ArrayList<>();
-      for (String p : s.observers().subList(1, s.observers().size())) {
-        if (!partitioned.contains(p)) {
-          heard.put(p + "/" + t.name(), received(trackers.get(p + "/" + t.name()), p, wall));
-        }
+      for (String p : s.observers().subList(1, n)) {
         Optional.ofNullable(heard.get(p + "/" + t.name())).ifPresent(peers::add);
       }
       ObserverReport own = trackers.get(self + "/" + t.name()).report(s.peerFreshFor());
-      FamilySignal probesSignal = ProbeTally.of(t.name(), own, peers, wall).signal();
+      FamilySignal probesSignal = ProbeTally.of(t.name(), n, own, peers, line).signal();
       FamilySignal replication = ReplicationSignal.of(
-          t.channels().stream().map(statuses::get).toList(), wall, s.channelFreshFor());
-      QuorumView view = QuorumView.of(wall, t.name(),
-          List.of(probesSignal, replication, events.health(wall), events.alarms(wall)), ts);
+          t.channels().stream().map(statuses::get).toList(), own.suspected(), line,
+          s.channelFreshFor(), Duration.between(wall, line));
+      QuorumView view = QuorumView.of(line, t.name(),
+          List.of(probesSignal, replication, events.health(line), events.alarms(line)), ts,
+          majority);
       Decision d = s.policy().evaluate(view, quorum.get(t.name()));
       quorum.put(t.name(), d.state());
       decisions.add(d);
@@ -121,11 +134,11 @@ final class ScenarioRun {
     }
   }
 
-  /** A peer's report as the HTTP poll delivers it: its age, re-based on our clock. */
-  private ObserverReport received(SuspicionTracker peer, String name, Instant ourWall) {
+  /** A peer's report as the HTTP poll delivers it: its age, re-based on our time line. */
+  private ObserverReport received(SuspicionTracker peer, String name, Instant ourLine) {
     ObserverReport r = peer.report(s.peerFreshFor());
-    Duration age = Duration.between(r.seenAt(), wall(name));
-    return new ObserverReport(r.observer(), r.target(), r.suspected(), ourWall.minus(age),
+    Duration age = Duration.between(r.seenAt(), line());
+    return new ObserverReport(r.observer(), r.target(), r.suspected(), ourLine.minus(age),
         r.freshFor(), r.detail());
   }
 
@@ -133,7 +146,7 @@ final class ScenarioRun {
     ScenarioProbe p = probes.get(observer + "/" + target);
     boolean ok = p.next();
     SuspicionTracker tracker = trackers.get(observer + "/" + target);
-    Instant at = wall(observer);
+    Instant at = line();
     (ok ? tracker.success(at) : tracker.failure(at, p.reason()))
         .ifPresent(tr -> print(tr.verdictLine()));
   }
@@ -169,14 +182,20 @@ final class ScenarioRun {
         stallFrom = now;
         stallUntil = now.plus(Scenario.duration(a.arg(0)));
       }
-      case "event" -> print("event " + a.options().get("id") + " "
-          + events.accept(ScenarioEvents.envelope(a.options(), wall(self), s.events()), wall(self)));
+      // AWS stamps events with its own (true) time; our wall clock only measures their age.
+      case "event" -> print("event " + a.options().get("id") + " " + events.accept(
+          ScenarioEvents.envelope(a.options(), line(), s.events()), wall(self), line()));
       default -> throw new IllegalArgumentException("line " + a.line() + ": unknown " + a.verb());
     }
   }
 
   private boolean due(Duration period) {
     return now.toMillis() % period.toMillis() == 0;
+  }
+
+  /** The detection time line (monotonic): no clock jumps. */
+  private Instant line() {
+    return T0.plus(now);
   }
 
   /** Our wall clock carries the scenario's clock jumps; the peers' clocks do not. */

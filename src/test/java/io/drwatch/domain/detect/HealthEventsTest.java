@@ -122,6 +122,29 @@ class HealthEventsTest {
   }
 
   @Test
+  void shouldOrderAndAgeAlarmsOnTheTimeLineAfterTheWallClockSteppedBack() {
+    // The time line keeps going; our wall clock was stepped back 1h between ALARM and OK. On the
+    // wall clock the OK would look older than the ALARM and be ignored, freezing the vote.
+    Instant line = T0.plusSeconds(10);
+    Instant wall = T0.plusSeconds(10).minus(Duration.ofHours(1));
+    events.accept(alarm("a-1", "db-cpu", "ALARM", T0), T0, T0);
+
+    EventOutcome ok = events.accept(alarm("a-2", "db-cpu", "OK", wall), wall, line);
+
+    assertThat(ok.reason()).isEqualTo("cloudwatch-alarm db-cpu OK: withdraws the vote");
+    assertThat(events.alarms(line).votes()).isEmpty();
+  }
+
+  @Test
+  void shouldStampAVoteAtReceiptMinusTheEventsAgeOnTheTimeLine() {
+    Instant line = T0.plus(Duration.ofHours(2));
+    events.accept(health("e-1", "open", Map.of()), T0.plusSeconds(5), line);
+
+    assertThat(events.health(line).votes()).singleElement()
+        .satisfies(v -> assertThat(v.castAt()).isEqualTo(line.minusSeconds(5)));
+  }
+
+  @Test
   void shouldOnlyCountConfiguredAlarmsWhenNamed() {
     HealthEvents named = new HealthEvents(new HealthEvents.Config(
         "us-east-1", Set.of("RDS"), Duration.ofHours(6), Set.of("db-cpu"), Duration.ofHours(1)));

@@ -19,7 +19,7 @@ class ProbeTallyTest {
 
   @Test
   void shouldLetALoneObserverBeAMajorityOfOne() {
-    ProbeTally tally = ProbeTally.of("db-primary", report("obs-a", true, 0), List.of(), NOW);
+    ProbeTally tally = ProbeTally.of("db-primary", 1, report("obs-a", true, 0), List.of(), NOW);
 
     assertThat(tally.majority()).isTrue();
     assertThat(tally.summary()).isEqualTo("1/1 suspect db-primary");
@@ -29,7 +29,7 @@ class ProbeTallyTest {
   @Test
   void shouldNeedBothOfTwoObservers() {
     ProbeTally tally = ProbeTally.of(
-        "db-primary", report("obs-a", true, 0), List.of(report("obs-b", false, 1)), NOW);
+        "db-primary", 2, report("obs-a", true, 0), List.of(report("obs-b", false, 1)), NOW);
 
     assertThat(tally.majority()).isFalse();
     assertThat(tally.signal().votes()).isEmpty();
@@ -38,29 +38,48 @@ class ProbeTallyTest {
 
   @Test
   void shouldStandOnTwoOfThree() {
-    FamilySignal signal = ProbeTally.of("db-primary", report("obs-a", true, 0),
+    FamilySignal signal = ProbeTally.of("db-primary", 3, report("obs-a", true, 0),
         List.of(report("obs-b", true, 1), report("obs-c", false, 1)), NOW).signal();
 
     assertThat(signal.stands(NOW)).isTrue();
     assertThat(signal.votes()).singleElement().satisfies(v -> {
       assertThat(v.voter()).isEqualTo("obs-a+obs-b");
-      assertThat(v.detail()).isEqualTo("obs-a, obs-b of 3 live observers suspect db-primary");
+      assertThat(v.detail()).isEqualTo("obs-a, obs-b of 3 observers suspect db-primary");
     });
   }
 
   @Test
-  void shouldNotCountPeersWhoseReportsAreStale() {
-    ProbeTally tally = ProbeTally.of("db-primary", report("obs-a", true, 0),
+  void shouldStandOnTwoOfThreeWhenTheThirdIsStale() {
+    ProbeTally tally = ProbeTally.of("db-primary", 3, report("obs-a", true, 0),
+        List.of(report("obs-b", true, 1), report("obs-c", false, 9)), NOW);
+
+    assertThat(tally.majority()).isTrue();
+    assertThat(tally.summary()).isEqualTo("2/3 suspect db-primary (obs-c stale)");
+  }
+
+  @Test
+  void shouldCountAStalePeerAsNotSuspecting() {
+    // The bug this replaced: 1 suspecting of 1 live was a "majority of one" while partitioned.
+    ProbeTally tally = ProbeTally.of("db-primary", 3, report("obs-a", true, 0),
         List.of(report("obs-b", false, 4), report("obs-c", true, 9)), NOW);
 
+    assertThat(tally.majority()).isFalse();
     assertThat(tally.live()).containsExactly("obs-a");
     assertThat(tally.stale()).containsExactly("obs-b", "obs-c");
-    assertThat(tally.summary()).isEqualTo("1/1 suspect db-primary (obs-b, obs-c stale)");
+    assertThat(tally.summary()).isEqualTo("1/3 suspect db-primary (obs-b, obs-c stale)");
+  }
+
+  @Test
+  void shouldCountAPeerNeverHeardAsNotSuspecting() {
+    ProbeTally tally = ProbeTally.of("db-primary", 3, report("obs-a", true, 0), List.of(), NOW);
+
+    assertThat(tally.majority()).isFalse();
+    assertThat(tally.summary()).isEqualTo("1/3 suspect db-primary (2 never heard)");
   }
 
   @Test
   void shouldCountItsOwnReportEvenIfOld() {
-    ProbeTally tally = ProbeTally.of("db-primary", report("obs-a", false, 60), List.of(), NOW);
+    ProbeTally tally = ProbeTally.of("db-primary", 1, report("obs-a", false, 60), List.of(), NOW);
 
     assertThat(tally.live()).containsExactly("obs-a");
   }
@@ -69,7 +88,7 @@ class ProbeTallyTest {
   void shouldIgnoreOtherTargetsEchoesOfItselfAndOlderDuplicates() {
     ObserverReport otherTarget = new ObserverReport(
         "obs-b", "cache-primary", true, NOW, FRESH, "suspected");
-    ProbeTally tally = ProbeTally.of("db-primary", report("obs-a", false, 0),
+    ProbeTally tally = ProbeTally.of("db-primary", 2, report("obs-a", false, 0),
         List.of(otherTarget, report("obs-a", true, 0), report("obs-b", true, 2),
             report("obs-b", false, 1)), NOW);
 
@@ -79,7 +98,7 @@ class ProbeTallyTest {
 
   @Test
   void shouldCountATiltedPeerAsLiveButNotSuspecting() {
-    ProbeTally tally = ProbeTally.of("db-primary", report("obs-a", true, 0),
+    ProbeTally tally = ProbeTally.of("db-primary", 2, report("obs-a", true, 0),
         List.of(report("obs-b", true, 0).tilted()), NOW);
 
     assertThat(tally.summary()).isEqualTo("1/2 suspect db-primary");

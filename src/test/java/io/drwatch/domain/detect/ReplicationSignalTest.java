@@ -29,10 +29,11 @@ class ReplicationSignalTest {
   @Test
   void shouldVoteWhenThePrimaryIsUnreachableAndTheReplicaLostIt() {
     FamilySignal s = ReplicationSignal.of(List.of(status(
-        "orders-db", ChannelCondition.SOURCE_UNREACHABLE, LinkState.DOWN, 0)), NOW, FRESH);
+        "orders-db", ChannelCondition.SOURCE_UNREACHABLE, LinkState.DOWN, 0)), true, NOW, FRESH);
 
     assertThat(s.stands(NOW)).isTrue();
-    assertThat(s.summary()).isEqualTo("lost upstream (orders-db SOURCE_UNREACHABLE, link down)");
+    assertThat(s.summary()).isEqualTo(
+        "dead primary: every replica lost it (orders-db SOURCE_UNREACHABLE, link down)");
     assertThat(s.votes()).singleElement().satisfies(v -> {
       assertThat(v.subject()).isEqualTo("orders-db");
       assertThat(v.detail()).isEqualTo("orders-db SOURCE_UNREACHABLE: why SOURCE_UNREACHABLE");
@@ -43,20 +44,41 @@ class ReplicationSignalTest {
   void shouldNotVoteWhenThePrimaryIsUnreachableButTheReplicaStillStreams() {
     // orchestrator's UnreachableMaster: not actionable.
     FamilySignal s = ReplicationSignal.of(List.of(status(
-        "orders-db", ChannelCondition.SOURCE_UNREACHABLE, LinkState.UP, 0)), NOW, FRESH);
+        "orders-db", ChannelCondition.SOURCE_UNREACHABLE, LinkState.UP, 0)), true, NOW, FRESH);
 
     assertThat(s.stands(NOW)).isFalse();
-    assertThat(s.summary()).isEqualTo("SOURCE_UNREACHABLE");
+    assertThat(s.summary()).isEqualTo(
+        "not every replica lost the primary (orders-db SOURCE_UNREACHABLE)");
   }
 
   @Test
-  void shouldVoteOnBrokenOrStalledWhileThePrimaryIsReachable() {
+  void shouldNotVoteUnlessEveryReplicaLostIt() {
+    FamilySignal s = ReplicationSignal.of(List.of(
+        status("orders-db", ChannelCondition.SOURCE_UNREACHABLE, LinkState.DOWN, 0),
+        status("orders-db-2", ChannelCondition.SOURCE_UNREACHABLE, LinkState.UP, 0)), true, NOW, FRESH);
+
+    assertThat(s.stands(NOW)).isFalse();
+    assertThat(s.summary()).isEqualTo("not every replica lost the primary"
+        + " (orders-db SOURCE_UNREACHABLE, link down; orders-db-2 SOURCE_UNREACHABLE)");
+  }
+
+  @Test
+  void shouldNotVoteWhileThePrimaryIsReachableEvenIfTheReplicaLostIt() {
     FamilySignal s = ReplicationSignal.of(List.of(
         status("orders-db", ChannelCondition.BROKEN, LinkState.DOWN, 0),
-        status("sessions", ChannelCondition.STALLED, LinkState.UP, 1)), NOW, FRESH);
+        status("sessions", ChannelCondition.STALLED, LinkState.UP, 1)), false, NOW, FRESH);
 
-    assertThat(s.votes()).hasSize(2);
-    assertThat(s.summary()).isEqualTo("lost upstream (orders-db BROKEN; sessions STALLED)");
+    assertThat(s.votes()).isEmpty();
+    assertThat(s.summary()).isEqualTo(
+        "orders-db BROKEN, link down; sessions STALLED; primary not suspected: not counted");
+  }
+
+  @Test
+  void shouldNotCountAStalledReplicaWhoseLinkIsUp() {
+    FamilySignal s = ReplicationSignal.of(List.of(
+        status("orders-db", ChannelCondition.STALLED, LinkState.UP, 0)), true, NOW, FRESH);
+
+    assertThat(s.stands(NOW)).isFalse();
   }
 
   @Test
@@ -64,7 +86,7 @@ class ReplicationSignalTest {
     FamilySignal s = ReplicationSignal.of(List.of(
         status("orders-db", ChannelCondition.LAGGING, LinkState.UP, 0),
         status("sessions", ChannelCondition.UNKNOWN, LinkState.UNKNOWN, 0),
-        status("search", ChannelCondition.REPLICA_UNREACHABLE, LinkState.UNKNOWN, 0)), NOW, FRESH);
+        status("search", ChannelCondition.REPLICA_UNREACHABLE, LinkState.UNKNOWN, 0)), false, NOW, FRESH);
 
     assertThat(s.stands(NOW)).isFalse();
     assertThat(s.summary())
@@ -74,14 +96,26 @@ class ReplicationSignalTest {
   @Test
   void shouldNotLetAStaleStatusVote() {
     FamilySignal s = ReplicationSignal.of(List.of(
-        status("orders-db", ChannelCondition.BROKEN, LinkState.DOWN, 4)), NOW, FRESH);
+        status("orders-db", ChannelCondition.SOURCE_UNREACHABLE, LinkState.DOWN, 4)), true, NOW, FRESH);
 
     assertThat(s.stands(NOW)).isFalse();
-    assertThat(s.summary()).isEqualTo("BROKEN (stale)");
+    assertThat(s.summary()).isEqualTo("not every replica lost the primary"
+        + " (orders-db SOURCE_UNREACHABLE, link down (stale))");
+  }
+
+  @Test
+  void shouldMoveWallStampsOntoTheTimeLine() {
+    // The wall clock was stepped back 1h: the status is 1 s old, not 1 h from the future.
+    ChannelStatus s = status("orders-db", ChannelCondition.SOURCE_UNREACHABLE, LinkState.DOWN, 1);
+    Instant line = NOW.plus(Duration.ofHours(1));
+    FamilySignal signal = ReplicationSignal.of(List.of(s), true, line, FRESH, Duration.ofHours(1));
+
+    assertThat(signal.stands(line)).isTrue();
+    assertThat(signal.stands(line.plusSeconds(3))).isFalse();
   }
 
   @Test
   void shouldSayWhenNoChannelIsMapped() {
-    assertThat(ReplicationSignal.of(List.of(), NOW, FRESH).summary()).isEqualTo("no channels mapped");
+    assertThat(ReplicationSignal.of(List.of(), true, NOW, FRESH).summary()).isEqualTo("no channels mapped");
   }
 }

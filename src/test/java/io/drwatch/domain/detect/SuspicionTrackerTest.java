@@ -77,4 +77,34 @@ class SuspicionTrackerTest {
     assertThatThrownBy(() -> new SuspicionTracker("t", "o", 0, 1, T0))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void shouldSayRefusingOnlyWhenSuspectedAndTheLastFailuresToSuspectProbesWereRefused() {
+    tracker.failure(at(1), ProbeFailure.REFUSED, "connection refused");
+    tracker.failure(at(2), ProbeFailure.REFUSED, "connection refused");
+    assertThat(tracker.refusing()).as("not suspected yet").isFalse();
+    tracker.failure(at(3), ProbeFailure.REFUSED, "connection refused");
+
+    assertThat(tracker.refusing()).isTrue();
+    assertThat(tracker.report(Duration.ofSeconds(3)).refusing()).isTrue();
+    tracker.failure(at(4), ProbeFailure.TIMEOUT, "timed out after 800ms");
+    assertThat(tracker.refusing()).as("one timeout: it may be alive behind the network").isFalse();
+    tracker.failure(at(5), ProbeFailure.REFUSED, "connection refused");
+    tracker.failure(at(6), ProbeFailure.REFUSED, "connection refused");
+    assertThat(tracker.refusing()).isFalse();
+    tracker.failure(at(7), ProbeFailure.REFUSED, "connection refused");
+    assertThat(tracker.refusing()).as("refused 3 in a row since the timeout").isTrue();
+  }
+
+  @Test
+  void shouldStartCountingRefusalsOverAfterASuccess() {
+    for (int i = 1; i <= 3; i++) {
+      tracker.failure(at(i), ProbeFailure.REFUSED, "connection refused");
+    }
+    tracker.success(at(4));
+    tracker.failure(at(5), ProbeFailure.REFUSED, "connection refused");
+
+    assertThat(tracker.suspected()).isTrue();
+    assertThat(tracker.refusing()).as("one refusal since it answered").isFalse();
+  }
 }
