@@ -28,14 +28,6 @@ public record Detection(
     List<ObserverReport> peers,
     String verdict) {
 
-  public boolean inMajority() {
-    return true;
-  }
-
-  public boolean primaryRefusing(String target) {
-    return false;
-  }
-
   public boolean declared() {
     return Decision.anyDeclared(decisions);
   }
