@@ -29,15 +29,31 @@ public final class ZkRunMirror implements RunMirror {
   private static final String PREFIX = "line-";
 
   private final ZkSession session;
+  private final boolean ownsSession;
   private volatile boolean parentReady;
 
-  private ZkRunMirror(ZkSession session) {
+  private ZkRunMirror(ZkSession session, boolean ownsSession) {
     this.session = session;
+    this.ownsSession = ownsSession;
   }
 
   /** The mirror on {@code lease}'s ZooKeeper client, under the same path. */
   public static ZkRunMirror sharing(ZkExecutorLease lease) {
-    return new ZkRunMirror(lease.session());
+    return new ZkRunMirror(lease.session(), false);
+  }
+
+  /**
+   * A mirror with a client of its own that never joins the election, for a command that only
+   * reads the journal or writes an unfenced record ({@code drwatch rearm}); close it after use.
+   */
+  public static Future<ZkRunMirror> open(io.vertx.core.Vertx vertx, io.drwatch.config.ZooKeeperConfig config) {
+    ZkSession own = ZkSession.create(vertx, config);
+    return own.start().map(v -> new ZkRunMirror(own, true));
+  }
+
+  /** Closes the client if this mirror opened it; a shared one belongs to its lease. */
+  public Future<Void> close() {
+    return ownsSession ? session.close(() -> null) : Future.succeededFuture();
   }
 
   @Override

@@ -50,7 +50,7 @@ public final class RunsApi {
       if (auth.admit(rc)) {
         pipeline.rearm(who(rc)).onSuccess(latch -> json(rc, 200, new JsonObject()
                 .put("armed", latch.armed()).put("latch", latch.line())))
-            .onFailure(err -> error(rc, status(err), err.getMessage()));
+            .onFailure(err -> refused(rc, err));
       }
     });
     router.post("/api/v1/runs/:id/cancel").handler(rc -> {
@@ -83,7 +83,7 @@ public final class RunsApi {
    * become one space, anything but ASCII letters, digits, space and {@code ._@-} goes, and the
    * rest is cut to {@value #MAX_OPERATOR} characters; empty when nothing is left.
    */
-  static String operator(String header) {
+  public static String operator(String header) {
     if (header == null) {
       return "";
     }
@@ -96,7 +96,16 @@ public final class RunsApi {
 
   private static void reply(RoutingContext rc, Future<FailoverRun> f) {
     f.onSuccess(r -> json(rc, 202, RunJson.of(r)))
-        .onFailure(err -> error(rc, status(err), err.getMessage()));
+        .onFailure(err -> refused(rc, err));
+  }
+
+  /** The error body names a refusal's code, for clients that branch on it ({@code drwatch rearm}). */
+  private static void refused(RoutingContext rc, Throwable err) {
+    JsonObject body = new JsonObject().put("error", err.getMessage());
+    if (err instanceof PipelineRefusal r) {
+      body.put("code", r.code().name());
+    }
+    json(rc, status(err), body);
   }
 
   // A refusal's code decides the status; anything else the pipeline threw is a conflict with its state.
