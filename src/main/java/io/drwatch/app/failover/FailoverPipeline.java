@@ -5,6 +5,7 @@ import io.drwatch.domain.Texts;
 import io.drwatch.domain.runbook.FailoverLatch;
 import io.drwatch.domain.runbook.FailoverRun;
 import io.drwatch.domain.runbook.FailoverRun.Transition;
+import io.drwatch.domain.runbook.JournalRecord;
 import io.drwatch.domain.runbook.RunMode;
 import io.drwatch.domain.runbook.RunState;
 import io.drwatch.domain.runbook.StepSpec;
@@ -18,11 +19,9 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -74,18 +73,29 @@ public final class FailoverPipeline {
   public Future<Void> recover() {
     context = vertx.getOrCreateContext();
     lease.onChange(this::leaseChanged);
-    return reload();
+    // The cluster's journal may not answer yet (ZooKeeper still connecting): the daemon starts
+    // anyway, and no execute run starts before a read under the lease succeeds (StartGate).
+    return reload().recover(err -> {
+      LOG.log(Level.WARNING, "journal not read at start (" + err.getMessage()
+          + "): execute runs wait until it is read under the executor lease");
+      return Future.succeededFuture();
+    });
   }
 
   /** Re-reads the journal (the cluster's, when mirrored): the latch and runs of other observers. */
   public Future<Void> reload() {
-    return owned(() -> journal.readAll().map(records -> {
-      Optional<FailoverRun> unfinished = ledger.load(records);
-      if (ledger.run() == null) {
-        unfinished.flatMap(u -> lease.current().map(g -> u)).ifPresent(this::takeUp);
-      }
-      return null;
-    }));
+    return owned(() -> {
+      long epoch = lease.current().map(Grant::epoch).orElse(-1L);
+      return journal.readAll().map(records -> load(records, epoch));
+    });
+  }
+
+  private Void load(List<JournalRecord> records, long epoch) {
+    Optional<FailoverRun> unfinished = ledger.load(records, epoch);
+    if (ledger.run() == null) {
+      unfinished.flatMap(u -> lease.current().map(g -> u)).ifPresent(this::takeUp);
+    }
+    return null;
   }
 
   private void leaseChanged(Optional<Grant> grant) {
@@ -224,10 +234,6 @@ public final class FailoverPipeline {
     return ledger.journalErrors();
   }
 
-  public Optional<FailoverRun> current() {
-    return Optional.ofNullable(ledger.run());
-  }
-
   // HTTP handlers run on the server's event loop; the pipeline's state belongs to one context.
   private <T> Future<T> owned(Supplier<Future<T>> intent) {
     if (context == null || Vertx.currentContext() == context) {
@@ -274,20 +280,8 @@ public final class FailoverPipeline {
   }
 
   private void ended(FailoverRun r) {
-    LOG.log(Level.INFO, "run " + r.runId() + " " + r.state() + ": " + r.reason());
-    Map<String, Duration> rpo = steps.takePromotedRpo(r.runId());
-    if (r.state() == RunState.SUCCEEDED) {
-      // Detection is not part of the run: add its projection, as the RTO projection does.
-      Instant end = r.endedAt().orElse(now());
-      Duration rto = settings.detection().plus(Duration.between(r.startedAt().orElseThrow(), end));
-      commit(x -> x.measure(rto, rpo, now()))
-          .onSuccess(m -> LOG.log(Level.INFO, "run " + r.runId() + " measured: RTO " + Texts.duration(rto)
-              + ", RPO at promotion " + (rpo.isEmpty() ? "unknown" : rpo.entrySet().stream()
-                  .map(e -> e.getKey() + " " + Texts.duration(e.getValue())).toList())));
-      if (r.mode() == RunMode.EXECUTE) {
-        LOG.log(Level.WARNING, "automatic failover latched off: " + ledger.latch().line());
-      }
-    }
+    RunEnd.report(r, settings, steps.takePromotedRpo(r.runId()), ledger, now())
+        .ifPresent(measure -> commit(measure).onSuccess(RunEnd::logMeasured));
   }
 
   Future<FailoverRun> commit(Function<FailoverRun, Transition> change) {

@@ -36,6 +36,7 @@ final class RunLedger {
   private Future<FailoverRun> commits = Future.succeededFuture();
   private FailoverLatch latch = FailoverLatch.ARMED;
   private Instant lastExecuteEnded = Instant.EPOCH;
+  private long loadedUnder = -1;
 
   RunLedger(Journal journal, RunsBoard board, ExecutorLease lease, Clock clock) {
     this.journal = journal;
@@ -44,8 +45,12 @@ final class RunLedger {
     this.clock = clock;
   }
 
-  /** Rebuilds runs, latch and cooldown clock from the journal; returns its unfinished run. */
-  Optional<FailoverRun> load(List<JournalRecord> records) {
+  /**
+   * Rebuilds runs, latch and cooldown clock from the journal as read while the lease was held
+   * under {@code epoch} (-1: not held); returns its unfinished run.
+   */
+  Optional<FailoverRun> load(List<JournalRecord> records, long epoch) {
+    loadedUnder = epoch;
     Replayed replayed = FailoverRun.replayAll(records);
     replayed.problems().forEach(p -> FailoverPipeline.LOG.log(Level.WARNING, "journal: " + p));
     replayed.runs().forEach(board::put);
@@ -82,6 +87,14 @@ final class RunLedger {
 
   Instant lastExecuteEnded() {
     return lastExecuteEnded;
+  }
+
+  /**
+   * True once the journal was read under the lease's current grant: before that, the latch and
+   * the cooldown may be another holder's stale view, so no execute run may start on them.
+   */
+  boolean caughtUp() {
+    return lease.current().map(g -> g.epoch() == loadedUnder).orElse(false);
   }
 
   long journalErrors() {

@@ -31,6 +31,11 @@ final class StartGate {
       return Optional.of(new PipelineRefusal(Code.NOT_EXECUTOR, "not the executor: " + (holder.isEmpty()
           ? "this observer does not hold the executor lease" : "the lease is held by " + holder)));
     }
+    if (!ledger.caughtUp()) {
+      return Optional.of(new PipelineRefusal(Code.NOT_EXECUTOR, "not the executor yet: reading the"
+          + " journal under the new executor lease (epoch "
+          + lease.current().orElseThrow().epoch() + ")"));
+    }
     if (automatic && !ledger.latch().armed()) {
       return Optional.of(new PipelineRefusal(Code.NOT_ARMED,
           "automatic failover is not armed: " + ledger.latch().line()));

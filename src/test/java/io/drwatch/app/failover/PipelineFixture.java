@@ -48,6 +48,8 @@ final class PipelineFixture {
   final Map<String, CountingAction> actions = Map.of("noop", new CountingAction("noop"),
       "slow", new CountingAction("slow"));
   volatile Predicate<JournalRecord> refuse = r -> false;
+  /** While set, reading the journal waits for it: a cluster journal that is slow to answer. */
+  volatile Promise<Void> readHeld;
   final FailoverPipeline pipeline;
 
   /** Every step drills, against a target of its own. */
@@ -129,7 +131,9 @@ final class PipelineFixture {
 
     @Override
     public Future<List<JournalRecord>> readAll() {
-      return Future.succeededFuture(new ArrayList<>(journaled));
+      Promise<Void> held = readHeld;
+      return held == null ? Future.succeededFuture(new ArrayList<>(journaled))
+          : held.future().map(v -> new ArrayList<>(journaled));
     }
   }
 

@@ -138,6 +138,32 @@ class PipelineTriggerTest {
   }
 
   @Test
+  void shouldStartNothingUnderANewGrantBeforeTheJournalIsReadUnderIt() throws Exception {
+    PipelineFixture other = fixture(true); // another observer failed over: latched, in the shared journal
+    other.on(other::auto);
+    Await.until(WAIT, () -> other.actions.get("slow").gate != null);
+    other.actions.get("slow").gate.complete();
+    Await.until(WAIT, () -> !other.pipeline.latch().armed());
+
+    PipelineFixture f = new PipelineFixture(vertx, journal, true, step("promote", "noop"),
+        step("notify", "slow", "promote"));
+    f.lease.grant = Optional.empty();
+    f.recover();
+    f.readHeld = io.vertx.core.Promise.promise();
+    f.lease.set(Optional.of(new Grant("obs-a", 5)), "obs-a");
+
+    assertThat(refusal(f)).isEqualTo(PipelineRefusal.Code.NOT_EXECUTOR);
+    assertThat(f.pipeline.blockers()).containsExactly(
+        "not the executor yet: reading the journal under the new executor lease (epoch 5)");
+    f.on(() -> {
+      f.readHeld.complete();
+      return io.vertx.core.Future.succeededFuture();
+    });
+    assertThat(refusal(f)).as("the cluster's latch, once read, holds").isEqualTo(PipelineRefusal.Code.NOT_ARMED);
+    assertThat(f.actions.get("noop").applies).hasValue(0);
+  }
+
+  @Test
   void shouldWaitForApprovalAndExpireAnUnansweredWait() throws Exception {
     PipelineFixture f = fixture(false);
     FailoverRun run = f.on(f::auto);

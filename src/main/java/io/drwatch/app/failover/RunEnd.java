@@ -1,0 +1,44 @@
+package io.drwatch.app.failover;
+
+import io.drwatch.domain.Texts;
+import io.drwatch.domain.runbook.FailoverRun;
+import io.drwatch.domain.runbook.FailoverRun.Transition;
+import io.drwatch.domain.runbook.RunMode;
+import io.drwatch.domain.runbook.RunState;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** What is said and measured when a run ends. */
+final class RunEnd {
+  private RunEnd() {}
+
+  /**
+   * Logs the end; for a successful run returns the measurement to journal: the RTO (detection is
+   * not part of the run, so its projection is added, as the RTO projection does) and the canary
+   * RPO of each channel when its promotion started.
+   */
+  static Optional<Function<FailoverRun, Transition>> report(FailoverRun r, PipelineSettings settings,
+      Map<String, Duration> rpo, RunLedger ledger, Instant now) {
+    FailoverPipeline.LOG.log(Level.INFO, "run " + r.runId() + " " + r.state() + ": " + r.reason());
+    if (r.state() != RunState.SUCCEEDED) {
+      return Optional.empty();
+    }
+    if (r.mode() == RunMode.EXECUTE) {
+      FailoverPipeline.LOG.log(Level.WARNING, "automatic failover latched off: " + ledger.latch().line());
+    }
+    Duration rto = settings.detection().plus(Duration.between(r.startedAt().orElseThrow(),
+        r.endedAt().orElse(now)));
+    return Optional.of(x -> x.measure(rto, rpo, now));
+  }
+
+  static void logMeasured(FailoverRun r) {
+    r.measured().ifPresent(m -> FailoverPipeline.LOG.log(Level.INFO, "run " + r.runId()
+        + " measured: RTO " + Texts.duration(m.rto()) + ", RPO at promotion " + (m.rpo().isEmpty()
+            ? "unknown" : m.rpo().entrySet().stream()
+                .map(e -> e.getKey() + " " + Texts.duration(e.getValue())).toList())));
+  }
+}
