@@ -155,8 +155,8 @@ final class FailoverWiring {
   /** The status API's {@code failover} object: the latch and who executes. */
   io.vertx.core.json.JsonObject statusJson() {
     return new io.vertx.core.json.JsonObject()
-        .put("armed", pipeline.latch().armed())
-        .put("latch", pipeline.latch().line())
+        .put("armed", pipeline.knownLatch().map(l -> l.armed()).orElse(null))
+        .put("latch", pipeline.knownLatch().map(l -> l.line()).orElse("unknown: the journal was not read yet"))
         .put("executor", lease.current().map(g -> "this observer, epoch " + g.epoch())
             .orElse(lease.holder().isEmpty() ? "unknown" : lease.holder()));
   }

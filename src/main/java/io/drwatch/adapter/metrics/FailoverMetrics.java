@@ -66,7 +66,7 @@ public final class FailoverMetrics implements MeterBinder, StepObserver {
       OUTCOMES.forEach(o -> counter(mode.name().toLowerCase(Locale.ROOT), o));
     }
     runs.onChange(this::countEnded);
-    Gauge.builder(FAILOVER_ARMED, pipeline, p -> p.latch().armed() ? 1 : 0)
+    Gauge.builder(FAILOVER_ARMED, pipeline, p -> p.knownLatch().map(l -> l.armed() ? 1.0 : 0.0).orElse(Double.NaN))
         .description(Descriptions.of(FAILOVER_ARMED)).register(registry);
     FunctionCounter.builder(JOURNAL_ERRORS, pipeline, FailoverPipeline::journalErrors)
         .description(Descriptions.of(JOURNAL_ERRORS)).register(registry);

@@ -230,6 +230,11 @@ public final class FailoverPipeline {
     return ledger.latch();
   }
 
+  /** The latch, once the journal was read; empty before (a cluster journal not answering yet). */
+  public Optional<FailoverLatch> knownLatch() {
+    return ledger.loaded() ? Optional.of(ledger.latch()) : Optional.empty();
+  }
+
   public long journalErrors() {
     return ledger.journalErrors();
   }

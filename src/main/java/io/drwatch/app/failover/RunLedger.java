@@ -37,6 +37,7 @@ final class RunLedger {
   private FailoverLatch latch = FailoverLatch.ARMED;
   private Instant lastExecuteEnded = Instant.EPOCH;
   private long loadedUnder = -1;
+  private boolean loaded;
 
   RunLedger(Journal journal, RunsBoard board, ExecutorLease lease, Clock clock) {
     this.journal = journal;
@@ -51,6 +52,7 @@ final class RunLedger {
    */
   Optional<FailoverRun> load(List<JournalRecord> records, long epoch) {
     loadedUnder = epoch;
+    loaded = true;
     Replayed replayed = FailoverRun.replayAll(records);
     replayed.problems().forEach(p -> FailoverPipeline.LOG.log(Level.WARNING, "journal: " + p));
     replayed.runs().forEach(board::put);
@@ -95,6 +97,11 @@ final class RunLedger {
    */
   boolean caughtUp() {
     return lease.current().map(g -> g.epoch() == loadedUnder).orElse(false);
+  }
+
+  /** False until the journal was read once: until then the latch is not known. */
+  boolean loaded() {
+    return loaded;
   }
 
   long journalErrors() {
