@@ -12,6 +12,9 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the daemon.")
 final class RunCommand implements Callable<Integer> {
 
+  /** Exit status when the state dir is locked by another daemon or cannot be written. */
+  static final int STATE_UNUSABLE = 3;
+
   @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML config file")
   Path config;
 
@@ -22,7 +25,17 @@ final class RunCommand implements Callable<Integer> {
       return CheckConfigCommand.INVALID;
     }
     DrwatchConfig cfg = loaded.get();
-    Daemon daemon = Daemon.start(cfg);
+    Daemon daemon;
+    try {
+      daemon = Daemon.start(cfg);
+    } catch (java.util.concurrent.ExecutionException e) {
+      // A locked or unwritable state dir is the operator's to fix: one line, no stack trace.
+      if (e.getCause() instanceof io.drwatch.port.LeaseFailure f) {
+        System.err.println("drwatch: cannot start: " + f.getMessage());
+        return STATE_UNUSABLE;
+      }
+      throw e;
+    }
     System.err.printf("drwatch %s: watching %d channels; http://%s:%d/api/v1/status%n",
         cfg.observer().name(), cfg.channels().size(), cfg.http().host(), daemon.httpPort());
     awaitShutdown(daemon::close);

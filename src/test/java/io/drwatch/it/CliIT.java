@@ -75,10 +75,52 @@ class CliIT {
     assertThat(r.err()).contains("channels");
   }
 
+  private String withRunbook(Path state) {
+    return """
+        http: { port: 0 }
+        state: { dir: "%s" }
+        channels:
+          - { name: cache, kind: redis, primary: { url: "redis://127.0.0.1:1" }, replica: { url: "redis://127.0.0.1:2" } }
+        runbook:
+          token: t
+          steps:
+            - { id: promote, action: redis-promote, params: { url: "redis://127.0.0.1:2" }, drill: skip }
+        """.formatted(state);
+  }
+
+  @Test
+  void shouldRefuseASecondDaemonOnTheSameStateDirNamingTheHolder() throws Exception {
+    Path state = dir.resolve("state");
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    // Another process's daemon, as far as the OS lock is concerned: this JVM holds drwatch.lock.
+    var held = new io.drwatch.adapter.coordination.LocalExecutorLease(vertx, state, "obs-a");
+    try {
+      held.start().await(10, java.util.concurrent.TimeUnit.SECONDS);
+      Result r = drwatch("run", "--config", write("second.yaml", withRunbook(state)).toString());
+
+      assertThat(r.exit()).isEqualTo(3);
+      assertThat(r.err()).contains("drwatch: cannot start: state dir " + state.toAbsolutePath()
+          + " is locked by another drwatch (pid " + ProcessHandle.current().pid() + ")")
+          .doesNotContain("\tat ");
+    } finally {
+      held.close().await(10, java.util.concurrent.TimeUnit.SECONDS);
+      vertx.close().await(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void shouldRefuseToRunOnAStateDirThatCannotBeWritten() throws Exception {
+    Path notADir = Files.writeString(dir.resolve("plain-file"), "x");
+    Result r = drwatch("run", "--config", write("unwritable.yaml", withRunbook(notADir.resolve("state"))).toString());
+
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err()).contains("drwatch: cannot start: state dir ").contains("cannot be created or written");
+  }
+
   @Test
   void shouldPrintVersionAndHelp() throws Exception {
     assertThat(drwatch("--version").out()).startsWith("drwatch 0.1.0");
     Result help = drwatch("--help");
-    assertThat(help.out()).contains("run", "check-config", "lab");
+    assertThat(help.out()).contains("run", "check-config", "lab", "rearm");
   }
 }
