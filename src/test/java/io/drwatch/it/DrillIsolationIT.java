@@ -155,7 +155,7 @@ class DrillIsolationIT {
       assertThat(record(drillRecords, "step-finished", "promote-db")).isNotNull();
       assertThat(record(drillRecords, "step-finished", "notify")).isNotNull();
       assertThat(record(drillRecords, "step-skipped", "page-oncall").getString("message"))
-          .isEqualTo("not drilled: no drill: block");
+          .isEqualTo("not drilled: no drill params (drill: skip, or no drill: block)");
       assertThat(record(drillRecords, "step-skipped", "dial-traffic").getString("message"))
           .startsWith("not drilled");
       assertThat(drillRecords).as("no undrilled step started")

@@ -61,7 +61,7 @@ public final class StepRunner {
       Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit) {
     if (run.mode() == RunMode.DRILL && settings.drillParams(spec.id()).isEmpty()) {
       // Never production's params: a step without its own drill block is not drilled at all.
-      return commit.apply(r -> r.skipStep(spec.id(), "not drilled: no drill: block", now()))
+      return commit.apply(r -> r.skipStep(spec.id(), "not drilled: no drill params (drill: skip, or no drill: block)", now()))
           .onSuccess(r -> notifyEnded(r.runId(), spec.id(), "skipped", now(), "not drilled")).mapEmpty();
     }
     FailoverAction.Step step;
