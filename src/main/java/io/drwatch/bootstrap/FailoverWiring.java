@@ -54,6 +54,7 @@ final class FailoverWiring {
   private final BoardView view;
   private Supplier<Future<List<FailoverRun>>> drillHistory = () -> Future.succeededFuture(List.of());
   private Instant lastReload = Instant.EPOCH;
+  private boolean mirrored;
 
   private FailoverWiring(FailoverPipeline pipeline, RunsBoard runs, RtoView rto, BoardView view,
       Runnable closeJournal, ExecutorLease lease, FailoverMetrics metrics, StatusBoard channels,
@@ -95,6 +96,7 @@ final class FailoverWiring {
     rehearse(settings, clock);
     FailoverWiring wiring = new FailoverWiring(pipeline, runs, rto, view, () -> file.close(), lease,
         metrics, channels, actions);
+    wiring.mirrored = mirror.isPresent();
     if (!journalFile.equals(DrillRig.JOURNAL)) {
       // Drills keep their own journal; the projection still learns from their step durations.
       wiring.drillHistory = () -> {
@@ -173,8 +175,9 @@ final class FailoverWiring {
     view.seen(d);
     boolean declared = d.declared() && !d.tilt().tilted() && d.inMajority();
     pipeline.tick(declared);
-    if (lease.current().isEmpty() && Duration.between(lastReload, d.at()).compareTo(RELOAD_EVERY) >= 0) {
-      // Not the executor: follow the cluster's journal for the latch and the runs.
+    if (mirrored && !pipeline.driving()
+        && Duration.between(lastReload, d.at()).compareTo(RELOAD_EVERY) >= 0) {
+      // Follow the cluster's journal: other observers' runs, and a re-arm made on any of them.
       lastReload = d.at();
       pipeline.reload();
     }

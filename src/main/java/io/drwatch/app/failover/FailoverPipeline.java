@@ -153,6 +153,9 @@ public final class FailoverPipeline {
    */
   public void tick(boolean declared) {
     owned(() -> {
+      if (!declared) {
+        ledger.outageCleared();
+      }
       FailoverRun r = ledger.run();
       switch (resumption.decide(r, declared)) {
         case RESUME -> resume(r);
@@ -233,6 +236,11 @@ public final class FailoverPipeline {
   /** The latch, once the journal was read; empty before (a cluster journal not answering yet). */
   public Optional<FailoverLatch> knownLatch() {
     return ledger.loaded() ? Optional.of(ledger.latch()) : Optional.empty();
+  }
+
+  /** True while this observer drives an active run (its own writes are then the newest). */
+  public boolean driving() {
+    return ledger.run() != null && ledger.run().isActive();
   }
 
   public long journalErrors() {

@@ -38,6 +38,7 @@ final class RunLedger {
   private Instant lastExecuteEnded = Instant.EPOCH;
   private long loadedUnder = -1;
   private boolean loaded;
+  private boolean awaitingClear;
 
   RunLedger(Journal journal, RunsBoard board, ExecutorLease lease, Clock clock) {
     this.journal = journal;
@@ -52,11 +53,15 @@ final class RunLedger {
    */
   Optional<FailoverRun> load(List<JournalRecord> records, long epoch) {
     loadedUnder = epoch;
-    loaded = true;
+    boolean wasLatched = loaded && !latch.armed();
     Replayed replayed = FailoverRun.replayAll(records);
     replayed.problems().forEach(p -> FailoverPipeline.LOG.log(Level.WARNING, "journal: " + p));
     replayed.runs().forEach(board::put);
     latch = FailoverLatch.of(records);
+    loaded = true;
+    if (wasLatched && latch.armed()) {
+      awaitingClear = true; // re-armed by an operator on another observer
+    }
     replayed.runs().stream().filter(r -> r.mode() == RunMode.EXECUTE)
         .map(r -> r.endedAt().orElse(Instant.EPOCH)).max(Instant::compareTo)
         .ifPresent(t -> lastExecuteEnded = t);
@@ -97,6 +102,19 @@ final class RunLedger {
    */
   boolean caughtUp() {
     return lease.current().map(g -> g.epoch() == loadedUnder).orElse(false);
+  }
+
+  /**
+   * True from a re-arm until detection next sees no outage: the outage declared when the operator
+   * re-armed is the one already failed over (its primary is still the dead one), so it must not
+   * start the runbook again; the next outage may.
+   */
+  boolean awaitingClear() {
+    return awaitingClear;
+  }
+
+  void outageCleared() {
+    awaitingClear = false;
   }
 
   /** False until the journal was read once: until then the latch is not known. */
@@ -140,7 +158,10 @@ final class RunLedger {
       }
       JournalRecord.Rearmed r = new JournalRecord.Rearmed(latch.latchedBy().orElseThrow(), by,
           clock.instant());
-      return journal.append(r, 0).map(v -> latch = latch.after(RunMode.EXECUTE, r));
+      return journal.append(r, 0).map(v -> {
+        awaitingClear = true;
+        return latch = latch.after(RunMode.EXECUTE, r);
+      });
     });
     commits = done.transform(ar -> Future.succeededFuture(run));
     return done;

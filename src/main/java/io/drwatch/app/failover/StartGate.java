@@ -40,6 +40,10 @@ final class StartGate {
       return Optional.of(new PipelineRefusal(Code.NOT_ARMED,
           "automatic failover is not armed: " + ledger.latch().line()));
     }
+    if (automatic && ledger.awaitingClear()) {
+      return Optional.of(new PipelineRefusal(Code.NOT_ARMED, "re-armed: automatic failover arms once"
+          + " the declared outage clears (it is the one already failed over)"));
+    }
     Duration since = Duration.between(ledger.lastExecuteEnded(), clock.instant());
     if (automatic && since.compareTo(settings.cooldown()) < 0) {
       return Optional.of(new PipelineRefusal(Code.COOLDOWN, "cooldown: the last execute run ended "
