@@ -41,16 +41,25 @@ final class PipelineFixture {
   static final Duration DETECTION = Duration.ofSeconds(6);
 
   final Vertx vertx;
-  final MovingClock clock = new MovingClock();
+  final MovingClock clock;
   final List<JournalRecord> journaled;
   final TestLease lease = new TestLease();
   final RunsBoard board = new RunsBoard();
-  final Map<String, CountingAction> actions = Map.of("noop", new CountingAction("noop"),
-      "slow", new CountingAction("slow"));
+  final Map<String, CountingAction> actions;
   volatile Predicate<JournalRecord> refuse = r -> false;
   /** While set, reading the journal waits for it: a cluster journal that is slow to answer. */
   volatile Promise<Void> readHeld;
+  /** Once set, appends never complete: the daemon died, its writes never reach the journal. */
+  volatile boolean crashed;
   final FailoverPipeline pipeline;
+
+  /** The mode and durations of the runbook; {@link #defaults} are the constants above. */
+  record Timing(boolean automatic, Duration cooldown, Duration detection, Duration resumeWithin,
+      Duration approvalTimeout) {
+    static Timing defaults(boolean automatic) {
+      return new Timing(automatic, COOLDOWN, DETECTION, RESUME_WITHIN, APPROVAL_TIMEOUT);
+    }
+  }
 
   /** Every step drills, against a target of its own. */
   PipelineFixture(Vertx vertx, List<JournalRecord> journal, boolean automatic, StepSpec... steps) {
@@ -59,20 +68,38 @@ final class PipelineFixture {
 
   PipelineFixture(Vertx vertx, List<JournalRecord> journal, boolean automatic,
       Map<String, Map<String, String>> drills, StepSpec... steps) {
+    this(vertx, journal, Timing.defaults(automatic), newActions(), new MovingClock(), drills, steps);
+  }
+
+  /**
+   * A pipeline with the given timing over {@code actions} and {@code clock}, which may outlive it:
+   * a restarted daemon finds the same world (targets already switched) and the same time.
+   */
+  PipelineFixture(Vertx vertx, List<JournalRecord> journal, Timing timing,
+      Map<String, CountingAction> actions, MovingClock clock, Map<String, Map<String, String>> drills,
+      StepSpec... steps) {
     this.vertx = vertx;
     this.journaled = journal;
+    this.actions = actions;
+    this.clock = clock;
     Runbook runbook = Runbook.of(List.of(steps), actions.keySet());
     Map<String, Map<String, String>> production = new java.util.HashMap<>();
     runbook.steps().forEach(st -> production.put(st.id(), Map.of("target", "production-" + st.id())));
     PipelineSettings settings = new PipelineSettings(runbook, production, drills, Map.of(),
-        new RpoGate(Duration.ofSeconds(5), Duration.ofSeconds(1)), automatic, COOLDOWN,
-        Duration.ofMinutes(15), DETECTION, RESUME_WITHIN, APPROVAL_TIMEOUT);
+        new RpoGate(Duration.ofSeconds(5), Duration.ofSeconds(1)), timing.automatic(),
+        timing.cooldown(), Duration.ofMinutes(15), timing.detection(), timing.resumeWithin(),
+        timing.approvalTimeout());
     StepRunner runner = new StepRunner(vertx, Map.copyOf(actions), settings, ChannelView.none(),
         List.of(), clock);
     pipeline = new FailoverPipeline(vertx, settings, new ListJournal(), board, runner, lease, clock);
   }
 
-  private static Map<String, Map<String, String>> drillsOf(StepSpec... steps) {
+  /** The fake actions, by name: "noop" and "slow". */
+  static Map<String, CountingAction> newActions() {
+    return Map.of("noop", new CountingAction("noop"), "slow", new CountingAction("slow"));
+  }
+
+  static Map<String, Map<String, String>> drillsOf(StepSpec... steps) {
     Map<String, Map<String, String>> drills = new java.util.HashMap<>();
     for (StepSpec st : steps) {
       drills.put(st.id(), Map.of("target", "drill-" + st.id()));
@@ -122,6 +149,9 @@ final class PipelineFixture {
   final class ListJournal implements Journal {
     @Override
     public Future<Void> append(JournalRecord record, long epoch) {
+      if (crashed) {
+        return Promise.<Void>promise().future();
+      }
       if (refuse.test(record)) {
         return Future.failedFuture(new java.io.IOException("No space left on device"));
       }
@@ -144,6 +174,13 @@ final class PipelineFixture {
     final List<Step> steps = new CopyOnWriteArrayList<>();
     volatile boolean done;
     volatile Promise<Void> gate;
+    /** Per step id, the "slow" apply still waiting for the test. */
+    final Map<String, Promise<Void>> gates = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Told of every check (with its answer) and apply, on the calling thread. */
+    volatile Consumer<String> calls = line -> { };
+    /** If set, check answers for the step's own params (drill and production targets apart). */
+    volatile boolean perTarget;
+    final Set<Map<String, String>> reached = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     CountingAction(String name) {
       this.name = name;
@@ -156,18 +193,26 @@ final class PipelineFixture {
 
     @Override
     public Future<Boolean> check(Step step) {
-      return Future.succeededFuture(done);
+      boolean reached = perTarget ? this.reached.contains(step.params()) : done;
+      calls.accept("check " + step.id() + " (" + name + "): " + (reached ? "reached" : "not reached"));
+      return Future.succeededFuture(reached);
     }
 
     @Override
     public Future<Void> apply(Step step) {
       applies.incrementAndGet();
       steps.add(step);
+      calls.accept("apply " + step.id() + " (" + name + ") " + step.params() + " epoch " + step.epoch());
       if (name.equals("slow")) {
         gate = Promise.promise();
-        return gate.future().onSuccess(v -> done = true);
+        gates.put(step.id(), gate);
+        return gate.future().onSuccess(v -> {
+          done = true;
+          reached.add(step.params());
+        });
       }
       done = true;
+      reached.add(step.params());
       return Future.succeededFuture();
     }
 
