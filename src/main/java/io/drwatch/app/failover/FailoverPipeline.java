@@ -199,7 +199,8 @@ public final class FailoverPipeline {
   public List<String> blockers() {
     FailoverRun r = ledger.run();
     if (r != null && r.isActive()) {
-      return List.of("run " + r.runId() + " active (" + r.state() + ")");
+      return List.of("run " + r.runId() + " active (" + r.state() + ")" + (resumption.heldBack(r)
+          ? ", held back: older than resumeWithin, it resumes only if the outage is declared again" : ""));
     }
     return gate.refusal(true).map(x -> List.of(x.getMessage())).orElse(List.of());
   }
