@@ -104,6 +104,17 @@ class RestartAfterFailoverIT {
       return true;
     });
     c.mark("re-armed cluster-wide via obs2");
+    // Re-armed for the next outage: the one already failed over is still declared and starts nothing.
+    long quiet = System.nanoTime() + E2eCluster.DETECTION.toNanos();
+    while (System.nanoTime() < quiet) {
+      for (Observer o : c.observers) {
+        assertThat(o.records("run-started").size()).as("runs in %s's journal after the re-arm", o.name)
+            .isEqualTo(runsBefore.get(o.name));
+      }
+      assertThat(c.sink.total()).as("webhook requests after the re-arm").isEqualTo(sinkBefore);
+      Await.pause(Duration.ofMillis(500));
+    }
+    c.mark("re-armed, outage still declared: nothing started");
     Map<String, Integer> runsAfter = new HashMap<>();
     for (Observer o : c.observers) {
       runsAfter.put(o.name, o.records("run-started").size());
