@@ -104,6 +104,10 @@ final class E2eCluster implements AutoCloseable {
         o.start();
       }
       c.awaitReady();
+      // The RPO gate never promotes on an unknown RPO: a primary killed before every observer
+      // measured one would block the run (rightly), whatever the scenario is about.
+      Await.until(Duration.ofSeconds(30), "every observer has measured the channels' RPO",
+          () -> c.observers.stream().allMatch(Observer::rpoKnown));
       c.mark("3 observers ready and seeing each other");
       System.out.printf("[e2e %s] cluster up in %d ms: %s, %s, zk=%s, sink=:%d, standby link :%d%n", scenario,
           Await.elapsedMillis(t), c.observers, pg, zk.getConnectString(), sink.port(), link.port());

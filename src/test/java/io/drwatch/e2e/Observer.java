@@ -103,6 +103,25 @@ final class Observer implements AutoCloseable {
     }
   }
 
+  /** Every channel in /api/v1/status has an RPO (two probe rounds done). */
+  boolean rpoKnown() {
+    try {
+      com.fasterxml.jackson.databind.JsonNode channels =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(get("/api/v1/status")).path("channels");
+      if (channels.isEmpty()) {
+        return false;
+      }
+      for (com.fasterxml.jackson.databind.JsonNode ch : channels) {
+        if (ch.path("rpoSeconds").isNull() || ch.path("rpoSeconds").isMissingNode()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
   String get(String path) throws IOException, InterruptedException {
     HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
         .timeout(Duration.ofSeconds(3)).build();
