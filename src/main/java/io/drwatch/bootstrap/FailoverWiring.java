@@ -82,7 +82,10 @@ final class FailoverWiring {
     PipelineSettings settings = RunbookMapping.settings(config, rb);
     RunsBoard runs = new RunsBoard();
     RtoView rto = new RtoView(settings, runs, channels);
+    FailoverMetrics metrics = new FailoverMetrics(rto, runs, config.objectives().rto(),
+        settings.runbook().steps());
     List<StepObserver> observers = new ArrayList<>(extraObservers);
+    observers.add(metrics);
     observers.add(new LoggingObserver());
     FileJournal file = FileJournal.create(vertx, config.state().dir(), journalFile);
     Journal journal = mirror.<Journal>map(m -> new MirroredJournal(m, file)).orElse(file);
@@ -90,9 +93,7 @@ final class FailoverWiring {
     BoardView view = new BoardView(channels, config.detection());
     StepRunner steps = new StepRunner(vertx, actions.actions(), settings, view, observers, clock);
     FailoverPipeline pipeline = new FailoverPipeline(vertx, settings, journal, runs, steps, lease, clock);
-    FailoverMetrics metrics = new FailoverMetrics(rto, runs, pipeline, config.objectives().rto(),
-        settings.runbook().steps());
-    observers.add(metrics);
+    metrics.watch(pipeline);
     rehearse(settings, clock);
     FailoverWiring wiring = new FailoverWiring(pipeline, runs, rto, view, () -> file.close(), lease,
         metrics, channels, actions);

@@ -155,7 +155,7 @@ class PrometheusIT {
       // Every name the rules and dashboards use, as Prometheus stored it.
       Set<String> scraped = new TreeSet<>();
       Map<String, Set<String>> missing = new TreeMap<>();
-      Await.until(Duration.ofSeconds(10), "every artefact metric name in the scrape", () -> {
+      Await.until(Duration.ofSeconds(10), () -> "every artefact metric name in the scrape; missing: " + missing, () -> {
         scraped.clear();
         get(prom + "/api/v1/label/__name__/values").path("data").forEach(n -> scraped.add(n.asText()));
         missing.clear();

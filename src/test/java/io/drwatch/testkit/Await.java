@@ -22,6 +22,12 @@ public final class Await {
     }
 
     public static void until(Duration timeout, String what, Check condition) {
+        until(timeout, () -> what, condition);
+    }
+
+    /** As {@link #until(Duration, String, Check)}, with the description made at the time-out (it may name what is missing). */
+    public static void until(Duration timeout, java.util.function.Supplier<String> describe, Check condition) {
+        String what = "condition";
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         Exception last = null;
@@ -32,11 +38,12 @@ public final class Await {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, e);
+                throw new AssertionError("interrupted while waiting for " + describe.get(), e);
             } catch (Exception e) {
                 last = e;
             }
             if (System.nanoTime() - deadline > 0) {
+                what = describe.get();
                 throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what
                         + (last == null ? "" : " (last error: " + last + ")"), last);
             }

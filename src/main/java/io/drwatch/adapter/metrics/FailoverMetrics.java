@@ -31,7 +31,7 @@ public final class FailoverMetrics implements MeterBinder, StepObserver {
       List.of("succeeded", "failed", "cancelled", "expired", "abandoned");
 
   private final RtoView rto;
-  private final FailoverPipeline pipeline;
+  private FailoverPipeline pipeline;
   private final RunsBoard runs;
   private final Duration objective;
   private final List<StepSpec> steps;
@@ -40,13 +40,19 @@ public final class FailoverMetrics implements MeterBinder, StepObserver {
   private final Instant since = Instant.now();
   private MeterRegistry registry;
 
-  public FailoverMetrics(RtoView rto, RunsBoard runs, FailoverPipeline pipeline, Duration objective,
-      List<StepSpec> steps) {
-    this.pipeline = pipeline;
+  public FailoverMetrics(RtoView rto, RunsBoard runs, Duration objective, List<StepSpec> steps) {
     this.rto = rto;
     this.runs = runs;
     this.objective = objective;
     this.steps = steps;
+  }
+
+  /**
+   * The pipeline whose latch and journal errors to export. Set after construction: the metrics
+   * observe the pipeline's steps, so they exist before the pipeline does.
+   */
+  public void watch(FailoverPipeline watched) {
+    this.pipeline = watched;
   }
 
   @Override
