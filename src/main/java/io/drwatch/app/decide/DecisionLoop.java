@@ -19,7 +19,7 @@ import io.drwatch.domain.detect.HealthEvents;
 import io.drwatch.domain.detect.ObserverReport;
 import io.drwatch.domain.detect.ProbeTally;
 import io.drwatch.domain.detect.ReplicationSignal;
-import io.drwatch.domain.lag.CompositeRpo;
+import io.drwatch.domain.channel.CompositeRpo;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.time.Clock;

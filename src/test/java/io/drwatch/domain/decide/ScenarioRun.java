@@ -10,7 +10,7 @@ import io.drwatch.domain.detect.ObserverReport;
 import io.drwatch.domain.detect.ProbeTally;
 import io.drwatch.domain.detect.ReplicationSignal;
 import io.drwatch.domain.detect.SuspicionTracker;
-import io.drwatch.domain.lag.CompositeRpo;
+import io.drwatch.domain.channel.CompositeRpo;
 import io.drwatch.domain.lag.LinkState;
 import java.time.Duration;
 import java.time.Instant;
