@@ -26,6 +26,7 @@ import io.drwatch.domain.decide.SignalFamily;
 import io.drwatch.domain.decide.Tilt;
 import io.drwatch.domain.detect.HealthEvents;
 import io.drwatch.domain.detect.SuspicionTracker;
+import io.drwatch.domain.round.DetectionSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -61,19 +62,21 @@ final class DetectionWiring {
     Clock clock = MonotonicClock.anchored(wall, System::nanoTime);
     DetectionConfig d = config.detection();
     String observer = config.observer().name();
+    QuorumPolicy policy = new QuorumPolicy(
+        d.quorum().require().stream().map(n -> SignalFamily.fromConfigName(n).orElseThrow()).toList(),
+        d.quorum().minSignals(), d.quorum().holdFor(), d.quorum().clearAfter());
+    DetectionSettings settings = DetectionSettings.of(policy, d.tick(), d.peerFreshness());
     List<DecisionLoop.Target> targets = d.targets().stream()
-        .map(t -> new DecisionLoop.Target(targetLoop(vertx, t, observer, clock), t.channels()))
+        .map(t -> new DecisionLoop.Target(targetLoop(vertx, t, observer, settings, clock),
+            t.channels()))
         .toList();
     HealthEvents health = healthEvents(d.events());
     PeerReports peers = d.peers().isEmpty() ? null : new PeerReports(vertx,
         new HttpVoteExchange(vertx, d.peers(), peerToken(config).orElseThrow(), d.tick(),
-            d.peerFreshness(), clock), peerPoll(d));
-    QuorumPolicy policy = new QuorumPolicy(
-        d.quorum().require().stream().map(n -> SignalFamily.fromConfigName(n).orElseThrow()).toList(),
-        d.quorum().minSignals(), d.quorum().holdFor(), d.quorum().clearAfter());
+            settings.peerFreshFor(), clock), peerPoll(d));
     Tilt tilt = new Tilt(d.tilt().clockJump(), d.tilt().stall(), d.tilt().recovery());
-    DecisionLoop loop = new DecisionLoop(vertx, observer, 1 + d.peers().size(), targets, policy,
-        tilt, health, peers, channels, board, d.tick(), wall, clock, System::nanoTime);
+    DecisionLoop loop = new DecisionLoop(vertx, observer, 1 + d.peers().size(), targets, settings,
+        tilt, health, peers, channels, board, wall, clock, System::nanoTime);
     // Without a primary region no event can vote; they are still validated, counted and ignored.
     EventIngest ingest = EventIngest.create(health == null
         ? e -> IngestOutcome.IGNORED : new HealthEventSink(health, wall, clock));
@@ -99,10 +102,12 @@ final class DetectionWiring {
     return half.compareTo(java.time.Duration.ofMillis(100)) < 0 ? java.time.Duration.ofMillis(100) : half;
   }
 
-  private static TargetLoop targetLoop(Vertx vertx, TargetConfig t, String observer, Clock clock) {
+  private static TargetLoop targetLoop(Vertx vertx, TargetConfig t, String observer,
+      DetectionSettings settings, Clock clock) {
     SuspicionTracker tracker = new SuspicionTracker(t.name(), observer, t.failuresToSuspect(),
         t.successesToClear(), clock.instant());
-    return new TargetLoop(vertx, TargetKinds.probe(vertx, t), tracker, t.interval(), t.timeout(), clock);
+    return new TargetLoop(vertx, TargetKinds.probe(vertx, t), tracker, t.interval(), t.timeout(),
+        settings.reportFreshFor(t.interval(), t.timeout()), clock);
   }
 
   // Without a primary region no Health event can be judged, so events are not wired at all.

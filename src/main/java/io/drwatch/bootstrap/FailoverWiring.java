@@ -174,7 +174,7 @@ final class FailoverWiring {
 
   private void onTick(Detection d) {
     view.seen(d);
-    boolean declared = d.declared() && !d.tilt().tilted() && d.inMajority();
+    boolean declared = d.trigger().start();
     pipeline.tick(declared);
     if (mirrored && !pipeline.driving()
         && Duration.between(lastReload, d.at()).compareTo(RELOAD_EVERY) >= 0) {
@@ -185,8 +185,7 @@ final class FailoverWiring {
     if (declared && pipeline.blockers().isEmpty()) {
       Map<String, Duration> rpo = new LinkedHashMap<>();
       channels.channels().forEach(s -> s.rpo().ifPresent(r -> rpo.put(s.name(), r)));
-      List<String> evidence = new ArrayList<>(List.of(d.verdict(), d.shadow().line()));
-      pipeline.trigger(RunMode.EXECUTE, new Trigger(evidence, rpo), true)
+      pipeline.trigger(RunMode.EXECUTE, new Trigger(d.trigger().evidence(), rpo), true)
           .onSuccess(r -> LOG.log(Level.WARNING, "outage declared: run " + r.runId() + " " + r.state()))
           .onFailure(err -> LOG.log(Level.WARNING, "outage declared, no run started: " + err.getMessage()));
     }

@@ -1,5 +1,6 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.round.DetectionSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -53,12 +54,12 @@ public record DetectionConfig(
 
   static DetectionConfig defaults(Optional<String> peerToken) {
     return new DetectionConfig(
-        Duration.ofSeconds(1),
+        DetectionSettings.DEFAULT_TICK,
         List.of(),
         QuorumConfig.defaults(),
         List.of(),
         peerToken,
-        Duration.ofSeconds(5),
+        DetectionSettings.DEFAULT_PEER_FRESH_FOR,
         TiltConfig.defaults(),
         EventsConfig.defaults());
   }

@@ -2,6 +2,7 @@ package io.drwatch.config;
 
 import io.drwatch.domain.decide.QuorumPolicy;
 import io.drwatch.domain.decide.SignalFamily;
+import io.drwatch.domain.round.DetectionSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -31,9 +32,9 @@ public record QuorumConfig(
     Objects.requireNonNull(clearAfter, "clearAfter");
   }
 
-  /** {@link QuorumPolicy#defaults()}: {@code [probes, replication]}, both needed, 5s. */
+  /** {@link DetectionSettings#defaults()}: {@code [probes, replication]}, both needed, 5s. */
   public static QuorumConfig defaults() {
-    QuorumPolicy p = QuorumPolicy.defaults();
+    QuorumPolicy p = DetectionSettings.defaults().policy();
     return new QuorumConfig(p.require().stream().map(SignalFamily::configName).toList(),
         p.minSignals(), p.holdFor(), p.clearAfter());
   }

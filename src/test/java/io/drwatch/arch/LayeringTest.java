@@ -50,6 +50,21 @@ class LayeringTest {
   }
 
   @Test
+  void domainPackagesHaveNoCycles() {
+    slices().matching("io.drwatch.domain.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void appPackagesHaveNoCycles() {
+    slices().matching("io.drwatch.app.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void topLevelPackagesHaveNoCycles() {
+    slices().matching("io.drwatch.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
   void configIsPlainData() {
     noClasses().that().resideInAPackage("io.drwatch.config..")
         .should().dependOnClassesThat().resideInAnyPackage(

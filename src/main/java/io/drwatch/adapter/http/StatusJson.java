@@ -2,7 +2,7 @@ package io.drwatch.adapter.http;
 
 import io.drwatch.app.status.StatusBoard;
 import io.drwatch.domain.channel.ChannelStatus;
-import io.drwatch.domain.lag.CompositeRpo;
+import io.drwatch.domain.channel.CompositeRpo;
 import io.drwatch.port.AwsUsage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

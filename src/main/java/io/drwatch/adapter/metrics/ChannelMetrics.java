@@ -5,7 +5,7 @@ import static io.drwatch.adapter.metrics.MetricNames.*;
 import io.drwatch.app.status.StatusBoard;
 import io.drwatch.domain.channel.ChannelCondition;
 import io.drwatch.domain.channel.ChannelStatus;
-import io.drwatch.domain.lag.CompositeRpo;
+import io.drwatch.domain.channel.CompositeRpo;
 import io.drwatch.domain.lag.ProviderLag;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -4,39 +4,31 @@ import io.drwatch.app.detect.PeerReports;
 import io.drwatch.app.detect.TargetLoop;
 import io.drwatch.app.status.StatusBoard;
 import io.drwatch.domain.channel.ChannelStatus;
-import io.drwatch.domain.decide.Decision;
 import io.drwatch.domain.decide.FamilySignal;
-import io.drwatch.domain.decide.Majority;
-import io.drwatch.domain.decide.QuorumPolicy;
-import io.drwatch.domain.decide.QuorumState;
-import io.drwatch.domain.decide.QuorumView;
-import io.drwatch.domain.decide.Shadow;
-import io.drwatch.domain.decide.SignalFamily;
 import io.drwatch.domain.decide.Tilt;
 import io.drwatch.domain.decide.TiltStatus;
-import io.drwatch.domain.detect.Hearing;
 import io.drwatch.domain.detect.HealthEvents;
 import io.drwatch.domain.detect.ObserverReport;
-import io.drwatch.domain.detect.ProbeTally;
-import io.drwatch.domain.detect.ReplicationSignal;
-import io.drwatch.domain.lag.CompositeRpo;
+import io.drwatch.domain.round.DetectionRound;
+import io.drwatch.domain.round.DetectionSettings;
+import io.drwatch.domain.round.RoundInputs;
+import io.drwatch.domain.round.RoundResult;
+import io.drwatch.domain.round.RoundState;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The detection half of the daemon: once per tick it gathers every signal family per target,
- * asks the quorum policy, and publishes one snapshot and one verdict line. It reads snapshots
- * only (channel statuses, suspicion, peer reports, health votes) and never waits on I/O.
+ * The detection half of the daemon, as timers and I/O around the pure {@link DetectionRound}:
+ * once per tick (and when a suspicion flips, or a hold ends) it reads the snapshots (channel
+ * statuses, suspicion, peer reports, health votes), runs the round, and publishes one snapshot
+ * and one verdict line. It never waits on I/O.
  */
 public final class DecisionLoop {
   private static final System.Logger VERDICTS = System.getLogger("io.drwatch.verdict");
@@ -48,17 +40,16 @@ public final class DecisionLoop {
   private final String observer;
   private final int observers;
   private final List<Target> targets;
-  private final QuorumPolicy policy;
+  private final DetectionSettings settings;
   private final Tilt tilt;
   private final HealthEvents health;
   private final PeerReports peers;
   private final StatusBoard channels;
   private final DetectionBoard board;
-  private final Duration tick;
   private final Clock wall;
   private final Clock clock;
   private final LongSupplier nanoTime;
-  private final Map<String, QuorumState> states = new HashMap<>();
+  private RoundState state = RoundState.initial();
   private long timerId = -1;
   private long deadlineTimer = -1;
   private boolean wakePending;
@@ -72,19 +63,18 @@ public final class DecisionLoop {
    */
   // VisibleForTesting: the clocks and nanoTime are seams for virtual time.
   public DecisionLoop(Vertx vertx, String observer, int observers, List<Target> targets,
-      QuorumPolicy policy, Tilt tilt, HealthEvents health, PeerReports peers, StatusBoard channels,
-      DetectionBoard board, Duration tick, Clock wall, Clock clock, LongSupplier nanoTime) {
+      DetectionSettings settings, Tilt tilt, HealthEvents health, PeerReports peers,
+      StatusBoard channels, DetectionBoard board, Clock wall, Clock clock, LongSupplier nanoTime) {
     this.vertx = vertx;
     this.observer = observer;
     this.observers = observers;
     this.targets = List.copyOf(targets);
-    this.policy = policy;
+    this.settings = settings;
     this.tilt = tilt;
     this.health = health;
     this.peers = peers;
     this.channels = channels;
     this.board = board;
-    this.tick = tick;
     this.wall = wall;
     this.clock = clock;
     this.nanoTime = nanoTime;
@@ -97,7 +87,8 @@ public final class DecisionLoop {
       peers.onChange(this::wake);
       peers.start();
     }
-    timerId = vertx.setPeriodic(tick.toMillis(), tick.toMillis(), id -> tick());
+    long ms = settings.tick().toMillis();
+    timerId = vertx.setPeriodic(ms, ms, id -> tick());
   }
 
   public void stop() {
@@ -144,47 +135,34 @@ public final class DecisionLoop {
 
   Detection tick() {
     Instant wallNow = wall.instant();
-    TiltStatus tiltStatus = tilt.tick(wallNow, nanoTime.getAsLong(), tick);
+    TiltStatus tiltStatus = tilt.tick(wallNow, nanoTime.getAsLong(), settings.tick());
     Instant now = clock.instant();
-    // Channel statuses carry wall stamps: move them onto the time line by this tick's offset.
-    Duration wallToLine = Duration.between(wallNow, now);
-    List<ObserverReport> own = ownReports();
     List<ObserverReport> peerReports = peers == null ? List.of() : peers.reports();
-    Majority majority = Hearing.of(observer, observers, peerReports, now);
-    List<Decision> decisions = new ArrayList<>();
-    for (int i = 0; i < targets.size(); i++) {
-      decisions.add(decide(targets.get(i), own.get(i), peerReports, now, wallToLine, tiltStatus,
-          majority));
+    List<RoundInputs.Target> inputs = targets.stream()
+        .map(t -> new RoundInputs.Target(t.loop().report(), channelsOf(t))).toList();
+    FamilySignal healthSignal = null;
+    FamilySignal alarmSignal = null;
+    if (health != null) {
+      synchronized (health) {
+        healthSignal = health.health(now);
+        alarmSignal = health.alarms(now);
+      }
     }
-    List<String> blocking = new ArrayList<>(blockers.get());
-    if (!majority.in()) {
-      blocking.add(0, "minority");
-    }
-    if (tiltStatus.tilted()) {
-      blocking.add(0, "tilt");
-    }
-    Shadow shadow = Shadow.of(decisions, blocking, CompositeRpo.of(channels.channels()));
-    String verdict = tiltStatus.tilted() ? tiltStatus.verdictLine() : line(decisions);
-    Detection d = new Detection(observer, now, tiltStatus, majority, decisions, shadow, own,
-        peerReports, verdict);
+    RoundResult r = DetectionRound.evaluate(new RoundInputs(now, wallNow, observer, observers,
+        inputs, peerReports, List.copyOf(channels.channels()), healthSignal, alarmSignal,
+        tiltStatus, blockers.get(), settings), state);
+    state = r.next();
+    Detection d = new Detection(observer, now, tiltStatus, r.majority(), r.decisions(),
+        r.shadow(), r.own(), peerReports, r.verdict(), r.trigger());
     board.publish(d);
-    VERDICTS.log(Level.INFO, verdict);
-    scheduleDeadline(decisions, now);
+    VERDICTS.log(Level.INFO, r.verdict());
+    scheduleDeadline(r.deadline().orElse(null), now);
     return d;
   }
 
   // holdFor and clearAfter end between ticks; tick exactly then, so a declaration is not late
   // by up to one period.
-  private void scheduleDeadline(List<Decision> decisions, Instant now) {
-    Instant next = null;
-    for (Decision d : decisions) {
-      Instant due = d.state().declared()
-          ? d.state().belowSince().map(t -> t.plus(policy.clearAfter())).orElse(null)
-          : d.state().metSince().map(t -> t.plus(policy.holdFor())).orElse(null);
-      if (due != null && due.isAfter(now) && (next == null || due.isBefore(next))) {
-        next = due;
-      }
-    }
+  private void scheduleDeadline(Instant next, Instant now) {
     if (deadlineTimer >= 0) {
       vertx.cancelTimer(deadlineTimer);
       deadlineTimer = -1;
@@ -198,53 +176,7 @@ public final class DecisionLoop {
     }
   }
 
-  private Decision decide(Target target, ObserverReport own, List<ObserverReport> peerReports,
-      Instant now, Duration wallToLine, TiltStatus tiltStatus, Majority majority) {
-    String name = own.target();
-    List<FamilySignal> signals = new ArrayList<>();
-    for (SignalFamily family : policy.require()) {
-      signals.add(signal(family, target, own, peerReports, now, wallToLine));
-    }
-    QuorumView view = QuorumView.of(now, name, signals, tiltStatus, majority);
-    Decision d = policy.evaluate(view, states.getOrDefault(name, QuorumState.initial()));
-    states.put(name, d.state());
-    return d;
-  }
-
-  private FamilySignal signal(SignalFamily family, Target target, ObserverReport own,
-      List<ObserverReport> peerReports, Instant now, Duration wallToLine) {
-    return switch (family) {
-      case PROBES -> ProbeTally.of(own.target(), observers, own, peerReports, now).signal();
-      case REPLICATION -> ReplicationSignal.of(channelsOf(target), own.suspected(), now,
-          tick.multipliedBy(3).plus(maxInterval()), wallToLine);
-      case AWS_HEALTH -> healthSignal(true, now);
-      case CLOUDWATCH_ALARM -> healthSignal(false, now);
-    };
-  }
-
-  private FamilySignal healthSignal(boolean aws, Instant now) {
-    if (health == null) {
-      return FamilySignal.none(aws ? SignalFamily.AWS_HEALTH : SignalFamily.CLOUDWATCH_ALARM);
-    }
-    synchronized (health) {
-      return aws ? health.health(now) : health.alarms(now);
-    }
-  }
-
   private List<ChannelStatus> channelsOf(Target target) {
     return target.channels().stream().map(channels::channel).filter(Objects::nonNull).toList();
-  }
-
-  // A channel status is fresh for a few of its own intervals, however slow the decision tick.
-  private Duration maxInterval() {
-    return channels.channels().stream().map(s -> s.spec().interval())
-        .max(Duration::compareTo).orElse(Duration.ZERO).multipliedBy(3);
-  }
-
-  private static String line(List<Decision> decisions) {
-    if (decisions.isEmpty()) {
-      return "no outage: no detection targets configured";
-    }
-    return String.join(" | ", decisions.stream().map(Decision::verdict).toList());
   }
 }

@@ -5,6 +5,7 @@ import io.drwatch.domain.decide.Majority;
 import io.drwatch.domain.decide.Shadow;
 import io.drwatch.domain.decide.TiltStatus;
 import io.drwatch.domain.detect.ObserverReport;
+import io.drwatch.domain.round.TriggerIntent;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import java.util.List;
  * @param majority whether this observer hears a strict majority of the N configured observers
  * @param own this observer's report per target
  * @param peers the peer reports held at the tick, fresh or not
+ * @param trigger whether a run should start if nothing blocks (the failover pipeline decides)
  */
 public record Detection(
     String observer,
@@ -26,7 +28,8 @@ public record Detection(
     Shadow shadow,
     List<ObserverReport> own,
     List<ObserverReport> peers,
-    String verdict) {
+    String verdict,
+    TriggerIntent trigger) {
 
   public boolean declared() {
     return Decision.anyDeclared(decisions);

@@ -34,16 +34,19 @@ public final class TargetLoop {
   private long checks;
   private Runnable onTransition = () -> { };
 
-  /** @param clock the detection time line the tracker's reports are stamped on */
+  /**
+   * @param reportFreshFor how long a report counts ({@code DetectionSettings.reportFreshFor}): a
+   *     silent prober must not keep voting
+   * @param clock the detection time line the tracker's reports are stamped on
+   */
   public TargetLoop(Vertx vertx, TargetProbe probe, SuspicionTracker tracker, Duration interval,
-      Duration timeout, Clock clock) {
+      Duration timeout, Duration reportFreshFor, Clock clock) {
     this.vertx = vertx;
     this.probe = probe;
     this.tracker = tracker;
     this.interval = interval;
     this.timeout = timeout;
-    // A report outlives a few missed checks, no more: a silent prober must not keep voting.
-    this.reportFreshFor = interval.multipliedBy(3).plus(timeout);
+    this.reportFreshFor = reportFreshFor;
     this.clock = clock;
   }
 

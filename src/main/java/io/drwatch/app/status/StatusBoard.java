@@ -1,7 +1,7 @@
 package io.drwatch.app.status;
 
 import io.drwatch.domain.channel.ChannelStatus;
-import io.drwatch.domain.event.ConditionChanged;
+import io.drwatch.domain.channel.ConditionChanged;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;

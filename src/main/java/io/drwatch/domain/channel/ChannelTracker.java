@@ -1,10 +1,8 @@
 package io.drwatch.domain.channel;
 
 import io.drwatch.domain.Texts;
-import io.drwatch.domain.detect.ConditionClassifier;
-import io.drwatch.domain.detect.ConditionClassifier.History;
-import io.drwatch.domain.detect.ConditionClassifier.Verdict;
-import io.drwatch.domain.event.ConditionChanged;
+import io.drwatch.domain.channel.ConditionClassifier.History;
+import io.drwatch.domain.channel.ConditionClassifier.Verdict;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.LagSample;
 import io.drwatch.domain.lag.LinkState;

@@ -1,7 +1,7 @@
 package io.drwatch.domain.decide;
 
 import io.drwatch.domain.Texts;
-import io.drwatch.domain.lag.CompositeRpo;
+import io.drwatch.domain.channel.CompositeRpo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

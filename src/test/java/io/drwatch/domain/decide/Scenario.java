@@ -3,6 +3,7 @@ package io.drwatch.domain.decide;
 import io.drwatch.domain.channel.ChannelKind;
 import io.drwatch.domain.channel.ChannelSpec;
 import io.drwatch.domain.detect.HealthEvents;
+import io.drwatch.domain.round.DetectionSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,17 +21,14 @@ record Scenario(
     List<String> observers,
     List<Target> targets,
     Map<String, ChannelSpec> channels,
-    QuorumPolicy policy,
+    DetectionSettings settings,
     HealthEvents.Config events,
-    Duration tick,
-    Duration peerFreshFor,
-    Duration channelFreshFor,
     List<String> blockers,
     Duration end,
     List<Action> actions) {
 
-  record Target(String name, Duration interval, int failuresToSuspect, int successesToClear,
-      List<String> channels) {}
+  record Target(String name, Duration interval, Duration timeout, int failuresToSuspect,
+      int successesToClear, List<String> channels) {}
 
   /** One {@code at <time> <verb> <args...>} line; {@code args} keeps the raw words. */
   record Action(Duration at, String verb, List<String> args, int line) {
@@ -51,11 +49,10 @@ record Scenario(
     List<String> observers = List.of("local");
     List<Target> targets = new ArrayList<>();
     Map<String, ChannelSpec> channels = new LinkedHashMap<>();
-    QuorumPolicy policy = QuorumPolicy.defaults();
+    QuorumPolicy policy = DetectionSettings.defaults().policy();
     HealthEvents.Config events = HealthEvents.Config.of("us-east-1", Set.of("RDS", "EC2"));
-    Duration tick = Duration.ofSeconds(1);
-    Duration peerFresh = Duration.ofSeconds(3);
-    Duration channelFresh = Duration.ofSeconds(3);
+    Duration tick = DetectionSettings.defaults().tick();
+    Duration peerFresh = DetectionSettings.defaults().peerFreshFor();
     List<String> blockers = List.of();
     Duration end = Duration.ofSeconds(20);
     List<Action> actions = new ArrayList<>();
@@ -69,6 +66,7 @@ record Scenario(
       switch (w.get(0)) {
         case "observers" -> observers = w.subList(1, w.size());
         case "target" -> targets.add(new Target(w.get(1), duration(o.getOrDefault("interval", "1s")),
+            duration(o.getOrDefault("timeout", "800ms")),
             Integer.parseInt(o.getOrDefault("failuresToSuspect", "3")),
             Integer.parseInt(o.getOrDefault("successesToClear", "2")),
             list(o.getOrDefault("channels", ""))));
@@ -86,17 +84,16 @@ record Scenario(
             duration(o.getOrDefault("freshFor", "6h")), Set.copyOf(list(o.getOrDefault("alarms", ""))),
             duration(o.getOrDefault("alarmFreshFor", "6h")));
         case "tick" -> tick = duration(w.get(1));
-        case "peerFreshFor" -> peerFresh = duration(w.get(1));
-        case "channelFreshFor" -> channelFresh = duration(w.get(1));
         case "blockers" -> blockers = w.subList(1, w.size()).stream()
             .map(b -> b.replace('-', ' ')).toList();
+        case "peerFreshFor" -> peerFresh = duration(w.get(1));
         case "end" -> end = duration(w.get(1));
         case "at" -> actions.add(new Action(duration(w.get(1)), w.get(2), w.subList(3, w.size()), n + 1));
         default -> throw new IllegalArgumentException("line " + (n + 1) + ": unknown " + w.get(0));
       }
     }
-    return new Scenario(List.copyOf(observers), targets, channels, policy, events, tick,
-        peerFresh, channelFresh, blockers, end, actions);
+    return new Scenario(List.copyOf(observers), targets, channels,
+        DetectionSettings.of(policy, tick, peerFresh), events, blockers, end, actions);
   }
 
   /** {@code 500ms}, {@code 1.5s}, {@code -3s}, {@code 10m}, {@code 6h}. */

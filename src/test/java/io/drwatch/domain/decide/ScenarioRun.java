@@ -4,14 +4,14 @@ import io.drwatch.domain.channel.ChannelCondition;
 import io.drwatch.domain.channel.ChannelSpec;
 import io.drwatch.domain.channel.ChannelStatus;
 import io.drwatch.domain.decide.Scenario.Action;
-import io.drwatch.domain.detect.Hearing;
 import io.drwatch.domain.detect.HealthEvents;
 import io.drwatch.domain.detect.ObserverReport;
-import io.drwatch.domain.detect.ProbeTally;
-import io.drwatch.domain.detect.ReplicationSignal;
 import io.drwatch.domain.detect.SuspicionTracker;
-import io.drwatch.domain.lag.CompositeRpo;
 import io.drwatch.domain.lag.LinkState;
+import io.drwatch.domain.round.DetectionRound;
+import io.drwatch.domain.round.RoundInputs;
+import io.drwatch.domain.round.RoundResult;
+import io.drwatch.domain.round.RoundState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,11 +24,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Replays a {@link Scenario} on virtual time in 100 ms steps, wiring the detection core the way
- * the decision loop does, and returns the lines an operator would read. At each instant: the
- * timeline's actions, then probe rounds, then channel rounds, then the decision tick.
+ * Replays a {@link Scenario} on virtual time in 100 ms steps and returns the lines an operator
+ * would read. At each instant: the timeline's actions, then probe rounds, then channel rounds,
+ * then the decision tick, which is {@link DetectionRound#evaluate} itself, fed as the decision
+ * loop feeds it.
  */
 final class ScenarioRun {
+  /** One decision tick's result, at a virtual time. */
+  record Round(Duration at, RoundResult result) {}
+
   static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
   private static final Duration STEP = Duration.ofMillis(100);
 
@@ -41,7 +45,8 @@ final class ScenarioRun {
   private final Set<String> partitioned = new HashSet<>();
   private final Map<String, Action> channelState = new HashMap<>();
   private final Map<String, ChannelStatus> statuses = new HashMap<>();
-  private final Map<String, QuorumState> quorum = new HashMap<>();
+  private final List<Round> rounds = new ArrayList<>();
+  private RoundState state = RoundState.initial();
   private final HealthEvents events;
   private final Tilt tilt = Tilt.withDefaults();
   private Duration now = Duration.ZERO;
@@ -62,7 +67,11 @@ final class ScenarioRun {
       }
     }
     s.channels().values().forEach(c -> statuses.put(c.name(), ChannelStatus.initial(c, T0)));
-    s.targets().forEach(t -> quorum.put(t.name(), QuorumState.initial()));
+  }
+
+  /** Every decision tick so far, oldest first. */
+  List<Round> rounds() {
+    return List.copyOf(rounds);
   }
 
   List<String> run() {
@@ -82,7 +91,7 @@ final class ScenarioRun {
       }
       s.channels().values().stream().filter(c -> due(c.interval()) && !stalled)
           .forEach(this::channelRound);
-      if (due(s.tick()) && !stalled) {
+      if (due(s.settings().tick()) && !stalled) {
         tick();
       }
     }
@@ -91,55 +100,52 @@ final class ScenarioRun {
 
   private void tick() {
     Instant wall = wall(self);
-    TiltStatus ts = tilt.tick(wall, now.toNanos(), s.tick());
+    TiltStatus ts = tilt.tick(wall, now.toNanos(), s.settings().tick());
     if (ts.changed() && !ts.tilted()) {
       print(ts.verdictLine());
     }
     // As the decision loop does: votes on the time line, only TILT and channel stamps on the wall.
     Instant line = line();
     int n = s.observers().size();
+    List<RoundInputs.Target> targets = new ArrayList<>();
     for (Scenario.Target t : s.targets()) {
       for (String p : s.observers().subList(1, n)) {
         if (!partitioned.contains(p)) {
           // PeerReports keeps the newer of two reports by seenAt.
-          heard.merge(p + "/" + t.name(), received(trackers.get(p + "/" + t.name()), p, line),
+          heard.merge(p + "/" + t.name(), received(t, p, line),
               (a, b) -> b.seenAt().isAfter(a.seenAt()) ? b : a);
         }
       }
+      targets.add(new RoundInputs.Target(report(t, self),
+          t.channels().stream().map(statuses::get).toList()));
     }
-    Majority majority = Hearing.of(self, n, heard.values(), line);
-    List<Decision> decisions = new ArrayList<>();
-    for (Scenario.Target t : s.targets()) {
-      List<ObserverReport> peers = new ArrayList<>();
-      for (String p : s.observers().subList(1, n)) {
-        Optional.ofNullable(heard.get(p + "/" + t.name())).ifPresent(peers::add);
-      }
-      ObserverReport own = trackers.get(self + "/" + t.name()).report(s.peerFreshFor());
-      FamilySignal probesSignal = ProbeTally.of(t.name(), n, own, peers, line).signal();
-      FamilySignal replication = ReplicationSignal.of(
-          t.channels().stream().map(statuses::get).toList(), own.suspected(), line,
-          s.channelFreshFor(), Duration.between(wall, line));
-      QuorumView view = QuorumView.of(line, t.name(),
-          List.of(probesSignal, replication, events.health(line), events.alarms(line)), ts,
-          majority);
-      Decision d = s.policy().evaluate(view, quorum.get(t.name()));
-      quorum.put(t.name(), d.state());
-      decisions.add(d);
-      print(d.verdict());
-    }
-    Shadow shadow = Shadow.of(decisions, s.blockers(), CompositeRpo.of(statuses.values()));
-    if (!shadow.line().equals(lastShadow)) {
-      lastShadow = shadow.line();
-      print("shadow: " + shadow.line());
+    RoundResult r = DetectionRound.evaluate(new RoundInputs(line, wall, self, n, targets,
+        List.copyOf(heard.values()), List.copyOf(statuses.values()), events.health(line),
+        events.alarms(line), ts, s.blockers(), s.settings()), state);
+    state = r.next();
+    rounds.add(new Round(now, r));
+    print(r.verdict());
+    if (!r.shadow().line().equals(lastShadow)) {
+      lastShadow = r.shadow().line();
+      print("shadow: " + r.shadow().line());
     }
   }
 
-  /** A peer's report as the HTTP poll delivers it: its age, re-based on our time line. */
-  private ObserverReport received(SuspicionTracker peer, String name, Instant ourLine) {
-    ObserverReport r = peer.report(s.peerFreshFor());
+  /** One observer's report on a target, fresh for as long as the daemon's rule says. */
+  private ObserverReport report(Scenario.Target t, String observer) {
+    return trackers.get(observer + "/" + t.name())
+        .report(s.settings().reportFreshFor(t.interval(), t.timeout()));
+  }
+
+  /**
+   * A peer's report as the HTTP poll delivers it ({@code HttpVoteExchange}): its age, re-based on
+   * our time line, fresh for our {@code peerFreshFor}.
+   */
+  private ObserverReport received(Scenario.Target t, String peer, Instant ourLine) {
+    ObserverReport r = report(t, peer);
     Duration age = Duration.between(r.seenAt(), line());
     return new ObserverReport(r.observer(), r.target(), r.suspected(), ourLine.minus(age),
-        r.freshFor(), r.detail());
+        s.settings().peerFreshFor(), r.detail());
   }
 
   private void probe(String observer, String target) {

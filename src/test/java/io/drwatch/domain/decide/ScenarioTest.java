@@ -13,9 +13,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden scenarios: replays every {@code scenarios/<name>/timeline.txt} on virtual time and
- * compares the lines with {@code expected-verdicts.txt}. To re-record after an intended change,
- * run with {@code -Dscenarios.update=true} and review the diff like code.
+ * Golden scenarios: replays every {@code scenarios/<name>/timeline.txt} on virtual time through
+ * the real {@code DetectionRound}, checks the key expectations of {@code expect.txt} (when the
+ * outage is declared and cleared, or that it never is), and compares the lines with
+ * {@code expected-verdicts.txt}. To re-record after an intended change, run with
+ * {@code -Dscenarios.update=true} and review the diff like code; {@code expect.txt} is never
+ * re-recorded.
  */
 class ScenarioTest {
   private static final Path SOURCES = Path.of("src/test/resources/scenarios");
@@ -33,7 +36,11 @@ class ScenarioTest {
   void shouldReplayTheTimelineIntoTheExpectedVerdicts(String name) throws Exception {
     Path dir = Path.of(ScenarioTest.class.getResource("/scenarios/" + name).toURI());
     Scenario scenario = Scenario.parse(Files.readAllLines(dir.resolve("timeline.txt")));
-    List<String> actual = new ScenarioRun(scenario).run();
+    ScenarioRun run = new ScenarioRun(scenario);
+    List<String> actual = run.run();
+    assertThat(dir.resolve("expect.txt")).as("every scenario states its key expectations").exists();
+    assertThat(ScenarioExpectations.check(Files.readAllLines(dir.resolve("expect.txt")),
+        run.rounds())).as(name + "/expect.txt").isEmpty();
     if (Boolean.getBoolean("scenarios.update")) {
       Files.write(SOURCES.resolve(name).resolve("expected-verdicts.txt"), actual,
           StandardCharsets.UTF_8);

@@ -3,7 +3,7 @@ package io.drwatch.domain.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drwatch.domain.decide.Decision.Phase;
-import io.drwatch.domain.lag.CompositeRpo;
+import io.drwatch.domain.channel.CompositeRpo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,8 @@
-package io.drwatch.domain.lag;
+package io.drwatch.domain.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drwatch.domain.channel.ChannelCondition;
-import io.drwatch.domain.channel.ChannelKind;
-import io.drwatch.domain.channel.ChannelSpec;
-import io.drwatch.domain.channel.ChannelStatus;
+import io.drwatch.domain.lag.LinkState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.drwatch.domain.lag;
+package io.drwatch.domain.channel;
 
-import io.drwatch.domain.channel.ChannelStatus;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;

@@ -1,6 +1,5 @@
-package io.drwatch.domain.event;
+package io.drwatch.domain.channel;
 
-import io.drwatch.domain.channel.ChannelCondition;
 import java.time.Instant;
 
 /** A channel moved from one condition to another; carries the reason as a verdict line. */

@@ -1,8 +1,6 @@
-package io.drwatch.domain.detect;
+package io.drwatch.domain.channel;
 
 import io.drwatch.domain.Texts;
-import io.drwatch.domain.channel.ChannelCondition;
-import io.drwatch.domain.channel.ChannelSpec;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.LagSample;
 import io.drwatch.domain.lag.LinkState;
