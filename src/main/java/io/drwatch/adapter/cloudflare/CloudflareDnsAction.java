@@ -1,5 +1,7 @@
 package io.drwatch.adapter.cloudflare;
 
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -93,7 +95,7 @@ public final class CloudflareDnsAction implements FailoverAction {
       Boolean proxied = step.params().containsKey("proxied") ? CloudflareTarget.bool(step, "proxied") : null;
       return Future.succeededFuture(new Wanted(t, path, content, proxied, ttl(step)));
     } catch (IllegalArgumentException e) {
-      return Future.failedFuture(VertxException.noStackTrace(e.getMessage()));
+      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
     }
   }
 

@@ -1,5 +1,7 @@
 package io.drwatch.adapter.cloudflare;
 
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -73,7 +75,7 @@ public final class CloudflarePoolAction implements FailoverAction {
           + CloudflareTarget.id(step, "pool");
       return Future.succeededFuture(new Wanted(t, path, CloudflareTarget.bool(step, "enabled")));
     } catch (IllegalArgumentException e) {
-      return Future.failedFuture(VertxException.noStackTrace(e.getMessage()));
+      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
     }
   }
 }

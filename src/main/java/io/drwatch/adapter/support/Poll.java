@@ -2,6 +2,8 @@ package io.drwatch.adapter.support;
 
 import io.drwatch.domain.CodedFailure;
 import io.drwatch.domain.FailureCode;
+import io.drwatch.domain.Failures;
+import io.drwatch.domain.Texts;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -61,6 +63,32 @@ public record Poll(Duration every, Duration within, Clock clock, boolean keepOnF
     Polling<T> p = new Polling<>(vertx, this, read, done, stillNot, Deadline.after(within, clock));
     p.round();
     return p;
+  }
+
+  /**
+   * The usual wording: times out with {@code "<what>: still <state> after <within>"}, where
+   * {@code describe} words the last state read ("status modifying").
+   */
+  public <T> Polling<T> until(Vertx vertx, String what, Supplier<Future<T>> read, Predicate<T> done,
+      Function<T, String> describe) {
+    return until(vertx, read, done, ar -> what + ": still "
+        + (ar.succeeded() ? describe.apply(ar.result()) : Failures.line(ar.cause())) + " after " + Texts.duration(within));
+  }
+
+  /** What one read-back saw: whether the target state holds, and the state in words for messages. */
+  public record Seen(boolean done, String state) {
+    public static Seen done(String state) {
+      return new Seen(true, state);
+    }
+
+    public static Seen notYet(String state) {
+      return new Seen(false, state);
+    }
+  }
+
+  /** For reads that judge the state themselves (and fail at once on a terminal one). */
+  public Polling<Seen> untilSeen(Vertx vertx, String what, Supplier<Future<Seen>> read) {
+    return until(vertx, what, read, Seen::done, Seen::state);
   }
 
   /** As {@link #until(Vertx, Supplier, Predicate, Function)}, and cancelled once {@code stop} completes. */
