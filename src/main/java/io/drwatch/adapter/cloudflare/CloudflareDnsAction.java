@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.HttpClientOptions;
+import io.drwatch.adapter.support.Retry;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Objects;
@@ -36,7 +37,7 @@ public final class CloudflareDnsAction implements FailoverAction {
 
   public static CloudflareDnsAction create(Vertx vertx) {
     return new CloudflareDnsAction(new CloudflareApi(vertx,
-        vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)), CloudflareRetry.DEFAULT,
+        vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)), Retry.of("cloudflare"),
         Duration.ofSeconds(1)));
   }
 

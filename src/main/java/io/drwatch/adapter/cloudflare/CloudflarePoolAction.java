@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.HttpClientOptions;
+import io.drwatch.adapter.support.Retry;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
@@ -35,7 +36,7 @@ public final class CloudflarePoolAction implements FailoverAction {
 
   public static CloudflarePoolAction create(Vertx vertx) {
     return new CloudflarePoolAction(new CloudflareApi(vertx,
-        vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)), CloudflareRetry.DEFAULT,
+        vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)), Retry.of("cloudflare"),
         Duration.ofSeconds(1)));
   }
 

@@ -22,10 +22,4 @@ public final class Failing {
     CodedFailure coded = CodedFailure.coded(err);
     return Future.failedFuture(coded.withMessage(prefix + ": " + coded.getMessage()));
   }
-
-  /** As {@link #under}, unless the message already names the prefix (a failure coming back up). */
-  public static <T> Future<T> once(String prefix, Throwable err) {
-    CodedFailure coded = CodedFailure.coded(err);
-    return coded.getMessage().startsWith(prefix) ? Future.failedFuture(coded) : under(prefix, err);
-  }
 }

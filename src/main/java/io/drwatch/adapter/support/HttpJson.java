@@ -59,7 +59,8 @@ public final class HttpJson implements AutoCloseable {
   /**
    * One request; a transport failure or no answer within {@code timeout} fails with a {@link
    * CodedFailure} ({@code TIMEOUT}, {@code UNREACHABLE} or {@code TLS}) whose message is
-   * {@code what: reason}. Redirects are not followed: an API that redirects is misconfigured.
+   * {@code what: reason} (just the reason if {@code what} is empty, for callers whose {@link Retry}
+   * names the call). Redirects are not followed: an API that redirects is misconfigured.
    */
   public Future<Reply> send(HttpMethod method, String absoluteUri, Map<String, String> headers,
       Optional<JsonObject> body, Duration timeout, String what) {
@@ -81,7 +82,9 @@ public final class HttpJson implements AutoCloseable {
   public static CodedFailure transport(Throwable err, String what, Duration timeout) {
     FailureCode code = CodedFailure.codeOf(err);
     String reason = code == FailureCode.TIMEOUT ? "no answer within " + Texts.duration(timeout) : Failures.line(err);
-    return CodedFailure.of(code == FailureCode.REJECTED ? FailureCode.UNREACHABLE : code, what + ": " + reason,
+    // No answer came back, so it is not a refusal: an uncoded transport failure counts as unreachable.
+    return CodedFailure.of(code == FailureCode.REJECTED ? FailureCode.UNREACHABLE : code,
+        what.isEmpty() ? reason : what + ": " + reason,
         null, 0, null, err);
   }
 
