@@ -124,7 +124,8 @@ public final class ProbeLoop {
         .otherwise(err -> {
           FailureCode code = CodedFailure.codeOf(err);
           board.probeError(spec.name(), code);
-          return Outcome.failed(code == FailureCode.TIMEOUT
+          // Only our own bound is worded here; a coded failure already says what timed out.
+          return Outcome.failed(Failures.isTimeout(err)
               ? "timed out after " + Texts.duration(timeout) : Failures.line(err));
         });
   }

@@ -91,7 +91,7 @@ class RetryTest {
     assertThat(r.delayMillis(0, asked)).isEqualTo(250);
     CodedFailure tooLong = CodedFailure.of(FailureCode.THROTTLED, "429", null, 429, Duration.ofSeconds(60), null);
     assertThat(r.delayMillis(0, tooLong)).isEqualTo(300);
-    assertThat(r.delayMillis(0, CodedFailure.of(FailureCode.THROTTLED, "429"))).isEqualTo(1);
+    assertThat(r.delayMillis(0, CodedFailure.of(FailureCode.THROTTLED, "429"))).as("no Retry-After: backoff").isBetween(0L, 1L);
 
     AtomicInteger calls = new AtomicInteger();
     long start = System.nanoTime();
