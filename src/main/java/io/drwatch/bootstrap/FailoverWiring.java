@@ -213,8 +213,10 @@ final class FailoverWiring {
     }
 
     @Override
-    public void ended(String runId, String step, String outcome, Duration took, String message) {
-      LOG.log(Level.INFO, "run " + runId + ": step " + step + " " + outcome + " after "
+    public void ended(String runId, String step, StepObserver.Outcome outcome,
+        java.util.Optional<io.drwatch.domain.FailureCode> code, Duration took, String message) {
+      LOG.log(Level.INFO, "run " + runId + ": step " + step + " " + outcome.label()
+          + code.map(c -> " [" + c.label() + "]").orElse("") + " after "
           + io.drwatch.domain.Texts.duration(took) + ": " + message);
     }
   }

@@ -18,11 +18,16 @@ public final class Failures {
   /**
    * Whether the failure is a timeout: a {@link TimeoutException}, or anything in the cause chain
    * whose class name says so (Netty's {@code ConnectTimeoutException}, Vert.x's
-   * {@code NoStackTraceTimeoutException}).
+   * {@code NoStackTraceTimeoutException}). The walk stops at a {@link CodedFailure}: the adapter that
+   * coded it has worded it already ("rds DescribeDBInstances failed after 4 attempts: ..."), and a
+   * timeout of one of its attempts is not the caller's own timeout. Its code says TIMEOUT if it was.
    */
   public static boolean isTimeout(Throwable e) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof CodedFailure) {
+        return false;
+      }
       if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
         return true;
       }

@@ -1,5 +1,7 @@
 package io.drwatch.arch;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -45,8 +47,19 @@ class LayeringTest {
 
   @Test
   void adaptersNeverImportEachOther() {
-    // adapter.aws.* form one slice, so they may share the adapter.aws foundation.
-    slices().matching("io.drwatch.adapter.(*)..").should().notDependOnEachOther().check(classes);
+    // adapter.aws.* form one slice, so they may share the adapter.aws foundation. adapter.support is
+    // no slice: every adapter may use it (the next rule keeps it from using them).
+    slices().matching("io.drwatch.adapter.(*)..").should().notDependOnEachOther()
+        .ignoreDependency(resideInAPackage("io.drwatch.adapter.."), resideInAPackage("io.drwatch.adapter.support.."))
+        .check(classes);
+  }
+
+  @Test
+  void adapterSupportDependsOnNoAdapter() {
+    noClasses().that().resideInAPackage("io.drwatch.adapter.support..")
+        .should().dependOnClassesThat(resideInAPackage("io.drwatch.adapter..")
+            .and(resideOutsideOfPackage("io.drwatch.adapter.support..")))
+        .check(classes);
   }
 
   @Test

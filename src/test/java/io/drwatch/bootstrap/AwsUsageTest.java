@@ -2,12 +2,12 @@ package io.drwatch.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.aws.AwsFutures;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsRequestCounts;
 import io.drwatch.adapter.aws.AwsSettings;
-import io.drwatch.adapter.aws.Backoff;
+import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
 import io.drwatch.adapter.aws.cloudwatch.MetricQuery;
 import io.drwatch.adapter.aws.cloudwatch.QueryProtocolProxy;
@@ -102,9 +102,9 @@ class AwsUsageTest {
     });
     try (CloudWatchAsyncClient cw = aws.configure(CloudWatchAsyncClient.builder(),
         new AwsEndpoint("us-east-1", Optional.of(proxy.endpoint()))).build()) {
-      AwsCall call = new AwsCall("cloudwatch ListMetrics", 1, new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)));
+      Retry call = Retry.of("cloudwatch ListMetrics").attempts(1);
       for (int i = 0; i < 5; i++) {
-        call.run(vertx.getOrCreateContext(), () -> cw.listMetrics(r -> r.namespace("AWS/RDS")))
+        AwsFutures.retried(call, vertx.getOrCreateContext(), () -> cw.listMetrics(r -> r.namespace("AWS/RDS")))
             .toCompletionStage().toCompletableFuture().handle((r, e) -> r).get(20, TimeUnit.SECONDS);
       }
       for (int i = 0; i < 3; i++) {

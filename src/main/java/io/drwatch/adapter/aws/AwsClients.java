@@ -71,7 +71,7 @@ public final class AwsClients implements AutoCloseable {
   /**
    * Points {@code builder} (e.g. {@code SqsAsyncClient.builder()}) at {@code endpoint} with the
    * shared HTTP client, credentials and timeouts, with SDK retries off (callers retry on Vert.x
-   * timers, see {@link AwsRetries}) and every call counted in {@link #requests}. A caller that sets
+   * timers, see {@link AwsFailures} and {@link io.drwatch.adapter.support.Retry}) and every call counted in {@link #requests}. A caller that sets
    * its own {@code overrideConfiguration} afterwards must keep the interceptor.
    */
   public <B extends AwsClientBuilder<B, C> & SdkAsyncClientBuilder<B, C>, C> B configure(B builder, AwsEndpoint endpoint) {

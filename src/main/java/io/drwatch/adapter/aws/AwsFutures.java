@@ -1,5 +1,6 @@
 package io.drwatch.adapter.aws;
 
+import io.drwatch.adapter.support.Retry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,14 @@ public final class AwsFutures {
    */
   public static <T> Future<T> call(Context context, Supplier<CompletableFuture<T>> invocation) {
     return invoke(context, invocation).compose(call -> onContext(call, context));
+  }
+
+  /**
+   * {@link #call} with our bounded retries ({@link Retry}): the SDK's failure is coded first
+   * ({@link AwsFailures#coded}), so the final failure keeps the service's error code and status.
+   */
+  public static <T> Future<T> retried(Retry retry, Context context, Supplier<CompletableFuture<T>> invocation) {
+    return retry.run(context, () -> call(context, invocation).recover(err -> Future.failedFuture(AwsFailures.coded(err))));
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.drwatch.adapter.aws;
 
+import io.drwatch.adapter.support.Deadline;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +27,7 @@ public final class AwsRequestCounts implements ExecutionInterceptor {
   /** One series. */
   public record Key(String service, String operation, String outcome) {}
 
-  private record Pending(String service, String operation, long startedNanos) {}
+  private record Pending(String service, String operation, Instant started) {}
 
   private static final ExecutionAttribute<Long> CALL = new ExecutionAttribute<>("drwatch.call");
   private static final Duration GRACE = Duration.ofSeconds(2);
@@ -32,7 +35,9 @@ public final class AwsRequestCounts implements ExecutionInterceptor {
   private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
-  private final long unreportedNanos;
+  private final Duration unreported;
+  // Monotonic unless a test injects another: a wall-clock step must not sweep calls in flight.
+  private final Clock clock;
 
   /**
    * @param longestCall no call runs longer than this (the larger of apiCallTimeout and readTimeout,
@@ -40,7 +45,12 @@ public final class AwsRequestCounts implements ExecutionInterceptor {
    *     call unreported after it (plus a grace) is counted as {@code io_error}
    */
   public AwsRequestCounts(Duration longestCall) {
-    this.unreportedNanos = longestCall.plus(GRACE).toNanos();
+    this(longestCall, Deadline.MONOTONIC);
+  }
+
+  AwsRequestCounts(Duration longestCall, Clock clock) {
+    this.unreported = longestCall.plus(GRACE);
+    this.clock = clock;
   }
 
   /** For clients with {@link AwsSettings#DEFAULT}. */
@@ -57,7 +67,7 @@ public final class AwsRequestCounts implements ExecutionInterceptor {
     long id = ids.incrementAndGet();
     attributes.putAttribute(CALL, id);
     pending.put(id, new Pending(name(attributes, SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT),
-        name(attributes, SdkExecutionAttribute.OPERATION_NAME), System.nanoTime()));
+        name(attributes, SdkExecutionAttribute.OPERATION_NAME), clock.instant()));
   }
 
   @Override
@@ -101,9 +111,9 @@ public final class AwsRequestCounts implements ExecutionInterceptor {
 
   /** Counts calls unreported past the longest possible call as {@code io_error} (timed out). */
   private void sweep() {
-    long now = System.nanoTime();
+    Instant now = clock.instant();
     pending.forEach((id, p) -> {
-      if (now - p.startedNanos() > unreportedNanos && pending.remove(id) != null) {
+      if (Duration.between(p.started(), now).compareTo(unreported) > 0 && pending.remove(id) != null) {
         increment(new Key(p.service(), p.operation(), "io_error"));
       }
     });

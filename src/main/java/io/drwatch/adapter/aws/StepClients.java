@@ -10,7 +10,7 @@ import software.amazon.awssdk.core.SdkClient;
 
 /**
  * The SDK clients of one AWS failover action: one per (region, endpoint), built on first use.
- * Building loads SDK classes, so call {@link #get} inside the supplier given to {@link AwsCall}
+ * Building loads SDK classes, so call {@link #get} inside the supplier given to {@link AwsFutures#retried}
  * (a worker thread); parse the step's endpoint with {@link #endpoint} on the loop first, so a bad
  * parameter fails with the step's name before anything is built.
  */

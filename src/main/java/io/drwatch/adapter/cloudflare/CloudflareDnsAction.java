@@ -1,10 +1,13 @@
 package io.drwatch.adapter.cloudflare;
 
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.HttpClientOptions;
+import io.drwatch.adapter.support.Retry;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Objects;
@@ -34,7 +37,7 @@ public final class CloudflareDnsAction implements FailoverAction {
 
   public static CloudflareDnsAction create(Vertx vertx) {
     return new CloudflareDnsAction(new CloudflareApi(vertx,
-        vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)), CloudflareRetry.DEFAULT,
+        vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)), Retry.of("cloudflare"),
         Duration.ofSeconds(1)));
   }
 
@@ -93,7 +96,7 @@ public final class CloudflareDnsAction implements FailoverAction {
       Boolean proxied = step.params().containsKey("proxied") ? CloudflareTarget.bool(step, "proxied") : null;
       return Future.succeededFuture(new Wanted(t, path, content, proxied, ttl(step)));
     } catch (IllegalArgumentException e) {
-      return Future.failedFuture(VertxException.noStackTrace(e.getMessage()));
+      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
     }
   }
 

@@ -1,10 +1,13 @@
 package io.drwatch.adapter.cloudflare;
 
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.HttpClientOptions;
+import io.drwatch.adapter.support.Retry;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
@@ -33,7 +36,7 @@ public final class CloudflarePoolAction implements FailoverAction {
 
   public static CloudflarePoolAction create(Vertx vertx) {
     return new CloudflarePoolAction(new CloudflareApi(vertx,
-        vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)), CloudflareRetry.DEFAULT,
+        vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)), Retry.of("cloudflare"),
         Duration.ofSeconds(1)));
   }
 
@@ -73,7 +76,7 @@ public final class CloudflarePoolAction implements FailoverAction {
           + CloudflareTarget.id(step, "pool");
       return Future.succeededFuture(new Wanted(t, path, CloudflareTarget.bool(step, "enabled")));
     } catch (IllegalArgumentException e) {
-      return Future.failedFuture(VertxException.noStackTrace(e.getMessage()));
+      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
     }
   }
 }

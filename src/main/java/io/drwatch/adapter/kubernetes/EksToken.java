@@ -23,7 +23,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * #REUSE} and then signed afresh; fabric8 asks this provider on every request.
  *
  * <p>Signing is CPU only, but resolving credentials may be a blocking HTTP call (container or
- * instance metadata); the provider is called on the worker threads of {@link KubeCall}.
+ * instance metadata); the provider is called on the worker threads of {@link KubeCalls}.
  */
 final class EksToken implements OAuthTokenProvider {
   static final String PREFIX = "k8s-aws-v1.";

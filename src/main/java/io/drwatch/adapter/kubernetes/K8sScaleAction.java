@@ -1,5 +1,10 @@
 package io.drwatch.adapter.kubernetes;
 
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.adapter.support.Poll;
+import io.drwatch.adapter.support.Retry;
+import io.drwatch.domain.FailureCode;
+import java.util.concurrent.Callable;
 import io.drwatch.port.FailoverAction;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -7,7 +12,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import java.time.Duration;
@@ -26,7 +30,7 @@ import java.util.Optional;
  *       replicas}, for at most {@code waitSeconds}.
  * </ul>
  *
- * <p>Every API call runs on a worker thread ({@link KubeCall}), is bounded by the request timeout
+ * <p>Every API call runs on a worker thread ({@link KubeCalls}), is bounded by the request timeout
  * and retried on 429/5xx/I/O with backoff; 404 and 403 fail at once. fabric8 sends the scale as
  * GET + PUT of the {@code autoscaling/v1 Scale} and the HPA patch as GET + PATCH. RBAC in the
  * namespace: deployments get, deployments/scale get+update+patch, horizontalpodautoscalers
@@ -80,11 +84,11 @@ public final class K8sScaleAction implements FailoverAction, AutoCloseable {
 
   @Override
   public Future<Void> await(Step step) {
-    return request(step).compose(r -> {
-      Promise<Void> done = Promise.promise();
-      poll(r, System.nanoTime() + r.waitFor().toNanos(), done);
-      return done.future();
-    });
+    // A failed read (after its retries) ends the wait at once.
+    return request(step).compose(r -> Poll.every(r.poll(), r.waitFor()).until(vertx, () -> read(r),
+        s -> s.ready() >= r.replicas(), ar -> "step " + r.step() + ": deployment " + r.id() + " has "
+            + ar.result().ready() + " of " + r.replicas() + " replicas ready after " + r.waitFor().toSeconds() + "s")
+        .result().mapEmpty());
   }
 
   private static Future<ScaleRequest> request(Step step) {
@@ -92,7 +96,7 @@ public final class K8sScaleAction implements FailoverAction, AutoCloseable {
   }
 
   private Future<State> read(ScaleRequest r) {
-    return call(r, "GET deployment " + r.id()).run(vertx, () -> {
+    return call(r, "GET deployment " + r.id(), () -> {
       KubernetesClient client = clients.client(r.target());
       Deployment d = client.apps().deployments().inNamespace(r.namespace()).withName(r.deployment()).get();
       if (d == null) {
@@ -100,7 +104,8 @@ public final class K8sScaleAction implements FailoverAction, AutoCloseable {
       }
       return new State(d, DeploymentState.hpaFor(client, r.namespace(), r.deployment()));
     }).compose(s -> s != null ? Future.succeededFuture(s)
-        : failed("step " + r.step() + ": deployment " + r.id() + " not found at " + r.target().label()));
+        : Failing.with(FailureCode.NOT_FOUND, "step " + r.step() + ": deployment " + r.id() + " not found at "
+            + r.target().label()));
   }
 
   private Future<Void> patchHpa(ScaleRequest r, State s) {
@@ -112,35 +117,21 @@ public final class K8sScaleAction implements FailoverAction, AutoCloseable {
     String name = hpa.getMetadata().getName();
     int max = Math.max(max(hpa), ceiling); // the API rejects minReplicas > maxReplicas
     String patch = "{\"spec\":{\"minReplicas\":" + r.hpaMinReplicas() + ",\"maxReplicas\":" + max + "}}";
-    return call(r, "PATCH horizontalpodautoscaler " + r.namespace() + "/" + name).run(vertx, () ->
+    return call(r, "PATCH horizontalpodautoscaler " + r.namespace() + "/" + name, () ->
         clients.client(r.target()).autoscaling().v2().horizontalPodAutoscalers().inNamespace(r.namespace())
             .withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch)).mapEmpty();
   }
 
   private Future<Void> scale(ScaleRequest r) {
-    return call(r, "scale deployment " + r.id() + " to " + r.replicas()).run(vertx, () ->
+    return call(r, "scale deployment " + r.id() + " to " + r.replicas(), () ->
         clients.client(r.target()).apps().deployments().inNamespace(r.namespace()).withName(r.deployment())
             .scale(r.replicas())).mapEmpty();
   }
 
-  /** One promise for the whole wait; a failed read (after its retries) ends it at once. */
-  private void poll(ScaleRequest r, long deadline, Promise<Void> done) {
-    read(r).onComplete(ar -> {
-      if (ar.failed()) {
-        done.fail(ar.cause());
-      } else if (ar.result().ready() >= r.replicas()) {
-        done.complete();
-      } else if (System.nanoTime() - deadline >= 0) {
-        done.fail(VertxException.noStackTrace("step " + r.step() + ": deployment " + r.id() + " has "
-            + ar.result().ready() + " of " + r.replicas() + " replicas ready after " + r.waitFor().toSeconds() + "s"));
-      } else {
-        vertx.setTimer(r.poll().toMillis(), id -> poll(r, deadline, done));
-      }
-    });
-  }
-
-  private KubeCall call(ScaleRequest r, String what) {
-    return KubeCall.of("step " + r.step() + ": k8s-scale " + what, requestTimeout);
+  /** One blocking call with our retries (429, 5xx, timeouts, transport failures). */
+  private <T> Future<T> call(ScaleRequest r, String what, Callable<T> call) {
+    return Retry.of("step " + r.step() + ": k8s-scale " + what).run(vertx,
+        () -> KubeCalls.blocking(vertx, requestTimeout, call));
   }
 
   private static int min(HorizontalPodAutoscaler h) {

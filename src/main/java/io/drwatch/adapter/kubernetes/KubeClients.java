@@ -22,7 +22,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  * <p>Why not the daemon's Vert.x: fabric8 completes a response and decodes its JSON (Jackson, the
  * first time with heavy class loading) on the HTTP client's event loop, which would stall our
  * loops. Its own single event loop keeps that off them; our code only ever calls the blocking DSL
- * from worker threads ({@link KubeCall}). fabric8's retries are off: {@link KubeCall} retries, with
+ * from worker threads ({@link KubeCalls}). fabric8's retries are off: {@link KubeCalls} retries, with
  * a bound we own, and every request is bounded by {@code requestTimeout}.
  */
 final class KubeClients implements AutoCloseable {

@@ -1,5 +1,6 @@
 package io.drwatch.adapter.kubernetes;
 
+import io.drwatch.adapter.support.Retry;
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.Durations;
 import io.drwatch.domain.Texts;
@@ -115,8 +116,9 @@ public final class KubernetesStandby implements ProviderTelemetry {
   private record PrimaryRead(Map<String, DeploymentState> states, Optional<String> note) {}
 
   private Future<PrimaryRead> readPrimary() {
-    KubeCall call = new KubeCall("primary cluster " + primary.label(), 1, timeout);
-    return call.run(vertx, () -> readAll(primary, Map.of())).map(states -> {
+    // One attempt: the next read is the retry. Retry only adds the label to the failure.
+    return Retry.of("primary cluster " + primary.label()).attempts(1)
+        .run(vertx, () -> KubeCalls.blocking(vertx, timeout, () -> readAll(primary, Map.of()))).map(states -> {
       lastPrimary = states;
       lastPrimaryAt = clock.instant();
       return new PrimaryRead(states, Optional.<String>empty());
@@ -127,8 +129,8 @@ public final class KubernetesStandby implements ProviderTelemetry {
 
   /** The comparison runs on the worker as well: it is cheap, but its first run loads many classes. */
   private Future<ReplicaView> readStandby(PrimaryRead p) {
-    KubeCall call = new KubeCall("standby cluster " + standby.label(), 1, timeout);
-    return call.run(vertx, () -> view(p, readAll(standby, p.states())));
+    return Retry.of("standby cluster " + standby.label()).attempts(1)
+        .run(vertx, () -> KubeCalls.blocking(vertx, timeout, () -> view(p, readAll(standby, p.states()))));
   }
 
   /** Blocking: runs on a worker. The standby must also hold what the primary's template needs. */

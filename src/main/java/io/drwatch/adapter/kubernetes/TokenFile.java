@@ -11,7 +11,7 @@ import java.nio.file.attribute.FileTime;
 /**
  * A bearer token read from a file and re-read when the file changes: kubelet rotates projected
  * service-account tokens in place. fabric8 asks the provider on every request; requests run on
- * worker threads (see {@link KubeCall}), so the small file read never touches an event loop.
+ * worker threads (see {@link KubeCalls}), so the small file read never touches an event loop.
  */
 final class TokenFile implements OAuthTokenProvider {
   private final Path path;

@@ -3,17 +3,22 @@ package io.drwatch.adapter.metrics;
 import static io.drwatch.adapter.metrics.MetricNames.*;
 
 import io.drwatch.app.status.StatusBoard;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.domain.channel.ChannelCondition;
 import io.drwatch.domain.channel.ChannelStatus;
 import io.drwatch.domain.channel.CompositeRpo;
 import io.drwatch.domain.lag.ProviderLag;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -36,6 +41,22 @@ public final class ChannelMetrics implements MeterBinder {
     gauge(registry, RPO, Tags.empty(), b -> seconds(CompositeRpo.of(b.channels()).max()));
     gauge(registry, RPO_SKEW, Tags.empty(), b -> seconds(CompositeRpo.of(b.channels()).skew()));
     board.onUpdate(status -> probeTimer(registry, status).record(status.lastProbe()));
+    // Every (channel, code) from zero, so an alert on increase sees the first error too.
+    Map<String, Map<FailureCode, Counter>> errors = new ConcurrentHashMap<>();
+    for (ChannelStatus s : board.channels()) {
+      Map<FailureCode, Counter> byCode = new EnumMap<>(FailureCode.class);
+      for (FailureCode code : FailureCode.values()) {
+        byCode.put(code, Counter.builder(PROBE_ERRORS).tags(TAG_CHANNEL, s.name(), TAG_CODE, code.label())
+            .description(Descriptions.of(PROBE_ERRORS)).register(registry));
+      }
+      errors.put(s.name(), byCode);
+    }
+    board.onProbeError((channel, code) -> {
+      Map<FailureCode, Counter> byCode = errors.get(channel);
+      if (byCode != null) {
+        byCode.get(code).increment();
+      }
+    });
   }
 
   private void bindChannel(MeterRegistry registry, String name, Tags tags) {

@@ -6,6 +6,7 @@ import io.drwatch.app.failover.FailoverPipeline;
 import io.drwatch.app.failover.RtoView;
 import io.drwatch.app.failover.RunsBoard;
 import io.drwatch.app.failover.StepObserver;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.domain.runbook.FailoverRun;
 import io.drwatch.domain.runbook.RunMode;
 import io.drwatch.domain.runbook.StepSpec;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -103,9 +105,11 @@ public final class FailoverMetrics implements MeterBinder, StepObserver {
   }
 
   @Override
-  public void ended(String runId, String step, String outcome, Duration took, String message) {
+  public void ended(String runId, String step, Outcome outcome, Optional<FailureCode> code, Duration took,
+      String message) {
     if (registry != null) {
-      Timer.builder(FAILOVER_STEP).tag(TAG_STEP, step).tag(TAG_OUTCOME, outcome)
+      Timer.builder(FAILOVER_STEP).tag(TAG_STEP, step).tag(TAG_OUTCOME, outcome.label())
+          .tag(TAG_CODE, code.map(FailureCode::label).orElse(NO_CODE))
           .description(Descriptions.of(FAILOVER_STEP)).register(registry).record(took);
     }
   }

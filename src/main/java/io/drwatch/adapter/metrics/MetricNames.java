@@ -43,7 +43,14 @@ public final class MetricNames {
 
   public static final String AWS_REQUESTS = "drwatch.aws.requests";
 
+  /** Probe calls that failed, by channel and {@link io.drwatch.domain.FailureCode} label. */
+  public static final String PROBE_ERRORS = "drwatch.probe.errors";
+
   public static final String TAG_CHANNEL = "channel";
+  /** A {@link io.drwatch.domain.FailureCode} label, or {@link #NO_CODE}: bounded by the enum. */
+  public static final String TAG_CODE = "code";
+  /** The {@code code} label of what did not fail. */
+  public static final String NO_CODE = "none";
   public static final String TAG_KIND = "kind";
   public static final String TAG_CONDITION = "condition";
   public static final String TAG_OUTCOME = "outcome";

@@ -1,11 +1,9 @@
 package io.drwatch.adapter.opensearch;
 
-import io.drwatch.domain.Failures;
-import io.drwatch.domain.Texts;
+import io.drwatch.adapter.support.HttpJson;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
@@ -109,12 +107,7 @@ final class OsHttp implements AutoCloseable {
               .compose(OsHttp::read);
         })
         .timeout(ms, TimeUnit.MILLISECONDS)
-        .recover(err -> Future.failedFuture(VertxException.noStackTrace(
-            method.name() + " " + path + ": " + reason(err))));
-  }
-
-  private String reason(Throwable err) {
-    return Failures.isTimeout(err) ? "no answer within " + Texts.duration(timeout) : Failures.line(err);
+        .recover(err -> Future.failedFuture(HttpJson.transport(err, method.name() + " " + path, timeout)));
   }
 
   private static Future<Reply> read(HttpClientResponse response) {

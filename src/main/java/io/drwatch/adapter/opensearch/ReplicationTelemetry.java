@@ -3,6 +3,9 @@ package io.drwatch.adapter.opensearch;
 import io.drwatch.domain.lag.LinkState;
 import io.drwatch.domain.lag.ReplicaView;
 import io.drwatch.port.ProviderTelemetry;
+import io.drwatch.adapter.support.HttpJson;
+import io.drwatch.domain.CodedFailure;
+import io.drwatch.domain.FailureCode;
 import io.vertx.core.Future;
 import io.vertx.core.VertxException;
 import java.util.Optional;
@@ -38,8 +41,10 @@ final class ReplicationTelemetry implements ProviderTelemetry {
     }
     ReplicationStatus status = ReplicationStatus.parse(reply.json());
     if (reply.status() != 200 || status.status().isEmpty()) {
-      return Future.failedFuture(VertxException.noStackTrace("GET " + statusPath(index) + " on " + base
-          + ": status " + reply.status() + " " + reply.quoted()));
+      // A 200 without a status is an answer we cannot use: rejected, as any other non-2xx is coded.
+      return Future.failedFuture(CodedFailure.of(reply.status() == 200 ? FailureCode.REJECTED
+              : HttpJson.code(reply.status()), "GET " + statusPath(index) + " on " + base
+          + ": status " + reply.status() + " " + reply.quoted(), null, reply.status(), null, null));
     }
     return Future.succeededFuture(status);
   }

@@ -1,15 +1,18 @@
 package io.drwatch.adapter.opensearch;
 
+import io.drwatch.adapter.support.Backoff;
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.adapter.support.HttpJson;
+import io.drwatch.adapter.support.Poll;
+import io.drwatch.adapter.support.Retry;
+import io.drwatch.domain.CodedFailure;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxException;
 import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -35,6 +38,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 public final class StopFollowAction implements FailoverAction {
   private final Vertx vertx;
   private final Supplier<AwsCredentialsProvider> credentials;
+  /** 429 and 5xx answers are retried as failures; the rest of the answers go back to the caller. */
+  static final Retry RETRY = Retry.of("opensearch").backoff(new Backoff(Duration.ofMillis(250), Duration.ofSeconds(4)));
+
   private final Retry retry;
   private final Duration pollEvery;
 
@@ -47,7 +53,7 @@ public final class StopFollowAction implements FailoverAction {
 
   /** {@code credentials} is only asked for by steps with {@code auth: sigv4}. */
   public static StopFollowAction create(Vertx vertx, Supplier<AwsCredentialsProvider> credentials) {
-    return new StopFollowAction(vertx, credentials, Retry.DEFAULT, Duration.ofMillis(500));
+    return new StopFollowAction(vertx, credentials, RETRY, Duration.ofMillis(500));
   }
 
   @Override
@@ -64,15 +70,16 @@ public final class StopFollowAction implements FailoverAction {
   public Future<Void> apply(Step step) {
     return withClient(step, http -> {
       String path = "/_plugins/_replication/" + OsHttp.seg(step.param("index")) + "/_stop";
-      return retry.run(vertx, "step " + step.id() + ": POST " + path,
+      return retried("step " + step.id() + ": POST " + path,
           () -> http.send(HttpMethod.POST, path, "{}")).compose(reply -> {
             boolean already = reply.status() >= 400 && reply.status() < 500
                 && reply.body().toLowerCase(Locale.ROOT).contains("no replication in progress");
             if (reply.status() == 200 || already) {
               return Future.<Void>succeededFuture();
             }
-            return failed("step " + step.id() + ": POST " + path + " on " + http.base() + ": status "
-                + reply.status() + " " + reply.quoted());
+            return Future.<Void>failedFuture(CodedFailure.of(HttpJson.code(reply.status()), "step " + step.id()
+                + ": POST " + path + " on " + http.base() + ": status " + reply.status() + " " + reply.quoted(),
+                null, reply.status(), null, null));
           });
     });
   }
@@ -81,35 +88,30 @@ public final class StopFollowAction implements FailoverAction {
   public Future<Void> await(Step step) {
     return withClient(step, http -> {
       int waitSeconds = step.number("waitSeconds", 60, 3600);
-      Promise<Void> done = Promise.promise();
-      poll(step, http, System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds), waitSeconds, done);
-      return done.future();
+      // A failed read is "not yet": the follower may be busy while it stops.
+      return Poll.every(pollEvery, Duration.ofSeconds(waitSeconds)).keepingOnFailure().until(vertx,
+          () -> status(step, http), s -> !s.inProgress(),
+          ar -> "step " + step.id() + ": replication of " + step.param("index") + " still in progress after "
+              + waitSeconds + "s (" + (ar.failed() ? ar.cause().getMessage() : "status " + ar.result().describe())
+              + ")").result().mapEmpty();
     });
   }
 
-  /** One promise for the whole loop: no future chain that grows with each round. */
-  private void poll(Step step, OsHttp http, long deadline, int waitSeconds, Promise<Void> done) {
-    status(step, http).onComplete(ar -> {
-      if (ar.succeeded() && !ar.result().inProgress()) {
-        done.complete();
-      } else if (System.nanoTime() - deadline >= 0) {
-        String last = ar.failed() ? ar.cause().getMessage() : "status " + ar.result().describe();
-        done.fail(VertxException.noStackTrace("step " + step.id() + ": replication of " + step.param("index")
-            + " still in progress after " + waitSeconds + "s (" + last + ")"));
-      } else {
-        vertx.setTimer(pollEvery.toMillis(), id -> poll(step, http, deadline, waitSeconds, done));
-      }
-    });
+  /** {@code call} with our retries; a 429 or 5xx answer counts as a failed attempt. */
+  private Future<OsHttp.Reply> retried(String what, Supplier<Future<OsHttp.Reply>> call) {
+    return retry.label(what).run(vertx, () -> call.get().compose(reply -> reply.status() == 429 || reply.status() >= 500
+        ? Future.failedFuture(CodedFailure.of(HttpJson.code(reply.status()),
+            "status " + reply.status() + " " + reply.quoted(), null, reply.status(), null, null))
+        : Future.succeededFuture(reply)));
   }
 
   private Future<ReplicationStatus> status(Step step, OsHttp http) {
     String index = step.param("index");
     String what = "step " + step.id() + ": GET " + ReplicationTelemetry.statusPath(index);
     // Retried here; the final answer is interpreted as the channel does (auth errors fail at once).
-    return retry.run(vertx, what, () -> http.get(ReplicationTelemetry.statusPath(index)))
-        .compose(reply -> ReplicationTelemetry.interpret(reply, http.base(), index))
-        .recover(err -> failed(err.getMessage().startsWith("step ") ? err.getMessage()
-            : "step " + step.id() + ": " + err.getMessage()));
+    return retried(what, () -> http.get(ReplicationTelemetry.statusPath(index)))
+        .compose(reply -> ReplicationTelemetry.interpret(reply, http.base(), index)
+            .recover(err -> Failing.under("step " + step.id(), err)));
   }
 
   private <T> Future<T> withClient(Step step, Function<OsHttp, Future<T>> body) {
@@ -133,9 +135,5 @@ public final class StopFollowAction implements FailoverAction {
   private static Optional<String> opt(Step step, String key) {
     String v = step.param(key, "");
     return v.isBlank() ? Optional.empty() : Optional.of(v);
-  }
-
-  private static <T> Future<T> failed(String message) {
-    return Future.failedFuture(VertxException.noStackTrace(message));
   }
 }

@@ -1,10 +1,10 @@
 package io.drwatch.adapter.postgres;
 
+import io.drwatch.adapter.support.Poll;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.net.NetClientOptions;
@@ -108,24 +108,12 @@ public final class PgPromoteAction implements FailoverAction {
   }
 
   private Future<Void> pollUntilPromoted(PgPromoteTarget t) {
-    Promise<Void> done = Promise.promise();
-    poll(t, System.nanoTime() + t.waitLimit().toNanos(), done);
-    return done.future();
-  }
-
-  /** One promise for the whole loop: no future chain that grows with each round. */
-  private void poll(PgPromoteTarget t, long deadline, Promise<Void> done) {
-    inRecovery(t).onComplete(ar -> {
-      if (ar.succeeded() && !ar.result()) {
-        done.complete();
-      } else if (System.nanoTime() - deadline >= 0) {
-        done.fail(VertxException.noStackTrace(ar.failed()
-            ? ar.cause().getMessage() + " (still failing after " + t.waitSeconds() + "s)"
-            : t.label() + ": still in recovery after " + t.waitSeconds() + "s"));
-      } else {
-        vertx.setTimer(POLL_EVERY.toMillis(), id -> poll(t, deadline, done));
-      }
-    });
+    // A failed query is "not yet": the server may be restarting out of recovery.
+    return Poll.every(POLL_EVERY, t.waitLimit()).keepingOnFailure().until(vertx, () -> inRecovery(t),
+        recovering -> !recovering,
+        ar -> ar.failed() ? ar.cause().getMessage() + " (still failing after " + t.waitSeconds() + "s)"
+            : t.label() + ": still in recovery after " + t.waitSeconds() + "s")
+        .result().mapEmpty();
   }
 
   /**

@@ -1,10 +1,10 @@
 package io.drwatch.adapter.redis;
 
+import io.drwatch.adapter.support.Poll;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.redis.client.Command;
@@ -78,24 +78,11 @@ public final class RedisPromoteAction implements FailoverAction {
   }
 
   private Future<Void> pollUntilMaster(RedisPromoteTarget t) {
-    Promise<Void> done = Promise.promise();
-    poll(t, System.nanoTime() + t.waitLimit().toNanos(), done);
-    return done.future();
-  }
-
-  /** One promise for the whole loop: no future chain that grows with each round. */
-  private void poll(RedisPromoteTarget t, long deadline, Promise<Void> done) {
-    isMaster(t).onComplete(ar -> {
-      if (ar.succeeded() && ar.result()) {
-        done.complete();
-      } else if (System.nanoTime() - deadline >= 0) {
-        done.fail(VertxException.noStackTrace(ar.failed()
-            ? ar.cause().getMessage() + " (still failing after " + t.waitSeconds() + "s)"
-            : t.label() + ": still not role:master after " + t.waitSeconds() + "s"));
-      } else {
-        vertx.setTimer(POLL_EVERY.toMillis(), id -> poll(t, deadline, done));
-      }
-    });
+    // A failed INFO is "not yet": the server may be restarting.
+    return Poll.every(POLL_EVERY, t.waitLimit()).keepingOnFailure().until(vertx, () -> isMaster(t), master -> master,
+        ar -> ar.failed() ? ar.cause().getMessage() + " (still failing after " + t.waitSeconds() + "s)"
+            : t.label() + ": still not role:master after " + t.waitSeconds() + "s")
+        .result().mapEmpty();
   }
 
   /** One command on a client of its own, bounded, and the client closed in every case. */

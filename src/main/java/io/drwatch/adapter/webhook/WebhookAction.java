@@ -1,5 +1,6 @@
 package io.drwatch.adapter.webhook;
 
+import io.drwatch.adapter.support.Poll;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.port.FailoverAction;
@@ -101,24 +102,13 @@ public final class WebhookAction implements FailoverAction {
     if (r.awaitUrl().isEmpty()) {
       return Future.succeededFuture();
     }
-    Promise<Void> done = Promise.promise();
-    poll(r, r.awaitUrl().get(), System.nanoTime() + TimeUnit.SECONDS.toNanos(r.waitSeconds()), done);
-    return done.future();
-  }
-
-  /** One promise for the whole loop: no future chain that grows with each round. */
-  private void poll(WebhookRequest r, URI url, long deadline, Promise<Void> done) {
-    get(r, url).onComplete(ar -> {
-      if (ar.succeeded() && ar.result().status() == 200) {
-        done.complete();
-      } else if (System.nanoTime() - deadline >= 0) {
-        String last = ar.failed() ? ar.cause().getMessage()
-            : label(HttpMethod.GET, url) + ": status " + ar.result().status();
-        done.fail(VertxException.noStackTrace(last + ", still not 200 after " + r.waitSeconds() + "s"));
-      } else {
-        vertx.setTimer(POLL_EVERY.toMillis(), id -> poll(r, url, deadline, done));
-      }
-    });
+    URI url = r.awaitUrl().get();
+    // A failed GET is "not yet": the receiver may be restarting into its new role.
+    return Poll.every(POLL_EVERY, Duration.ofSeconds(r.waitSeconds())).keepingOnFailure()
+        .until(vertx, () -> get(r, url), reply -> reply.status() == 200,
+            ar -> (ar.failed() ? ar.cause().getMessage() : label(HttpMethod.GET, url) + ": status " + ar.result().status())
+                + ", still not 200 after " + r.waitSeconds() + "s")
+        .result().mapEmpty();
   }
 
   private Future<Reply> get(WebhookRequest r, URI url) {

@@ -1,5 +1,8 @@
 package io.drwatch.app.failover;
 
+import io.drwatch.app.failover.StepObserver.Outcome;
+import io.drwatch.domain.CodedFailure;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.domain.runbook.FailoverRun;
@@ -62,7 +65,7 @@ public final class StepRunner {
     if (run.mode() == RunMode.DRILL && settings.drillParams(spec.id()).isEmpty()) {
       // Never production's params: a step without its own drill block is not drilled at all.
       return commit.apply(r -> r.skipStep(spec.id(), "not drilled: no drill params (drill: skip, or no drill: block)", now()))
-          .onSuccess(r -> notifyEnded(r.runId(), spec.id(), "skipped", now(), "not drilled")).mapEmpty();
+          .onSuccess(r -> notifyEnded(r.runId(), spec.id(), Outcome.SKIPPED, null, now(), "not drilled")).mapEmpty();
     }
     FailoverAction.Step step;
     FailoverAction action;
@@ -70,13 +73,13 @@ public final class StepRunner {
       action = action(spec);
       step = step(run, spec, epoch);
     } catch (RuntimeException e) {
-      return failAttempt(spec, e.getMessage(), commit);
+      return failAttempt(spec, CodedFailure.codeOf(e), e.getMessage(), commit);
     }
     Instant began = now();
     return gate(run, spec, Duration.ZERO, commit).compose(proceed -> !proceed
         ? Future.succeededFuture()
         : bounded(action.check(step), spec.timeout()).transform(ar -> ar.failed()
-            ? failAttempt(spec, "check failed: " + why(ar.cause(), spec), commit)
+            ? failAttempt(spec, CodedFailure.codeOf(ar.cause()), "check failed: " + why(ar.cause(), spec), commit)
             : ar.result() ? skip(run, spec, commit, began) : execute(spec, action, step, commit)));
   }
 
@@ -85,12 +88,12 @@ public final class StepRunner {
    * any failure: journaled as started then failed, so the run's retry limit ends it instead of
    * the pipeline asking again at once, forever.
    */
-  private Future<Void> failAttempt(StepSpec spec, String message,
+  private Future<Void> failAttempt(StepSpec spec, FailureCode code, String message,
       Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit) {
     Instant began = now();
     return commit.apply(r -> r.startStep(spec.id(), began))
-        .compose(r -> commit.apply(x -> x.failStep(spec.id(), message, now())))
-        .onSuccess(x -> notifyEnded(x.runId(), spec.id(), "failed", began, message))
+        .compose(r -> commit.apply(x -> x.failStep(spec.id(), code, message, now())))
+        .onSuccess(x -> notifyEnded(x.runId(), spec.id(), Outcome.FAILED, code, began, message))
         .mapEmpty();
   }
 
@@ -102,7 +105,7 @@ public final class StepRunner {
       Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit, Instant began) {
     String why = "already in target state";
     return commit.apply(r -> r.skipStep(spec.id(), why, now()))
-        .onSuccess(r -> notifyEnded(r.runId(), spec.id(), "skipped", began, why)).mapEmpty();
+        .onSuccess(r -> notifyEnded(r.runId(), spec.id(), Outcome.SKIPPED, null, began, why)).mapEmpty();
   }
 
   private Future<Void> execute(StepSpec spec, FailoverAction action, FailoverAction.Step step,
@@ -115,10 +118,11 @@ public final class StepRunner {
             .transform(ar -> {
               Duration took = Duration.between(began, now());
               String msg = ar.succeeded() ? "verified in " + Texts.duration(took) : why(ar.cause(), spec);
+              FailureCode code = ar.succeeded() ? null : CodedFailure.codeOf(ar.cause());
               return commit.apply(x -> ar.succeeded() ? x.finishStep(spec.id(), msg, now())
-                      : x.failStep(spec.id(), msg, now()))
+                      : x.failStep(spec.id(), code, msg, now()))
                   .onSuccess(x -> notifyEnded(x.runId(), spec.id(),
-                      ar.succeeded() ? "finished" : "failed", began, msg));
+                      ar.succeeded() ? Outcome.FINISHED : Outcome.FAILED, code, began, msg));
             }))
         .mapEmpty();
   }
@@ -147,7 +151,7 @@ public final class StepRunner {
         yield p.future().compose(x -> gate(run, spec, waited.plus(pause), commit));
       }
       case BLOCK -> commit.apply(r -> r.block(spec.id(), v.reason() + " (" + bound.why() + ")", now()))
-          .onSuccess(r -> notifyEnded(r.runId(), spec.id(), "blocked", now(), v.reason()))
+          .onSuccess(r -> notifyEnded(r.runId(), spec.id(), Outcome.BLOCKED, null, now(), v.reason()))
           .map(false);
     };
   }
@@ -195,9 +199,10 @@ public final class StepRunner {
     return f.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private void notifyEnded(String runId, String step, String outcome, Instant began, String msg) {
+  /** {@code code} is null unless the step failed. */
+  private void notifyEnded(String runId, String step, Outcome outcome, FailureCode code, Instant began, String msg) {
     Duration took = Duration.between(began, now());
-    observers.forEach(o -> o.ended(runId, step, outcome, took, msg));
+    observers.forEach(o -> o.ended(runId, step, outcome, Optional.ofNullable(code), took, msg));
   }
 
   private Instant now() {

@@ -1,6 +1,8 @@
 package io.drwatch.app.probe;
 
 import io.drwatch.app.status.StatusBoard;
+import io.drwatch.domain.CodedFailure;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.domain.channel.ChannelSpec;
@@ -119,7 +121,12 @@ public final class ProbeLoop {
     }
     return f.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .map(Outcome::ok)
-        .otherwise(err -> Outcome.failed(Failures.isTimeout(err)
-            ? "timed out after " + Texts.duration(timeout) : Failures.line(err)));
+        .otherwise(err -> {
+          FailureCode code = CodedFailure.codeOf(err);
+          board.probeError(spec.name(), code);
+          // Only our own bound is worded here; a coded failure already says what timed out.
+          return Outcome.failed(Failures.isTimeout(err)
+              ? "timed out after " + Texts.duration(timeout) : Failures.line(err));
+        });
   }
 }

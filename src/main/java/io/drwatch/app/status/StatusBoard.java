@@ -1,5 +1,6 @@
 package io.drwatch.app.status;
 
+import io.drwatch.domain.FailureCode;
 import io.drwatch.domain.channel.ChannelStatus;
 import io.drwatch.domain.channel.ConditionChanged;
 import java.util.ArrayDeque;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +25,7 @@ public final class StatusBoard {
   private final Map<String, ChannelStatus> channels = new LinkedHashMap<>();
   private final Deque<String> verdicts = new ArrayDeque<>();
   private final List<Consumer<ChannelStatus>> listeners = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<String, FailureCode>> errorListeners = new CopyOnWriteArrayList<>();
 
   public StatusBoard(Collection<ChannelStatus> initial) {
     initial.forEach(s -> channels.put(s.name(), s));
@@ -45,6 +48,15 @@ public final class StatusBoard {
 
   public void onUpdate(Consumer<ChannelStatus> listener) {
     listeners.add(listener);
+  }
+
+  /** A probe call of {@code channel} failed with {@code code}: counted by the metrics. */
+  public void probeError(String channel, FailureCode code) {
+    errorListeners.forEach(l -> l.accept(channel, code));
+  }
+
+  public void onProbeError(BiConsumer<String, FailureCode> listener) {
+    errorListeners.add(listener);
   }
 
   public synchronized List<ChannelStatus> channels() {

@@ -1,5 +1,6 @@
 package io.drwatch.domain.runbook;
 
+import io.drwatch.domain.FailureCode;
 import io.drwatch.domain.runbook.JournalRecord.DataLossAccepted;
 import io.drwatch.domain.runbook.JournalRecord.RunApproved;
 import io.drwatch.domain.runbook.JournalRecord.RunBlocked;
@@ -143,6 +144,11 @@ public record FailoverRun(
 
   public Transition failStep(String step, String message, Instant at) {
     return apply(new StepFailed(runId, step, message, at));
+  }
+
+  /** A failed attempt with its code, journaled with it. */
+  public Transition failStep(String step, FailureCode code, String message, Instant at) {
+    return apply(new StepFailed(runId, step, Optional.of(code), message, at));
   }
 
   /** The check found the target state: a ready step, or one in flight after a restart. */

@@ -1,10 +1,12 @@
 package io.drwatch.domain.runbook;
 
+import io.drwatch.domain.FailureCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One fact about a run, appended to the journal before anyone acts on it. {@link FailoverRun}
@@ -65,13 +67,24 @@ public sealed interface JournalRecord {
     }
   }
 
-  /** The attempt failed (error, timeout); a retry may follow. */
-  record StepFailed(String runId, String step, String message, Instant at)
+  /**
+   * The attempt failed (error, timeout); a retry may follow.
+   *
+   * @param code why, in the closed set metrics and alerts use; empty in journals written before
+   *     codes existed
+   */
+  record StepFailed(String runId, String step, Optional<FailureCode> code, String message, Instant at)
       implements StepFact {
     public StepFailed {
       check(runId, at);
       Objects.requireNonNull(step, "step");
+      Objects.requireNonNull(code, "code");
       Objects.requireNonNull(message, "message");
+    }
+
+    /** Without a code: as read from an old journal. */
+    public StepFailed(String runId, String step, String message, Instant at) {
+      this(runId, step, Optional.empty(), message, at);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.drwatch.adapter.cloudflare;
 
+import io.drwatch.adapter.support.Backoff;
+import io.drwatch.adapter.support.Retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,8 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /** cloudflare-dns over real HTTP against {@link CloudflareFake}. */
 class CloudflareDnsActionTest {
-  static final CloudflareRetry FAST = new CloudflareRetry(4, Duration.ofMillis(20), Duration.ofMillis(100),
-      Duration.ofSeconds(2));
+  static final Retry FAST = Retry.of("cloudflare").backoff(new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)));
   private static Vertx vertx;
   private static CloudflareFake cf;
   private static CloudflareDnsAction action;
@@ -133,7 +134,7 @@ class CloudflareDnsActionTest {
       @Override
       public void close() {}
     };
-    Logger log = Logger.getLogger(CloudflareApi.class.getName());
+    Logger log = Logger.getLogger(Retry.class.getName());
     log.addHandler(capture);
     long start = System.nanoTime();
     try {

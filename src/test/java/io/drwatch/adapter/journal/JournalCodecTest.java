@@ -3,6 +3,7 @@ package io.drwatch.adapter.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.drwatch.domain.FailureCode;
 import io.drwatch.domain.runbook.JournalRecord;
 import io.drwatch.domain.runbook.JournalRecord.DataLossAccepted;
 import io.drwatch.domain.runbook.JournalRecord.RunApproved;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,6 +85,23 @@ class JournalCodecTest {
             + "{\"id\":\"promote-db\",\"action\":\"pg-promote\",\"after\":[\"fence-ga\"],"
             + "\"timeout\":\"PT30S\",\"retries\":2,\"expected\":\"PT5S\",\"fence\":false,"
             + "\"promote\":true}]}");
+  }
+
+  @Test
+  void shouldJournalAFailedStepsCodeAndReadOldLinesWithoutOne() {
+    StepFailed coded = new StepFailed("r1", "promote-db", Optional.of(FailureCode.THROTTLED),
+        "rds PromoteReadReplica failed after 4 attempts: ThrottlingException (HTTP 400): Rate exceeded", T0);
+    String line = JournalCodec.encode(coded, 2);
+    assertThat(line).contains("\"code\":\"throttled\"");
+    assertThat(JournalCodec.decode(line)).isEqualTo(coded);
+
+    String old = "{\"type\":\"step-failed\",\"runId\":\"r1\",\"at\":\"2025-03-01T10:00:00Z\","
+        + "\"epoch\":2,\"step\":\"promote-db\",\"message\":\"timeout\"}";
+    assertThat(JournalCodec.decode(old)).isEqualTo(new StepFailed("r1", "promote-db", "timeout", T0));
+    assertThat(JournalCodec.encode(new StepFailed("r1", "promote-db", "timeout", T0), 2)).isEqualTo(old);
+    // A code from a later version is not a reason to lose the line.
+    assertThat(JournalCodec.decode(old.replace("}", ",\"code\":\"quantum\"}")))
+        .isEqualTo(new StepFailed("r1", "promote-db", "timeout", T0));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.drwatch.adapter.opensearch;
 
+import io.drwatch.adapter.support.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class StopFollowActionTest {
     fake = new ReplicationFake(serverVertx);
     vertx = TestVertx.create();
     action = new StopFollowAction(vertx, () -> StaticCredentialsProvider.create(
-        AwsBasicCredentials.create("testing", "testing")), new Retry(3, Duration.ofMillis(20), Duration.ofMillis(80)),
+        AwsBasicCredentials.create("testing", "testing")), StopFollowAction.RETRY.attempts(3).backoff(new Backoff(Duration.ofMillis(20), Duration.ofMillis(80))),
         Duration.ofMillis(50));
     fake.follow(INDEX).leaderCheckpoint = 41;
     fake.follow(INDEX).followerCheckpoint = 40;
@@ -108,7 +109,7 @@ class StopFollowActionTest {
       fake.faults.add(500);
     }
     assertThatThrownBy(() -> done(action.apply(step())))
-        .hasMessageContaining("step stop-orders: POST /_plugins/_replication/orders/_stop: gave up after 3 attempts")
+        .hasMessageContaining("step stop-orders: POST /_plugins/_replication/orders/_stop failed after 3 attempts")
         .hasMessageContaining("status 500");
     assertThat(fake.count("POST", "/_stop")).isEqualTo(3);
   }
@@ -121,7 +122,7 @@ class StopFollowActionTest {
     fake.faults.add(0);
     fake.faults.add(0);
     assertThatThrownBy(() -> done(action.check(step())))
-        .hasMessageContaining("gave up after 3 attempts").hasMessageContaining("no answer within 1s");
+        .hasMessageContaining("failed after 3 attempts").hasMessageContaining("no answer within 1s");
   }
 
   @Test

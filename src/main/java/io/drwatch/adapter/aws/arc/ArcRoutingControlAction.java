@@ -1,10 +1,13 @@
 package io.drwatch.adapter.aws.arc;
 
-import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.domain.FailureCode;
+import io.drwatch.adapter.aws.AwsFutures;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.Backoff;
-import io.drwatch.adapter.aws.ReadBack;
+import io.drwatch.adapter.support.Backoff;
+import io.drwatch.adapter.support.Poll;
+import io.drwatch.adapter.support.Retry;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -96,9 +99,9 @@ public final class ArcRoutingControlAction implements FailoverAction, AutoClosea
 
   @Override
   public Future<Void> await(Step step) {
-    return target(step).compose(t -> new ReadBack(pollEvery, t.waitFor())
+    return target(step).compose(t -> Poll.every(pollEvery, t.waitFor())
         .until(vertx, "step " + t.step() + ": routing control " + t.routingControl() + " to " + t.state(),
-            () -> read(t), s -> s == t.state(), String::valueOf))
+            () -> read(t), s -> s == t.state(), String::valueOf).result())
         .mapEmpty();
   }
 
@@ -109,7 +112,7 @@ public final class ArcRoutingControlAction implements FailoverAction, AutoClosea
         .map(r -> r.routingControlState());
   }
 
-  /** One call through {@link AwsCall}, whose every attempt goes to the next endpoint of the rotation. */
+  /** One call with our {@link Retry}, whose every attempt goes to the next endpoint of the rotation. */
   private <T> Future<T> call(ArcTarget t, String operation,
       Function<Route53RecoveryClusterAsyncClient, CompletableFuture<T>> invocation) {
     List<AwsEndpoint> endpoints = t.endpoints();
@@ -117,9 +120,9 @@ public final class ArcRoutingControlAction implements FailoverAction, AutoClosea
     AtomicInteger attempt = new AtomicInteger();
     AtomicInteger used = new AtomicInteger(start);
     int attempts = Math.max(MIN_ATTEMPTS, ROUNDS * endpoints.size());
-    AwsCall call = new AwsCall("step " + t.step() + ": route53-recovery-cluster " + operation + " (rotating over "
-        + endpoints.size() + " cluster endpoints)", attempts, ROTATION);
-    return call.<T>run(vertx.getOrCreateContext(), () -> {
+    Retry call = Retry.of("step " + t.step() + ": route53-recovery-cluster " + operation + " (rotating over "
+        + endpoints.size() + " cluster endpoints)").attempts(attempts).backoff(ROTATION);
+    return AwsFutures.<T>retried(call, vertx.getOrCreateContext(), () -> {
       int i = (start + attempt.getAndIncrement()) % endpoints.size();
       used.set(i);
       return invocation.apply(client(endpoints.get(i)));
@@ -135,7 +138,7 @@ public final class ArcRoutingControlAction implements FailoverAction, AutoClosea
     try {
       return Future.succeededFuture(ArcTarget.of(step));
     } catch (IllegalArgumentException e) {
-      return Future.failedFuture(VertxException.noStackTrace(e.getMessage()));
+      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.drwatch.adapter.aws.aurora;
 
-import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.cloudwatch.FollowedMetrics;
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
@@ -44,8 +45,8 @@ public final class AuroraGlobalTelemetry implements ProviderTelemetry {
 
   @Override
   public Future<ReplicaView> read() {
-    return AwsCall.of("rds DescribeGlobalClusters " + globalCluster)
-        .run(vertx.getOrCreateContext(), () -> rds.describeGlobalClusters(r -> r.globalClusterIdentifier(globalCluster)))
+    return AwsFutures.retried(Retry.of("rds DescribeGlobalClusters " + globalCluster),
+        vertx.getOrCreateContext(), () -> rds.describeGlobalClusters(r -> r.globalClusterIdentifier(globalCluster)))
         // Filtered here too: an identifier filter a server ignores must not make us read another cluster.
         .map(r -> r.globalClusters().stream().filter(g -> globalCluster.equals(g.globalClusterIdentifier()))
             .findFirst().orElseThrow(() ->

@@ -1,6 +1,7 @@
 package io.drwatch.adapter.aws.cloudwatch;
 
-import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.support.Retry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -51,7 +52,7 @@ final class MetricBatch {
 
   private Future<Map<String, Datapoint>> page(Map<String, MetricQuery> queries, Instant start, Instant end,
       String token, Map<String, Datapoint> newest, int n) {
-    return AwsCall.of(label).run(context, () -> client.getMetricData(request(queries, start, end, token)))
+    return AwsFutures.retried(Retry.of(label), context, () -> client.getMetricData(request(queries, start, end, token)))
         .compose(response -> {
           collect(response, newest);
           String next = response.nextToken();

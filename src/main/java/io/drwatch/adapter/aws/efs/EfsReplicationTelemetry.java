@@ -1,6 +1,6 @@
 package io.drwatch.adapter.aws.efs;
 
-import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsFutures;
@@ -29,14 +29,13 @@ public final class EfsReplicationTelemetry implements ProviderTelemetry {
   private final Vertx vertx;
   private final EfsAsyncClient efs;
   private final String fileSystemId;
-  private final AwsCall call;
+  private final Retry call;
 
   EfsReplicationTelemetry(Vertx vertx, EfsAsyncClient efs, String fileSystemId) {
     this.vertx = vertx;
     this.efs = efs;
     this.fileSystemId = fileSystemId;
-    this.call = new AwsCall("efs DescribeReplicationConfigurations " + fileSystemId, ATTEMPTS,
-        AwsCall.DEFAULT_BACKOFF);
+    this.call = Retry.of("efs DescribeReplicationConfigurations " + fileSystemId).attempts(ATTEMPTS);
   }
 
   /** Builds the client; call from the starting thread, not an event loop. */
@@ -49,7 +48,7 @@ public final class EfsReplicationTelemetry implements ProviderTelemetry {
 
   @Override
   public Future<ReplicaView> read() {
-    return call.run(vertx.getOrCreateContext(), this::describe)
+    return AwsFutures.retried(call, vertx.getOrCreateContext(), this::describe)
         .map(found -> found.map(r -> EfsReplicationViews.of(fileSystemId, r.replications()))
             .orElseGet(() -> EfsReplicationViews.notReplicated(fileSystemId)));
   }

@@ -1,11 +1,13 @@
 package io.drwatch.adapter.aws.efs;
 
-import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.domain.FailureCode;
+import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.AwsFutures;
-import io.drwatch.adapter.aws.StatePoll;
-import io.drwatch.adapter.aws.StatePoll.Seen;
+import io.drwatch.adapter.support.Poll;
+import io.drwatch.adapter.support.Poll.Seen;
 import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
@@ -104,30 +106,30 @@ public final class EfsStopReplicationAction implements FailoverAction, AutoClose
     Context context = vertx.getOrCreateContext();
     return target(step).compose(t -> describe(context, t).compose(config -> config.isEmpty() || deleting(config.get())
         ? Future.<Void>succeededFuture()
-        : AwsCall.of("efs DeleteReplicationConfiguration " + t.fileSystem() + " " + t.mode())
-            .run(context, () -> absentIfNotFound(clients.get(t.endpoint()).deleteReplicationConfiguration(
+        : AwsFutures.retried(Retry.of("efs DeleteReplicationConfiguration " + t.fileSystem() + " " + t.mode()),
+            context, () -> absentIfNotFound(clients.get(t.endpoint()).deleteReplicationConfiguration(
                 DeleteReplicationConfigurationRequest.builder()
                     .sourceFileSystemId(t.fileSystem()).deletionMode(t.mode()).build())))
-            .recover(err -> failed(t.label() + ": " + err.getMessage()))
+            .recover(err -> Failing.under(t.label(), err))
             .mapEmpty()));
   }
 
   @Override
   public Future<Void> await(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> StatePoll.until(context, t.every(), t.atMost(),
+    return target(step).compose(t -> Poll.every(t.every(), t.atMost()).untilSeen(vertx,
         t.label() + ": replication of " + t.fileSystem(),
         () -> describe(context, t).map(config -> config.map(c -> Seen.notYet(describe(c)))
-            .orElse(Seen.done("deleted")))));
+            .orElse(Seen.done("deleted")))).result().mapEmpty());
   }
 
   /** The file system's replication configuration; empty once there is none. */
   private Future<Optional<ReplicationConfigurationDescription>> describe(Context context, Target t) {
-    return AwsCall.of("efs DescribeReplicationConfigurations " + t.fileSystem())
-        .run(context, () -> absentIfNotFound(clients.get(t.endpoint())
+    return AwsFutures.retried(Retry.of("efs DescribeReplicationConfigurations " + t.fileSystem()),
+        context, () -> absentIfNotFound(clients.get(t.endpoint())
             .describeReplicationConfigurations(DescribeReplicationConfigurationsRequest.builder()
                 .fileSystemId(t.fileSystem()).build())))
-        .recover(err -> failed(t.label() + ": " + err.getMessage()))
+        .recover(err -> Failing.under(t.label(), err))
         .map(found -> found.filter(r -> r.hasReplications() && !r.replications().isEmpty())
             .map(r -> r.replications().get(0)));
   }
@@ -160,7 +162,7 @@ public final class EfsStopReplicationAction implements FailoverAction, AutoClose
     try {
       return Future.succeededFuture(Target.of(step));
     } catch (IllegalArgumentException e) {
-      return failed(e.getMessage());
+      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
     }
   }
 

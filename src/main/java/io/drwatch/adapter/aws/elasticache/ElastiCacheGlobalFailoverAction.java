@@ -1,10 +1,13 @@
 package io.drwatch.adapter.aws.elasticache;
 
-import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.domain.FailureCode;
+import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.StatePoll;
-import io.drwatch.adapter.aws.StatePoll.Seen;
+import io.drwatch.adapter.support.Poll;
+import io.drwatch.adapter.support.Poll.Seen;
 import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
@@ -95,30 +98,30 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
   }
 
   private Future<Void> failover(Context context, Target t) {
-    return AwsCall.of("elasticache FailoverGlobalReplicationGroup " + t.group())
-        .run(context, () -> clients.get(t.endpoint()).failoverGlobalReplicationGroup(
+    return AwsFutures.retried(Retry.of("elasticache FailoverGlobalReplicationGroup " + t.group()),
+        context, () -> clients.get(t.endpoint()).failoverGlobalReplicationGroup(
             FailoverGlobalReplicationGroupRequest.builder()
                 .globalReplicationGroupId(t.group())
                 .primaryRegion(t.region())
                 .primaryReplicationGroupId(t.member()).build()))
-        .recover(err -> failed(t.label() + ": " + err.getMessage()))
+        .recover(err -> Failing.under(t.label(), err))
         .mapEmpty();
   }
 
   @Override
   public Future<Void> await(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> StatePoll.until(context, t.every(), t.atMost(),
+    return target(step).compose(t -> Poll.every(t.every(), t.atMost()).untilSeen(context.owner(),
         t.label() + ": " + t.member() + " in global datastore " + t.group(),
-        () -> describe(context, t).compose(g -> seen(t, g))));
+        () -> describe(context, t).compose(g -> seen(t, g))).result().mapEmpty());
   }
 
   private Future<GlobalReplicationGroup> describe(Context context, Target t) {
-    return AwsCall.of("elasticache DescribeGlobalReplicationGroups " + t.group())
-        .run(context, () -> clients.get(t.endpoint()).describeGlobalReplicationGroups(
+    return AwsFutures.retried(Retry.of("elasticache DescribeGlobalReplicationGroups " + t.group()),
+        context, () -> clients.get(t.endpoint()).describeGlobalReplicationGroups(
             DescribeGlobalReplicationGroupsRequest.builder()
                 .globalReplicationGroupId(t.group()).showMemberInfo(true).build()))
-        .recover(err -> failed(t.label() + ": " + err.getMessage()))
+        .recover(err -> Failing.under(t.label(), err))
         .compose(response -> response.globalReplicationGroups().stream()
             .filter(g -> t.group().equals(g.globalReplicationGroupId())).findFirst()
             .map(Future::succeededFuture)
@@ -150,7 +153,7 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
     try {
       return Future.succeededFuture(Target.of(step));
     } catch (IllegalArgumentException e) {
-      return failed(e.getMessage());
+      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.drwatch.adapter.aws.elasticache;
 
-import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.cloudwatch.FollowedMetrics;
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
@@ -49,8 +50,8 @@ public final class ElastiCacheGlobalTelemetry implements ProviderTelemetry {
 
   @Override
   public Future<ReplicaView> read() {
-    return AwsCall.of("elasticache DescribeGlobalReplicationGroups " + group)
-        .run(vertx.getOrCreateContext(), () -> elastiCache.describeGlobalReplicationGroups(r -> r
+    return AwsFutures.retried(Retry.of("elasticache DescribeGlobalReplicationGroups " + group),
+        vertx.getOrCreateContext(), () -> elastiCache.describeGlobalReplicationGroups(r -> r
             .globalReplicationGroupId(group).showMemberInfo(true)))
         // Filtered here too: an id filter a server ignores must not make us read another datastore.
         .map(r -> r.globalReplicationGroups().stream().filter(g -> group.equals(g.globalReplicationGroupId()))

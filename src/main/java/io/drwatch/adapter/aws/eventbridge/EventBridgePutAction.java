@@ -1,5 +1,7 @@
 package io.drwatch.adapter.aws.eventbridge;
 
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsFutures;
@@ -83,7 +85,7 @@ public final class EventBridgePutAction implements FailoverAction, AutoCloseable
     try {
       endpoint = endpoint(step);
     } catch (IllegalArgumentException e) {
-      return failed(e.getMessage());
+      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
     }
     String bus = step.param("busName", "default");
     String label = "eventbridge-put on bus " + bus;

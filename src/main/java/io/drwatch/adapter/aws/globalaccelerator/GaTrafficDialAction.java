@@ -1,9 +1,12 @@
 package io.drwatch.adapter.aws.globalaccelerator;
 
-import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.domain.FailureCode;
+import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.ReadBack;
+import io.drwatch.adapter.support.Poll;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -98,9 +101,9 @@ public final class GaTrafficDialAction implements FailoverAction, AutoCloseable 
 
   @Override
   public Future<Void> await(Step step) {
-    return target(step).compose(t -> new ReadBack(pollEvery, t.waitFor())
+    return target(step).compose(t -> Poll.every(pollEvery, t.waitFor())
         .until(vertx, "step " + t.step() + ": endpoint group " + t.endpointGroup() + " to dial " + t.dial(),
-            () -> state(t), s -> s.settled(t.dial()), State::describe))
+            () -> state(t), s -> s.settled(t.dial()), State::describe).result())
         .mapEmpty();
   }
 
@@ -127,14 +130,14 @@ public final class GaTrafficDialAction implements FailoverAction, AutoCloseable 
 
   private <T> Future<T> call(GaTarget t, String operation, Supplier<java.util.concurrent.CompletableFuture<T>> call) {
     Context context = vertx.getOrCreateContext();
-    return AwsCall.of("step " + t.step() + ": globalaccelerator " + operation).run(context, call);
+    return AwsFutures.retried(Retry.of("step " + t.step() + ": globalaccelerator " + operation), context, call);
   }
 
   private static Future<GaTarget> target(Step step) {
     try {
       return Future.succeededFuture(GaTarget.of(step));
     } catch (IllegalArgumentException e) {
-      return Future.failedFuture(VertxException.noStackTrace(e.getMessage()));
+      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
     }
   }
 

@@ -1,5 +1,7 @@
 package io.drwatch.adapter.aws.lambda;
 
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsFutures;
@@ -86,7 +88,7 @@ public final class LambdaInvokeAction implements FailoverAction, AutoCloseable {
       function = step.param("function");
       endpoint = endpoint(step);
     } catch (IllegalArgumentException e) {
-      return failed(e.getMessage());
+      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
     }
     String label = "lambda-invoke " + function;
     // The request is built on the worker too: the first use of the SDK's model classes loads them.

@@ -2,12 +2,15 @@ package io.drwatch.adapter.aws.rds;
 
 import static io.drwatch.adapter.aws.rds.RdsParams.failed;
 
-import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.StatePoll;
+import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.aws.StepClients;
-import io.drwatch.adapter.aws.StatePoll.Seen;
+import io.drwatch.adapter.support.Poll.Seen;
+import io.drwatch.domain.CodedFailure;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -77,10 +80,10 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
   @Override
   public Future<Void> apply(Step step) {
     return target(step).compose(t -> (t.step().drill() ? switchover(t) : failover(t))
-        // AwsCall's failure carries the service's code as "Code (HTTP n)"; the SDK exception is not kept.
-        .recover(err -> String.valueOf(err.getMessage()).contains(": InvalidGlobalClusterStateFault (HTTP ")
-            ? alreadyUnderWay(t, err.getMessage())
-            : failed(t.label() + ": " + err.getMessage())));
+        // The service's own error code, kept on the failure: the global cluster is busy.
+        .recover(err -> CodedFailure.coded(err).isProviderCode("InvalidGlobalClusterStateFault")
+            ? alreadyUnderWay(t, CodedFailure.coded(err))
+            : failed(t.label(), err)));
   }
 
   @Override
@@ -88,8 +91,8 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
     return target(step).compose(t -> {
       // Whether this await saw the failover in progress; only touched on t.context(), between rounds.
       AtomicBoolean sawProgress = new AtomicBoolean();
-      return StatePoll.until(t.context(), RdsParams.pollEvery(step), RdsParams.waitLimit(step), t.label(),
-          () -> describe(t).compose(g -> seen(t, GlobalClusterView.of(g, t.targetCluster()), sawProgress)));
+      return Poll.every(RdsParams.pollEvery(step), RdsParams.waitLimit(step)).untilSeen(vertx, t.label(),
+          () -> describe(t).compose(g -> seen(t, GlobalClusterView.of(g, t.targetCluster()), sawProgress))).result().mapEmpty();
     });
   }
 
@@ -106,27 +109,27 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
       return Future.succeededFuture(new Target(context, step, step.param("globalCluster"),
           step.param("targetCluster").strip(), StepClients.endpoint(step), RdsParams.flag(step, "allowDataLoss", true)));
     } catch (IllegalArgumentException e) {
-      return failed(e.getMessage());
+      return failed(FailureCode.BAD_PARAMS, e.getMessage());
     }
   }
 
   private Future<GlobalCluster> describe(Target t) {
     // Requests are built inside the invocation, on the worker: the first use loads the SDK's model classes.
-    return AwsCall.of("rds DescribeGlobalClusters").run(t.context(), () -> clients.get(t.endpoint())
+    return AwsFutures.retried(Retry.of("rds DescribeGlobalClusters"), t.context(), () -> clients.get(t.endpoint())
             .describeGlobalClusters(DescribeGlobalClustersRequest.builder().globalClusterIdentifier(t.globalCluster())
                 .build()))
-        .recover(err -> failed(t.label() + ": " + err.getMessage()))
+        .recover(err -> failed(t.label(), err))
         .compose(r -> r.globalClusters().isEmpty()
-            ? failed(t.label() + ": DescribeGlobalClusters returned no global cluster")
+            ? failed(FailureCode.NOT_FOUND, t.label() + ": DescribeGlobalClusters returned no global cluster")
             : Future.succeededFuture(r.globalClusters().get(0)))
         .compose(g -> GlobalClusterView.of(g, t.targetCluster()).member().isPresent()
             ? Future.succeededFuture(g)
-            : failed(t.label() + ": not a member of the global cluster (members: "
+            : failed(FailureCode.BAD_PARAMS, t.label() + ": not a member of the global cluster (members: "
                 + GlobalClusterView.of(g, t.targetCluster()).members() + ")"));
   }
 
   private Future<Void> failover(Target t) {
-    return AwsCall.of("rds FailoverGlobalCluster").run(t.context(), () -> clients.get(t.endpoint())
+    return AwsFutures.retried(Retry.of("rds FailoverGlobalCluster"), t.context(), () -> clients.get(t.endpoint())
         .failoverGlobalCluster(FailoverGlobalClusterRequest.builder()
             .globalClusterIdentifier(t.globalCluster())
             .targetDbClusterIdentifier(t.targetCluster())
@@ -135,7 +138,7 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
   }
 
   private Future<Void> switchover(Target t) {
-    return AwsCall.of("rds SwitchoverGlobalCluster").run(t.context(), () -> clients.get(t.endpoint())
+    return AwsFutures.retried(Retry.of("rds SwitchoverGlobalCluster"), t.context(), () -> clients.get(t.endpoint())
         .switchoverGlobalCluster(SwitchoverGlobalClusterRequest.builder()
             .globalClusterIdentifier(t.globalCluster())
             .targetDbClusterIdentifier(t.targetCluster())
@@ -143,12 +146,12 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
   }
 
   /** The global cluster refused because it is busy: fine if it is busy making our target the writer. */
-  private Future<Void> alreadyUnderWay(Target t, String rejection) {
+  private Future<Void> alreadyUnderWay(Target t, CodedFailure rejection) {
     return describe(t).compose(g -> {
       GlobalClusterView view = GlobalClusterView.of(g, t.targetCluster());
       return view.targetIsWriter() || view.inProgressTowardsTarget()
           ? Future.<Void>succeededFuture()
-          : failed(t.label() + " (" + view.state() + "): " + rejection);
+          : failed(t.label() + " (" + view.state() + ")", rejection);
     });
   }
 
@@ -156,11 +159,11 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
     if (view.inProgress()) {
       sawProgress.set(true);
     } else if (sawProgress.get() && !view.targetIsWriter()) {
-      return failed(t.label() + ": the failover ended without the target becoming writer ("
+      return failed(FailureCode.TERMINAL_STATE, t.label() + ": the failover ended without the target becoming writer ("
           + view.state() + "); see RDS events 0186/0187/0239");
     }
     if ("deleting".equals(view.status())) {
-      return failed(t.label() + ": the global cluster is being deleted");
+      return failed(FailureCode.TERMINAL_STATE, t.label() + ": the global cluster is being deleted");
     }
     boolean done = view.targetIsWriter() && !view.inProgress() && "available".equals(view.status());
     return Future.succeededFuture(done ? Seen.done(view.state()) : Seen.notYet(view.state()));

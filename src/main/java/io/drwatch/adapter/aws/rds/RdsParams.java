@@ -2,7 +2,8 @@ package io.drwatch.adapter.aws.rds;
 
 import io.drwatch.port.FailoverAction.Step;
 import io.vertx.core.Future;
-import io.vertx.core.VertxException;
+import io.drwatch.domain.CodedFailure;
+import io.drwatch.domain.FailureCode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,7 +54,14 @@ final class RdsParams {
         + min + " and " + max + ", but was \"" + text + "\"");
   }
 
-  static <T> Future<T> failed(String message) {
-    return Future.failedFuture(VertxException.noStackTrace(message));
+  /** A failure of our own judgement (no provider answer behind it). */
+  static <T> Future<T> failed(FailureCode code, String message) {
+    return Future.failedFuture(CodedFailure.of(code, message));
+  }
+
+  /** {@code err} under the step's label, keeping its code and the provider's error code and status. */
+  static <T> Future<T> failed(String label, Throwable err) {
+    CodedFailure coded = CodedFailure.coded(err);
+    return Future.failedFuture(coded.withMessage(label + ": " + coded.getMessage()));
   }
 }

@@ -2,12 +2,15 @@ package io.drwatch.adapter.aws.rds;
 
 import static io.drwatch.adapter.aws.rds.RdsParams.failed;
 
-import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.StatePoll;
+import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.aws.StepClients;
-import io.drwatch.adapter.aws.StatePoll.Seen;
+import io.drwatch.adapter.support.Poll.Seen;
+import io.drwatch.domain.CodedFailure;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -38,7 +41,7 @@ import software.amazon.awssdk.services.rds.model.PromoteReadReplicaRequest;
  *
  * <p>Parameters: {@code instance}, {@code region}, optional {@code endpointOverride},
  * {@code backupRetentionPeriod} (0-35), {@code pollMillis}, {@code waitSeconds}. Every call goes
- * through {@link AwsCall} (bounded retries of throttling, 5xx and timeouts). IAM:
+ * through {@link io.drwatch.adapter.support.Retry} (bounded retries of throttling, 5xx and timeouts). IAM:
  * {@code rds:DescribeDBInstances}, {@code rds:PromoteReadReplica}.
  */
 public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
@@ -76,8 +79,8 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
 
   @Override
   public Future<Void> await(Step step) {
-    return target(step).compose(t -> StatePoll.until(t.context(), RdsParams.pollEvery(step),
-        RdsParams.waitLimit(step), t.label(), () -> describe(t).compose(i -> seen(t, i))));
+    return target(step).compose(t -> Poll.every(RdsParams.pollEvery(step), RdsParams.waitLimit(step))
+        .untilSeen(vertx, t.label(), () -> describe(t).compose(i -> seen(t, i))).result().mapEmpty());
   }
 
   /** What one step names, resolved once; the context is the caller's, where results come back. */
@@ -94,7 +97,7 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
       return Future.succeededFuture(new Target(context, step, step.param("instance"), StepClients.endpoint(step),
           RdsParams.optionalNumber(step, "backupRetentionPeriod", 0, 35)));
     } catch (IllegalArgumentException e) {
-      return failed(e.getMessage());
+      return failed(FailureCode.BAD_PARAMS, e.getMessage());
     }
   }
 
@@ -110,29 +113,29 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
 
   private Future<DBInstance> describe(Target t) {
     // Requests are built inside the invocation, on the worker: the first use loads the SDK's model classes.
-    return AwsCall.of("rds DescribeDBInstances").run(t.context(), () -> clients.get(t.endpoint())
+    return AwsFutures.retried(Retry.of("rds DescribeDBInstances"), t.context(), () -> clients.get(t.endpoint())
             .describeDBInstances(DescribeDbInstancesRequest.builder().dbInstanceIdentifier(t.instance()).build()))
-        .recover(err -> failed(t.label() + ": " + err.getMessage()))
+        .recover(err -> failed(t.label(), err))
         .compose(r -> r.dbInstances().isEmpty()
-            ? failed(t.label() + ": DescribeDBInstances returned no instance")
+            ? failed(FailureCode.NOT_FOUND, t.label() + ": DescribeDBInstances returned no instance")
             : Future.succeededFuture(r.dbInstances().get(0)));
   }
 
   private Future<Void> promote(Target t) {
-    return AwsCall.of("rds PromoteReadReplica").run(t.context(), () -> clients.get(t.endpoint())
+    return AwsFutures.retried(Retry.of("rds PromoteReadReplica"), t.context(), () -> clients.get(t.endpoint())
             .promoteReadReplica(PromoteReadReplicaRequest.builder().dbInstanceIdentifier(t.instance())
                 .backupRetentionPeriod(t.backupRetention().orElse(null)).build()))
         .<Void>mapEmpty()
-        // AwsCall's failure carries the service's code as "Code (HTTP n)"; the SDK exception is not kept.
-        .recover(err -> String.valueOf(err.getMessage()).contains(": InvalidDBInstanceState (HTTP ")
-            ? alreadyPromoting(t, err.getMessage())
-            : failed(t.label() + ": " + err.getMessage()));
+        // The service's own error code, kept on the failure: the instance is busy (promoting already?).
+        .recover(err -> CodedFailure.coded(err).isProviderCode("InvalidDBInstanceState")
+            ? alreadyPromoting(t, CodedFailure.coded(err))
+            : failed(t.label(), err));
   }
 
   /** Not a replica any more: the promotion was started before (by us, before a crash, or by hand). */
-  private Future<Void> alreadyPromoting(Target t, String rejection) {
+  private Future<Void> alreadyPromoting(Target t, CodedFailure rejection) {
     return describe(t).compose(i -> isReplica(i)
-        ? failed(t.label() + " (status " + i.dbInstanceStatus() + "): " + rejection)
+        ? failed(t.label() + " (status " + i.dbInstanceStatus() + ")", rejection)
         : Future.<Void>succeededFuture());
   }
 
@@ -140,7 +143,7 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
     String status = i.dbInstanceStatus();
     String state = "status " + status + (isReplica(i) ? ", still a replica of " + i.readReplicaSourceDBInstanceIdentifier() : "");
     if (terminal(status)) {
-      return failed(t.label() + ": promotion failed, " + state);
+      return failed(FailureCode.TERMINAL_STATE, t.label() + ": promotion failed, " + state);
     }
     return Future.succeededFuture(promoted(i) ? Seen.done(state) : Seen.notYet(state));
   }

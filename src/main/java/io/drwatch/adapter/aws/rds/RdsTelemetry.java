@@ -1,6 +1,7 @@
 package io.drwatch.adapter.aws.rds;
 
-import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReader;
 import io.drwatch.adapter.aws.cloudwatch.Datapoint;
 import io.drwatch.adapter.aws.cloudwatch.MetricQuery;
@@ -46,8 +47,8 @@ public final class RdsTelemetry implements ProviderTelemetry {
   @Override
   public Future<ReplicaView> read() {
     Context ctx = vertx.getOrCreateContext();
-    Future<DBInstance> described = AwsCall.of("rds DescribeDBInstances " + instance)
-        .run(ctx, () -> rds.describeDBInstances(r -> r.dbInstanceIdentifier(instance)))
+    Future<DBInstance> described = AwsFutures.retried(Retry.of("rds DescribeDBInstances " + instance),
+        ctx, () -> rds.describeDBInstances(r -> r.dbInstanceIdentifier(instance)))
         .map(r -> r.dbInstances().stream().findFirst().orElseThrow(() ->
             new IllegalStateException("rds DescribeDBInstances " + instance + ": no such instance")));
     Future<Optional<Datapoint>> metric = cloudWatch.latest(lag);

@@ -1,9 +1,10 @@
 package io.drwatch.adapter.aws.s3;
 
-import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.support.Retry;
+import io.drwatch.domain.CodedFailure;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.AwsFutures;
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.LinkState;
@@ -11,7 +12,6 @@ import io.drwatch.domain.lag.ReplicaView;
 import io.drwatch.port.ChannelProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -175,10 +175,13 @@ public final class S3CanaryProbe implements ChannelProbe {
   }
 
   private <T> Future<T> call(String label, Supplier<CompletableFuture<T>> invocation) {
-    return new AwsCall("s3 " + label, ATTEMPTS, AwsCall.DEFAULT_BACKOFF).run(vertx.getOrCreateContext(), invocation)
-        .recover(err -> Future.failedFuture(err.getMessage() != null && err.getMessage().contains("(HTTP 403)")
-            ? VertxException.noStackTrace(err.getMessage() + " (a missing key answers 403 without s3:ListBucket)")
-            : err));
+    return AwsFutures.retried(Retry.of("s3 " + label).attempts(ATTEMPTS), vertx.getOrCreateContext(), invocation)
+        .recover(err -> {
+          CodedFailure failure = CodedFailure.coded(err);
+          return Future.failedFuture(failure.httpStatus().orElse(0) == 403
+              ? failure.withMessage(failure.getMessage() + " (a missing key answers 403 without s3:ListBucket)")
+              : failure);
+        });
   }
 
   @Override

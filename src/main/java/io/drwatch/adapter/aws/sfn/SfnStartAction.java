@@ -1,11 +1,12 @@
 package io.drwatch.adapter.aws.sfn;
 
-import io.drwatch.adapter.aws.AwsCall;
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.AwsFutures;
-import io.drwatch.adapter.aws.StatePoll;
-import io.drwatch.adapter.aws.StatePoll.Seen;
+import io.drwatch.adapter.support.Poll;
+import io.drwatch.adapter.support.Poll.Seen;
 import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.adapter.aws.StepPayload;
 import io.drwatch.port.FailoverAction;
@@ -86,22 +87,22 @@ public final class SfnStartAction implements FailoverAction, AutoCloseable {
   @Override
   public Future<Void> apply(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(context, step).compose(t -> AwsCall.of("sfn StartExecution " + t.name())
-        .run(context, () -> absentIf(ExecutionAlreadyExistsException.class, clients.get(t.endpoint())
+    return target(context, step).compose(t -> AwsFutures.retried(Retry.of("sfn StartExecution " + t.name()),
+        context, () -> absentIf(ExecutionAlreadyExistsException.class, clients.get(t.endpoint())
             .startExecution(StartExecutionRequest.builder()
                 .stateMachineArn(t.stateMachine()).name(t.name()).input(t.input()).build())))
-        .recover(err -> failed(t.label() + ": " + err.getMessage()))
+        .recover(err -> Failing.under(t.label(), err))
         .compose(started -> started.isPresent() ? Future.<Void>succeededFuture() : alreadyExists(context, t)));
   }
 
   @Override
   public Future<Void> await(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(context, step).compose(t -> StatePoll.until(context, t.every(), t.atMost(),
+    return target(context, step).compose(t -> Poll.every(t.every(), t.atMost()).untilSeen(context.owner(),
         t.label() + ": execution " + t.name(),
         () -> describe(context, t).compose(found -> found.isEmpty()
             ? failed(t.label() + ": execution " + t.name() + " does not exist (was the step applied?)")
-            : seen(t, found.get()))));
+            : seen(t, found.get()))).result().mapEmpty());
   }
 
   /** Same name, different input or already ended: say which, with the execution's own words. */
@@ -159,10 +160,10 @@ public final class SfnStartAction implements FailoverAction, AutoCloseable {
 
   /** The step's execution; empty if it was never started. */
   private Future<Optional<DescribeExecutionResponse>> describe(Context context, ExecutionTarget t) {
-    return AwsCall.of("sfn DescribeExecution " + t.name())
-        .run(context, () -> absentIf(ExecutionDoesNotExistException.class, clients.get(t.endpoint())
+    return AwsFutures.retried(Retry.of("sfn DescribeExecution " + t.name()),
+        context, () -> absentIf(ExecutionDoesNotExistException.class, clients.get(t.endpoint())
             .describeExecution(DescribeExecutionRequest.builder().executionArn(t.executionArn()).build())))
-        .recover(err -> failed(t.label() + ": " + err.getMessage()));
+        .recover(err -> Failing.under(t.label(), err));
   }
 
   /** An expected service answer as "absent" (and not worth retrying), on the SDK's thread. */

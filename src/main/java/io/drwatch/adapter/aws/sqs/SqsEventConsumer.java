@@ -1,7 +1,8 @@
 package io.drwatch.adapter.aws.sqs;
 
 import io.drwatch.adapter.aws.AwsFutures;
-import io.drwatch.adapter.aws.AwsRetries;
+import io.drwatch.adapter.aws.AwsFailures;
+import io.drwatch.adapter.support.Retry;
 import io.drwatch.app.ingest.EventEnvelopes;
 import io.drwatch.app.ingest.EventIngest;
 import io.drwatch.app.ingest.IngestSource;
@@ -100,7 +101,7 @@ public final class SqsEventConsumer {
     return context.<Void>executeBlocking(this::warmUp, false)
         .otherwise(err -> {
           LOG.log(Level.WARNING, "sqs {0}: warm-up failed, polling anyway with backoff: {1}",
-              queueUrl, AwsRetries.describe(err));
+              queueUrl, AwsFailures.describe(err));
           return null;
         })
         .onSuccess(v -> poll());
@@ -186,13 +187,13 @@ public final class SqsEventConsumer {
     if (stopping) {
       return;
     }
-    boolean retryable = AwsRetries.retryable(err);
+    boolean retryable = Retry.retryable(AwsFailures.coded(err));
     long delay = retryable
         ? polling.backoff().delayMillis(failures, random)
         : polling.backoff().cap().toMillis();
     failures++;
     LOG.log(Level.WARNING, "sqs {0}: receive failed (attempt {1}, {2}), next try in {3} ms: {4}",
-        queueUrl, failures, retryable ? "retryable" : "not retryable", delay, AwsRetries.describe(err));
+        queueUrl, failures, retryable ? "retryable" : "not retryable", delay, AwsFailures.describe(err));
     backoffTimer = vertx.setTimer(delay, id -> {
       backoffTimer = -1;
       poll();
@@ -250,12 +251,12 @@ public final class SqsEventConsumer {
     return AwsFutures.call(context, () -> sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle())))
         .<Void>mapEmpty()
         .recover(err -> {
-          if (attempt + 1 < polling.deleteAttempts() && AwsRetries.retryable(err) && !stopping) {
+          if (attempt + 1 < polling.deleteAttempts() && Retry.retryable(AwsFailures.coded(err)) && !stopping) {
             long delay = polling.backoff().delayMillis(attempt, random);
             return vertx.timer(delay, TimeUnit.MILLISECONDS).compose(t -> delete(m, attempt + 1));
           }
           LOG.log(Level.WARNING, "sqs {0}: message {1} not deleted after {2} attempt(s), it will come back "
-              + "and count as a duplicate: {3}", queueUrl, m.messageId(), attempt + 1, AwsRetries.describe(err));
+              + "and count as a duplicate: {3}", queueUrl, m.messageId(), attempt + 1, AwsFailures.describe(err));
           return Future.succeededFuture();
         });
   }

@@ -1,6 +1,6 @@
 package io.drwatch.adapter.aws.sqs;
 
-import io.drwatch.adapter.aws.Backoff;
+import io.drwatch.adapter.support.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,7 +14,8 @@ import java.util.Objects;
  *     (it then counts as a duplicate)
  */
 public record SqsPolling(Duration waitTime, int maxMessages, Backoff backoff, int deleteAttempts) {
-  public static final SqsPolling DEFAULT = new SqsPolling(Duration.ofSeconds(20), 10, Backoff.DEFAULT, 3);
+  public static final SqsPolling DEFAULT = new SqsPolling(Duration.ofSeconds(20), 10,
+      new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30)), 3);
   /** Time a call gets beyond its long-poll wait. */
   static final Duration CALL_MARGIN = Duration.ofSeconds(10);
 

@@ -97,7 +97,7 @@ class RdsPromoteMotoTest {
 
   /**
    * Through check: moto's PromoteReadReplica of an unknown instance crashes (a bare HTTP 500, which
-   * AwsCall rightly retries), where RDS answers DBInstanceNotFound; its DescribeDBInstances does not.
+   * Retry rightly retries), where RDS answers DBInstanceNotFound; its DescribeDBInstances does not.
    */
   @Test
   void shouldFailAtOnceWhenMotoDoesNotKnowTheInstance() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsSettings;
-import io.drwatch.adapter.aws.Backoff;
+import io.drwatch.adapter.support.Backoff;
 import io.drwatch.app.ingest.EventIngest;
 import io.drwatch.app.ingest.IngestSource;
 import io.drwatch.app.ingest.ReceiveOutcome;

@@ -1,4 +1,4 @@
-package io.drwatch.adapter.aws;
+package io.drwatch.adapter.support;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;
@@ -9,7 +9,8 @@ import java.util.random.RandomGenerator;
  * half is random, so many observers do not retry in step against a recovering region.
  */
 public record Backoff(Duration base, Duration cap) {
-  public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30));
+  /** 200 ms doubling to at most 2 s: with four attempts about 3 s of retrying at worst. */
+  public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2));
 
   public Backoff {
     if (base.toMillis() < 1 || cap.compareTo(base) < 0) {
@@ -24,6 +25,7 @@ public record Backoff(Duration base, Duration cap) {
     return exp <= 0 ? cap.toMillis() : Math.min(cap.toMillis(), exp);
   }
 
+  /** A pause in {@code [ceiling/2, ceiling]} for {@code attempt} (from 0). */
   public long delayMillis(int attempt, RandomGenerator random) {
     long ceiling = ceilingMillis(attempt);
     long half = ceiling / 2;

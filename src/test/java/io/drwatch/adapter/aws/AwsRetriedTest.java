@@ -2,6 +2,9 @@ package io.drwatch.adapter.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drwatch.adapter.support.Backoff;
+import io.drwatch.adapter.support.Retry;
+import io.drwatch.domain.CodedFailure;
 import io.drwatch.testkit.TestVertx;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -15,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
-class AwsCallTest {
+class AwsRetriedTest {
   private static Vertx vertx;
-  private final AwsCall call = new AwsCall("rds PromoteReadReplica", 3,
-      new Backoff(Duration.ofMillis(5), Duration.ofMillis(20)));
+  private final Retry call = Retry.of("rds PromoteReadReplica").attempts(3)
+      .backoff(new Backoff(Duration.ofMillis(5), Duration.ofMillis(20)));
 
   @BeforeAll
   static void start() {
@@ -43,7 +46,7 @@ class AwsCallTest {
   void shouldRetryThrottlingUntilTheCallSucceeds() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     Context context = vertx.getOrCreateContext();
-    String result = call.<String>run(context, () -> calls.incrementAndGet() < 3
+    String result = AwsFutures.<String>retried(call, context, () -> calls.incrementAndGet() < 3
             ? failing(service(400, "ThrottlingException")) : CompletableFuture.completedFuture("ok"))
         .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
@@ -54,7 +57,7 @@ class AwsCallTest {
   @Test
   void shouldFailNamingTheCallAttemptsAndReasonWhenRetriesRunOut() {
     AtomicInteger calls = new AtomicInteger();
-    Throwable err = call.run(vertx.getOrCreateContext(), () -> {
+    Throwable err = AwsFutures.retried(call, vertx.getOrCreateContext(), () -> {
       calls.incrementAndGet();
       return failing(service(503, "ServiceUnavailable"));
     }).toCompletionStage().toCompletableFuture().handle((v, e) -> e).join();
@@ -67,7 +70,7 @@ class AwsCallTest {
   @Test
   void shouldNotRetryAClientError() {
     AtomicInteger calls = new AtomicInteger();
-    Throwable err = call.run(vertx.getOrCreateContext(), () -> {
+    Throwable err = AwsFutures.retried(call, vertx.getOrCreateContext(), () -> {
       calls.incrementAndGet();
       return failing(service(400, "InvalidDBInstanceState"));
     }).toCompletionStage().toCompletableFuture().handle((v, e) -> e).join();
@@ -75,5 +78,8 @@ class AwsCallTest {
     assertThat(calls).hasValue(1);
     assertThat(AwsFutures.unwrap(err)).hasMessage(
         "rds PromoteReadReplica failed: InvalidDBInstanceState (HTTP 400): Rate exceeded");
+    CodedFailure coded = (CodedFailure) AwsFutures.unwrap(err);
+    assertThat(coded.providerCode()).contains("InvalidDBInstanceState");
+    assertThat(coded.httpStatus()).hasValue(400);
   }
 }

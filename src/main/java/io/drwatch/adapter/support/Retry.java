@@ -1,0 +1,116 @@
+package io.drwatch.adapter.support;
+
+import io.drwatch.domain.CodedFailure;
+import io.drwatch.domain.FailureCode;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * Bounded retries of one remote call on Vert.x timers, the same for every adapter. Whether a
+ * failure is worth another try is decided by its {@link FailureCode} ({@link #retryable}), never by
+ * its message: adapters code their failures ({@link CodedFailure}) and this class only counts. The
+ * pause is {@link Backoff}, or the provider's {@code Retry-After} (capped at {@code maxRetryAfter})
+ * when the failure carries one. The final failure is a {@link CodedFailure} with the last
+ * failure's code and provider details, its message naming the call and the attempts, e.g.
+ * {@code "rds PromoteReadReplica failed after 4 attempts: ThrottlingException (HTTP 400): Rate exceeded"}.
+ *
+ * @param label what is being called, for logs and the failure message
+ * @param attempts in all, at least 1
+ */
+public record Retry(String label, int attempts, Backoff backoff, Duration maxRetryAfter, RandomGenerator random) {
+  private static final System.Logger LOG = System.getLogger(Retry.class.getName());
+  public static final int DEFAULT_ATTEMPTS = 4;
+  public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(10);
+
+  public Retry {
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(backoff, "backoff");
+    Objects.requireNonNull(random, "random");
+    if (attempts < 1) {
+      throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
+    }
+    if (maxRetryAfter.isNegative()) {
+      throw new IllegalArgumentException("maxRetryAfter must be >= 0, was " + maxRetryAfter);
+    }
+  }
+
+  /** Four attempts with {@link Backoff#DEFAULT}. */
+  public static Retry of(String label) {
+    return new Retry(label, DEFAULT_ATTEMPTS, Backoff.DEFAULT, DEFAULT_MAX_RETRY_AFTER, ThreadLocalRandom.current());
+  }
+
+  public Retry attempts(int n) {
+    return new Retry(label, n, backoff, maxRetryAfter, random);
+  }
+
+  public Retry backoff(Backoff b) {
+    return new Retry(label, attempts, b, maxRetryAfter, random);
+  }
+
+  /** The same policy for a differently named call. */
+  public Retry label(String l) {
+    return new Retry(l, attempts, backoff, maxRetryAfter, random);
+  }
+
+  /** Throttling, unreachable, timeouts and any HTTP 5xx: worth another try; the rest is an answer. */
+  public static boolean retryable(Throwable err) {
+    CodedFailure coded = CodedFailure.coded(err);
+    return switch (coded.code()) {
+      case THROTTLED, UNREACHABLE, TIMEOUT -> true;
+      default -> coded.httpStatus().orElse(0) >= 500;
+    };
+  }
+
+  /** Runs {@code call} on the caller's context (the one current now, or a new one). */
+  public <T> Future<T> run(Vertx vertx, Supplier<Future<T>> call) {
+    return run(vertx.getOrCreateContext(), call);
+  }
+
+  /** Runs {@code call}; pauses are timers, and every attempt and the result come back on {@code context}. */
+  public <T> Future<T> run(Context context, Supplier<Future<T>> call) {
+    Promise<T> done = Promise.promise();
+    attempt(context, call, 1, done);
+    return done.future();
+  }
+
+  /** One promise for the whole loop: no future chain that grows with each attempt. */
+  private <T> void attempt(Context context, Supplier<Future<T>> call, int n, Promise<T> done) {
+    Future<T> f;
+    try {
+      f = call.get();
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    f.onComplete(ar -> {
+      if (ar.succeeded()) {
+        done.complete(ar.result());
+        return;
+      }
+      CodedFailure failure = CodedFailure.coded(ar.cause());
+      if (!retryable(failure) || n >= attempts) {
+        String tries = n == 1 ? "" : " after " + n + " attempts";
+        done.fail(failure.withMessage(label + " failed" + tries + ": " + failure.getMessage()));
+        return;
+      }
+      long delay = delayMillis(n - 1, failure);
+      LOG.log(Level.WARNING, "{0}: attempt {1} of {2} failed, retrying in {3} ms: {4}",
+          label, n, attempts, Long.toString(delay), failure.getMessage()); // not "1,000 ms"
+      context.owner().setTimer(Math.max(1, delay), id -> context.runOnContext(v -> attempt(context, call, n + 1, done)));
+    });
+  }
+
+  /** The provider's {@code Retry-After} if it sent one (capped), else the backoff for {@code attempt} (from 0). */
+  long delayMillis(int attempt, CodedFailure failure) {
+    return failure.retryAfter()
+        .map(d -> Math.min(d.toMillis(), maxRetryAfter.toMillis()))
+        .orElseGet(() -> backoff.delayMillis(attempt, random));
+  }
+}
