@@ -39,7 +39,7 @@ public final class CloudflareDnsDescriptor extends AbstractActionDescriptor<Clou
   public Target parse(Params p) {
     Optional<Integer> ttl = p.optionalInteger("ttl");
     if (ttl.isPresent() && ttl.get() != 1 && ttl.get() < 60) {
-      throw new ParamException("ttl", "must be 1 (automatic) or between 60 and 86400, was " + ttl.get());
+      throw new ParamException("ttl", "must be 1 (automatic) or between 60 and 86400", ttl.get().toString());
     }
     return new Target(p.string("zone"), p.string("record"), p.string("content"), p.optionalBool("proxied"), ttl);
   }

@@ -55,7 +55,7 @@ public interface KindSpec<T> {
       parse(params);
       return java.util.Optional.of(params);
     } catch (ParamException e) {
-      errors.add(new ParamError(e.param(), e.getMessage() + " for " + label));
+      errors.add(new ParamError(e.param(), e.getMessage() + " for " + label + e.was()));
       return java.util.Optional.empty();
     }
   }

@@ -76,7 +76,8 @@ public record ParamSchema(List<ParamSpec> specs) {
         values.put(spec.name(), convert(spec, value.get()));
       } catch (IllegalArgumentException e) {
         // A url's path and query often carry secrets: its rule is enough.
-        String shown = spec.secret() ? ", was ***" : spec.type() == ParamType.URL ? "" : ", was " + quote(value.get());
+        String shown = spec.secret() ? ", was ***" : spec.type() == ParamType.URL ? ""
+            : ", was " + (value.get().matches("-?\\d{1,18}") ? value.get() : quote(value.get()));
         errors.add(new ParamError(spec.name(), e.getMessage() + " for " + kind + shown));
       }
     }

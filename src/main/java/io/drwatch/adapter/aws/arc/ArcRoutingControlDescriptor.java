@@ -45,8 +45,8 @@ public final class ArcRoutingControlDescriptor extends AbstractActionDescriptor<
     List<String> urls = p.list("clusterEndpoints");
     List<String> regions = p.list("clusterRegions");
     if (urls.size() != regions.size()) {
-      throw new ParamException("clusterRegions", "has " + regions.size() + " entries but clusterEndpoints has "
-          + urls.size() + "; they pair up in order");
+      throw new ParamException("clusterRegions", "must have as many entries as clusterEndpoints (they pair up in"
+          + " order)", regions.size() + " for " + urls.size());
     }
     return new Target(p.string("routingControl"), p.string("state"), urls, regions,
         Duration.ofSeconds(p.integer("waitSeconds")));
