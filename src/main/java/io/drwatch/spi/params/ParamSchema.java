@@ -144,7 +144,7 @@ public record ParamSchema(List<ParamSpec> specs) {
   }
 
   private static URI url(ParamSpec spec, String text) {
-    String rule = "must be a " + String.join(" or ", spec.allowed()) + " url";
+    String rule = "must be an absolute url with scheme " + String.join(" or ", spec.allowed());
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
