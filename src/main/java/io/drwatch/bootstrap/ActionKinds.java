@@ -1,25 +1,11 @@
 package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.AwsClients;
-import io.drwatch.adapter.aws.efs.EfsStopReplicationAction;
-import io.drwatch.adapter.aws.elasticache.ElastiCacheGlobalFailoverAction;
-import io.drwatch.adapter.aws.arc.ArcRoutingControlAction;
-import io.drwatch.adapter.aws.eventbridge.EventBridgePutAction;
-import io.drwatch.adapter.aws.globalaccelerator.GaTrafficDialAction;
-import io.drwatch.adapter.aws.lambda.LambdaInvokeAction;
-import io.drwatch.adapter.aws.rds.AuroraGlobalFailoverAction;
-import io.drwatch.adapter.aws.rds.RdsPromoteAction;
-import io.drwatch.adapter.aws.sfn.SfnStartAction;
-import io.drwatch.adapter.cloudflare.CloudflareDnsAction;
-import io.drwatch.adapter.cloudflare.CloudflarePoolAction;
-import io.drwatch.adapter.kubernetes.K8sScaleAction;
-import io.drwatch.adapter.opensearch.StopFollowAction;
-import io.drwatch.adapter.postgres.PgPromoteAction;
-import io.drwatch.adapter.redis.RedisPromoteAction;
-import io.drwatch.adapter.webhook.WebhookAction;
 import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.ActionDescriptor;
+import io.drwatch.spi.KindContext;
+import io.drwatch.spi.KindRegistry;
 import io.vertx.core.Vertx;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -28,18 +14,14 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * The one place that maps an action name to its adapter. A new action adds one line to
- * {@link #create} and its name to {@link #NAMES}. The AWS actions share the daemon's {@link AwsClients},
- * built on their first call (on a worker thread).
+ * The daemon's actions, one per descriptor in {@link KindRegistry}. The AWS actions share the
+ * daemon's {@link AwsClients}, built on their first call (on a worker thread).
  */
 final class ActionKinds implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ActionKinds.class.getName());
 
   /** Known without building anything: for check-config and plan. */
-  static final Set<String> NAMES = Set.of("pg-promote", "redis-promote", "webhook", "lambda-invoke",
-      "eventbridge-put", "rds-promote", "aurora-global-failover", "elasticache-global-failover",
-      "efs-stop-replication", "sfn-start", "ga-traffic-dial", "arc-routing-control", "cloudflare-dns",
-      "cloudflare-pool", "k8s-scale", "opensearch-stop-follow");
+  static final Set<String> NAMES = KindRegistry.installed().actionNames();
 
   private final Map<String, FailoverAction> actions;
 
@@ -49,29 +31,19 @@ final class ActionKinds implements AutoCloseable {
 
   /** {@code aws} is asked for on an AWS action's first call only (on a worker thread). */
   static ActionKinds create(Vertx vertx, Supplier<AwsClients> aws) {
-    List<FailoverAction> all = List.of(
-        PgPromoteAction.create(vertx),
-        RedisPromoteAction.create(vertx),
-        WebhookAction.create(vertx),
-        LambdaInvokeAction.create(vertx, aws),
-        EventBridgePutAction.create(vertx, aws),
-        RdsPromoteAction.create(vertx, aws),
-        AuroraGlobalFailoverAction.create(vertx, aws),
-        ElastiCacheGlobalFailoverAction.create(vertx, aws),
-        EfsStopReplicationAction.create(vertx, aws),
-        SfnStartAction.create(vertx, aws),
-        GaTrafficDialAction.create(vertx, aws),
-        ArcRoutingControlAction.create(vertx, aws),
-        CloudflareDnsAction.create(vertx),
-        CloudflarePoolAction.create(vertx),
-        K8sScaleAction.create(vertx),
-        StopFollowAction.create(vertx, () -> aws.get().credentials()));
-    Map<String, FailoverAction> actions = all.stream()
-        .collect(Collectors.toMap(FailoverAction::name, a -> a));
-    if (!actions.keySet().equals(NAMES)) {
-      throw new IllegalStateException("action names drifted: " + actions.keySet() + " vs " + NAMES);
-    }
+    // No CloudWatch readers: no action reads metrics.
+    KindContext context = ChannelKinds.context(new ChannelKinds.Deps(vertx, aws, null));
+    Map<String, FailoverAction> actions = KindRegistry.installed().actions().stream()
+        .collect(Collectors.toMap(ActionDescriptor::name, d -> create(d, context)));
     return new ActionKinds(Map.copyOf(actions));
+  }
+
+  private static FailoverAction create(ActionDescriptor<?> descriptor, KindContext context) {
+    FailoverAction action = descriptor.create(context);
+    if (!action.name().equals(descriptor.name())) {
+      throw new IllegalStateException("descriptor " + descriptor.name() + " built action " + action.name());
+    }
+    return action;
   }
 
   Map<String, FailoverAction> actions() {

@@ -1,31 +1,27 @@
 package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.AwsClients;
-import io.drwatch.adapter.aws.aurora.AuroraGlobalChannel;
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
-import io.drwatch.adapter.aws.elasticache.ElastiCacheGlobalChannel;
-import io.drwatch.adapter.aws.efs.EfsReplicationTelemetry;
-import io.drwatch.adapter.aws.rds.RdsReplicaChannel;
-import io.drwatch.adapter.aws.s3.S3CanaryProbe;
-import io.drwatch.adapter.aws.s3.S3ReplicationMetrics;
-import io.drwatch.adapter.kubernetes.KubernetesStandby;
-import io.drwatch.adapter.opensearch.OpenSearchChannel;
-import io.drwatch.adapter.postgres.PgHeartbeatProbe;
-import io.drwatch.adapter.redis.RedisHeartbeatProbe;
 import io.drwatch.app.probe.ManagedChannelProbe;
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.domain.channel.ChannelKind;
 import io.drwatch.port.ChannelProbe;
 import io.drwatch.port.ProviderTelemetry;
+import io.drwatch.spi.ChannelKindDescriptor;
+import io.drwatch.spi.KindContext;
+import io.drwatch.spi.KindRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
-/** The one place that maps a channel kind to its adapter. A new kind adds one line here. */
+/**
+ * A channel's probe from its kind's descriptor ({@link KindRegistry}). This class only supplies
+ * what the descriptors may use: Vert.x, the shared AWS clients and CloudWatch readers, and the
+ * managed-probe composition of the app layer.
+ */
 final class ChannelKinds {
 
   /**
@@ -34,62 +30,54 @@ final class ChannelKinds {
    */
   record Deps(Vertx vertx, Supplier<AwsClients> aws, CloudWatchReaders cloudWatch) {}
 
-  @FunctionalInterface
-  interface Factory {
-    ChannelProbe create(Deps deps, ChannelConfig channel);
-  }
-
-  private static final Map<ChannelKind, Factory> PROBES = new EnumMap<>(Map.of(
-      ChannelKind.POSTGRES, (d, c) -> PgHeartbeatProbe.create(d.vertx(), c),
-      ChannelKind.REDIS, (d, c) -> RedisHeartbeatProbe.create(d.vertx(), c),
-      ChannelKind.EFS, (d, c) -> managed(EfsReplicationTelemetry.create(d.vertx(), d.aws().get(), c), Optional.empty()),
-      ChannelKind.S3, ChannelKinds::s3,
-      ChannelKind.KUBERNETES, (d, c) -> managed(KubernetesStandby.create(d.vertx(), c), Optional.empty()),
-      ChannelKind.OPENSEARCH, (d, c) -> opensearch(OpenSearchChannel.create(d.vertx(), c,
-          () -> d.aws().get().credentials())),
-      ChannelKind.RDS, (d, c) -> managed(RdsReplicaChannel.telemetry(d.vertx(), d.aws().get(), d.cloudWatch(), c),
-          pgCanary(d, c)),
-      ChannelKind.AURORA_GLOBAL, (d, c) -> managed(AuroraGlobalChannel.telemetry(d.vertx(), d.aws().get(),
-          d.cloudWatch(), c), pgCanary(d, c)),
-      ChannelKind.ELASTICACHE_GLOBAL, (d, c) -> managed(ElastiCacheGlobalChannel.telemetry(d.vertx(), d.aws().get(),
-          d.cloudWatch(), c), redisCanary(d, c))));
-
-  /** Kinds whose probes call AWS APIs: their clients are built and warmed up at startup. */
-  static final Set<ChannelKind> AWS = Set.of(ChannelKind.RDS, ChannelKind.AURORA_GLOBAL,
-      ChannelKind.ELASTICACHE_GLOBAL, ChannelKind.EFS, ChannelKind.S3);
-
   private ChannelKinds() {}
 
-  /** A managed kind: the provider's telemetry, cross-checked by the canary when the channel has one. */
-  private static ChannelProbe managed(ProviderTelemetry telemetry, Optional<ChannelProbe> canary) {
-    return new ManagedChannelProbe(telemetry, canary, Clock.systemUTC());
-  }
-
-  private static Optional<ChannelProbe> pgCanary(Deps d, ChannelConfig c) {
-    return c.hasCanary() ? Optional.of(PgHeartbeatProbe.create(d.vertx(), c)) : Optional.empty();
-  }
-
-  private static Optional<ChannelProbe> redisCanary(Deps d, ChannelConfig c) {
-    return c.hasCanary() ? Optional.of(RedisHeartbeatProbe.create(d.vertx(), c)) : Optional.empty();
-  }
-
-  // The canary is the RPO; with a replicationRule, S3's own replication metrics ride along.
-  private static ChannelProbe s3(Deps d, ChannelConfig c) {
-    ChannelProbe canary = S3CanaryProbe.create(d.vertx(), d.aws().get(), c);
-    return S3ReplicationMetrics.forChannel(d.cloudWatch(), c)
-        .<ChannelProbe>map(metrics -> managed(metrics, Optional.of(canary))).orElse(canary);
-  }
-
-  private static ChannelProbe opensearch(OpenSearchChannel os) {
-    return managed(os.telemetry(), Optional.of(os.canary()));
+  /** Whether channels of this kind call AWS APIs: their clients are built and warmed up at startup. */
+  static boolean needsAws(ChannelKind kind) {
+    return descriptor(kind).needsAws();
   }
 
   static ChannelProbe probe(Deps deps, ChannelConfig channel) {
-    Factory factory = PROBES.get(channel.kind());
-    if (factory == null) {
-      throw new IllegalArgumentException("kind " + channel.kind() + " is not implemented yet; available: "
-          + PROBES.keySet());
-    }
-    return factory.create(deps, channel);
+    return descriptor(channel.kind()).probe(context(deps), channel);
+  }
+
+  private static ChannelKindDescriptor<?> descriptor(ChannelKind kind) {
+    return KindRegistry.installed().channelDescriptor(kind.configName()).orElseThrow(() ->
+        new IllegalArgumentException("kind " + kind + " has no descriptor; installed: "
+            + KindRegistry.installed().channelKinds()));
+  }
+
+  /** The context of {@link ChannelKindDescriptor#probe} and {@link io.drwatch.spi.ActionDescriptor#create}. */
+  static KindContext context(Deps deps) {
+    Map<Class<?>, Supplier<?>> services = Map.of(
+        AwsClients.class, deps.aws(),
+        CloudWatchReaders.class, deps::cloudWatch,
+        AwsCredentialsProvider.class, () -> deps.aws().get().credentials());
+    return new KindContext() {
+      @Override
+      public Vertx vertx() {
+        return deps.vertx();
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public <S> Supplier<S> service(Class<S> type) {
+        Supplier<?> service = services.get(type);
+        if (service == null) {
+          throw new IllegalArgumentException("no shared service " + type.getName() + "; offered: " + services.keySet());
+        }
+        return (Supplier<S>) service;
+      }
+
+      @Override
+      public ChannelProbe probe(String kind, ChannelConfig channel) {
+        return KindRegistry.installed().channelDescriptor(kind).orElseThrow().probe(this, channel);
+      }
+
+      @Override
+      public ChannelProbe managed(ProviderTelemetry telemetry, Optional<ChannelProbe> canary) {
+        return new ManagedChannelProbe(telemetry, canary, Clock.systemUTC());
+      }
+    };
   }
 }

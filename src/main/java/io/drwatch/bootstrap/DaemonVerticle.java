@@ -137,7 +137,7 @@ final class DaemonVerticle extends VerticleBase {
 
   // Channels on AWS build the shared clients here, on the starting thread, so a missing role shows at once.
   private void warmUpAws() {
-    boolean needed = config.channels().stream().anyMatch(c -> ChannelKinds.AWS.contains(c.kind()))
+    boolean needed = config.channels().stream().anyMatch(c -> ChannelKinds.needsAws(c.kind()))
         || !config.detection().events().sqs().isEmpty();
     if (needed) {
       String problem = aws.warmUp();

@@ -1,6 +1,10 @@
 package io.drwatch.config;
 
 import io.drwatch.domain.channel.ChannelKind;
+import io.drwatch.spi.params.ChannelKindSpec;
+import io.drwatch.spi.params.ChannelShape;
+import io.drwatch.spi.params.KindCatalog;
+import io.drwatch.spi.params.ParamError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,30 +28,31 @@ final class ChannelsReader {
    * @param names receives every well-formed channel name, also of channels with other problems, so
    *     that references to them are checked without repeating those problems
    */
-  static List<ChannelConfig> read(Node root, Duration defaultRpo, Set<String> names) {
+  static List<ChannelConfig> read(Node root, Duration defaultRpo, Set<String> names, KindCatalog kinds) {
     Optional<List<Node>> entries = root.requiredList("channels");
     Map<String, String> pathByName = new LinkedHashMap<>();
     List<ChannelConfig> channels = new ArrayList<>();
     for (Node entry : entries.orElse(List.of())) {
-      channel(entry, defaultRpo, pathByName).ifPresent(channels::add);
+      channel(entry, defaultRpo, pathByName, kinds).ifPresent(channels::add);
     }
     names.addAll(pathByName.keySet());
     return channels;
   }
 
   private static Optional<ChannelConfig> channel(
-      Node node, Duration defaultRpo, Map<String, String> pathByName) {
+      Node node, Duration defaultRpo, Map<String, String> pathByName, KindCatalog kinds) {
     int errorsBefore = node.errorCount();
     node.rejectUnknown("name", "kind", "primary", "replica", "heartbeat", "objective", "params");
     Optional<String> name = node.matching("name", node.requiredString("name"), ConfigLoader.NAME);
     name.ifPresent(n -> unique(node, n, pathByName));
-    Optional<ChannelKind> kind = node.requiredString("kind").flatMap(k -> kind(node, k));
-    Optional<ChannelKindRules> rules = kind.map(ChannelKindRules::of);
+    Optional<ChannelKind> kind = node.requiredString("kind").flatMap(k -> kind(node, k, kinds));
+    Optional<ChannelKindSpec<?>> spec = kind.flatMap(k -> kinds.channelKind(k.configName()));
+    Optional<ChannelShape> rules = spec.map(ChannelKindSpec::shape);
     endpointsPresence(node, kind, rules);
     Optional<Endpoint> primary = node.object("primary").flatMap(e -> endpoint(e, rules));
     Optional<Endpoint> replica = node.object("replica").flatMap(e -> endpoint(e, rules));
-    Map<String, String> params = params(node, kind, rules);
-    HeartbeatConfig heartbeat = heartbeat(node.object("heartbeat"), kind, rules, name.orElse(""));
+    Map<String, String> params = params(node, spec);
+    HeartbeatConfig heartbeat = heartbeat(node.object("heartbeat"), kind, rules, name.orElse(""), kinds);
     Duration rpo =
         node.object("objective").map(o -> objectiveRpo(o, defaultRpo)).orElse(defaultRpo);
     if (node.errorCount() > errorsBefore) {
@@ -71,15 +76,16 @@ final class ChannelsReader {
     }
   }
 
-  private static Optional<ChannelKind> kind(Node node, String text) {
-    Optional<ChannelKind> kind = ChannelKind.fromConfigName(text);
+  // The domain's enum names the kinds a channel may have; a descriptor makes one usable.
+  private static Optional<ChannelKind> kind(Node node, String text, KindCatalog kinds) {
+    Optional<ChannelKind> kind = ChannelKind.fromConfigName(text).filter(k -> kinds.channelKind(text).isPresent());
     if (kind.isEmpty()) {
       node.invalid("kind", "must be one of " + ChannelKind.allConfigNames(), text);
     }
     return kind;
   }
 
-  private static void endpointsPresence(Node node, Optional<ChannelKind> kind, Optional<ChannelKindRules> rules) {
+  private static void endpointsPresence(Node node, Optional<ChannelKind> kind, Optional<ChannelShape> rules) {
     if (rules.isEmpty()) {
       return;
     }
@@ -110,32 +116,25 @@ final class ChannelsReader {
     }
   }
 
-  private static Map<String, String> params(Node node, Optional<ChannelKind> kind, Optional<ChannelKindRules> rules) {
+  /** The raw params, checked against the kind's descriptor: unknown, required, type, range. */
+  private static Map<String, String> params(Node node, Optional<ChannelKindSpec<?>> spec) {
+    int before = node.errorCount();
     Map<String, String> params = node.stringMap("params").orElse(Map.of());
-    if (rules.isEmpty()) {
-      return params;
-    }
-    Set<String> allowed = rules.get().allowedParams();
-    for (String key : params.keySet()) {
-      if (!allowed.contains(key)) {
-        node.error("params." + key, "unknown param for kind " + kind.get() + "; allowed: "
-            + String.join(", ", new java.util.TreeSet<>(allowed)));
-      }
-    }
-    for (String key : rules.get().required()) {
-      if (params.get(key) == null || params.get(key).isBlank()) {
-        node.error("params." + key, "required for kind " + kind.get());
-      }
+    // Params the map itself refused (not a string, unset variable) are not reported again as missing.
+    if (spec.isPresent() && node.errorCount() == before) {
+      List<ParamError> errors = new ArrayList<>();
+      spec.get().check("kind " + spec.get().name(), params, errors);
+      errors.forEach(e -> node.error("params." + e.param(), e.message()));
     }
     return params;
   }
 
   // Without a known kind the url rules are unknown; the kind error already tells the user.
-  private static Optional<Endpoint> endpoint(Node node, Optional<ChannelKindRules> rules) {
+  private static Optional<Endpoint> endpoint(Node node, Optional<ChannelShape> rules) {
     node.rejectUnknown("url", "password");
     Optional<String> url = node.requiredString("url");
     Optional<String> password = ConfigLoader.nonEmpty(node, "password");
-    if (url.isEmpty() || rules.isEmpty() || rules.get().endpoints() == ChannelKindRules.Need.NONE) {
+    if (url.isEmpty() || rules.isEmpty() || rules.get().endpoints() == ChannelShape.Need.NONE) {
       return Optional.empty();
     }
     try {
@@ -147,11 +146,11 @@ final class ChannelsReader {
   }
 
   private static HeartbeatConfig heartbeat(Optional<Node> section, Optional<ChannelKind> kind,
-      Optional<ChannelKindRules> rules, String channelName) {
+      Optional<ChannelShape> rules, String channelName, KindCatalog kinds) {
     String defaultKey = "drwatch:heartbeat:" + channelName;
-    Duration defaultInterval = rules.map(ChannelKindRules::interval).orElse(ONE_SECOND);
-    Duration defaultTimeout = rules.map(ChannelKindRules::timeout).orElse(ONE_SECOND);
-    int defaultStall = rules.map(ChannelKindRules::stallIntervals).orElse(3);
+    Duration defaultInterval = rules.map(ChannelShape::interval).orElse(ONE_SECOND);
+    Duration defaultTimeout = rules.map(ChannelShape::timeout).orElse(ONE_SECOND);
+    int defaultStall = rules.map(ChannelShape::stallIntervals).orElse(3);
     if (section.isEmpty()) {
       return new HeartbeatConfig(defaultInterval, defaultTimeout, "drwatch_heartbeat", defaultKey, defaultStall);
     }
@@ -159,24 +158,28 @@ final class ChannelsReader {
     node.rejectUnknown("interval", "timeout", "table", "key", "stallIntervals");
     Duration interval = node.duration("interval", defaultInterval, true);
     Duration timeout = node.duration("timeout", defaultTimeout, true);
-    onlyFor(node, "table", ChannelKindRules.Form.POSTGRES, kind, rules);
+    onlyFor(node, "table", ChannelShape.Form.POSTGRES, kind, rules, kinds);
     String table = node.matching("table", node.string("table"), TABLE).orElse("drwatch_heartbeat");
-    onlyFor(node, "key", ChannelKindRules.Form.REDIS, kind, rules);
+    onlyFor(node, "key", ChannelShape.Form.REDIS, kind, rules, kinds);
     String key = ConfigLoader.nonEmpty(node, "key").orElse(defaultKey);
     int stallIntervals = node.integer("stallIntervals", defaultStall, 1, Integer.MAX_VALUE);
     return new HeartbeatConfig(interval, timeout, table, key, stallIntervals);
   }
 
   // The heartbeat table is a postgres canary's, the key a redis canary's, whatever the kind.
-  private static void onlyFor(Node node, String key, ChannelKindRules.Form form, Optional<ChannelKind> kind,
-      Optional<ChannelKindRules> rules) {
-    boolean fits = rules.map(r -> r.form() == form && r.endpoints() != ChannelKindRules.Need.NONE).orElse(true);
+  private static void onlyFor(Node node, String key, ChannelShape.Form form, Optional<ChannelKind> kind,
+      Optional<ChannelShape> rules, KindCatalog kinds) {
+    boolean fits = rules.map(r -> canary(r, form)).orElse(true);
     if (node.has(key) && !fits) {
       String owners = java.util.Arrays.stream(ChannelKind.values())
-          .filter(k -> ChannelKindRules.of(k).form() == form && ChannelKindRules.of(k).endpoints() != ChannelKindRules.Need.NONE)
+          .filter(k -> kinds.channelKind(k.configName()).map(d -> canary(d.shape(), form)).orElse(false))
           .map(ChannelKind::toString).collect(java.util.stream.Collectors.joining(", "));
       node.error(key, "only allowed for kinds " + owners + " (with a canary), this channel is " + kind.get());
     }
+  }
+
+  private static boolean canary(ChannelShape shape, ChannelShape.Form form) {
+    return shape.form() == form && shape.endpoints() != ChannelShape.Need.NONE;
   }
 
   private static Duration objectiveRpo(Node node, Duration defaultRpo) {

@@ -1,6 +1,7 @@
 package io.drwatch.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drwatch.spi.params.KindCatalog;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
@@ -69,6 +70,15 @@ public final class ConfigLoader {
    */
   public static DrwatchConfig parse(
       String yaml, Function<String, String> env, List<String> warnings) throws ConfigException {
+    return parse(yaml, env, warnings, KindCatalog.installed());
+  }
+
+  /**
+   * @param kinds the channel kinds and actions whose descriptors check {@code channels[].params},
+   *     {@code runbook.steps[].params} and {@code .drill}
+   */
+  public static DrwatchConfig parse(String yaml, Function<String, String> env, List<String> warnings,
+      KindCatalog kinds) throws ConfigException {
     JsonNode tree = YamlSource.read(yaml);
     if (!tree.isObject()) {
       throw new ConfigException(
@@ -87,10 +97,10 @@ public final class ConfigLoader {
     HttpConfig http = http(root.object("http"));
     Objectives objectives = objectives(root.object("objectives"));
     Set<String> channelNames = new LinkedHashSet<>();
-    List<ChannelConfig> channels = ChannelsReader.read(root, objectives.rpo(), channelNames);
+    List<ChannelConfig> channels = ChannelsReader.read(root, objectives.rpo(), channelNames, kinds);
     DetectionConfig detection = DetectionReader.read(root, channelNames, http.token());
     StateConfig state = state(root.object("state"));
-    Optional<RunbookConfig> runbook = RunbookReader.read(root, channelNames, http.token(), found);
+    Optional<RunbookConfig> runbook = RunbookReader.read(root, channelNames, http.token(), found, kinds);
     CoordinationConfig coordination = CoordinationReader.read(root);
     CoordinationReader.requireForAutoPeers(root, detection, runbook, coordination);
     if (!errors.isEmpty()) {

@@ -1,6 +1,6 @@
 package io.drwatch.config;
 
-import io.drwatch.domain.channel.ChannelKind;
+import io.drwatch.spi.params.ChannelShape;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -26,11 +26,7 @@ final class EndpointUrls {
    * @return the canonical url
    * @throws IllegalArgumentException with the rule the url breaks, to be shown with the url
    */
-  static String canonical(ChannelKind kind, String url) {
-    return canonical(ChannelKindRules.of(kind).form(), url);
-  }
-
-  static String canonical(ChannelKindRules.Form form, String url) {
+  static String canonical(ChannelShape.Form form, String url) {
     return switch (form) {
       case POSTGRES -> postgres(url);
       case REDIS -> redis(url);

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import io.drwatch.spi.params.ActionKindSpec;
+import io.drwatch.spi.params.KindCatalog;
 
 /**
  * Reads {@code runbook}: its policy, its token and each step. Checks what the file alone can tell;
@@ -24,7 +26,6 @@ final class RunbookReader {
   private static final Duration DEFAULT_APPROVAL_TIMEOUT = Duration.ofMinutes(30);
   private static final String SKIP = "skip";
   private static final String DRILL_RULE = "must be a map of the drill's own params, or skip";
-  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration DEFAULT_EXPECTED = Duration.ofSeconds(30);
 
   private RunbookReader() {}
@@ -34,13 +35,13 @@ final class RunbookReader {
    * @param httpToken {@code http.token}, the default of {@code runbook.token}
    * @param warnings receives one line per step that a drill will not run
    */
-  static Optional<RunbookConfig> read(
-      Node root, Set<String> channelNames, Optional<String> httpToken, List<String> warnings) {
-    return root.object("runbook").map(node -> runbook(node, channelNames, httpToken, warnings));
+  static Optional<RunbookConfig> read(Node root, Set<String> channelNames, Optional<String> httpToken,
+      List<String> warnings, KindCatalog kinds) {
+    return root.object("runbook").map(node -> runbook(node, channelNames, httpToken, warnings, kinds));
   }
 
-  private static RunbookConfig runbook(
-      Node node, Set<String> channelNames, Optional<String> httpToken, List<String> warnings) {
+  private static RunbookConfig runbook(Node node, Set<String> channelNames, Optional<String> httpToken,
+      List<String> warnings, KindCatalog kinds) {
     node.rejectUnknown(
         "mode",
         "maxDataLoss",
@@ -58,7 +59,7 @@ final class RunbookReader {
     Duration resumeWithin = node.duration("resumeWithin", DEFAULT_RESUME_WITHIN, true);
     Duration approvalTimeout = node.duration("approvalTimeout", DEFAULT_APPROVAL_TIMEOUT, true);
     Optional<String> token = token(node, httpToken);
-    List<StepConfig> steps = steps(node, channelNames, warnings);
+    List<StepConfig> steps = steps(node, channelNames, warnings, kinds);
     return new RunbookConfig(
         mode, maxDataLoss, drainWait, cooldown, resumeWithin, approvalTimeout, token, steps);
   }
@@ -86,7 +87,7 @@ final class RunbookReader {
   }
 
   private static List<StepConfig> steps(
-      Node runbook, Set<String> channelNames, List<String> warnings) {
+      Node runbook, Set<String> channelNames, List<String> warnings, KindCatalog kinds) {
     List<Node> entries = runbook.requiredList("steps").orElse(List.of());
     // Every well-formed id, also of steps with other problems, so that an after naming one of
     // them is not reported as unknown on top of those problems.
@@ -98,7 +99,7 @@ final class RunbookReader {
     Map<String, String> pathById = new HashMap<>();
     List<StepConfig> steps = new ArrayList<>();
     for (Node entry : entries) {
-      step(entry, channelNames, ids, pathById).ifPresent(step -> {
+      step(entry, channelNames, ids, pathById, kinds).ifPresent(step -> {
         steps.add(step);
         noDrill(step).ifPresent(why -> warnings.add(
             entry.path() + " (" + step.id() + "): will not drill: " + why));
@@ -108,7 +109,7 @@ final class RunbookReader {
   }
 
   private static Optional<StepConfig> step(
-      Node node, Set<String> channelNames, Set<String> ids, Map<String, String> pathById) {
+      Node node, Set<String> channelNames, Set<String> ids, Map<String, String> pathById, KindCatalog kinds) {
     int errorsBefore = node.errorCount();
     node.rejectUnknown(
         "id",
@@ -126,13 +127,20 @@ final class RunbookReader {
     Optional<String> action = node.matching("action", node.requiredString("action"), ACTION);
     Optional<String> channel = node.string("channel").flatMap(c -> channel(node, c, channelNames));
     List<String> after = after(node, id, ids);
-    Duration timeout = node.duration("timeout", DEFAULT_TIMEOUT, true);
+    Optional<Duration> given = node.has("timeout")
+        ? Optional.of(node.duration("timeout", ActionKindSpec.QUICK_TIMEOUT, true)) : Optional.empty();
     int retries = node.integer("retries", 0, 0, Integer.MAX_VALUE);
     Duration expected = node.duration("expected", DEFAULT_EXPECTED, true);
     boolean fence = node.bool("fence", false);
+    int beforeParams = node.errorCount();
     Map<String, String> params = node.stringMap("params").orElse(Map.of());
     boolean drillSkip = drillSkip(node);
     Optional<Map<String, String>> drill = drillSkip ? Optional.empty() : drill(node);
+    // Params the map itself refused (not a string, unset variable) are not reported again as missing.
+    boolean readable = node.errorCount() == beforeParams;
+    Duration timeout = action.filter(a -> readable)
+        .map(a -> StepParams.check(node, a, params, drill, given, kinds))
+        .orElse(given.orElse(ActionKindSpec.QUICK_TIMEOUT));
     if (node.errorCount() > errorsBefore) {
       return Optional.empty();
     }

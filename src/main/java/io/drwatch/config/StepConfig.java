@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  *     empty when not configured
  * @param after ids of other steps that must be done first, in config order; each names another
  *     step, no duplicates; default none. Cycles are the domain's check
- * @param timeout bound on one attempt, default 60s, greater than 0
+ * @param timeout bound on one attempt, greater than 0. Default from the action's wait: a long
+ *     provider operation's wait + 60s, a quick action's wait but at least 60s. For a long provider
+ *     operation a shorter timeout than its wait is refused at load; for a quick one it caps the wait
  * @param retries attempts after a failed one, default 0, at least 0
  * @param expected the duration estimate the RTO projection uses until the step has been measured,
  *     default 30s, greater than 0

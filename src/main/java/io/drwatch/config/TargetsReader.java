@@ -1,6 +1,6 @@
 package io.drwatch.config;
 
-import io.drwatch.domain.channel.ChannelKind;
+import io.drwatch.spi.params.ChannelShape;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,8 +106,8 @@ final class TargetsReader {
           switch (probe.get()) {
             case TCP -> EndpointUrls.hostPort(address);
             case HTTP -> EndpointUrls.httpUrl(address);
-            case POSTGRES -> EndpointUrls.canonical(ChannelKind.POSTGRES, address);
-            case REDIS -> EndpointUrls.canonical(ChannelKind.REDIS, address);
+            case POSTGRES -> EndpointUrls.canonical(ChannelShape.Form.POSTGRES, address);
+            case REDIS -> EndpointUrls.canonical(ChannelShape.Form.REDIS, address);
           });
     } catch (IllegalArgumentException e) {
       node.invalid("address", e.getMessage(), address);

@@ -84,4 +84,28 @@ class LayeringTest {
             "io.drwatch.app..", "io.drwatch.adapter..", "io.drwatch.bootstrap..", "io.vertx..")
         .check(classes);
   }
+
+  @Test
+  void configReadsOnlyThePureSideOfTheKindSpi() {
+    // The descriptors' factories (io.drwatch.spi) mention Vert.x and ports; config sees only spi.params.
+    noClasses().that().resideInAPackage("io.drwatch.config..")
+        .should().dependOnClassesThat().resideInAPackage("io.drwatch.spi")
+        .check(classes);
+  }
+
+  @Test
+  void kindParamsArePure() {
+    classes().that().resideInAPackage("io.drwatch.spi.params..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("io.drwatch.spi.params..", "java..",
+            "com.fasterxml.jackson..")
+        .check(classes);
+  }
+
+  @Test
+  void theSpiNeverSeesAdaptersOrBootstrap() {
+    noClasses().that().resideInAPackage("io.drwatch.spi..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.drwatch.adapter..", "io.drwatch.bootstrap..",
+            "io.drwatch.app..", "software.amazon..")
+        .check(classes);
+  }
 }

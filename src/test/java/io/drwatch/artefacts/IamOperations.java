@@ -81,34 +81,6 @@ final class IamOperations {
   static final Set<String> ALLOWED_WITHOUT_CALL = Set.of("s3:ListBucket");
 
   /**
-   * The AWS operations each runbook action calls (bootstrap/ActionKinds). pg-promote and
-   * redis-promote speak the database protocols; webhook and the Cloudflare actions call plain HTTP(S).
-   */
-  static final Map<String, Set<String>> AWS_OPERATIONS_BY_ACTION = Map.ofEntries(
-      Map.entry("pg-promote", Set.of()),
-      Map.entry("redis-promote", Set.of()),
-      Map.entry("webhook", Set.of()),
-      Map.entry("lambda-invoke", Set.of("lambda:InvokeFunction")),
-      Map.entry("eventbridge-put", Set.of("events:PutEvents")),
-      Map.entry("rds-promote", Set.of("rds:DescribeDBInstances", "rds:PromoteReadReplica")),
-      Map.entry("aurora-global-failover", Set.of("rds:DescribeGlobalClusters", "rds:FailoverGlobalCluster",
-          "rds:SwitchoverGlobalCluster")),
-      Map.entry("elasticache-global-failover", Set.of("elasticache:DescribeGlobalReplicationGroups",
-          "elasticache:FailoverGlobalReplicationGroup")),
-      Map.entry("efs-stop-replication", Set.of("elasticfilesystem:DescribeReplicationConfigurations",
-          "elasticfilesystem:DeleteReplicationConfiguration")),
-      Map.entry("sfn-start", Set.of("states:StartExecution", "states:DescribeExecution")),
-      Map.entry("ga-traffic-dial", Set.of("globalaccelerator:DescribeEndpointGroup",
-          "globalaccelerator:UpdateEndpointGroup", "globalaccelerator:DescribeAccelerator")),
-      Map.entry("arc-routing-control", Set.of("route53-recovery-cluster:GetRoutingControlState",
-          "route53-recovery-cluster:UpdateRoutingControlState")),
-      Map.entry("cloudflare-dns", Set.of()),
-      Map.entry("cloudflare-pool", Set.of()),
-      // Kubernetes API only; its EKS token is an STS URL presigned locally, not an SDK call.
-      Map.entry("k8s-scale", Set.of()),
-      Map.entry("opensearch-stop-follow", Set.of("es:ESHttpGet", "es:ESHttpPost")));
-
-  /**
    * Operations made as SigV4-signed REST calls without an SDK client (OpenSearch's own API), which
    * the scan cannot see; each names the package that signs them.
    */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.drwatch.spi.KindRegistry;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * through a lambda parameter or a getter. A new SDK call fails this test until it is in the table
  * and in the right policy; a stale table entry fails it too.
  *
- * <p>The failover role's operations come from the runbook actions: {@link #IamOperations.AWS_OPERATIONS_BY_ACTION}
- * must name every action {@code ActionKinds} registers; the failover policy allows exactly their
- * operations (lambda-invoke, eventbridge-put) and denies those of the AWS actions not built yet.
+ * <p>The failover role's operations come from the runbook actions: the failover policy allows exactly
+ * the IAM actions their descriptors declare ({@code ActionDescriptor.iamActions}) and denies those
+ * of the AWS actions not built yet; the monitor policy covers every channel kind's.
  */
 class IamPolicyTest {
   private static final Path ROOT = Path.of("").toAbsolutePath();
@@ -119,19 +119,16 @@ class IamPolicyTest {
   }
 
   @Test
-  void failoverOperationsAreThoseOfTheRegisteredActions() throws ReflectiveOperationException {
-    Class<?> kinds = Class.forName("io.drwatch.bootstrap.ActionKinds");
-    Field names = kinds.getDeclaredField("NAMES");
-    names.setAccessible(true);
-    @SuppressWarnings("unchecked")
-    Set<String> registered = (Set<String>) names.get(null);
-    assertThat(IamOperations.AWS_OPERATIONS_BY_ACTION.keySet())
-        .as("every runbook action has an entry (its AWS operations, maybe none)")
-        .isEqualTo(registered);
+  void failoverOperationsAreThoseOfTheRegisteredActions() {
+    Set<String> byActions = KindRegistry.installed().actions().stream()
+        .flatMap(a -> a.iamActions().stream()).collect(Collectors.toCollection(TreeSet::new));
+    assertThat(byActions).as("the IAM actions the action descriptors declare").isEqualTo(operationsOf(IamOperations.Role.FAILOVER));
+  }
 
-    Set<String> byActions = IamOperations.AWS_OPERATIONS_BY_ACTION.values().stream()
-        .flatMap(Set::stream).collect(Collectors.toCollection(TreeSet::new));
-    assertThat(byActions).isEqualTo(operationsOf(IamOperations.Role.FAILOVER));
+  @Test
+  void monitorOperationsIncludeThoseOfEveryChannelKind() {
+    KindRegistry.installed().channelKinds().forEach(k -> assertThat(operationsOf(IamOperations.Role.MONITOR))
+        .as("monitor policy covers channel kind " + k.name()).containsAll(k.iamActions()));
   }
 
   @Test

@@ -33,7 +33,8 @@ class RunbookMappingTest {
           - { id: promote-db, action: pg-promote, channel: orders-db,
               params: { url: "postgresql://postgres@10.1.0.5:5432/postgres", password: prod },
               drill: { url: "postgresql://postgres@10.2.0.5:5432/postgres" } }
-          - { id: dial, action: ga-traffic-dial, drill: skip, params: { dial: "0" } }
+          - { id: dial, action: ga-traffic-dial, drill: skip, params: { dial: "0",
+              endpointGroup: "arn:aws:globalaccelerator::123456789012:accelerator/a/listener/l/endpoint-group/g" } }
           - { id: promote-cache, action: redis-promote, after: [promote-db],
               params: { url: "redis://10.1.0.6:6379" } }
       """;

@@ -175,12 +175,13 @@ class ConfigLoaderTest {
                         "ga-traffic-dial",
                         Optional.empty(),
                         List.of(),
-                        Duration.ofSeconds(60),
+                        // the default timeout follows the action's wait (ga-traffic-dial: 120 s)
+                        Duration.ofSeconds(120),
                         0,
                         Duration.ofSeconds(30),
                         true,
                         Map.of(
-                            "endpointGroupArn",
+                            "endpointGroup",
                             "arn:aws:globalaccelerator::123456789012:accelerator/a/listener/l"
                                 + "/endpoint-group/g",
                             "dial",

@@ -71,7 +71,7 @@ class RunbookConfigTest {
 
   @Test
   void shouldApplyRunbookAndStepDefaults() throws Exception {
-    RunbookConfig runbook = runbook("runbook:\n  steps:\n    - { id: a, action: pg-promote }\n");
+    RunbookConfig runbook = runbook("runbook:\n  steps:\n    - { id: a, action: pg-promote, params: { url: 'postgresql://u@h/db' } }\n");
 
     assertThat(runbook)
         .isEqualTo(
@@ -93,7 +93,7 @@ class RunbookConfigTest {
                         0,
                         Duration.ofSeconds(30),
                         false,
-                        Map.of(),
+                        Map.of("url", "postgresql://u@h/db"),
                         Optional.empty(),
                         false))));
     assertThat(runbook.steps().get(0).drills()).isFalse();
@@ -128,7 +128,7 @@ class RunbookConfigTest {
 
   @Test
   void shouldReadModes() throws Exception {
-    String steps = "  steps:\n    - { id: a, action: pg-promote }\n";
+    String steps = "  steps:\n    - { id: a, action: pg-promote, params: { url: 'postgresql://u@h/db' } }\n";
 
     assertThat(runbook("runbook:\n  mode: auto\n" + steps).mode())
         .isEqualTo(RunbookConfig.Mode.AUTO);
@@ -150,7 +150,7 @@ class RunbookConfigTest {
           maxDataLoss: -1s
           drainWait: -1ms
           cooldown: soon
-          steps: [ { id: a, action: pg-promote } ]
+          steps: [ { id: a, action: pg-promote, params: { url: 'postgresql://u@h/db' } } ]
         """;
 
     assertThat(errors(yaml))
@@ -162,7 +162,7 @@ class RunbookConfigTest {
 
   @Test
   void shouldReadResumeWithinAndApprovalTimeoutAsPositiveDurations() throws Exception {
-    String steps = "  steps: [ { id: a, action: pg-promote } ]\n";
+    String steps = "  steps: [ { id: a, action: pg-promote, params: { url: 'postgresql://u@h/db' } } ]\n";
 
     RunbookConfig runbook =
         runbook("runbook:\n  resumeWithin: 90s\n  approvalTimeout: 2h\n" + steps);
@@ -187,7 +187,7 @@ class RunbookConfigTest {
           maxDataLoss: 0s
           drainWait: 0s
           cooldown: 0s
-          steps: [ { id: a, action: pg-promote } ]
+          steps: [ { id: a, action: pg-promote, params: { url: 'postgresql://u@h/db' } } ]
         """;
 
     RunbookConfig runbook = runbook(yaml);
@@ -198,7 +198,7 @@ class RunbookConfigTest {
 
   @Test
   void shouldRequireATokenForTheRunbookEndpoints() throws Exception {
-    String steps = "  steps: [ { id: a, action: pg-promote } ]\n";
+    String steps = "  steps: [ { id: a, action: pg-promote, params: { url: 'postgresql://u@h/db' } } ]\n";
 
     assertThat(errorsOf(CHANNELS + "runbook:\n" + steps))
         .containsExactly(
@@ -231,7 +231,7 @@ class RunbookConfigTest {
   @Test
   void shouldRejectUnknownKeysNamingTheAllowedOnes() {
     String yaml =
-        "runbook:\n  mod: auto\n  steps:\n    - { id: a, action: pg-promote, timout: 1s }\n";
+        "runbook:\n  mod: auto\n  steps:\n    - { id: a, action: pg-promote, params: { url: 'postgresql://u@h/db' }, timout: 1s }\n";
 
     assertThat(errors(yaml))
         .containsExactly(
@@ -249,10 +249,10 @@ class RunbookConfigTest {
 
   @Test
   void shouldRejectIdsThatAreNotBoundedLabelValues() {
-    assertThat(errors(step("action: pg-promote").replace("id: a", "id: Promote_DB")))
+    assertThat(errors(step("action: pg-promote, params: { url: 'postgresql://u@h/db' }").replace("id: a", "id: Promote_DB")))
         .containsExactly(
             "runbook.steps[0].id: must match [a-z0-9][a-z0-9-]{0,62}, was \"Promote_DB\"");
-    assertThat(errors(step("action: pg-promote").replace("id: a", "id: " + "a".repeat(64))))
+    assertThat(errors(step("action: pg-promote, params: { url: 'postgresql://u@h/db' }").replace("id: a", "id: " + "a".repeat(64))))
         .singleElement()
         .asString()
         .startsWith("runbook.steps[0].id: must match");
@@ -261,7 +261,7 @@ class RunbookConfigTest {
   @Test
   void shouldRejectDuplicateStepIdsPointingAtTheFirst() {
     String yaml =
-        step("action: pg-promote", "id: b, action: redis-promote", "id: a, action: webhook");
+        step("action: pg-promote, params: { url: 'postgresql://u@h/db' }", "id: b, action: redis-promote, params: { url: 'redis://h:6379' }", "id: a, action: webhook, params: { url: 'https://h/x' }");
 
     assertThat(errors(yaml))
         .containsExactly(
@@ -284,13 +284,13 @@ class RunbookConfigTest {
 
   @Test
   void shouldRequireChannelToNameAChannel() throws Exception {
-    assertThat(errors(step("action: pg-promote, channel: payments")))
+    assertThat(errors(step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, channel: payments")))
         .containsExactly(
             "runbook.steps[0].channel: must name a channel in channels"
                 + " (known: orders-db, cache), was \"payments\"");
-    assertThat(errors(step("action: pg-promote, channel: [orders-db]")))
+    assertThat(errors(step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, channel: [orders-db]")))
         .containsExactly("runbook.steps[0].channel: must be a string (quote it), was a list");
-    assertThat(runbook(step("action: pg-promote, channel: cache")).steps().get(0).channel())
+    assertThat(runbook(step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, channel: cache")).steps().get(0).channel())
         .contains("cache");
   }
 
@@ -299,8 +299,8 @@ class RunbookConfigTest {
     String yaml =
         step(
             "action: fence, after: [a]",
-            "id: b, action: pg-promote, after: [a, c, a]",
-            "id: c1, action: redis-promote, after: b");
+            "id: b, action: pg-promote, params: { url: 'postgresql://u@h/db' }, after: [a, c, a]",
+            "id: c1, action: redis-promote, params: { url: 'redis://h:6379' }, after: b");
 
     assertThat(errors(yaml))
         .containsExactly(
@@ -309,14 +309,14 @@ class RunbookConfigTest {
                 + " (known: a, b, c1), was \"c\"",
             "runbook.steps[1].after[2]: duplicate step \"a\" (also runbook.steps[1].after[0])",
             "runbook.steps[2].after: must be a list, was \"b\"");
-    assertThat(errors(step("action: pg-promote, after: [7]")))
+    assertThat(errors(step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, after: [7]")))
         .containsExactly("runbook.steps[0].after[0]: must be a string (quote it), was 7");
   }
 
   @Test
   void shouldResolveAfterToLaterStepsAndLeaveCyclesToTheDomain() throws Exception {
     RunbookConfig runbook =
-        runbook(step("action: pg-promote, after: [b]", "id: b, action: fence, after: [a]"));
+        runbook(step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, after: [b]", "id: b, action: fence, after: [a]"));
 
     assertThat(runbook.steps())
         .extracting(StepConfig::after)
@@ -325,7 +325,7 @@ class RunbookConfigTest {
 
   @Test
   void shouldNotCallAStepUnknownBecauseOfItsOtherProblems() {
-    String yaml = step("action: Bad", "id: b, action: pg-promote, after: [a]", "id: a, action: x");
+    String yaml = step("action: Bad", "id: b, action: pg-promote, params: { url: 'postgresql://u@h/db' }, after: [a]", "id: a, action: x");
 
     assertThat(errors(yaml))
         .containsExactly(
@@ -335,14 +335,14 @@ class RunbookConfigTest {
 
   @Test
   void shouldRejectStepNumbersOutOfRange() {
-    String yaml = step("action: pg-promote, timeout: 0s, retries: -1, expected: 0s");
+    String yaml = step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, timeout: 0s, retries: -1, expected: 0s");
 
     assertThat(errors(yaml))
         .containsExactly(
             "runbook.steps[0].timeout: must be > 0, was 0s",
             "runbook.steps[0].retries: must be >= 0, was -1",
             "runbook.steps[0].expected: must be > 0, was 0s");
-    assertThat(errors(step("action: pg-promote, retries: 1.5, timeout: 30")))
+    assertThat(errors(step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, retries: 1.5, timeout: 30")))
         .containsExactly(
             "runbook.steps[0].timeout: must be a duration like 200ms, 5s, 15m, was 30",
             "runbook.steps[0].retries: must be an integer, was 1.5");
@@ -372,8 +372,8 @@ class RunbookConfigTest {
   void shouldReadParamsAndDrillAsStringsInFileOrderWithSubstitution() throws Exception {
     String yaml =
         step(
-            "action: webhook, params: { url: \"https://h/${P:-x}\", method: POST, port: \"8443\"},"
-                + " drill: { url: \"http://127.0.0.1:8080\", extra: \"\" }");
+            "action: webhook, params: { url: \"https://h/${P:-x}\", method: POST, body: \"8443\"},"
+                + " drill: { url: \"http://127.0.0.1:8080\", body: \"\" }");
 
     StepConfig step =
         config(TOKEN + yaml, Map.of("P", "hook")).runbook().orElseThrow().steps().get(0);
@@ -382,18 +382,18 @@ class RunbookConfigTest {
         .containsExactly(
             Map.entry("url", "https://h/hook"),
             Map.entry("method", "POST"),
-            Map.entry("port", "8443"));
+            Map.entry("body", "8443"));
     assertThat(step.drills()).isTrue();
     assertThat(step.drillSkip()).isFalse();
     // The drill block is the whole of the drill's params: nothing of params comes along.
     assertThat(new LinkedHashMap<>(step.drill().orElseThrow()))
-        .containsExactly(Map.entry("url", "http://127.0.0.1:8080"), Map.entry("extra", ""));
+        .containsExactly(Map.entry("url", "http://127.0.0.1:8080"), Map.entry("body", ""));
   }
 
   @Test
   void shouldReadDrillSkipAndLeaveAStepWithoutDrillOutOfDrills() throws Exception {
     RunbookConfig runbook =
-        runbook(step("action: pg-promote, drill: skip", "id: b, action: redis-promote"));
+        runbook(step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, drill: skip", "id: b, action: redis-promote, params: { url: 'redis://h:6379' }"));
 
     assertThat(runbook.steps().get(0).drillSkip()).isTrue();
     assertThat(runbook.steps().get(0).drill()).isEmpty();
@@ -401,7 +401,7 @@ class RunbookConfigTest {
     assertThat(runbook.steps().get(1).drillSkip()).isFalse();
     assertThat(runbook.steps().get(1).drills()).isFalse();
     assertThat(
-            config(TOKEN + step("action: pg-promote, drill: ${D}"), Map.of("D", "skip"))
+            config(TOKEN + step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, drill: ${D}"), Map.of("D", "skip"))
                 .runbook().orElseThrow().steps().get(0).drillSkip())
         .isTrue();
   }
@@ -411,9 +411,9 @@ class RunbookConfigTest {
     List<String> warnings = new java.util.ArrayList<>();
     String yaml =
         step(
-            "action: pg-promote, drill: { url: \"postgresql://d\" }",
-            "id: b, action: webhook, drill: skip",
-            "id: promote-cache, action: redis-promote");
+            "action: pg-promote, params: { url: 'postgresql://u@h/db' }, drill: { url: \"postgresql://d\" }",
+            "id: b, action: webhook, params: { url: 'https://h/x' }, drill: skip",
+            "id: promote-cache, action: redis-promote, params: { url: 'redis://h:6379' }");
 
     ConfigLoader.parse(CHANNELS + TOKEN + yaml, name -> null, warnings);
 
@@ -426,17 +426,17 @@ class RunbookConfigTest {
 
   @Test
   void shouldRejectDrillThatIsNeitherParamsNorSkip() {
-    assertThat(errors(step("action: pg-promote, drill: none")))
+    assertThat(errors(step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, drill: none")))
         .containsExactly(
             "runbook.steps[0].drill: must be a map of the drill's own params, or skip,"
                 + " was \"none\"");
-    assertThat(errors(step("action: pg-promote, drill: true")))
+    assertThat(errors(step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, drill: true")))
         .containsExactly(
             "runbook.steps[0].drill: must be a map of the drill's own params, or skip, was true");
-    assertThat(errors(step("action: pg-promote, drill: {}")))
+    assertThat(errors(step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, drill: {}")))
         .containsExactly(
             "runbook.steps[0].drill: must not be empty: give the drill's own params, or skip");
-    assertThat(errors(step("action: pg-promote, drill: ${NOPE}")))
+    assertThat(errors(step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, drill: ${NOPE}")))
         .containsExactly("runbook.steps[0].drill: environment variable NOPE is not set");
   }
 
@@ -538,6 +538,7 @@ class RunbookConfigTest {
               params: { port: 5432 }
             - id: promote-db
               action: redis-promote
+              params: { url: 'redis://h:6379' }
               timeout: 0s
         """;
 
@@ -550,6 +551,8 @@ class RunbookConfigTest {
             "runbook.steps[0].channel: must name a channel in channels (known: orders-db, cache),"
                 + " was \"payments\"",
             "runbook.steps[0].fence: must be true or false, was \"yes-please\"",
+            "runbook.steps[0].params.endpointGroup: required for ga-traffic-dial",
+            "runbook.steps[0].params.dial: required for ga-traffic-dial",
             "runbook.steps[1].after[0]: must name a step id in runbook.steps"
                 + " (known: fence-traffic, promote-db), was \"fence-trafic\"",
             "runbook.steps[1].params.port: must be a string (quote it), was 5432",

@@ -12,11 +12,8 @@ import java.util.Set;
  * {@code fence}, {@code promote}, {@code no-promote}, {@code retries=N}, {@code timeout=30s}.
  */
 final class RunbookFixture {
-  /** The action kinds of architecture §5. */
-  static final Set<String> ACTIONS = Set.of("rds-promote", "aurora-global-failover",
-      "elasticache-global-failover", "opensearch-stop-follow", "efs-stop-replication",
-      "k8s-scale", "ga-traffic-dial", "cloudflare-dns", "cloudflare-pool", "arc-routing-control",
-      "webhook", "pg-promote", "redis-promote");
+  /** The registered action kinds, from their descriptors. */
+  static final Set<String> ACTIONS = io.drwatch.spi.KindRegistry.installed().actionNames();
 
   private RunbookFixture() {}
 

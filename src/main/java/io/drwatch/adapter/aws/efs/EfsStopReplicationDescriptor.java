@@ -1,0 +1,55 @@
+package io.drwatch.adapter.aws.efs;
+
+import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.AbstractActionDescriptor;
+import io.drwatch.spi.KindContext;
+import io.drwatch.spi.params.ParamException;
+import io.drwatch.spi.params.ParamSchema;
+import io.drwatch.spi.params.ParamSpec;
+import io.drwatch.spi.params.Params;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import io.drwatch.adapter.aws.AwsClients;
+import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
+import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.adapter.aws.AwsParamSpecs.region;
+import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
+
+/** {@code efs-stop-replication}: see {@link EfsStopReplicationAction}. */
+public final class EfsStopReplicationDescriptor extends AbstractActionDescriptor<EfsStopReplicationDescriptor.Target> {
+
+  /** The file system whose replication configuration is deleted, and how. */
+  public record Target(String fileSystem, String region, String deletionMode, Duration poll, Duration waitFor) {}
+
+  static final int WAIT_SECONDS = 1800;
+
+  public EfsStopReplicationDescriptor() {
+    super(EfsStopReplicationAction.NAME, "Deletes an EFS replication configuration"
+        + " (`DeleteReplicationConfiguration`), which makes the destination writable, and polls until it is gone.",
+        ParamSchema.of(
+            ParamSpec.string("fileSystem").asRequired().doc("the file system (source's, or destination's with"
+                + " LOCAL_CONFIGURATION_ONLY)"),
+            region("the file system's region"),
+            ENDPOINT_OVERRIDE,
+            ParamSpec.oneOf("deletionMode", "ALL_CONFIGURATIONS", "LOCAL_CONFIGURATION_ONLY")
+                .defaultsTo("ALL_CONFIGURATIONS").doc("LOCAL_CONFIGURATION_ONLY for a source-region outage"),
+            pollMillis(5000),
+            waitSecondsParam(WAIT_SECONDS, 7200)),
+        WAIT_SECONDS, Speed.LONG, true,
+        List.of("elasticfilesystem:DescribeReplicationConfigurations",
+            "elasticfilesystem:DeleteReplicationConfiguration"));
+  }
+
+  @Override
+  public Target parse(Params p) {
+    return new Target(p.string("fileSystem"), p.string("region"), p.string("deletionMode"),
+        Duration.ofMillis(p.integer("pollMillis")), Duration.ofSeconds(p.integer("waitSeconds")));
+  }
+
+  @Override
+  public FailoverAction create(KindContext context) {
+    return EfsStopReplicationAction.create(context.vertx(), context.service(AwsClients.class));
+  }
+}

@@ -1,0 +1,58 @@
+package io.drwatch.adapter.aws.elasticache;
+
+import io.drwatch.adapter.aws.AwsParamSpecs;
+import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.AbstractActionDescriptor;
+import io.drwatch.spi.KindContext;
+import io.drwatch.spi.params.ParamException;
+import io.drwatch.spi.params.ParamSchema;
+import io.drwatch.spi.params.ParamSpec;
+import io.drwatch.spi.params.Params;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import io.drwatch.adapter.aws.AwsClients;
+import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
+import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.adapter.aws.AwsParamSpecs.region;
+import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
+
+/** {@code elasticache-global-failover}: see {@link ElastiCacheGlobalFailoverAction}. */
+public final class ElastiCacheGlobalFailoverDescriptor
+    extends AbstractActionDescriptor<ElastiCacheGlobalFailoverDescriptor.Target> {
+
+  /** The datastore and the member that becomes primary. */
+  public record Target(String globalReplicationGroup, String primaryRegion, String primaryReplicationGroup,
+      String region, Duration poll, Duration waitFor) {}
+
+  static final int WAIT_SECONDS = 900;
+
+  public ElastiCacheGlobalFailoverDescriptor() {
+    super("elasticache-global-failover", "Makes a member of an ElastiCache Global Datastore its primary"
+        + " (`FailoverGlobalReplicationGroup`) and polls until it is `PRIMARY` and the datastore `available`.",
+        ParamSchema.of(
+            ParamSpec.string("globalReplicationGroup").asRequired().doc("the Global Datastore's id"),
+            ParamSpec.string("primaryRegion").asRequired().matching(AwsParamSpecs.REGION_PATTERN, AwsParamSpecs.REGION_RULE)
+                .doc("region of the member that is to **become** primary"),
+            ParamSpec.string("primaryReplicationGroup").asRequired().doc("the member that is to **become** primary"),
+            region("where the calls go: the new primary's region"),
+            ENDPOINT_OVERRIDE,
+            pollMillis(2000),
+            waitSecondsParam(WAIT_SECONDS, 7200)),
+        WAIT_SECONDS, Speed.LONG, true,
+        List.of("elasticache:DescribeGlobalReplicationGroups", "elasticache:FailoverGlobalReplicationGroup"));
+  }
+
+  @Override
+  public Target parse(Params p) {
+    return new Target(p.string("globalReplicationGroup"), p.string("primaryRegion"),
+        p.string("primaryReplicationGroup"), p.string("region"), Duration.ofMillis(p.integer("pollMillis")),
+        Duration.ofSeconds(p.integer("waitSeconds")));
+  }
+
+  @Override
+  public FailoverAction create(KindContext context) {
+    return ElastiCacheGlobalFailoverAction.create(context.vertx(), context.service(AwsClients.class));
+  }
+}

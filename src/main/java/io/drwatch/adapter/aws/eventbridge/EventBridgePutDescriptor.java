@@ -1,0 +1,51 @@
+package io.drwatch.adapter.aws.eventbridge;
+
+import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.AbstractActionDescriptor;
+import io.drwatch.spi.KindContext;
+import io.drwatch.spi.params.ParamException;
+import io.drwatch.spi.params.ParamSchema;
+import io.drwatch.spi.params.ParamSpec;
+import io.drwatch.spi.params.Params;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import io.drwatch.adapter.aws.AwsClients;
+import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
+import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.adapter.aws.AwsParamSpecs.region;
+import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
+
+/** {@code eventbridge-put}: see {@link EventBridgePutAction}. */
+public final class EventBridgePutDescriptor extends AbstractActionDescriptor<EventBridgePutDescriptor.Target> {
+
+  /** The bus and the event. */
+  public record Target(String region, String busName, String source, Optional<String> detail) {}
+
+  public EventBridgePutDescriptor() {
+    super("eventbridge-put", "Puts one event (detail-type `drwatch.failover`) on an EventBridge bus; a rejected"
+        + " entry fails the step. Never skipped.",
+        ParamSchema.of(
+            region("the bus's region"),
+            ENDPOINT_OVERRIDE,
+            ParamSpec.string("busName").defaultsTo("default").doc("the event bus's name or ARN"),
+            ParamSpec.string("source").defaultsTo("drwatch").doc("the event's source"),
+            ParamSpec.json("detail").doc("a JSON object; default {\"step\": id, \"drill\": true|false, \"epoch\": n}")),
+        10, Speed.QUICK, true, List.of("events:PutEvents"));
+  }
+
+  @Override
+  public Target parse(Params p) {
+    Optional<String> detail = p.optionalString("detail");
+    if (detail.isPresent() && !detail.get().startsWith("{")) {
+      throw new ParamException("detail", "must be a JSON object");
+    }
+    return new Target(p.string("region"), p.string("busName"), p.string("source"), detail);
+  }
+
+  @Override
+  public FailoverAction create(KindContext context) {
+    return EventBridgePutAction.create(context.vertx(), context.service(AwsClients.class));
+  }
+}

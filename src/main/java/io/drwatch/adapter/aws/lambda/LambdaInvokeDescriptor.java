@@ -1,0 +1,51 @@
+package io.drwatch.adapter.aws.lambda;
+
+import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.AbstractActionDescriptor;
+import io.drwatch.spi.KindContext;
+import io.drwatch.spi.params.ParamException;
+import io.drwatch.spi.params.ParamSchema;
+import io.drwatch.spi.params.ParamSpec;
+import io.drwatch.spi.params.Params;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import io.drwatch.adapter.aws.AwsClients;
+import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
+import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.adapter.aws.AwsParamSpecs.region;
+import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
+
+/** {@code lambda-invoke}: see {@link LambdaInvokeAction}. */
+public final class LambdaInvokeDescriptor extends AbstractActionDescriptor<LambdaInvokeDescriptor.Target> {
+
+  /** The function and where it is. */
+  public record Target(String function, String region, Optional<URI> endpointOverride, Optional<String> payload) {}
+
+  /** One call: the SDK's apiCallTimeout (10 s); its retries fit in a minute. */
+  static final int WAIT_SECONDS = 10;
+
+  public LambdaInvokeDescriptor() {
+    super("lambda-invoke", "Invokes a Lambda function synchronously (`RequestResponse`); a `FunctionError` fails"
+        + " the step. Never skipped: the function must be idempotent.",
+        ParamSchema.of(
+            ParamSpec.string("function").asRequired().matching("[A-Za-z0-9:_.$-]{1,170}", "a function name or ARN")
+                .doc("the function's name or ARN"),
+            region("the function's region"),
+            ENDPOINT_OVERRIDE,
+            ParamSpec.json("payload").doc("the event; default {\"step\": id, \"drill\": true|false, \"epoch\": n}")),
+        WAIT_SECONDS, Speed.QUICK, true, List.of("lambda:InvokeFunction"));
+  }
+
+  @Override
+  public Target parse(Params p) {
+    return new Target(p.string("function"), p.string("region"), p.optionalUrl("endpointOverride"),
+        p.optionalString("payload"));
+  }
+
+  @Override
+  public FailoverAction create(KindContext context) {
+    return LambdaInvokeAction.create(context.vertx(), context.service(AwsClients.class));
+  }
+}

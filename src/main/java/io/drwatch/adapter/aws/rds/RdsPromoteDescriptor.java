@@ -1,0 +1,53 @@
+package io.drwatch.adapter.aws.rds;
+
+import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.AbstractActionDescriptor;
+import io.drwatch.spi.KindContext;
+import io.drwatch.spi.params.ParamException;
+import io.drwatch.spi.params.ParamSchema;
+import io.drwatch.spi.params.ParamSpec;
+import io.drwatch.spi.params.Params;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import io.drwatch.adapter.aws.AwsClients;
+import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
+import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.adapter.aws.AwsParamSpecs.region;
+import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
+
+/** {@code rds-promote}: see {@link RdsPromoteAction}. */
+public final class RdsPromoteDescriptor extends AbstractActionDescriptor<RdsPromoteDescriptor.Target> {
+
+  /** The replica to promote. */
+  public record Target(String instance, String region, Optional<Integer> backupRetentionPeriod, Duration poll,
+      Duration waitFor) {}
+
+  static final String INSTANCE_RULE = "an RDS DB instance identifier (a letter, then letters, digits, hyphens)";
+
+  public RdsPromoteDescriptor() {
+    super("rds-promote", "Promotes an RDS read replica (`PromoteReadReplica`) and polls `DescribeDBInstances`"
+        + " until it is `available` and no longer a replica.",
+        ParamSchema.of(
+            ParamSpec.string("instance").asRequired().matching("[A-Za-z][A-Za-z0-9-]{0,62}", INSTANCE_RULE)
+                .doc("the read replica's DB instance identifier"),
+            region("the replica's region"),
+            ENDPOINT_OVERRIDE,
+            ParamSpec.integer("backupRetentionPeriod").range(0, 35).doc("days of backups after promotion (RDS default 1)"),
+            pollMillis(RdsParams.DEFAULT_POLL_MILLIS),
+            waitSecondsParam(RdsParams.DEFAULT_WAIT_SECONDS, 86_400)),
+        RdsParams.DEFAULT_WAIT_SECONDS, Speed.LONG, true, List.of("rds:DescribeDBInstances", "rds:PromoteReadReplica"));
+  }
+
+  @Override
+  public Target parse(Params p) {
+    return new Target(p.string("instance"), p.string("region"), p.optionalInteger("backupRetentionPeriod"),
+        Duration.ofMillis(p.integer("pollMillis")), Duration.ofSeconds(p.integer("waitSeconds")));
+  }
+
+  @Override
+  public FailoverAction create(KindContext context) {
+    return RdsPromoteAction.create(context.vertx(), context.service(AwsClients.class));
+  }
+}

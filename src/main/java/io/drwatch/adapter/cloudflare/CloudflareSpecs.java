@@ -1,0 +1,24 @@
+package io.drwatch.adapter.cloudflare;
+
+import io.drwatch.spi.params.ParamSpec;
+
+/** The params both Cloudflare actions share. */
+final class CloudflareSpecs {
+  static final String ID_PATTERN = "[A-Za-z0-9]{1,64}";
+  static final String ID_RULE = "a Cloudflare id (letters and digits)";
+
+  static final ParamSpec API_TOKEN = ParamSpec.string("apiToken").asRequired().asSecret()
+      .doc("API token, sent as Authorization: Bearer");
+  static final ParamSpec API_BASE = ParamSpec.url("apiBase").defaultsTo("https://api.cloudflare.com/client/v4")
+      .doc("the API's base url");
+  static final ParamSpec TIMEOUT = ParamSpec.integer("timeoutSeconds").range(1, 300).defaultsTo(10)
+      .doc("bound of each request");
+  static final ParamSpec WAIT = ParamSpec.integer("waitSeconds").range(1, 3600).defaultsTo(60)
+      .doc("how long the read-back polls");
+
+  private CloudflareSpecs() {}
+
+  static ParamSpec id(String name, String doc) {
+    return ParamSpec.string(name).asRequired().matching(ID_PATTERN, ID_RULE).doc(doc);
+  }
+}

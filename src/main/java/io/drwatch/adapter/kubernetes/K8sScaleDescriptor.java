@@ -1,0 +1,63 @@
+package io.drwatch.adapter.kubernetes;
+
+import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.AbstractActionDescriptor;
+import io.drwatch.spi.KindContext;
+import io.drwatch.spi.params.ParamException;
+import io.drwatch.spi.params.ParamSchema;
+import io.drwatch.spi.params.ParamSpec;
+import io.drwatch.spi.params.Params;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code k8s-scale}: see {@link K8sScaleAction}. */
+public final class K8sScaleDescriptor extends AbstractActionDescriptor<K8sScaleDescriptor.Target> {
+
+  /** The deployment and the replicas it must reach. */
+  public record Target(URI url, String namespace, String deployment, int replicas, int hpaMinReplicas,
+      Duration poll, Duration waitFor) {}
+
+  static final int WAIT_SECONDS = 600;
+
+  public K8sScaleDescriptor() {
+    super("k8s-scale", "Scales a Kubernetes deployment (its HPA's `minReplicas` first) and polls until"
+        + " `readyReplicas` reaches `replicas`.",
+        ParamSchema.of(
+            ParamSpec.url("url").asRequired().doc("the API server"),
+            ParamSpec.string("tokenFile").doc("a file holding the bearer token (re-read on each call)"),
+            ParamSpec.string("eksCluster").doc("an EKS cluster to sign a token for, from the default AWS credentials"),
+            ParamSpec.string("region").matching("[a-z]{2}(-[a-z]+)+-\\d{1,2}", "an AWS region like us-east-1").doc("the EKS cluster's region"),
+            ParamSpec.string("caFile").doc("the API server's CA certificate (PEM)"),
+            ParamSpec.bool("insecureSkipTlsVerify").defaultsTo("false").doc("skips TLS verification (tests only)"),
+            ParamSpec.string("namespace").asRequired().doc("the deployment's namespace"),
+            ParamSpec.string("deployment").asRequired().doc("the deployment's name"),
+            ParamSpec.integer("replicas").asRequired().range(1, ScaleRequest.MAX_REPLICAS).doc("replicas to reach"),
+            ParamSpec.integer("hpaMinReplicas").range(1, ScaleRequest.MAX_REPLICAS)
+                .doc("the HPA's minReplicas; default replicas"),
+            ParamSpec.integer("pollMillis").range(1, 60_000).defaultsTo(2000).doc("read-back interval in milliseconds"),
+            ParamSpec.integer("waitSeconds").range(1, 86_400).defaultsTo(WAIT_SECONDS)
+                .doc("how long the read-back waits for readyReplicas")),
+        WAIT_SECONDS, Speed.LONG, false, List.of());
+  }
+
+  @Override
+  public Target parse(Params p) {
+    if (p.has("tokenFile") && p.has("eksCluster")) {
+      throw new ParamException("eksCluster", "give either tokenFile or eksCluster, not both");
+    }
+    if (p.has("eksCluster") && !p.has("region")) {
+      throw new ParamException("region", "required with eksCluster");
+    }
+    int replicas = p.integer("replicas");
+    return new Target(p.url("url"), p.string("namespace"), p.string("deployment"), replicas,
+        p.optionalInteger("hpaMinReplicas").orElse(replicas), Duration.ofMillis(p.integer("pollMillis")),
+        Duration.ofSeconds(p.integer("waitSeconds")));
+  }
+
+  @Override
+  public FailoverAction create(KindContext context) {
+    return K8sScaleAction.create(context.vertx());
+  }
+}

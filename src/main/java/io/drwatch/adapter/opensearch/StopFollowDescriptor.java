@@ -1,0 +1,55 @@
+package io.drwatch.adapter.opensearch;
+
+import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.AbstractActionDescriptor;
+import io.drwatch.spi.KindContext;
+import io.drwatch.spi.params.ParamException;
+import io.drwatch.spi.params.ParamSchema;
+import io.drwatch.spi.params.ParamSpec;
+import io.drwatch.spi.params.Params;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/** {@code opensearch-stop-follow}: see {@link StopFollowAction}. */
+public final class StopFollowDescriptor extends AbstractActionDescriptor<StopFollowDescriptor.Target> {
+
+  /** The follower index to make writable. */
+  public record Target(URI url, String index, Optional<String> auth, Duration timeout, Duration waitFor) {}
+
+  public StopFollowDescriptor() {
+    super("opensearch-stop-follow", "Stops cross-cluster replication of a follower index (`_stop`, irreversible: it"
+        + " becomes a normal writable index) and polls `_status` until not in progress.",
+        ParamSchema.of(
+            ParamSpec.url("url").asRequired().doc("base url of the **follower** cluster or domain"),
+            ParamSpec.string("index").asRequired().doc("the follower index"),
+            ParamSpec.oneOf("auth", "basic", "sigv4", "none").doc("default basic with a password, else none"),
+            ParamSpec.string("username").defaultsTo("admin").doc("the basic-auth user"),
+            ParamSpec.string("password").asSecret().doc("the basic-auth password"),
+            ParamSpec.string("region").matching("[a-z]{2}(-[a-z]+)+-\\d{1,2}", "an AWS region like us-east-1")
+                .doc("the domain's region (sigv4, signing name es)"),
+            ParamSpec.integer("timeoutSeconds").range(1, 300).defaultsTo(10).doc("bound of each request"),
+            ParamSpec.integer("waitSeconds").range(1, 3600).defaultsTo(60).doc("how long `_status` is polled")),
+        60, Speed.QUICK, false, List.of("es:ESHttpGet", "es:ESHttpPost"));
+  }
+
+  @Override
+  public Target parse(Params p) {
+    String auth = p.optionalString("auth").orElse(p.has("password") ? "basic" : "none");
+    if (auth.equals("basic") && !p.has("password")) {
+      throw new ParamException("password", "required with auth basic");
+    }
+    if (auth.equals("sigv4") && !p.has("region")) {
+      throw new ParamException("region", "required with auth sigv4");
+    }
+    return new Target(p.url("url"), p.string("index"), p.optionalString("auth"),
+        Duration.ofSeconds(p.integer("timeoutSeconds")), Duration.ofSeconds(p.integer("waitSeconds")));
+  }
+
+  @Override
+  public FailoverAction create(KindContext context) {
+    return StopFollowAction.create(context.vertx(), context.service(AwsCredentialsProvider.class));
+  }
+}

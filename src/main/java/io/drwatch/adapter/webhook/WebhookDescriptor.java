@@ -1,0 +1,64 @@
+package io.drwatch.adapter.webhook;
+
+import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.AbstractActionDescriptor;
+import io.drwatch.spi.KindContext;
+import io.drwatch.spi.params.ParamException;
+import io.drwatch.spi.params.ParamSchema;
+import io.drwatch.spi.params.ParamSpec;
+import io.drwatch.spi.params.Params;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code webhook}: see {@link WebhookAction}. */
+public final class WebhookDescriptor extends AbstractActionDescriptor<WebhookDescriptor.Target> {
+
+  /** The request and its read-backs. */
+  public record Target(URI url, String method, Optional<URI> checkUrl, Optional<URI> awaitUrl, int waitSeconds,
+      Duration timeout) {}
+
+  public WebhookDescriptor() {
+    super("webhook", "Sends one HTTP request; `checkUrl` answering 200 skips it, `awaitUrl` is polled every 500 ms"
+        + " until 200.",
+        ParamSchema.of(
+            ParamSpec.url("url").asRequired().doc("where the request goes"),
+            ParamSpec.oneOf("method", "GET", "POST", "PUT", "PATCH", "DELETE").defaultsTo("POST")
+                .doc("the request's method"),
+            ParamSpec.string("body").doc("the request's body; none when absent"),
+            ParamSpec.string("contentType").defaultsTo("application/json").doc("the body's content type"),
+            ParamSpec.string("bearerToken").asSecret().doc("sent as Authorization: Bearer"),
+            ParamSpec.string("header").matching("[!#$%&'*+.^_`|~0-9A-Za-z-]+", "an HTTP header name")
+                .doc("a header to send, with headerValue"),
+            ParamSpec.string("headerValue").asSecret().doc("the header's value"),
+            ParamSpec.string("expectStatus").defaultsTo("2xx").matching("[1-5][0-9][0-9]|[1-5]xx",
+                "a status such as 204 or a class such as 2xx").doc("the answer that counts as success"),
+            ParamSpec.url("checkUrl").doc("GET answering 200 means already done; without it never skipped"),
+            ParamSpec.url("awaitUrl").doc("GET polled until 200; without it done at once"),
+            ParamSpec.integer("timeoutSeconds").range(1, 600).defaultsTo(10).doc("bound of each request"),
+            ParamSpec.integer("waitSeconds").range(1, 3600).defaultsTo(60).doc("bound of the awaitUrl poll")),
+        60, Speed.QUICK, false, List.of());
+  }
+
+  @Override
+  public Target parse(Params p) {
+    if (p.has("header") != p.has("headerValue")) {
+      throw new ParamException(p.has("header") ? "headerValue" : "header",
+          "header and headerValue go together; give both or neither");
+    }
+    if (p.optionalString("header").filter(h -> h.equalsIgnoreCase(WebhookAction.EPOCH_HEADER)).isPresent()) {
+      throw new ParamException("header", WebhookAction.EPOCH_HEADER + " is drwatch's own (the fencing epoch)");
+    }
+    if (p.has("bearerToken") && p.optionalString("header").filter(h -> h.equalsIgnoreCase("Authorization")).isPresent()) {
+      throw new ParamException("header", "Authorization conflicts with bearerToken; give one of them");
+    }
+    return new Target(p.url("url"), p.string("method"), p.optionalUrl("checkUrl"), p.optionalUrl("awaitUrl"),
+        p.integer("waitSeconds"), Duration.ofSeconds(p.integer("timeoutSeconds")));
+  }
+
+  @Override
+  public FailoverAction create(KindContext context) {
+    return WebhookAction.create(context.vertx());
+  }
+}

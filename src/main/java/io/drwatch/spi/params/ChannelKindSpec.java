@@ -1,0 +1,6 @@
+package io.drwatch.spi.params;
+
+/** A channel kind as config reads it: {@link KindSpec} plus its endpoints and heartbeat defaults. */
+public interface ChannelKindSpec<T> extends KindSpec<T> {
+  ChannelShape shape();
+}
