@@ -1,9 +1,6 @@
 package io.drwatch.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -211,87 +208,20 @@ final class Node {
 
   /** A duration that is at least 0, or greater than 0 if {@code positive}. */
   Duration duration(String key, Duration fallback, boolean positive) {
-    Optional<JsonNode> value = value(key);
-    if (value.isEmpty()) {
-      return fallback;
-    }
-    String rule = "must be a duration like 200ms, 5s, 15m";
-    if (!value.get().isTextual()) {
-      error(key, rule + ", was " + Values.describe(key, value.get()));
-      return fallback;
-    }
-    Optional<String> text = substitute(key, value.get().textValue());
-    if (text.isEmpty()) {
-      return fallback;
-    }
-    Duration d;
-    try {
-      d = Durations.parse(text.get());
-    } catch (IllegalArgumentException e) {
-      invalid(key, rule, text.get());
-      return fallback;
-    }
-    if (d.isNegative() || (positive && d.isZero())) {
-      error(key, "must be " + (positive ? "> 0" : ">= 0") + ", was " + text.get());
-      return fallback;
-    }
-    return d;
+    return Scalars.duration(this, key, fallback, positive);
   }
 
   /** {@code true} or {@code false}; a {@code ${VAR}} string counts if it expands to either. */
   boolean bool(String key, boolean fallback) {
-    Optional<JsonNode> value = value(key);
-    if (value.isEmpty()) {
-      return fallback;
-    }
-    JsonNode flag = value.get();
-    if (flag.isTextual() && EnvSubstitution.hasReference(flag.textValue())) {
-      Optional<String> text = substitute(key, flag.textValue());
-      if (text.isEmpty()) {
-        return fallback;
-      }
-      flag =
-          switch (text.get()) {
-            case "true" -> BooleanNode.TRUE;
-            case "false" -> BooleanNode.FALSE;
-            default -> new TextNode(text.get());
-          };
-    }
-    if (!flag.isBoolean()) {
-      error(key, "must be true or false, was " + Values.describe(key, flag));
-      return fallback;
-    }
-    return flag.booleanValue();
+    return Scalars.bool(this, key, fallback);
   }
 
   /** An integer in {@code min..max}; a {@code ${VAR}} string counts if it expands to digits. */
   int integer(String key, int fallback, int min, int max) {
-    Optional<JsonNode> value = value(key);
-    if (value.isEmpty()) {
-      return fallback;
-    }
-    JsonNode number = value.get();
-    if (number.isTextual() && EnvSubstitution.hasReference(number.textValue())) {
-      Optional<String> text = substitute(key, number.textValue());
-      if (text.isEmpty()) {
-        return fallback;
-      }
-      boolean digits = text.get().matches("-?\\d{1,18}");
-      number = digits ? LongNode.valueOf(Long.parseLong(text.get())) : new TextNode(text.get());
-    }
-    if (!number.isIntegralNumber()) {
-      error(key, "must be an integer, was " + Values.describe(key, number));
-      return fallback;
-    }
-    if (!number.canConvertToLong() || number.longValue() < min || number.longValue() > max) {
-      String range = max == Integer.MAX_VALUE ? ">= " + min : min + ".." + max;
-      error(key, "must be " + range + ", was " + number.asText());
-      return fallback;
-    }
-    return number.intValue();
+    return Scalars.integer(this, key, fallback, min, max);
   }
 
-  private Optional<String> substitute(String key, String raw) {
+  Optional<String> substitute(String key, String raw) {
     EnvSubstitution.Result result = EnvSubstitution.substitute(raw, env);
     if (result.malformed() != null) {
       invalid(key, result.malformed(), raw);
@@ -302,7 +232,7 @@ final class Node {
     return result.ok() ? Optional.of(result.value()) : Optional.empty();
   }
 
-  private Optional<JsonNode> value(String key) {
+  Optional<JsonNode> value(String key) {
     JsonNode value = json.get(key);
     return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
   }

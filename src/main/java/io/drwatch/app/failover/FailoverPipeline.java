@@ -13,9 +13,7 @@ import io.drwatch.domain.runbook.Trigger;
 import io.drwatch.port.ExecutorLease;
 import io.drwatch.port.ExecutorLease.Grant;
 import io.drwatch.port.Journal;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -47,7 +45,7 @@ public final class FailoverPipeline {
   private final Set<String> running = new HashSet<>();
   private final Resumption resumption;
   private final StartGate gate;
-  private Context context;
+  private final Owner owner = new Owner();
 
   public FailoverPipeline(Vertx vertx, PipelineSettings settings, Journal journal, RunsBoard board,
       StepRunner steps, ExecutorLease lease, Clock clock) {
@@ -71,7 +69,7 @@ public final class FailoverPipeline {
    * run. Call it on the context that owns the pipeline: every later intent moves onto it.
    */
   public Future<Void> recover() {
-    context = vertx.getOrCreateContext();
+    owner.claim(vertx);
     lease.onChange(this::leaseChanged);
     // The cluster's journal may not answer yet (ZooKeeper still connecting): the daemon starts
     // anyway, and no execute run starts before a read under the lease succeeds (StartGate).
@@ -248,14 +246,8 @@ public final class FailoverPipeline {
     return ledger.journalErrors();
   }
 
-  // HTTP handlers run on the server's event loop; the pipeline's state belongs to one context.
   private <T> Future<T> owned(Supplier<Future<T>> intent) {
-    if (context == null || Vertx.currentContext() == context) {
-      return intent.get();
-    }
-    Promise<T> done = Promise.promise();
-    context.runOnContext(v -> intent.get().onComplete(done));
-    return done.future();
+    return owner.run(intent);
   }
 
   private Future<FailoverRun> active(String runId) {
