@@ -1,8 +1,8 @@
 package io.drwatch.bootstrap;
 
 import io.drwatch.spi.KindRegistry;
-import io.drwatch.spi.params.KindCatalog;
-import io.drwatch.spi.params.KindReference;
+import io.drwatch.schema.KindCatalog;
+import io.drwatch.schema.KindReference;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

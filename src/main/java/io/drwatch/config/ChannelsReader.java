@@ -1,10 +1,10 @@
 package io.drwatch.config;
 
 import io.drwatch.domain.channel.ChannelKind;
-import io.drwatch.spi.params.ChannelKindSpec;
-import io.drwatch.spi.params.ChannelShape;
-import io.drwatch.spi.params.KindCatalog;
-import io.drwatch.spi.params.ParamError;
+import io.drwatch.schema.ChannelKindSpec;
+import io.drwatch.schema.ChannelShape;
+import io.drwatch.schema.KindCatalog;
+import io.drwatch.schema.ParamError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

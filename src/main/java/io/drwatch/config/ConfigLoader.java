@@ -1,7 +1,7 @@
 package io.drwatch.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.drwatch.spi.params.KindCatalog;
+import io.drwatch.schema.KindCatalog;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;

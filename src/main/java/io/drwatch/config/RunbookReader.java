@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import io.drwatch.spi.params.ActionKindSpec;
-import io.drwatch.spi.params.KindCatalog;
+import io.drwatch.schema.ActionKindSpec;
+import io.drwatch.schema.KindCatalog;
 
 /**
  * Reads {@code runbook}: its policy, its token and each step. Checks what the file alone can tell;

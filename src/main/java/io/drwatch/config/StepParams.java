@@ -1,9 +1,9 @@
 package io.drwatch.config;
 
-import io.drwatch.spi.params.ActionKindSpec;
-import io.drwatch.spi.params.KindCatalog;
-import io.drwatch.spi.params.ParamError;
-import io.drwatch.spi.params.Params;
+import io.drwatch.schema.ActionKindSpec;
+import io.drwatch.schema.KindCatalog;
+import io.drwatch.schema.ParamError;
+import io.drwatch.schema.Params;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

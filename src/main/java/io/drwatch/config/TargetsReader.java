@@ -1,6 +1,6 @@
 package io.drwatch.config;
 
-import io.drwatch.spi.params.ChannelShape;
+import io.drwatch.schema.ChannelShape;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package io.drwatch.spi;
 
-import io.drwatch.spi.params.ParamSchema;
+import io.drwatch.schema.ParamSchema;
 import java.util.List;
 
 /** The fixed facts of an action, so that a descriptor writes only its params, parse and factory. */
 public abstract class AbstractActionDescriptor<T> implements ActionDescriptor<T> {
-  /** Whether an action is a long provider operation, see {@link io.drwatch.spi.params.ActionKindSpec}. */
+  /** Whether an action is a long provider operation, see {@link io.drwatch.schema.ActionKindSpec}. */
   public enum Speed { QUICK, LONG }
 
   private final String name;

@@ -1,7 +1,7 @@
 package io.drwatch.spi;
 
-import io.drwatch.spi.params.ChannelShape;
-import io.drwatch.spi.params.ParamSchema;
+import io.drwatch.schema.ChannelShape;
+import io.drwatch.schema.ParamSchema;
 import java.util.List;
 
 /** The fixed facts of a channel kind, so that a descriptor writes only its params, parse and factory. */

@@ -1,7 +1,7 @@
 package io.drwatch.spi;
 
 import io.drwatch.port.FailoverAction;
-import io.drwatch.spi.params.ActionKindSpec;
+import io.drwatch.schema.ActionKindSpec;
 
 /**
  * One runbook action, self-described: name, params, wait ({@link ActionKindSpec}) and the factory.

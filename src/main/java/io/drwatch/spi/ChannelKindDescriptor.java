@@ -2,7 +2,7 @@ package io.drwatch.spi;
 
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.port.ChannelProbe;
-import io.drwatch.spi.params.ChannelKindSpec;
+import io.drwatch.schema.ChannelKindSpec;
 
 /**
  * One channel kind, self-described: name, params, endpoints and heartbeat defaults ({@link

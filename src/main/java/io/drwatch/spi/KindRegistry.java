@@ -1,6 +1,6 @@
 package io.drwatch.spi;
 
-import io.drwatch.spi.params.KindCatalog;
+import io.drwatch.schema.KindCatalog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +60,7 @@ public final class KindRegistry implements KindCatalog {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static <D extends io.drwatch.spi.params.KindSpec<?>> List<D> load(Class<? super D> type) {
+  private static <D extends io.drwatch.schema.KindSpec<?>> List<D> load(Class<? super D> type) {
     List<D> found = new ArrayList<>();
     for (Object d : ServiceLoader.load((Class) type, KindRegistry.class.getClassLoader())) {
       found.add((D) d);

@@ -87,7 +87,7 @@ class LayeringTest {
 
   @Test
   void configReadsOnlyThePureSideOfTheKindSpi() {
-    // The descriptors' factories (io.drwatch.spi) mention Vert.x and ports; config sees only spi.params.
+    // The descriptors' factories (io.drwatch.spi) mention Vert.x and ports; config sees only schema.
     noClasses().that().resideInAPackage("io.drwatch.config..")
         .should().dependOnClassesThat().resideInAPackage("io.drwatch.spi")
         .check(classes);
@@ -95,8 +95,8 @@ class LayeringTest {
 
   @Test
   void kindParamsArePure() {
-    classes().that().resideInAPackage("io.drwatch.spi.params..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("io.drwatch.spi.params..", "java..",
+    classes().that().resideInAPackage("io.drwatch.schema..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("io.drwatch.schema..", "java..",
             "com.fasterxml.jackson..")
         .check(classes);
   }

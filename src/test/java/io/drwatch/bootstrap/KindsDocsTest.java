@@ -3,7 +3,7 @@ package io.drwatch.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drwatch.spi.KindRegistry;
-import io.drwatch.spi.params.KindReference;
+import io.drwatch.schema.KindReference;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

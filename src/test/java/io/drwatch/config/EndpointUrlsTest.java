@@ -1,7 +1,7 @@
 package io.drwatch.config;
 
-import static io.drwatch.spi.params.ChannelShape.Form.POSTGRES;
-import static io.drwatch.spi.params.ChannelShape.Form.REDIS;
+import static io.drwatch.schema.ChannelShape.Form.POSTGRES;
+import static io.drwatch.schema.ChannelShape.Form.REDIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

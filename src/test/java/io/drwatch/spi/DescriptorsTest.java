@@ -3,9 +3,9 @@ package io.drwatch.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drwatch.domain.channel.ChannelKind;
-import io.drwatch.spi.params.KindCatalog;
-import io.drwatch.spi.params.ParamSpec;
-import io.drwatch.spi.params.ParamType;
+import io.drwatch.schema.KindCatalog;
+import io.drwatch.schema.ParamSpec;
+import io.drwatch.schema.ParamType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class DescriptorsTest {
   private static final KindRegistry KINDS = KindRegistry.installed();
 
-  private static Stream<io.drwatch.spi.params.KindSpec<?>> all() {
+  private static Stream<io.drwatch.schema.KindSpec<?>> all() {
     return Stream.concat(KINDS.channelKinds().stream(), KINDS.actions().stream());
   }
 
@@ -49,7 +49,7 @@ class DescriptorsTest {
   @Test
   void shouldAcceptEveryDefaultAsAValue() {
     all().forEach(kind -> kind.params().specs().forEach(p -> p.defaultValue().ifPresent(d -> {
-      List<io.drwatch.spi.params.ParamError> errors = new java.util.ArrayList<>();
+      List<io.drwatch.schema.ParamError> errors = new java.util.ArrayList<>();
       kind.params().read(kind.name(), java.util.Map.of(p.name(), d), errors);
       assertThat(errors).as(kind.name() + "." + p.name() + " default").noneMatch(e -> e.param().equals(p.name()));
     })));

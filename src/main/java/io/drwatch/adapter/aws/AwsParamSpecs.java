@@ -1,6 +1,6 @@
 package io.drwatch.adapter.aws;
 
-import io.drwatch.spi.params.ParamSpec;
+import io.drwatch.schema.ParamSpec;
 
 /** The params every AWS kind and action shares: where its calls go and, for polling actions, how often. */
 public final class AwsParamSpecs {

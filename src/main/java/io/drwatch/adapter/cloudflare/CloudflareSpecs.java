@@ -1,6 +1,6 @@
 package io.drwatch.adapter.cloudflare;
 
-import io.drwatch.spi.params.ParamSpec;
+import io.drwatch.schema.ParamSpec;
 
 /** The params both Cloudflare actions share. */
 final class CloudflareSpecs {

@@ -1,4 +1,4 @@
-package io.drwatch.spi.params;
+package io.drwatch.schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.drwatch.spi.params;
+package io.drwatch.schema;
 
 /** A channel kind as config reads it: {@link KindSpec} plus its endpoints and heartbeat defaults. */
 public interface ChannelKindSpec<T> extends KindSpec<T> {

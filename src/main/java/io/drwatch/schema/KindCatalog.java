@@ -1,4 +1,4 @@
-package io.drwatch.spi.params;
+package io.drwatch.schema;
 
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,7 @@ public interface KindCatalog {
     return actions().stream().filter(a -> a.name().equals(name)).<ActionKindSpec<?>>map(a -> a).findFirst();
   }
 
-  /** The catalog on the class path (META-INF/services/io.drwatch.spi.params.KindCatalog). */
+  /** The catalog on the class path (META-INF/services/io.drwatch.schema.KindCatalog). */
   static KindCatalog installed() {
     return Holder.INSTALLED;
   }
@@ -33,7 +33,7 @@ public interface KindCatalog {
   /** Loaded once: the descriptors do not change while the process runs. */
   final class Holder {
     private static final KindCatalog INSTALLED = ServiceLoader.load(KindCatalog.class).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no io.drwatch.spi.params.KindCatalog on the class path"));
+        .orElseThrow(() -> new IllegalStateException("no io.drwatch.schema.KindCatalog on the class path"));
 
     private Holder() {}
   }

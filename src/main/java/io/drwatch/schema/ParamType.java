@@ -1,4 +1,4 @@
-package io.drwatch.spi.params;
+package io.drwatch.schema;
 
 /** How a parameter's text is read. Every value in a config's {@code params} map is text. */
 public enum ParamType {

@@ -1,4 +1,4 @@
-package io.drwatch.spi.params;
+package io.drwatch.schema;
 
 import java.net.URI;
 import java.time.Duration;

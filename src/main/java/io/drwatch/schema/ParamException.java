@@ -1,4 +1,4 @@
-package io.drwatch.spi.params;
+package io.drwatch.schema;
 
 /**
  * Thrown by a descriptor's {@code parse} for a rule that involves more than one parameter (both of
