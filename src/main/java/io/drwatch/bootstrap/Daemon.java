@@ -50,10 +50,21 @@ public final class Daemon implements AutoCloseable {
    * JFR's set-up then blocks that event loop for 2-3 s (seen as blocked-thread warnings right
    * after start). drwatch does not use those events; an operator can still set the property.
    */
-  static void quietNetty() {
+  public static void quietNetty() {
     if (System.getProperty("io.netty.jfr.enabled") == null) {
       System.setProperty("io.netty.jfr.enabled", "false");
     }
+  }
+
+  /**
+   * The operator's one-line reason when {@link #start} failed because the state dir is locked by
+   * another daemon or cannot be written; empty for any other failure.
+   */
+  public static java.util.Optional<String> stateUnusable(Throwable startFailure) {
+    Throwable cause = startFailure instanceof java.util.concurrent.ExecutionException ? startFailure.getCause()
+        : startFailure;
+    return cause instanceof io.drwatch.port.LeaseFailure f ? java.util.Optional.of(f.getMessage())
+        : java.util.Optional.empty();
   }
 
   public int httpPort() {

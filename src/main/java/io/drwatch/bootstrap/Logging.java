@@ -7,10 +7,11 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /** One line per record on stderr, ISO time first, so verdicts read as a log of decisions. */
-final class Logging {
+public final class Logging {
   private Logging() {}
 
-  static void configure() {
+  /** Installs the one-line stderr format, unless a logging config file was given. */
+  public static void configure() {
     if (System.getProperty("java.util.logging.config.file") != null) {
       return;
     }

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Config to domain for the runbook; also the validation check-config runs. */
-final class RunbookMapping {
+public final class RunbookMapping {
   private RunbookMapping() {}
 
   /** Cycles, unknown actions and the like, as {@code runbook.steps: ...} lines. */
-  static List<String> problems(DrwatchConfig config) {
+  public static List<String> problems(DrwatchConfig config) {
     return config.runbook()
         .map(rb -> Runbook.problems(specs(rb), ActionKinds.NAMES).stream()
             .map(p -> p.startsWith("runbook") ? p : "runbook.steps: " + p).toList())
@@ -42,7 +42,7 @@ final class RunbookMapping {
   }
 
   /** The slowest target's detection: failuresToSuspect x interval + holdFor. */
-  static Duration detection(DrwatchConfig config) {
+  public static Duration detection(DrwatchConfig config) {
     Duration hold = config.detection().quorum().holdFor();
     return config.detection().targets().stream()
         .map(t -> RtoProjector.detectionTime(t.failuresToSuspect(), t.interval(), hold))

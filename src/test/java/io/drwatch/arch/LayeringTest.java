@@ -12,7 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps architecture §2 true: a pure core, ports, adapters that only bootstrap wires. */
+/** Keeps architecture §2 true: a pure core, ports, adapters that only bootstrap wires, a CLI on top. */
 class LayeringTest {
   private static JavaClasses classes;
 
@@ -106,6 +106,40 @@ class LayeringTest {
     noClasses().that().resideInAPackage("io.drwatch.spi..")
         .should().dependOnClassesThat().resideInAnyPackage("io.drwatch.adapter..", "io.drwatch.bootstrap..",
             "io.drwatch.app..", "software.amazon..")
+        .check(classes);
+  }
+
+  @Test
+  void nothingButTheCliDependsOnTheCli() {
+    noClasses().that().resideOutsideOfPackage("io.drwatch.cli..")
+        .should().dependOnClassesThat().resideInAPackage("io.drwatch.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void theCliSeesOnlyBootstrapConfigDomainAndTheLab() {
+    // The commands parse options and print; whatever touches Vert.x, ports or adapters is a
+    // public bootstrap entry point (Daemon, DrillRig, RunbookPlan, LocalRearm, ...). The schema
+    // is the pure parameter vocabulary that `drwatch kinds` prints.
+    noClasses().that().resideInAPackage("io.drwatch.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.drwatch.app..", "io.drwatch.adapter..",
+            "io.drwatch.port..", "io.drwatch.spi..", "software.amazon..", "io.micrometer..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheCliStartsTheLab() {
+    // io.drwatch.lab spawns PostgreSQL and Redis for `drwatch lab` and the tests; the product's
+    // wiring never reaches it, so a daemon can never start servers of its own.
+    noClasses().that().resideOutsideOfPackages("io.drwatch.lab..", "io.drwatch.cli..")
+        .should().dependOnClassesThat().resideInAPackage("io.drwatch.lab..")
+        .check(classes);
+  }
+
+  @Test
+  void theLabKnowsNothingOfTheProduct() {
+    classes().that().resideInAPackage("io.drwatch.lab..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("io.drwatch.lab..", "java..")
         .check(classes);
   }
 }

@@ -6,18 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.drwatch.app.failover.PipelineSettings;
 import io.drwatch.config.ConfigLoader;
 import io.drwatch.config.DrwatchConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** The runbook config as the pipeline gets it, and what check-config says about drills. */
+/** The runbook config as the pipeline gets it. */
 class RunbookMappingTest {
   private static final String YAML = """
       http: { token: t }
@@ -38,9 +31,6 @@ class RunbookMappingTest {
           - { id: promote-cache, action: redis-promote, after: [promote-db],
               params: { url: "redis://10.1.0.6:6379" } }
       """;
-
-  @TempDir
-  Path dir;
 
   @Test
   void shouldGiveDrillsOnlyTheDrillBlockAndNoParamsToStepsThatDoNotDrill() throws Exception {
@@ -66,30 +56,5 @@ class RunbookMappingTest {
     assertThatThrownBy(() -> new PipelineSettings(s.runbook(), s.params(), s.drillParams(), s.channels(), s.gate(),
         s.automatic(), s.cooldown(), s.rtoObjective(), s.detection(), Duration.ZERO, s.approvalTimeout()))
         .hasMessage("resumeWithin must be > 0, was PT0S");
-  }
-
-  @Test
-  void shouldValidateWithWarningsOnStderrAndStillExitZero() throws Exception {
-    Path file = Files.writeString(dir.resolve("drwatch.yaml"), YAML);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    PrintStream stderr = System.err;
-    int exit;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      exit = new CommandLine(new CheckConfigCommand()).execute(file.toString());
-    } finally {
-      System.setOut(stdout);
-      System.setErr(stderr);
-    }
-
-    assertThat(exit).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains(": valid (1 channels, 3 runbook steps)");
-    assertThat(err.toString(StandardCharsets.UTF_8).lines())
-        .containsExactly(
-            "warning: runbook.steps[1] (dial): will not drill: drill: skip",
-            "warning: runbook.steps[2] (promote-cache): will not drill: no drill: block (add one, or drill: skip)");
   }
 }

@@ -1,6 +1,6 @@
-package io.drwatch.bootstrap;
+package io.drwatch.cli;
 
-import io.drwatch.spi.KindRegistry;
+import io.drwatch.bootstrap.InstalledKinds;
 import io.drwatch.schema.KindCatalog;
 import io.drwatch.schema.KindReference;
 import java.util.concurrent.Callable;
@@ -24,7 +24,7 @@ final class KindsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.out.print(text(KindRegistry.installed(), channels, actions));
+    System.out.print(text(InstalledKinds.catalog(), channels, actions));
     return 0;
   }
 

@@ -1,5 +1,6 @@
-package io.drwatch.bootstrap;
+package io.drwatch.cli;
 
+import io.drwatch.bootstrap.Daemon;
 import io.drwatch.config.DrwatchConfig;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,8 +31,9 @@ final class RunCommand implements Callable<Integer> {
       daemon = Daemon.start(cfg);
     } catch (java.util.concurrent.ExecutionException e) {
       // A locked or unwritable state dir is the operator's to fix: one line, no stack trace.
-      if (e.getCause() instanceof io.drwatch.port.LeaseFailure f) {
-        System.err.println("drwatch: cannot start: " + f.getMessage());
+      Optional<String> unusable = Daemon.stateUnusable(e);
+      if (unusable.isPresent()) {
+        System.err.println("drwatch: cannot start: " + unusable.get());
         return STATE_UNUSABLE;
       }
       throw e;

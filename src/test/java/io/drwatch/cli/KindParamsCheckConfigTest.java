@@ -1,4 +1,4 @@
-package io.drwatch.bootstrap;
+package io.drwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

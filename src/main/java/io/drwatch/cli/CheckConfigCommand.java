@@ -1,5 +1,6 @@
-package io.drwatch.bootstrap;
+package io.drwatch.cli;
 
+import io.drwatch.bootstrap.RunbookMapping;
 import io.drwatch.config.ConfigException;
 import io.drwatch.config.ConfigLoader;
 import io.drwatch.config.DrwatchConfig;

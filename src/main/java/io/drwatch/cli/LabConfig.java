@@ -1,4 +1,4 @@
-package io.drwatch.bootstrap;
+package io.drwatch.cli;
 
 import io.drwatch.config.Durations;
 import io.drwatch.lab.PostgresPair;

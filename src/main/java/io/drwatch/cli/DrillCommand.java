@@ -1,26 +1,20 @@
-package io.drwatch.bootstrap;
+package io.drwatch.cli;
 
-import io.drwatch.app.failover.FailoverPipeline;
-import io.drwatch.app.failover.RunsBoard;
+import io.drwatch.bootstrap.DrillRig;
+import io.drwatch.bootstrap.RunbookMapping;
 import io.drwatch.config.DrwatchConfig;
 import io.drwatch.domain.Texts;
 import io.drwatch.domain.runbook.FailoverRun;
-import io.drwatch.domain.runbook.RunMode;
 import io.drwatch.domain.runbook.RunState;
 import io.drwatch.domain.runbook.StepRecord;
 import io.drwatch.domain.runbook.StepState;
-import io.drwatch.domain.runbook.Trigger;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,41 +46,17 @@ final class DrillCommand implements Callable<Integer> {
       return CheckConfigCommand.INVALID;
     }
     // Beside a running daemon: no listener, no detection, a journal of its own (DrillRig).
-    try (DrillRig daemon = DrillRig.start(cfg)) {
-      return drill(daemon, cfg);
+    try (DrillRig rig = DrillRig.start(cfg)) {
+      // An RPO needs two rounds (a heartbeat written, then seen on the replica): without it the
+      // drill could not measure the loss at promotion.
+      Map<String, Duration> rpo = rig.awaitRpo(Duration.ofSeconds(30));
+      Instant began = Instant.now();
+      Map<String, StepState> printed = new HashMap<>();
+      System.out.println("drill: starting; channels' RPO now " + describe(rpo));
+      FailoverRun run = rig.drill(rpo, r -> progress(r, began, printed), timeout);
+      report(run, RunbookMapping.detection(cfg));
+      return run.state() == RunState.SUCCEEDED ? 0 : 1;
     }
-  }
-
-  private int drill(DrillRig daemon, DrwatchConfig cfg) throws Exception {
-    // An RPO needs two rounds (a heartbeat written, then seen on the replica): without it the
-    // drill could not measure the loss at promotion.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!daemon.board().channels().stream().allMatch(s -> s.rpo().isPresent())
-        && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
-    FailoverPipeline pipeline = daemon.pipeline();
-    RunsBoard runs = daemon.runs();
-    Map<String, Duration> rpo = new LinkedHashMap<>();
-    daemon.board().channels().forEach(s -> s.rpo().ifPresent(r -> rpo.put(s.name(), r)));
-    CompletableFuture<FailoverRun> done = new CompletableFuture<>();
-    Instant began = Instant.now();
-    Map<String, StepState> printed = new HashMap<>();
-    runs.onChange(r -> {
-      progress(r, began, printed);
-      // A successful drill is reported once its measurement is journaled.
-      if (r.mode() == RunMode.DRILL && r.state().isTerminal()
-          && (r.state() != RunState.SUCCEEDED || r.measured().isPresent())) {
-        done.complete(r);
-      }
-    });
-    System.out.println("drill: starting; channels' RPO now " + describe(rpo));
-    daemon.vertx().runOnContext(v -> pipeline.trigger(RunMode.DRILL,
-        new Trigger(List.of("drill from the command line"), rpo), false)
-        .onFailure(done::completeExceptionally));
-    FailoverRun run = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    report(run, RunbookMapping.detection(cfg));
-    return run.state() == RunState.SUCCEEDED ? 0 : 1;
   }
 
   private static void progress(FailoverRun r, Instant began, Map<String, StepState> printed) {

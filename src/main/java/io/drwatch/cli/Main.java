@@ -1,5 +1,7 @@
-package io.drwatch.bootstrap;
+package io.drwatch.cli;
 
+import io.drwatch.bootstrap.Daemon;
+import io.drwatch.bootstrap.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

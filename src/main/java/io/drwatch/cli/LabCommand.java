@@ -1,5 +1,6 @@
-package io.drwatch.bootstrap;
+package io.drwatch.cli;
 
+import io.drwatch.bootstrap.Daemon;
 import io.drwatch.config.ConfigLoader;
 import io.drwatch.config.DrwatchConfig;
 import io.drwatch.config.Durations;

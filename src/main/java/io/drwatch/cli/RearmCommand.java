@@ -1,0 +1,53 @@
+package io.drwatch.cli;
+
+import io.drwatch.bootstrap.LocalRearm;
+import io.drwatch.config.DrwatchConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Re-arms automatic failover after a successful one. Through the running daemon when one answers
+ * on the configured port (it journals, cluster-wide with ZooKeeper); otherwise it writes the
+ * {@code rearmed} record itself, under the state-dir lock, to the journal the daemon will read.
+ */
+@Command(name = "rearm", mixinStandardHelpOptions = true,
+    description = "Re-arm automatic failover after a successful failover (journaled with who did it).")
+final class RearmCommand implements Callable<Integer> {
+
+  @Option(names = "--config", required = true, paramLabel = "FILE")
+  Path config;
+
+  @Option(names = "--operator", paramLabel = "NAME", defaultValue = "${env:USER:-operator}",
+      description = "Who re-arms, for the journal. Default: $USER")
+  String operator;
+
+  @Override
+  public Integer call() throws Exception {
+    Optional<DrwatchConfig> loaded = CheckConfigCommand.loadValid(config);
+    if (loaded.isEmpty()) {
+      return CheckConfigCommand.INVALID;
+    }
+    DrwatchConfig cfg = loaded.get();
+    if (cfg.runbook().isEmpty()) {
+      System.err.println(config + ": no runbook section; nothing to re-arm");
+      return CheckConfigCommand.INVALID;
+    }
+    String name = LocalRearm.operator(operator);
+    Optional<Integer> answered = RearmClient.post(cfg, name.isEmpty() ? "operator" : name);
+    return answered.isPresent() ? answered.get() : rearmHere(cfg, (name.isEmpty() ? "operator" : name)
+        + "@" + java.net.InetAddress.getLocalHost().getHostName() + " (drwatch rearm)");
+  }
+
+  private static int rearmHere(DrwatchConfig cfg, String by) throws Exception {
+    Optional<String> lifted = LocalRearm.rearm(cfg, by);
+    if (lifted.isEmpty()) {
+      System.out.println("automatic failover is armed already; nothing to do");
+    } else {
+      System.out.println("re-armed automatic failover (was: " + lifted.get() + "), journaled as " + by);
+    }
+    return 0;
+  }
+}
