@@ -1,13 +1,15 @@
 package io.drwatch.port;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.Map;
 
 /**
  * One kind of failover step (pg-promote, redis-promote, rds-promote, ...). Idempotent by
  * construction: the pipeline calls {@link #check} first and skips the step if the target state
  * already holds, which is also how a step that was in flight during a crash is re-checked.
- * The pipeline bounds every call by the step's timeout; implementations bound their own polling.
+ * The pipeline bounds every call by the step's timeout; implementations bound their own polling,
+ * and stop it (and their retries) once {@link Step#abandoned} completes.
  */
 public interface FailoverAction {
 
@@ -21,14 +23,26 @@ public interface FailoverAction {
    *     real runs and drills; {@code 0} means "no lease" (ad-hoc invocations, tests). Actions that
    *     call out pass it on (webhook header {@code X-Drwatch-Epoch}, {@code "epoch"} in JSON
    *     payloads) so that a receiver can refuse a step from a deposed executor
+   * @param abandoned completes once nobody waits for this step any more: its timeout fired, the run
+   *     was cancelled, the executor lease was lost, or the step ended. Actions hand it to their
+   *     {@code Poll} and {@code Retry} so that no provider call starts after that; a call in flight
+   *     is left to finish. Never completes for steps made without one (ad-hoc invocations, tests)
    */
-  record Step(String id, Map<String, String> params, boolean drill, String runId, long epoch) {
+  record Step(String id, Map<String, String> params, boolean drill, String runId, long epoch,
+      Future<Void> abandoned) {
     public Step {
       params = Map.copyOf(params);
       runId = runId == null ? "" : runId;
       if (epoch < 0) {
         throw new IllegalArgumentException("step " + id + ": epoch must be >= 0, was " + epoch);
       }
+      // A fresh future per step, never a shared one: listeners on a shared future would pile up.
+      abandoned = abandoned == null ? Promise.<Void>promise().future() : abandoned;
+    }
+
+    /** A step that is never abandoned (its caller waits for it, or does not care). */
+    public Step(String id, Map<String, String> params, boolean drill, String runId, long epoch) {
+      this(id, params, drill, runId, epoch, null);
     }
 
     /** A step outside any lease: epoch 0. */

@@ -39,17 +39,19 @@ final class CloudflareApi {
     this.pollEvery = pollEvery;
   }
 
-  Future<JsonObject> get(CloudflareTarget t, String path) {
-    return call(t, HttpMethod.GET, path, Optional.empty());
+  /** A GET, retried until {@code stop} (the step's {@code abandoned}) completes. */
+  Future<JsonObject> get(CloudflareTarget t, String path, Future<?> stop) {
+    return call(t, HttpMethod.GET, path, Optional.empty(), stop);
   }
 
-  Future<JsonObject> patch(CloudflareTarget t, String path, JsonObject body) {
-    return call(t, HttpMethod.PATCH, path, Optional.of(body));
+  Future<JsonObject> patch(CloudflareTarget t, String path, JsonObject body, Future<?> stop) {
+    return call(t, HttpMethod.PATCH, path, Optional.of(body), stop);
   }
 
-  private Future<JsonObject> call(CloudflareTarget t, HttpMethod method, String path, Optional<JsonObject> body) {
+  private Future<JsonObject> call(CloudflareTarget t, HttpMethod method, String path, Optional<JsonObject> body,
+      Future<?> stop) {
     String label = "step " + t.step() + ": cloudflare " + method.name() + " " + path;
-    return retry.label(label).run(vertx, () -> exchange(t, method, path, body));
+    return retry.label(label).stopOn(stop).run(vertx, () -> exchange(t, method, path, body));
   }
 
   /** One request: the result, or a coded failure worded without the label (the retry adds it). */
@@ -91,9 +93,12 @@ final class CloudflareApi {
     return Failures.line(out.toString());
   }
 
-  /** Reads back every {@code pollEvery} until {@code ok}, for at most {@code within}; timers only. */
-  <T> Future<T> until(String what, Duration within, Supplier<Future<T>> read, Predicate<T> ok,
+  /**
+   * Reads back every {@code pollEvery} until {@code ok}, for at most {@code within} and no longer
+   * than {@code stop} stays open; timers only.
+   */
+  <T> Future<T> until(Future<?> stop, String what, Duration within, Supplier<Future<T>> read, Predicate<T> ok,
       Function<T, String> describe) {
-    return Poll.every(pollEvery, within).until(vertx, what, read, ok, describe).result();
+    return Poll.every(pollEvery, within).until(vertx, stop, what, read, ok, describe).result();
   }
 }

@@ -68,18 +68,18 @@ public final class CloudflareDnsAction implements FailoverAction {
 
   @Override
   public Future<Boolean> check(Step step) {
-    return wanted(step).compose(w -> api.get(w.target(), w.path()).map(w::matches));
+    return wanted(step).compose(w -> api.get(w.target(), w.path(), step.abandoned()).map(w::matches));
   }
 
   @Override
   public Future<Void> apply(Step step) {
-    return wanted(step).compose(w -> api.patch(w.target(), w.path(), w.patch())).mapEmpty();
+    return wanted(step).compose(w -> api.patch(w.target(), w.path(), w.patch(), step.abandoned())).mapEmpty();
   }
 
   @Override
   public Future<Void> await(Step step) {
-    return wanted(step).compose(w -> api.until("step " + step.id() + ": dns record " + w.path() + " to "
-            + w.patch().encode(), w.target().waitFor(), () -> api.get(w.target(), w.path()), w::matches,
+    return wanted(step).compose(w -> api.until(step.abandoned(), "step " + step.id() + ": dns record " + w.path() + " to "
+            + w.patch().encode(), w.target().waitFor(), () -> api.get(w.target(), w.path(), step.abandoned()), w::matches,
         r -> describe(r))).mapEmpty();
   }
 

@@ -53,19 +53,19 @@ public final class CloudflarePoolAction implements FailoverAction {
 
   @Override
   public Future<Boolean> check(Step step) {
-    return wanted(step).compose(w -> api.get(w.target(), w.path()).map(w::matches));
+    return wanted(step).compose(w -> api.get(w.target(), w.path(), step.abandoned()).map(w::matches));
   }
 
   @Override
   public Future<Void> apply(Step step) {
-    return wanted(step).compose(w -> api.patch(w.target(), w.path(), new JsonObject().put("enabled", w.enabled())))
+    return wanted(step).compose(w -> api.patch(w.target(), w.path(), new JsonObject().put("enabled", w.enabled()), step.abandoned()))
         .mapEmpty();
   }
 
   @Override
   public Future<Void> await(Step step) {
-    return wanted(step).compose(w -> api.until("step " + step.id() + ": pool " + w.path() + " to enabled="
-            + w.enabled(), w.target().waitFor(), () -> api.get(w.target(), w.path()), w::matches,
+    return wanted(step).compose(w -> api.until(step.abandoned(), "step " + step.id() + ": pool " + w.path() + " to enabled="
+            + w.enabled(), w.target().waitFor(), () -> api.get(w.target(), w.path(), step.abandoned()), w::matches,
         p -> "enabled=" + p.getValue("enabled"))).mapEmpty();
   }
 

@@ -73,19 +73,20 @@ public final class K8sScaleAction implements FailoverAction, AutoCloseable {
 
   @Override
   public Future<Boolean> check(Step step) {
-    return request(step).compose(r -> read(r).map(s -> s.desired() >= r.replicas() && s.ready() >= r.replicas()
+    return request(step).compose(r -> read(r, step.abandoned()).map(s -> s.desired() >= r.replicas() && s.ready() >= r.replicas()
         && s.hpa().map(h -> min(h) >= r.hpaMinReplicas()).orElse(true)));
   }
 
   @Override
   public Future<Void> apply(Step step) {
-    return request(step).compose(r -> read(r).compose(s -> patchHpa(r, s)).compose(v -> scale(r)));
+    return request(step).compose(r -> read(r, step.abandoned()).compose(s -> patchHpa(r, s, step.abandoned()))
+        .compose(v -> scale(r, step.abandoned())));
   }
 
   @Override
   public Future<Void> await(Step step) {
     // A failed read (after its retries) ends the wait at once.
-    return request(step).compose(r -> Poll.every(r.poll(), r.waitFor()).until(vertx, () -> read(r),
+    return request(step).compose(r -> Poll.every(r.poll(), r.waitFor()).until(vertx, step.abandoned(), () -> read(r, step.abandoned()),
         s -> s.ready() >= r.replicas(), ar -> "step " + r.step() + ": deployment " + r.id() + " has "
             + ar.result().ready() + " of " + r.replicas() + " replicas ready after " + r.waitFor().toSeconds() + "s")
         .result().mapEmpty());
@@ -95,8 +96,8 @@ public final class K8sScaleAction implements FailoverAction, AutoCloseable {
     return Future.succeededFuture(step).map(ScaleRequest::of);
   }
 
-  private Future<State> read(ScaleRequest r) {
-    return call(r, "GET deployment " + r.id(), () -> {
+  private Future<State> read(ScaleRequest r, Future<?> stop) {
+    return call(r, stop, "GET deployment " + r.id(), () -> {
       KubernetesClient client = clients.client(r.target());
       Deployment d = client.apps().deployments().inNamespace(r.namespace()).withName(r.deployment()).get();
       if (d == null) {
@@ -108,7 +109,7 @@ public final class K8sScaleAction implements FailoverAction, AutoCloseable {
             + r.target().label()));
   }
 
-  private Future<Void> patchHpa(ScaleRequest r, State s) {
+  private Future<Void> patchHpa(ScaleRequest r, State s, Future<?> stop) {
     int ceiling = Math.max(r.replicas(), r.hpaMinReplicas());
     if (s.hpa().isEmpty() || min(s.hpa().get()) >= r.hpaMinReplicas() && max(s.hpa().get()) >= ceiling) {
       return Future.succeededFuture();
@@ -117,20 +118,20 @@ public final class K8sScaleAction implements FailoverAction, AutoCloseable {
     String name = hpa.getMetadata().getName();
     int max = Math.max(max(hpa), ceiling); // the API rejects minReplicas > maxReplicas
     String patch = "{\"spec\":{\"minReplicas\":" + r.hpaMinReplicas() + ",\"maxReplicas\":" + max + "}}";
-    return call(r, "PATCH horizontalpodautoscaler " + r.namespace() + "/" + name, () ->
+    return call(r, stop, "PATCH horizontalpodautoscaler " + r.namespace() + "/" + name, () ->
         clients.client(r.target()).autoscaling().v2().horizontalPodAutoscalers().inNamespace(r.namespace())
             .withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch)).mapEmpty();
   }
 
-  private Future<Void> scale(ScaleRequest r) {
-    return call(r, "scale deployment " + r.id() + " to " + r.replicas(), () ->
+  private Future<Void> scale(ScaleRequest r, Future<?> stop) {
+    return call(r, stop, "scale deployment " + r.id() + " to " + r.replicas(), () ->
         clients.client(r.target()).apps().deployments().inNamespace(r.namespace()).withName(r.deployment())
             .scale(r.replicas())).mapEmpty();
   }
 
   /** One blocking call with our retries (429, 5xx, timeouts, transport failures). */
-  private <T> Future<T> call(ScaleRequest r, String what, Callable<T> call) {
-    return Retry.of("step " + r.step() + ": k8s-scale " + what).run(vertx,
+  private <T> Future<T> call(ScaleRequest r, Future<?> stop, String what, Callable<T> call) {
+    return Retry.of("step " + r.step() + ": k8s-scale " + what).stopOn(stop).run(vertx,
         () -> KubeCalls.blocking(vertx, requestTimeout, call));
   }
 

@@ -70,7 +70,7 @@ public final class StopFollowAction implements FailoverAction {
   public Future<Void> apply(Step step) {
     return withClient(step, http -> {
       String path = "/_plugins/_replication/" + OsHttp.seg(step.param("index")) + "/_stop";
-      return retried("step " + step.id() + ": POST " + path,
+      return retried(step, "step " + step.id() + ": POST " + path,
           () -> http.send(HttpMethod.POST, path, "{}")).compose(reply -> {
             boolean already = reply.status() >= 400 && reply.status() < 500
                 && reply.body().toLowerCase(Locale.ROOT).contains("no replication in progress");
@@ -89,7 +89,7 @@ public final class StopFollowAction implements FailoverAction {
     return withClient(step, http -> {
       int waitSeconds = step.number("waitSeconds", 60, 3600);
       // A failed read is "not yet": the follower may be busy while it stops.
-      return Poll.every(pollEvery, Duration.ofSeconds(waitSeconds)).keepingOnFailure().until(vertx,
+      return Poll.every(pollEvery, Duration.ofSeconds(waitSeconds)).keepingOnFailure().until(vertx, step.abandoned(),
           () -> status(step, http), s -> !s.inProgress(),
           ar -> "step " + step.id() + ": replication of " + step.param("index") + " still in progress after "
               + waitSeconds + "s (" + (ar.failed() ? ar.cause().getMessage() : "status " + ar.result().describe())
@@ -97,9 +97,9 @@ public final class StopFollowAction implements FailoverAction {
     });
   }
 
-  /** {@code call} with our retries; a 429 or 5xx answer counts as a failed attempt. */
-  private Future<OsHttp.Reply> retried(String what, Supplier<Future<OsHttp.Reply>> call) {
-    return retry.label(what).run(vertx, () -> call.get().compose(reply -> reply.status() == 429 || reply.status() >= 500
+  /** {@code call} with our retries, none after the step was abandoned; a 429 or 5xx answer counts as a failed attempt. */
+  private Future<OsHttp.Reply> retried(Step step, String what, Supplier<Future<OsHttp.Reply>> call) {
+    return retry.label(what).stopOn(step.abandoned()).run(vertx, () -> call.get().compose(reply -> reply.status() == 429 || reply.status() >= 500
         ? Future.failedFuture(CodedFailure.of(HttpJson.code(reply.status()),
             "status " + reply.status() + " " + reply.quoted(), null, reply.status(), null, null))
         : Future.succeededFuture(reply)));
@@ -109,7 +109,7 @@ public final class StopFollowAction implements FailoverAction {
     String index = step.param("index");
     String what = "step " + step.id() + ": GET " + ReplicationTelemetry.statusPath(index);
     // Retried here; the final answer is interpreted as the channel does (auth errors fail at once).
-    return retried(what, () -> http.get(ReplicationTelemetry.statusPath(index)))
+    return retried(step, what, () -> http.get(ReplicationTelemetry.statusPath(index)))
         .compose(reply -> ReplicationTelemetry.interpret(reply, http.base(), index)
             .recover(err -> Failing.under("step " + step.id(), err)));
   }

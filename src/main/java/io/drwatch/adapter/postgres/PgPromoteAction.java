@@ -73,7 +73,7 @@ public final class PgPromoteAction implements FailoverAction {
 
   @Override
   public Future<Void> await(Step step) {
-    return target(step).compose(this::pollUntilPromoted);
+    return target(step).compose(t -> pollUntilPromoted(t, step.abandoned()));
   }
 
   private static Future<PgPromoteTarget> target(Step step) {
@@ -107,9 +107,9 @@ public final class PgPromoteAction implements FailoverAction {
     return Boolean.TRUE.equals(row.getBoolean("promoted"));
   }
 
-  private Future<Void> pollUntilPromoted(PgPromoteTarget t) {
+  private Future<Void> pollUntilPromoted(PgPromoteTarget t, Future<?> stop) {
     // A failed query is "not yet": the server may be restarting out of recovery.
-    return Poll.every(POLL_EVERY, t.waitLimit()).keepingOnFailure().until(vertx, () -> inRecovery(t),
+    return Poll.every(POLL_EVERY, t.waitLimit()).keepingOnFailure().until(vertx, stop, () -> inRecovery(t),
         recovering -> !recovering,
         ar -> ar.failed() ? ar.cause().getMessage() + " (still failing after " + t.waitSeconds() + "s)"
             : t.label() + ": still in recovery after " + t.waitSeconds() + "s")

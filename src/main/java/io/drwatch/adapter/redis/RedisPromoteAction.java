@@ -58,7 +58,7 @@ public final class RedisPromoteAction implements FailoverAction {
 
   @Override
   public Future<Void> await(Step step) {
-    return target(step).compose(this::pollUntilMaster);
+    return target(step).compose(t -> pollUntilMaster(t, step.abandoned()));
   }
 
   private static Future<RedisPromoteTarget> target(Step step) {
@@ -77,9 +77,9 @@ public final class RedisPromoteAction implements FailoverAction {
             : failed(t.label() + ": REPLICAOF NO ONE answered " + reply));
   }
 
-  private Future<Void> pollUntilMaster(RedisPromoteTarget t) {
+  private Future<Void> pollUntilMaster(RedisPromoteTarget t, Future<?> stop) {
     // A failed INFO is "not yet": the server may be restarting.
-    return Poll.every(POLL_EVERY, t.waitLimit()).keepingOnFailure().until(vertx, () -> isMaster(t), master -> master,
+    return Poll.every(POLL_EVERY, t.waitLimit()).keepingOnFailure().until(vertx, stop, () -> isMaster(t), master -> master,
         ar -> ar.failed() ? ar.cause().getMessage() + " (still failing after " + t.waitSeconds() + "s)"
             : t.label() + ": still not role:master after " + t.waitSeconds() + "s")
         .result().mapEmpty();

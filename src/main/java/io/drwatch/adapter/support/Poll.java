@@ -60,8 +60,19 @@ public record Poll(Duration every, Duration within, Clock clock, boolean keepOnF
    */
   public <T> Polling<T> until(Vertx vertx, Supplier<Future<T>> read, Predicate<T> done,
       Function<AsyncResult<T>, String> stillNot) {
+    return start(vertx, null, read, done, stillNot);
+  }
+
+  private <T> Polling<T> start(Vertx vertx, Future<?> stop, Supplier<Future<T>> read, Predicate<T> done,
+      Function<AsyncResult<T>, String> stillNot) {
     Polling<T> p = new Polling<>(vertx, this, read, done, stillNot, Deadline.after(within, clock));
-    p.round();
+    if (stop != null) {
+      if (stop.isComplete()) {
+        p.cancel("abandoned");
+      }
+      stop.onComplete(ar -> p.cancel("abandoned"));
+    }
+    p.round(); // reads nothing once cancelled
     return p;
   }
 
@@ -71,8 +82,18 @@ public record Poll(Duration every, Duration within, Clock clock, boolean keepOnF
    */
   public <T> Polling<T> until(Vertx vertx, String what, Supplier<Future<T>> read, Predicate<T> done,
       Function<T, String> describe) {
-    return until(vertx, read, done, ar -> what + ": still "
-        + (ar.succeeded() ? describe.apply(ar.result()) : Failures.line(ar.cause())) + " after " + Texts.duration(within));
+    return start(vertx, null, read, done, stillNot(what, describe));
+  }
+
+  /** As {@link #until(Vertx, String, Supplier, Predicate, Function)}, and cancelled once {@code stop} completes. */
+  public <T> Polling<T> until(Vertx vertx, Future<?> stop, String what, Supplier<Future<T>> read, Predicate<T> done,
+      Function<T, String> describe) {
+    return start(vertx, stop, read, done, stillNot(what, describe));
+  }
+
+  private <T> Function<AsyncResult<T>, String> stillNot(String what, Function<T, String> describe) {
+    return ar -> what + ": still "
+        + (ar.succeeded() ? describe.apply(ar.result()) : Failures.line(ar.cause())) + " after " + Texts.duration(within);
   }
 
   /** What one read-back saw: whether the target state holds, and the state in words for messages. */
@@ -91,12 +112,15 @@ public record Poll(Duration every, Duration within, Clock clock, boolean keepOnF
     return until(vertx, what, read, Seen::done, Seen::state);
   }
 
+  /** As {@link #untilSeen(Vertx, String, Supplier)}, and cancelled once {@code stop} completes. */
+  public Polling<Seen> untilSeen(Vertx vertx, Future<?> stop, String what, Supplier<Future<Seen>> read) {
+    return until(vertx, stop, what, read, Seen::done, Seen::state);
+  }
+
   /** As {@link #until(Vertx, Supplier, Predicate, Function)}, and cancelled once {@code stop} completes. */
   public <T> Polling<T> until(Vertx vertx, Future<?> stop, Supplier<Future<T>> read, Predicate<T> done,
       Function<AsyncResult<T>, String> stillNot) {
-    Polling<T> p = until(vertx, read, done, stillNot);
-    stop.onComplete(ar -> p.cancel("abandoned"));
-    return p;
+    return start(vertx, stop, read, done, stillNot);
   }
 
   /** One running wait: its result, and the means to abandon it. */

@@ -22,10 +22,17 @@ import java.util.random.RandomGenerator;
  * failure's code and provider details, its message naming the call and the attempts, e.g.
  * {@code "rds PromoteReadReplica failed after 4 attempts: ThrottlingException (HTTP 400): Rate exceeded"}.
  *
+ *
+ * <p>A retry {@link #stopOn stopped by} a signal (a failover step's {@code abandoned}) starts no
+ * attempt once the signal completed: a pending pause is cut short and the result fails with
+ * {@link FailureCode#TIMEOUT}; an attempt in flight is left to finish and ignored.
+ *
  * @param label what is being called, for logs and the failure message
  * @param attempts in all, at least 1
+ * @param stop once complete, no further attempt starts; null: never stopped
  */
-public record Retry(String label, int attempts, Backoff backoff, Duration maxRetryAfter, RandomGenerator random) {
+public record Retry(String label, int attempts, Backoff backoff, Duration maxRetryAfter, RandomGenerator random,
+    Future<?> stop) {
   private static final System.Logger LOG = System.getLogger(Retry.class.getName());
   public static final int DEFAULT_ATTEMPTS = 4;
   public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(10);
@@ -42,22 +49,32 @@ public record Retry(String label, int attempts, Backoff backoff, Duration maxRet
     }
   }
 
+  /** Never stopped. */
+  public Retry(String label, int attempts, Backoff backoff, Duration maxRetryAfter, RandomGenerator random) {
+    this(label, attempts, backoff, maxRetryAfter, random, null);
+  }
+
   /** Four attempts with {@link Backoff#DEFAULT}. */
   public static Retry of(String label) {
     return new Retry(label, DEFAULT_ATTEMPTS, Backoff.DEFAULT, DEFAULT_MAX_RETRY_AFTER, ThreadLocalRandom.current());
   }
 
   public Retry attempts(int n) {
-    return new Retry(label, n, backoff, maxRetryAfter, random);
+    return new Retry(label, n, backoff, maxRetryAfter, random, stop);
   }
 
   public Retry backoff(Backoff b) {
-    return new Retry(label, attempts, b, maxRetryAfter, random);
+    return new Retry(label, attempts, b, maxRetryAfter, random, stop);
   }
 
   /** The same policy for a differently named call. */
   public Retry label(String l) {
-    return new Retry(l, attempts, backoff, maxRetryAfter, random);
+    return new Retry(l, attempts, backoff, maxRetryAfter, random, stop);
+  }
+
+  /** The same policy, starting no attempt once {@code signal} completed (e.g. a step's {@code abandoned}). */
+  public Retry stopOn(Future<?> signal) {
+    return new Retry(label, attempts, backoff, maxRetryAfter, random, signal);
   }
 
   /** Throttling, unreachable, timeouts and any HTTP 5xx: worth another try; the rest is an answer. */
@@ -77,12 +94,23 @@ public record Retry(String label, int attempts, Backoff backoff, Duration maxRet
   /** Runs {@code call}; pauses are timers, and every attempt and the result come back on {@code context}. */
   public <T> Future<T> run(Context context, Supplier<Future<T>> call) {
     Promise<T> done = Promise.promise();
+    if (stop != null) {
+      stop.onComplete(ar -> done.tryFail(abandoned()));
+    }
     attempt(context, call, 1, done);
     return done.future();
   }
 
+  private CodedFailure abandoned() {
+    return CodedFailure.of(FailureCode.TIMEOUT, label + ": abandoned");
+  }
+
   /** One promise for the whole loop: no future chain that grows with each attempt. */
   private <T> void attempt(Context context, Supplier<Future<T>> call, int n, Promise<T> done) {
+    if (done.future().isComplete() || (stop != null && stop.isComplete())) {
+      done.tryFail(abandoned()); // stopped: no call starts
+      return;
+    }
     Future<T> f;
     try {
       f = call.get();
@@ -90,14 +118,17 @@ public record Retry(String label, int attempts, Backoff backoff, Duration maxRet
       f = Future.failedFuture(e);
     }
     f.onComplete(ar -> {
+      if (done.future().isComplete()) {
+        return; // stopped while the attempt was in flight
+      }
       if (ar.succeeded()) {
-        done.complete(ar.result());
+        done.tryComplete(ar.result());
         return;
       }
       CodedFailure failure = CodedFailure.coded(ar.cause());
       if (!retryable(failure) || n >= attempts) {
         String tries = n == 1 ? "" : " after " + n + " attempts";
-        done.fail(failure.withMessage(label + " failed" + tries + ": " + failure.getMessage()));
+        done.tryFail(failure.withMessage(label + " failed" + tries + ": " + failure.getMessage()));
         return;
       }
       long delay = delayMillis(n - 1, failure);

@@ -76,7 +76,7 @@ public final class WebhookAction implements FailoverAction {
 
   @Override
   public Future<Void> await(Step step) {
-    return request(step).compose(this::awaitDone);
+    return request(step).compose(r -> awaitDone(r, step.abandoned()));
   }
 
   private static Future<WebhookRequest> request(Step step) {
@@ -98,14 +98,14 @@ public final class WebhookAction implements FailoverAction {
                 + r.expect() + quoted(reply.body())));
   }
 
-  private Future<Void> awaitDone(WebhookRequest r) {
+  private Future<Void> awaitDone(WebhookRequest r, Future<?> stop) {
     if (r.awaitUrl().isEmpty()) {
       return Future.succeededFuture();
     }
     URI url = r.awaitUrl().get();
     // A failed GET is "not yet": the receiver may be restarting into its new role.
     return Poll.every(POLL_EVERY, Duration.ofSeconds(r.waitSeconds())).keepingOnFailure()
-        .until(vertx, () -> get(r, url), reply -> reply.status() == 200,
+        .until(vertx, stop, () -> get(r, url), reply -> reply.status() == 200,
             ar -> (ar.failed() ? ar.cause().getMessage() : label(HttpMethod.GET, url) + ": status " + ar.result().status())
                 + ", still not 200 after " + r.waitSeconds() + "s")
         .result().mapEmpty();

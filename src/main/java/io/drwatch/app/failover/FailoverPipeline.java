@@ -108,6 +108,7 @@ public final class FailoverPipeline {
       LOG.log(Level.ERROR, "lost the executor lease: run " + r.runId() + " stops before its next"
           + " step; the next lease holder resumes it from the journal");
       ledger.release();
+      steps.abandonAll("lost the executor lease");
     }
   }
 
@@ -219,6 +220,7 @@ public final class FailoverPipeline {
 
   public Future<FailoverRun> cancel(String runId, String by) {
     return owned(() -> active(runId).compose(r -> commit(x -> x.cancel(by, "cancelled by " + by, now())))
+        .onSuccess(r -> steps.abandonAll("run " + r.runId() + " cancelled by " + by))
         .onSuccess(this::ended));
   }
 

@@ -25,11 +25,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Executes one step: RPO gate (promotions), {@code check} (skip if already done), then
  * {@code apply} and {@code await} within the step's timeout. Every outcome goes through the
  * pipeline's journaled commit.
+ *
+ * <p>Each step in flight carries an {@link FailoverAction.Step#abandoned} signal, completed when
+ * the runner stops waiting for it: its timeout fired, {@link #abandonAll} (the run was cancelled,
+ * the executor lease was lost), or it ended. Actions stop polling and retrying on it.
  */
 public final class StepRunner {
   private static final Duration GATE_POLL = Duration.ofSeconds(1);
@@ -42,6 +47,8 @@ public final class StepRunner {
   private final Clock clock;
   // Per run, the canary RPO of each promoted channel when its promotion started: the measured loss.
   private final Map<String, Map<String, Duration>> promotedRpo = new java.util.HashMap<>();
+  // The abandonment signal of each step in flight, by run id and step id. Pipeline context only.
+  private final Map<String, Promise<Void>> inFlight = new java.util.LinkedHashMap<>();
 
   public StepRunner(Vertx vertx, Map<String, FailoverAction> actions, PipelineSettings settings,
       ChannelView channels, List<StepObserver> observers, Clock clock) {
@@ -56,7 +63,55 @@ public final class StepRunner {
   /** After a crash: did the in-flight step reach its target state? */
   Future<Boolean> recheck(FailoverRun run, String stepId) {
     StepSpec spec = settings.runbook().step(stepId);
-    return bounded(action(spec).check(step(run, spec, 0)), spec.timeout());
+    Promise<Void> abandoned = track(run, spec);
+    return tracked(run, spec, abandoned, () -> bounded(action(spec).check(step(run, spec, 0, abandoned.future())),
+        spec.timeout(), abandoned));
+  }
+
+  /**
+   * Gives up every step in flight (the run was cancelled, the executor lease was lost): their
+   * actions start no further provider call. Their futures still end, and their commits go to the
+   * ledger as usual (which refuses them without the lease).
+   */
+  void abandonAll(String why) {
+    if (!inFlight.isEmpty()) {
+      FailoverPipeline.LOG.log(System.Logger.Level.WARNING, "abandoning steps in flight " + inFlight.keySet() + ": " + why);
+    }
+    List<Promise<Void>> signals = List.copyOf(inFlight.values());
+    inFlight.clear();
+    signals.forEach(Promise::tryComplete);
+  }
+
+  /** Step ids in flight with their signal not yet completed (for tests). */
+  java.util.Set<String> inFlight() {
+    return java.util.Set.copyOf(inFlight.keySet());
+  }
+
+  private Promise<Void> track(FailoverRun run, StepSpec spec) {
+    Promise<Void> abandoned = Promise.promise();
+    Promise<Void> before = inFlight.put(key(run, spec), abandoned);
+    if (before != null) {
+      before.tryComplete();
+    }
+    return abandoned;
+  }
+
+  /** Runs {@code body}; once it ends, however, the step's signal completes and is forgotten. */
+  private <T> Future<T> tracked(FailoverRun run, StepSpec spec, Promise<Void> abandoned, Supplier<Future<T>> body) {
+    Future<T> f;
+    try {
+      f = body.get();
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    return f.onComplete(ar -> {
+      inFlight.remove(key(run, spec), abandoned);
+      abandoned.tryComplete();
+    });
+  }
+
+  private static String key(FailoverRun run, StepSpec spec) {
+    return run.runId() + "/" + spec.id();
   }
 
   /** Runs one step of {@code run}, driven under the lease's fencing {@code epoch} (0: unfenced). */
@@ -69,18 +124,19 @@ public final class StepRunner {
     }
     FailoverAction.Step step;
     FailoverAction action;
+    Promise<Void> abandoned = track(run, spec);
     try {
       action = action(spec);
-      step = step(run, spec, epoch);
+      step = step(run, spec, epoch, abandoned.future());
     } catch (RuntimeException e) {
-      return failAttempt(spec, CodedFailure.codeOf(e), e.getMessage(), commit);
+      return tracked(run, spec, abandoned, () -> failAttempt(spec, CodedFailure.codeOf(e), e.getMessage(), commit));
     }
     Instant began = now();
-    return gate(run, spec, Duration.ZERO, commit).compose(proceed -> !proceed
+    return tracked(run, spec, abandoned, () -> gate(run, spec, Duration.ZERO, commit).compose(proceed -> !proceed
         ? Future.succeededFuture()
-        : bounded(action.check(step), spec.timeout()).transform(ar -> ar.failed()
+        : bounded(action.check(step), spec.timeout(), abandoned).transform(ar -> ar.failed()
             ? failAttempt(spec, CodedFailure.codeOf(ar.cause()), "check failed: " + why(ar.cause(), spec), commit)
-            : ar.result() ? skip(run, spec, commit, began) : execute(spec, action, step, commit)));
+            : ar.result() ? skip(run, spec, commit, began) : execute(spec, action, step, abandoned, commit))));
   }
 
   /**
@@ -109,12 +165,12 @@ public final class StepRunner {
   }
 
   private Future<Void> execute(StepSpec spec, FailoverAction action, FailoverAction.Step step,
-      Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit) {
+      Promise<Void> abandoned, Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit) {
     Instant began = now();
     return commit.apply(r -> r.startStep(spec.id(), began))
         .onSuccess(r -> notePromotion(r.runId(), spec))
         .onSuccess(r -> observers.forEach(o -> o.started(r.runId(), spec.id(), spec.action())))
-        .compose(r -> bounded(action.apply(step).compose(v -> action.await(step)), spec.timeout())
+        .compose(r -> bounded(action.apply(step).compose(v -> action.await(step)), spec.timeout(), abandoned)
             .transform(ar -> {
               Duration took = Duration.between(began, now());
               String msg = ar.succeeded() ? "verified in " + Texts.duration(took) : why(ar.cause(), spec);
@@ -188,15 +244,16 @@ public final class StepRunner {
     return a;
   }
 
-  private FailoverAction.Step step(FailoverRun run, StepSpec spec, long epoch) {
+  private FailoverAction.Step step(FailoverRun run, StepSpec spec, long epoch, Future<Void> abandoned) {
     boolean drill = run.mode() == RunMode.DRILL;
     Map<String, String> params = drill ? settings.drillParams(spec.id()).orElse(Map.of())
         : settings.params(spec.id());
-    return new FailoverAction.Step(spec.id(), params, drill, run.runId(), epoch);
+    return new FailoverAction.Step(spec.id(), params, drill, run.runId(), epoch, abandoned);
   }
 
-  private <T> Future<T> bounded(Future<T> f, Duration timeout) {
-    return f.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  /** {@code f} within {@code timeout}; when it fails (the timeout fired, or it did), the step is abandoned. */
+  private <T> Future<T> bounded(Future<T> f, Duration timeout, Promise<Void> abandoned) {
+    return f.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).onFailure(err -> abandoned.tryComplete());
   }
 
   /** {@code code} is null unless the step failed. */

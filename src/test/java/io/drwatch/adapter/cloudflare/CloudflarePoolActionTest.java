@@ -8,12 +8,14 @@ import io.drwatch.adapter.cloudflare.CloudflareFake.Fault;
 import io.drwatch.port.FailoverAction.Step;
 import io.drwatch.testkit.TestVertx;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -137,6 +139,45 @@ class CloudflarePoolActionTest {
     assertThatThrownBy(() -> run(() -> action.await(step)))
         .hasMessage("step pool-off: pool /accounts/a7/load_balancers/pools/p7 to enabled=false: still enabled=true "
             + "after 1s");
+  }
+
+  @Test
+  void shouldStopReadingBackOnceTheStepIsAbandoned() throws Exception {
+    cf.addPool("a9", "p9", true);
+    cf.staleReads = Integer.MAX_VALUE;
+    Promise<Void> abandoned = Promise.promise();
+    Step step = new Step("pool-off", step("a9", "p9", "false").params(), false, "run-1", 1, abandoned.future());
+    run(() -> action.apply(step));
+    CompletableFuture<Throwable> awaited = new CompletableFuture<>();
+    vertx.runOnContext(v -> action.await(step).onComplete(ar -> awaited.complete(ar.cause())));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (cf.seen.size() < 4 && System.nanoTime() < deadline) {
+      Thread.sleep(5); // PATCH, then at least three reads back
+    }
+    assertThat(cf.seen).hasSizeGreaterThanOrEqualTo(4);
+
+    run(() -> {
+      abandoned.complete();
+      return Future.succeededFuture();
+    });
+
+    assertThat(awaited.get(5, TimeUnit.SECONDS)).hasMessage("abandoned");
+    Thread.sleep(40); // a read in flight when the step was abandoned may still land
+    int after = cf.seen.size();
+    Thread.sleep(200); // ten poll periods
+    assertThat(cf.seen).as("requests after the step was abandoned").hasSize(after);
+  }
+
+  @Test
+  void shouldStartNoRetryOnceTheStepIsAbandoned() throws Exception {
+    cf.addPool("a10", "p10", true);
+    cf.always = Fault.status(500, 10000, "Internal error", null);
+    Promise<Void> abandoned = Promise.promise();
+    abandoned.complete();
+    Step step = new Step("pool-off", step("a10", "p10", "false").params(), false, "run-1", 1, abandoned.future());
+    assertThatThrownBy(() -> run(() -> action.apply(step)))
+        .hasMessage("step pool-off: cloudflare PATCH /accounts/a10/load_balancers/pools/p10: abandoned");
+    assertThat(cf.seen).isEmpty();
   }
 
   @Test

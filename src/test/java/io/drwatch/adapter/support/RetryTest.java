@@ -108,4 +108,28 @@ class RetryTest {
     }));
     assertThat(CodedFailure.codeOf(err)).isEqualTo(FailureCode.BAD_PARAMS);
   }
+
+  @Test
+  void shouldStartNoAttemptOnceStoppedAndCutAPauseShort() throws Exception {
+    io.vertx.core.Promise<Void> stop = io.vertx.core.Promise.promise();
+    AtomicInteger calls = new AtomicInteger();
+    Retry slow = Retry.of("rds DescribeDBInstances").attempts(10)
+        .backoff(new Backoff(Duration.ofMillis(200), Duration.ofMillis(200))).stopOn(stop.future());
+    Future<String> f = slow.run(vertx, () -> {
+      calls.incrementAndGet();
+      return Future.failedFuture(CodedFailure.of(FailureCode.THROTTLED, "Rate exceeded"));
+    });
+    Thread.sleep(50); // the first attempt failed; pausing before the second
+    vertx.runOnContext(v -> stop.complete());
+
+    Throwable err = failureOf(f);
+    assertThat(err).hasMessage("rds DescribeDBInstances: abandoned");
+    assertThat(CodedFailure.codeOf(err)).isEqualTo(FailureCode.TIMEOUT);
+    Thread.sleep(400); // the pause's timer fires, and calls nothing
+    assertThat(calls).hasValue(1);
+
+    assertThat(failureOf(slow.run(vertx, () -> Future.succeededFuture(calls.incrementAndGet() + ""))))
+        .as("already stopped: not even a first attempt").hasMessage("rds DescribeDBInstances: abandoned");
+    assertThat(calls).hasValue(1);
+  }
 }

@@ -86,12 +86,12 @@ public final class ArcRoutingControlAction implements FailoverAction, AutoClosea
 
   @Override
   public Future<Boolean> check(Step step) {
-    return target(step).compose(t -> read(t).map(s -> s == t.state()));
+    return target(step).compose(t -> read(t, step.abandoned()).map(s -> s == t.state()));
   }
 
   @Override
   public Future<Void> apply(Step step) {
-    return target(step).compose(t -> call(t, "UpdateRoutingControlState", c -> c.updateRoutingControlState(
+    return target(step).compose(t -> call(t, step.abandoned(), "UpdateRoutingControlState", c -> c.updateRoutingControlState(
         UpdateRoutingControlStateRequest.builder().routingControlArn(t.routingControl())
             .routingControlState(t.state()).overrideConfiguration(o -> o.apiCallTimeout(attemptTimeout(c))).build())))
         .mapEmpty();
@@ -100,20 +100,20 @@ public final class ArcRoutingControlAction implements FailoverAction, AutoClosea
   @Override
   public Future<Void> await(Step step) {
     return target(step).compose(t -> Poll.every(pollEvery, t.waitFor())
-        .until(vertx, "step " + t.step() + ": routing control " + t.routingControl() + " to " + t.state(),
-            () -> read(t), s -> s == t.state(), String::valueOf).result())
+        .until(vertx, step.abandoned(), "step " + t.step() + ": routing control " + t.routingControl() + " to " + t.state(),
+            () -> read(t, step.abandoned()), s -> s == t.state(), String::valueOf).result())
         .mapEmpty();
   }
 
-  private Future<RoutingControlState> read(ArcTarget t) {
-    return call(t, "GetRoutingControlState", c -> c.getRoutingControlState(
+  private Future<RoutingControlState> read(ArcTarget t, Future<?> stop) {
+    return call(t, stop, "GetRoutingControlState", c -> c.getRoutingControlState(
         GetRoutingControlStateRequest.builder().routingControlArn(t.routingControl())
             .overrideConfiguration(o -> o.apiCallTimeout(attemptTimeout(c))).build()))
         .map(r -> r.routingControlState());
   }
 
   /** One call with our {@link Retry}, whose every attempt goes to the next endpoint of the rotation. */
-  private <T> Future<T> call(ArcTarget t, String operation,
+  private <T> Future<T> call(ArcTarget t, Future<?> stop, String operation,
       Function<Route53RecoveryClusterAsyncClient, CompletableFuture<T>> invocation) {
     List<AwsEndpoint> endpoints = t.endpoints();
     int start = preferred.getOrDefault(endpoints, 0);
@@ -121,7 +121,7 @@ public final class ArcRoutingControlAction implements FailoverAction, AutoClosea
     AtomicInteger used = new AtomicInteger(start);
     int attempts = Math.max(MIN_ATTEMPTS, ROUNDS * endpoints.size());
     Retry call = Retry.of("step " + t.step() + ": route53-recovery-cluster " + operation + " (rotating over "
-        + endpoints.size() + " cluster endpoints)").attempts(attempts).backoff(ROTATION);
+        + endpoints.size() + " cluster endpoints)").attempts(attempts).backoff(ROTATION).stopOn(stop);
     return AwsFutures.<T>retried(call, vertx.getOrCreateContext(), () -> {
       int i = (start + attempt.getAndIncrement()) % endpoints.size();
       used.set(i);

@@ -98,15 +98,15 @@ public final class EfsStopReplicationAction implements FailoverAction, AutoClose
   @Override
   public Future<Boolean> check(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> describe(context, t)).map(Optional::isEmpty);
+    return target(step).compose(t -> describe(context, t, step.abandoned())).map(Optional::isEmpty);
   }
 
   @Override
   public Future<Void> apply(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> describe(context, t).compose(config -> config.isEmpty() || deleting(config.get())
+    return target(step).compose(t -> describe(context, t, step.abandoned()).compose(config -> config.isEmpty() || deleting(config.get())
         ? Future.<Void>succeededFuture()
-        : AwsFutures.retried(Retry.of("efs DeleteReplicationConfiguration " + t.fileSystem() + " " + t.mode()),
+        : AwsFutures.retried(Retry.of("efs DeleteReplicationConfiguration " + t.fileSystem() + " " + t.mode()).stopOn(step.abandoned()),
             context, () -> absentIfNotFound(clients.get(t.endpoint()).deleteReplicationConfiguration(
                 DeleteReplicationConfigurationRequest.builder()
                     .sourceFileSystemId(t.fileSystem()).deletionMode(t.mode()).build())))
@@ -117,15 +117,15 @@ public final class EfsStopReplicationAction implements FailoverAction, AutoClose
   @Override
   public Future<Void> await(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> Poll.every(t.every(), t.atMost()).untilSeen(vertx,
+    return target(step).compose(t -> Poll.every(t.every(), t.atMost()).untilSeen(vertx, step.abandoned(),
         t.label() + ": replication of " + t.fileSystem(),
-        () -> describe(context, t).map(config -> config.map(c -> Seen.notYet(describe(c)))
+        () -> describe(context, t, step.abandoned()).map(config -> config.map(c -> Seen.notYet(describe(c)))
             .orElse(Seen.done("deleted")))).result().mapEmpty());
   }
 
   /** The file system's replication configuration; empty once there is none. */
-  private Future<Optional<ReplicationConfigurationDescription>> describe(Context context, Target t) {
-    return AwsFutures.retried(Retry.of("efs DescribeReplicationConfigurations " + t.fileSystem()),
+  private Future<Optional<ReplicationConfigurationDescription>> describe(Context context, Target t, Future<?> stop) {
+    return AwsFutures.retried(Retry.of("efs DescribeReplicationConfigurations " + t.fileSystem()).stopOn(stop),
         context, () -> absentIfNotFound(clients.get(t.endpoint())
             .describeReplicationConfigurations(DescribeReplicationConfigurationsRequest.builder()
                 .fileSystemId(t.fileSystem()).build())))

@@ -85,7 +85,7 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
   @Override
   public Future<Boolean> check(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> describe(context, t).compose(g -> seen(t, g)).map(Seen::done));
+    return target(step).compose(t -> describe(context, t, step.abandoned()).compose(g -> seen(t, g)).map(Seen::done));
   }
 
   @Override
@@ -93,12 +93,12 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
     Context context = vertx.getOrCreateContext();
     // A retry after a crash may find the roles already switched and the datastore still
     // modifying: the failover was made, await verifies it; promoting again could race it.
-    return target(step).compose(t -> describe(context, t).compose(g -> member(t, g))
-        .compose(m -> "primary".equalsIgnoreCase(m.role()) ? Future.<Void>succeededFuture() : failover(context, t)));
+    return target(step).compose(t -> describe(context, t, step.abandoned()).compose(g -> member(t, g))
+        .compose(m -> "primary".equalsIgnoreCase(m.role()) ? Future.<Void>succeededFuture() : failover(context, t, step.abandoned())));
   }
 
-  private Future<Void> failover(Context context, Target t) {
-    return AwsFutures.retried(Retry.of("elasticache FailoverGlobalReplicationGroup " + t.group()),
+  private Future<Void> failover(Context context, Target t, Future<?> stop) {
+    return AwsFutures.retried(Retry.of("elasticache FailoverGlobalReplicationGroup " + t.group()).stopOn(stop),
         context, () -> clients.get(t.endpoint()).failoverGlobalReplicationGroup(
             FailoverGlobalReplicationGroupRequest.builder()
                 .globalReplicationGroupId(t.group())
@@ -111,13 +111,13 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
   @Override
   public Future<Void> await(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> Poll.every(t.every(), t.atMost()).untilSeen(context.owner(),
+    return target(step).compose(t -> Poll.every(t.every(), t.atMost()).untilSeen(context.owner(), step.abandoned(),
         t.label() + ": " + t.member() + " in global datastore " + t.group(),
-        () -> describe(context, t).compose(g -> seen(t, g))).result().mapEmpty());
+        () -> describe(context, t, step.abandoned()).compose(g -> seen(t, g))).result().mapEmpty());
   }
 
-  private Future<GlobalReplicationGroup> describe(Context context, Target t) {
-    return AwsFutures.retried(Retry.of("elasticache DescribeGlobalReplicationGroups " + t.group()),
+  private Future<GlobalReplicationGroup> describe(Context context, Target t, Future<?> stop) {
+    return AwsFutures.retried(Retry.of("elasticache DescribeGlobalReplicationGroups " + t.group()).stopOn(stop),
         context, () -> clients.get(t.endpoint()).describeGlobalReplicationGroups(
             DescribeGlobalReplicationGroupsRequest.builder()
                 .globalReplicationGroupId(t.group()).showMemberInfo(true).build()))

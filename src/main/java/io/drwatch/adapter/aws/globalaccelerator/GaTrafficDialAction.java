@@ -88,12 +88,12 @@ public final class GaTrafficDialAction implements FailoverAction, AutoCloseable 
 
   @Override
   public Future<Boolean> check(Step step) {
-    return target(step).compose(t -> describeGroup(t).map(group -> GaTarget.same(dialOf(group), t.dial())));
+    return target(step).compose(t -> describeGroup(t, step.abandoned()).map(group -> GaTarget.same(dialOf(group), t.dial())));
   }
 
   @Override
   public Future<Void> apply(Step step) {
-    return target(step).compose(t -> call(t, "UpdateEndpointGroup", () -> client(t).updateEndpointGroup(
+    return target(step).compose(t -> call(t, step.abandoned(), "UpdateEndpointGroup", () -> client(t).updateEndpointGroup(
         UpdateEndpointGroupRequest.builder().endpointGroupArn(t.endpointGroup())
             .trafficDialPercentage((float) t.dial()).build())))
         .mapEmpty();
@@ -102,23 +102,23 @@ public final class GaTrafficDialAction implements FailoverAction, AutoCloseable 
   @Override
   public Future<Void> await(Step step) {
     return target(step).compose(t -> Poll.every(pollEvery, t.waitFor())
-        .until(vertx, "step " + t.step() + ": endpoint group " + t.endpointGroup() + " to dial " + t.dial(),
-            () -> state(t), s -> s.settled(t.dial()), State::describe).result())
+        .until(vertx, step.abandoned(), "step " + t.step() + ": endpoint group " + t.endpointGroup() + " to dial " + t.dial(),
+            () -> state(t, step.abandoned()), s -> s.settled(t.dial()), State::describe).result())
         .mapEmpty();
   }
 
-  private Future<State> state(GaTarget t) {
-    Future<Float> dial = describeGroup(t).map(GaTrafficDialAction::dialOf);
+  private Future<State> state(GaTarget t, Future<?> stop) {
+    Future<Float> dial = describeGroup(t, stop).map(GaTrafficDialAction::dialOf);
     if (t.accelerator().isEmpty()) {
       return dial.map(d -> new State(d, Optional.empty()));
     }
-    return dial.compose(d -> call(t, "DescribeAccelerator", () -> client(t).describeAccelerator(
+    return dial.compose(d -> call(t, stop, "DescribeAccelerator", () -> client(t).describeAccelerator(
             DescribeAcceleratorRequest.builder().acceleratorArn(t.accelerator().get()).build()))
         .map(r -> new State(d, Optional.of(r.accelerator().status()))));
   }
 
-  private Future<EndpointGroup> describeGroup(GaTarget t) {
-    return call(t, "DescribeEndpointGroup", () -> client(t).describeEndpointGroup(
+  private Future<EndpointGroup> describeGroup(GaTarget t, Future<?> stop) {
+    return call(t, stop, "DescribeEndpointGroup", () -> client(t).describeEndpointGroup(
         DescribeEndpointGroupRequest.builder().endpointGroupArn(t.endpointGroup()).build()))
         .map(r -> r.endpointGroup());
   }
@@ -128,9 +128,9 @@ public final class GaTrafficDialAction implements FailoverAction, AutoCloseable 
     return group.trafficDialPercentage() == null ? 100f : group.trafficDialPercentage();
   }
 
-  private <T> Future<T> call(GaTarget t, String operation, Supplier<java.util.concurrent.CompletableFuture<T>> call) {
+  private <T> Future<T> call(GaTarget t, Future<?> stop, String operation, Supplier<java.util.concurrent.CompletableFuture<T>> call) {
     Context context = vertx.getOrCreateContext();
-    return AwsFutures.retried(Retry.of("step " + t.step() + ": globalaccelerator " + operation), context, call);
+    return AwsFutures.retried(Retry.of("step " + t.step() + ": globalaccelerator " + operation).stopOn(stop), context, call);
   }
 
   private static Future<GaTarget> target(Step step) {

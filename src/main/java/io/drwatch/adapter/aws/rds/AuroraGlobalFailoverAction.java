@@ -91,7 +91,7 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
     return target(step).compose(t -> {
       // Whether this await saw the failover in progress; only touched on t.context(), between rounds.
       AtomicBoolean sawProgress = new AtomicBoolean();
-      return Poll.every(RdsParams.pollEvery(step), RdsParams.waitLimit(step)).untilSeen(vertx, t.label(),
+      return Poll.every(RdsParams.pollEvery(step), RdsParams.waitLimit(step)).untilSeen(vertx, step.abandoned(), t.label(),
           () -> describe(t).compose(g -> seen(t, GlobalClusterView.of(g, t.targetCluster()), sawProgress))).result().mapEmpty();
     });
   }
@@ -115,7 +115,7 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
 
   private Future<GlobalCluster> describe(Target t) {
     // Requests are built inside the invocation, on the worker: the first use loads the SDK's model classes.
-    return AwsFutures.retried(Retry.of("rds DescribeGlobalClusters"), t.context(), () -> clients.get(t.endpoint())
+    return AwsFutures.retried(Retry.of("rds DescribeGlobalClusters").stopOn(t.step().abandoned()), t.context(), () -> clients.get(t.endpoint())
             .describeGlobalClusters(DescribeGlobalClustersRequest.builder().globalClusterIdentifier(t.globalCluster())
                 .build()))
         .recover(err -> failed(t.label(), err))
@@ -129,7 +129,7 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
   }
 
   private Future<Void> failover(Target t) {
-    return AwsFutures.retried(Retry.of("rds FailoverGlobalCluster"), t.context(), () -> clients.get(t.endpoint())
+    return AwsFutures.retried(Retry.of("rds FailoverGlobalCluster").stopOn(t.step().abandoned()), t.context(), () -> clients.get(t.endpoint())
         .failoverGlobalCluster(FailoverGlobalClusterRequest.builder()
             .globalClusterIdentifier(t.globalCluster())
             .targetDbClusterIdentifier(t.targetCluster())
@@ -138,7 +138,7 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
   }
 
   private Future<Void> switchover(Target t) {
-    return AwsFutures.retried(Retry.of("rds SwitchoverGlobalCluster"), t.context(), () -> clients.get(t.endpoint())
+    return AwsFutures.retried(Retry.of("rds SwitchoverGlobalCluster").stopOn(t.step().abandoned()), t.context(), () -> clients.get(t.endpoint())
         .switchoverGlobalCluster(SwitchoverGlobalClusterRequest.builder()
             .globalClusterIdentifier(t.globalCluster())
             .targetDbClusterIdentifier(t.targetCluster())

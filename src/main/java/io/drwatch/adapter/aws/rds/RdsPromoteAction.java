@@ -80,7 +80,7 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
   @Override
   public Future<Void> await(Step step) {
     return target(step).compose(t -> Poll.every(RdsParams.pollEvery(step), RdsParams.waitLimit(step))
-        .untilSeen(vertx, t.label(), () -> describe(t).compose(i -> seen(t, i))).result().mapEmpty());
+        .untilSeen(vertx, step.abandoned(), t.label(), () -> describe(t).compose(i -> seen(t, i))).result().mapEmpty());
   }
 
   /** What one step names, resolved once; the context is the caller's, where results come back. */
@@ -113,7 +113,7 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
 
   private Future<DBInstance> describe(Target t) {
     // Requests are built inside the invocation, on the worker: the first use loads the SDK's model classes.
-    return AwsFutures.retried(Retry.of("rds DescribeDBInstances"), t.context(), () -> clients.get(t.endpoint())
+    return AwsFutures.retried(Retry.of("rds DescribeDBInstances").stopOn(t.step().abandoned()), t.context(), () -> clients.get(t.endpoint())
             .describeDBInstances(DescribeDbInstancesRequest.builder().dbInstanceIdentifier(t.instance()).build()))
         .recover(err -> failed(t.label(), err))
         .compose(r -> r.dbInstances().isEmpty()
@@ -122,7 +122,7 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
   }
 
   private Future<Void> promote(Target t) {
-    return AwsFutures.retried(Retry.of("rds PromoteReadReplica"), t.context(), () -> clients.get(t.endpoint())
+    return AwsFutures.retried(Retry.of("rds PromoteReadReplica").stopOn(t.step().abandoned()), t.context(), () -> clients.get(t.endpoint())
             .promoteReadReplica(PromoteReadReplicaRequest.builder().dbInstanceIdentifier(t.instance())
                 .backupRetentionPeriod(t.backupRetention().orElse(null)).build()))
         .<Void>mapEmpty()

@@ -80,34 +80,34 @@ public final class SfnStartAction implements FailoverAction, AutoCloseable {
   @Override
   public Future<Boolean> check(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(context, step).compose(t -> describe(context, t))
+    return target(context, step).compose(t -> describe(context, t, step.abandoned()))
         .map(found -> found.map(d -> d.status() == ExecutionStatus.SUCCEEDED).orElse(false));
   }
 
   @Override
   public Future<Void> apply(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(context, step).compose(t -> AwsFutures.retried(Retry.of("sfn StartExecution " + t.name()),
+    return target(context, step).compose(t -> AwsFutures.retried(Retry.of("sfn StartExecution " + t.name()).stopOn(step.abandoned()),
         context, () -> absentIf(ExecutionAlreadyExistsException.class, clients.get(t.endpoint())
             .startExecution(StartExecutionRequest.builder()
                 .stateMachineArn(t.stateMachine()).name(t.name()).input(t.input()).build())))
         .recover(err -> Failing.under(t.label(), err))
-        .compose(started -> started.isPresent() ? Future.<Void>succeededFuture() : alreadyExists(context, t)));
+        .compose(started -> started.isPresent() ? Future.<Void>succeededFuture() : alreadyExists(context, t, step.abandoned())));
   }
 
   @Override
   public Future<Void> await(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(context, step).compose(t -> Poll.every(t.every(), t.atMost()).untilSeen(context.owner(),
+    return target(context, step).compose(t -> Poll.every(t.every(), t.atMost()).untilSeen(context.owner(), step.abandoned(),
         t.label() + ": execution " + t.name(),
-        () -> describe(context, t).compose(found -> found.isEmpty()
+        () -> describe(context, t, step.abandoned()).compose(found -> found.isEmpty()
             ? failed(t.label() + ": execution " + t.name() + " does not exist (was the step applied?)")
             : seen(t, found.get()))).result().mapEmpty());
   }
 
   /** Same name, different input or already ended: say which, with the execution's own words. */
-  private Future<Void> alreadyExists(Context context, ExecutionTarget t) {
-    return describe(context, t).compose(found -> {
+  private Future<Void> alreadyExists(Context context, ExecutionTarget t, Future<?> stop) {
+    return describe(context, t, stop).compose(found -> {
       DescribeExecutionResponse d = found.orElse(null);
       if (d != null && d.status() == ExecutionStatus.SUCCEEDED) {
         return Future.succeededFuture();
@@ -159,8 +159,8 @@ public final class SfnStartAction implements FailoverAction, AutoCloseable {
   }
 
   /** The step's execution; empty if it was never started. */
-  private Future<Optional<DescribeExecutionResponse>> describe(Context context, ExecutionTarget t) {
-    return AwsFutures.retried(Retry.of("sfn DescribeExecution " + t.name()),
+  private Future<Optional<DescribeExecutionResponse>> describe(Context context, ExecutionTarget t, Future<?> stop) {
+    return AwsFutures.retried(Retry.of("sfn DescribeExecution " + t.name()).stopOn(stop),
         context, () -> absentIf(ExecutionDoesNotExistException.class, clients.get(t.endpoint())
             .describeExecution(DescribeExecutionRequest.builder().executionArn(t.executionArn()).build())))
         .recover(err -> Failing.under(t.label(), err));
