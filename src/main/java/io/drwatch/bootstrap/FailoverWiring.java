@@ -55,6 +55,7 @@ final class FailoverWiring {
   private Supplier<Future<List<FailoverRun>>> drillHistory = () -> Future.succeededFuture(List.of());
   private Instant lastReload = Instant.EPOCH;
   private boolean mirrored;
+  private boolean automatic;
 
   private FailoverWiring(FailoverPipeline pipeline, RunsBoard runs, RtoView rto, BoardView view,
       Runnable closeJournal, ExecutorLease lease, FailoverMetrics metrics, StatusBoard channels,
@@ -98,6 +99,7 @@ final class FailoverWiring {
     FailoverWiring wiring = new FailoverWiring(pipeline, runs, rto, view, () -> file.close(), lease,
         metrics, channels, actions);
     wiring.mirrored = mirror.isPresent();
+    wiring.automatic = settings.automatic();
     if (!journalFile.equals(DrillRig.JOURNAL)) {
       // Drills keep their own journal; the projection still learns from their step durations.
       wiring.drillHistory = () -> {
@@ -149,7 +151,7 @@ final class FailoverWiring {
    */
   List<String> blockers() {
     List<String> out = new ArrayList<>(pipeline.blockers());
-    if (!pipeline.settings().automatic()) {
+    if (!automatic) {
       out.add("approval mode: a run waits for POST /api/v1/runs/{id}/approve");
     }
     return out;

@@ -60,10 +60,6 @@ public final class FailoverPipeline {
     this.gate = new StartGate(settings, ledger, lease, clock);
   }
 
-  public PipelineSettings settings() {
-    return settings;
-  }
-
   /**
    * Rebuilds the run history from the journal and, holding the lease, takes up an unfinished
    * run. Call it on the context that owns the pipeline: every later intent moves onto it.
