@@ -1,6 +1,7 @@
 package io.drwatch.adapter.cloudflare;
 
 import io.drwatch.schema.ParamSpec;
+import io.drwatch.schema.SharedSpecs;
 
 /** The params both Cloudflare actions share. */
 final class CloudflareSpecs {
@@ -11,10 +12,8 @@ final class CloudflareSpecs {
       .doc("API token, sent as Authorization: Bearer");
   static final ParamSpec API_BASE = ParamSpec.url("apiBase").defaultsTo("https://api.cloudflare.com/client/v4")
       .doc("the API's base url");
-  static final ParamSpec TIMEOUT = ParamSpec.integer("timeoutSeconds").range(1, 300).defaultsTo(10)
-      .doc("bound of each request");
-  static final ParamSpec WAIT = ParamSpec.integer("waitSeconds").range(1, 3600).defaultsTo(60)
-      .doc("how long the read-back polls");
+  static final ParamSpec TIMEOUT = SharedSpecs.requestTimeout(300);
+  static final ParamSpec WAIT = SharedSpecs.waitSeconds(60, 3600, "how long the read-back polls");
 
   private CloudflareSpecs() {}
 

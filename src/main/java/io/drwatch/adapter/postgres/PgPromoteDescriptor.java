@@ -5,6 +5,7 @@ import io.drwatch.spi.AbstractActionDescriptor;
 import io.drwatch.spi.KindContext;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
+import io.drwatch.schema.SharedSpecs;
 import io.drwatch.schema.Params;
 import java.net.URI;
 import java.util.List;
@@ -23,8 +24,8 @@ public final class PgPromoteDescriptor extends AbstractActionDescriptor<PgPromot
             ParamSpec.url("url").asRequired().allowing("postgresql", "postgres")
                 .doc("the **standby**, postgresql://user@host:port/db"),
             ParamSpec.string("password").asSecret().doc("the user's password"),
-            ParamSpec.integer("waitSeconds").range(1, 3600).defaultsTo(PgPromoteTarget.DEFAULT_WAIT_SECONDS)
-                .doc("how long pg_promote waits and the read-back polls pg_is_in_recovery()")),
+            SharedSpecs.waitSeconds(PgPromoteTarget.DEFAULT_WAIT_SECONDS, 3600,
+                "how long pg_promote waits and the read-back polls pg_is_in_recovery()")),
         PgPromoteTarget.DEFAULT_WAIT_SECONDS, Speed.QUICK, false, List.of());
   }
 

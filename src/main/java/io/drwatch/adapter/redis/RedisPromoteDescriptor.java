@@ -5,6 +5,7 @@ import io.drwatch.spi.AbstractActionDescriptor;
 import io.drwatch.spi.KindContext;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
+import io.drwatch.schema.SharedSpecs;
 import io.drwatch.schema.Params;
 import java.net.URI;
 import java.util.List;
@@ -22,8 +23,7 @@ public final class RedisPromoteDescriptor extends AbstractActionDescriptor<Redis
         ParamSchema.of(
             ParamSpec.url("url").asRequired().allowing("redis", "rediss").doc("the **replica**, redis://host:port"),
             ParamSpec.string("password").asSecret().doc("the replica's password"),
-            ParamSpec.integer("waitSeconds").range(1, 3600).defaultsTo(RedisPromoteTarget.DEFAULT_WAIT_SECONDS)
-                .doc("how long the read-back polls for role:master")),
+            SharedSpecs.waitSeconds(RedisPromoteTarget.DEFAULT_WAIT_SECONDS, 3600, "how long the read-back polls for role:master")),
         RedisPromoteTarget.DEFAULT_WAIT_SECONDS, Speed.QUICK, false, List.of());
   }
 

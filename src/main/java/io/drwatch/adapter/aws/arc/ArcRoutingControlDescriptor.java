@@ -7,6 +7,7 @@ import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class ArcRoutingControlDescriptor extends AbstractActionDescriptor<
             ParamSpec.oneOf("state", "On", "Off").asRequired().doc("the state to set"),
             ParamSpec.list("clusterEndpoints").asRequired().matching("https?://[^\\s/]+(/\\S*)?", "http(s) urls")
                 .doc("the cluster's endpoints (DescribeCluster), comma-separated"),
-            ParamSpec.list("clusterRegions").asRequired().matching(AwsParamSpecs.REGION_PATTERN, "AWS regions")
+            ParamSpec.list("clusterRegions").asRequired().matching(SharedSpecs.REGION_PATTERN, "AWS regions")
                 .doc("each endpoint's region, same order"),
             waitSecondsParam(ArcRoutingControlAction.DEFAULT_WAIT_SECONDS, 3600)),
         ArcRoutingControlAction.DEFAULT_WAIT_SECONDS, Speed.QUICK, true,
@@ -49,7 +50,7 @@ public final class ArcRoutingControlDescriptor extends AbstractActionDescriptor<
           + " order)", regions.size() + " for " + urls.size());
     }
     return new Target(p.string("routingControl"), p.string("state"), urls, regions,
-        Duration.ofSeconds(p.integer("waitSeconds")));
+        p.seconds("waitSeconds"));
   }
 
   @Override

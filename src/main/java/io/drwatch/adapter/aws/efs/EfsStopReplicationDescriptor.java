@@ -7,13 +7,14 @@ import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import io.drwatch.adapter.aws.AwsClients;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
-import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.schema.SharedSpecs.pollMillis;
 import static io.drwatch.adapter.aws.AwsParamSpecs.region;
 import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
 
@@ -45,7 +46,7 @@ public final class EfsStopReplicationDescriptor extends AbstractActionDescriptor
   @Override
   public Target parse(Params p) {
     return new Target(p.string("fileSystem"), p.string("region"), p.string("deletionMode"),
-        Duration.ofMillis(p.integer("pollMillis")), Duration.ofSeconds(p.integer("waitSeconds")));
+        p.millis("pollMillis"), p.seconds("waitSeconds"));
   }
 
   @Override

@@ -8,13 +8,14 @@ import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import io.drwatch.adapter.aws.AwsClients;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
-import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.schema.SharedSpecs.pollMillis;
 import static io.drwatch.adapter.aws.AwsParamSpecs.region;
 import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
 
@@ -33,8 +34,7 @@ public final class ElastiCacheGlobalFailoverDescriptor
         + " (`FailoverGlobalReplicationGroup`) and polls until it is `PRIMARY` and the datastore `available`.",
         ParamSchema.of(
             ParamSpec.string("globalReplicationGroup").asRequired().doc("the Global Datastore's id"),
-            ParamSpec.string("primaryRegion").asRequired().matching(AwsParamSpecs.REGION_PATTERN, AwsParamSpecs.REGION_RULE)
-                .doc("region of the member that is to **become** primary"),
+            SharedSpecs.region("primaryRegion", "region of the member that is to **become** primary").asRequired(),
             ParamSpec.string("primaryReplicationGroup").asRequired().doc("the member that is to **become** primary"),
             region("where the calls go: the new primary's region"),
             ENDPOINT_OVERRIDE,
@@ -47,8 +47,8 @@ public final class ElastiCacheGlobalFailoverDescriptor
   @Override
   public Target parse(Params p) {
     return new Target(p.string("globalReplicationGroup"), p.string("primaryRegion"),
-        p.string("primaryReplicationGroup"), p.string("region"), Duration.ofMillis(p.integer("pollMillis")),
-        Duration.ofSeconds(p.integer("waitSeconds")));
+        p.string("primaryReplicationGroup"), p.string("region"), p.millis("pollMillis"),
+        p.seconds("waitSeconds"));
   }
 
   @Override

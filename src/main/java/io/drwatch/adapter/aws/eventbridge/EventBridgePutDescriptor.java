@@ -7,13 +7,13 @@ import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import io.drwatch.adapter.aws.AwsClients;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
-import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.schema.SharedSpecs.pollMillis;
 import static io.drwatch.adapter.aws.AwsParamSpecs.region;
 import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
 

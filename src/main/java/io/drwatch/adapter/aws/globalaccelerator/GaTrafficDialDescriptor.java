@@ -7,6 +7,7 @@ import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -29,9 +30,8 @@ public final class GaTrafficDialDescriptor extends AbstractActionDescriptor<GaTr
             ParamSpec.string("endpointGroup").asRequired().matching("arn:[a-z-]+:globalaccelerator::\\d{12}:.+",
                 "a Global Accelerator endpoint group ARN").doc("the endpoint group's ARN"),
             ParamSpec.integer("dial").asRequired().range(0, 100).doc("the percentage of traffic the group takes"),
-            ParamSpec.string("region").defaultsTo(GaTrafficDialAction.CONTROL_PLANE_REGION)
-                .matching(AwsParamSpecs.REGION_PATTERN, AwsParamSpecs.REGION_RULE)
-                .doc("API region: Global Accelerator's only control plane"),
+            SharedSpecs.region("region", "API region: Global Accelerator's only control plane")
+                .defaultsTo(GaTrafficDialAction.CONTROL_PLANE_REGION),
             ENDPOINT_OVERRIDE,
             waitSecondsParam(GaTrafficDialAction.DEFAULT_WAIT_SECONDS, 3600)),
         GaTrafficDialAction.DEFAULT_WAIT_SECONDS, Speed.QUICK, true,
@@ -42,7 +42,7 @@ public final class GaTrafficDialDescriptor extends AbstractActionDescriptor<GaTr
   @Override
   public Target parse(Params p) {
     return new Target(p.string("endpointGroup"), p.integer("dial"), p.string("region"),
-        Duration.ofSeconds(p.integer("waitSeconds")));
+        p.seconds("waitSeconds"));
   }
 
   @Override
