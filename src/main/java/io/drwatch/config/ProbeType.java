@@ -1,11 +1,10 @@
 package io.drwatch.config;
 
-import java.util.Arrays;
+import io.drwatch.domain.ConfigNamed;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** How a detection target is checked. The config name is the public spelling. */
-public enum ProbeType {
+public enum ProbeType implements ConfigNamed {
   /** Open a TCP connection to {@code host:port}. */
   TCP("tcp"),
   /** Send a GET, expect a status and optionally a piece of the body. */
@@ -21,17 +20,18 @@ public enum ProbeType {
     this.configName = configName;
   }
 
+  @Override
   public String configName() {
     return configName;
   }
 
   public static Optional<ProbeType> fromConfigName(String name) {
-    return Arrays.stream(values()).filter(p -> p.configName.equals(name)).findFirst();
+    return ConfigNamed.fromConfigName(ProbeType.class, name);
   }
 
   /** "tcp | http | postgres | redis", for error messages. */
   public static String allConfigNames() {
-    return Arrays.stream(values()).map(ProbeType::configName).collect(Collectors.joining(" | "));
+    return ConfigNamed.allConfigNames(ProbeType.class);
   }
 
   @Override

@@ -1,11 +1,10 @@
 package io.drwatch.domain.channel;
 
-import java.util.Arrays;
+import io.drwatch.domain.ConfigNamed;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The replication technologies drwatch knows. The config name is the public spelling. */
-public enum ChannelKind {
+public enum ChannelKind implements ConfigNamed {
   POSTGRES("postgres"),
   REDIS("redis"),
   /** RDS read replica (cross-region): CloudWatch ReplicaLag, StatusInfos, optional canary. */
@@ -29,17 +28,18 @@ public enum ChannelKind {
     this.configName = configName;
   }
 
+  @Override
   public String configName() {
     return configName;
   }
 
   public static Optional<ChannelKind> fromConfigName(String name) {
-    return Arrays.stream(values()).filter(k -> k.configName.equals(name)).findFirst();
+    return ConfigNamed.fromConfigName(ChannelKind.class, name);
   }
 
   /** "postgres | redis | ...", for error messages. */
   public static String allConfigNames() {
-    return Arrays.stream(values()).map(ChannelKind::configName).collect(Collectors.joining(" | "));
+    return ConfigNamed.allConfigNames(ChannelKind.class);
   }
 
   @Override

@@ -1,8 +1,7 @@
 package io.drwatch.domain.decide;
 
-import java.util.Arrays;
+import io.drwatch.domain.ConfigNamed;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The kinds of evidence that can vote for "the primary is down". Families are counted, not
@@ -10,7 +9,7 @@ import java.util.stream.Collectors;
  * failure mode (the network path from the standby region). The config name is the public
  * spelling, used in {@code detection.quorum.require} and the {@code signal} metric label.
  */
-public enum SignalFamily {
+public enum SignalFamily implements ConfigNamed {
   /** A majority of live observers suspect the target (Sentinel's SDOWN to ODOWN step). */
   PROBES("probes"),
   /** A replica of the target lost its upstream, by its own account (orchestrator's rule). */
@@ -26,17 +25,18 @@ public enum SignalFamily {
     this.configName = configName;
   }
 
+  @Override
   public String configName() {
     return configName;
   }
 
   public static Optional<SignalFamily> fromConfigName(String name) {
-    return Arrays.stream(values()).filter(f -> f.configName.equals(name)).findFirst();
+    return ConfigNamed.fromConfigName(SignalFamily.class, name);
   }
 
   /** "probes | replication | aws-health | cloudwatch-alarm", for error messages. */
   public static String allConfigNames() {
-    return Arrays.stream(values()).map(SignalFamily::configName).collect(Collectors.joining(" | "));
+    return ConfigNamed.allConfigNames(SignalFamily.class);
   }
 
   @Override
