@@ -44,7 +44,7 @@ final class ChannelsReader {
     int errorsBefore = node.errorCount();
     node.rejectUnknown("name", "kind", "primary", "replica", "heartbeat", "objective", "params");
     Optional<String> name = node.matching("name", node.requiredString("name"), ConfigLoader.NAME);
-    name.ifPresent(n -> unique(node, n, pathByName));
+    name.ifPresent(n -> node.unique("name", "channel name", n, pathByName));
     Optional<ChannelKind> kind = node.requiredString("kind").flatMap(k -> kind(node, k, kinds));
     Optional<ChannelKindSpec<?>> spec = kind.flatMap(k -> kinds.channelKind(k.configName()));
     Optional<ChannelShape> rules = spec.map(ChannelKindSpec::shape);
@@ -67,13 +67,6 @@ final class ChannelsReader {
             heartbeat,
             rpo,
             params));
-  }
-
-  private static void unique(Node node, String name, Map<String, String> pathByName) {
-    String first = pathByName.putIfAbsent(name, node.path());
-    if (first != null) {
-      node.error("name", "duplicate channel name \"" + name + "\" (also " + first + ")");
-    }
   }
 
   // The domain's enum names the kinds a channel may have; a descriptor makes one usable.
