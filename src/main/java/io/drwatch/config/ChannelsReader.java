@@ -1,5 +1,6 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.ConfigNamed;
 import io.drwatch.domain.channel.ChannelKind;
 import io.drwatch.schema.ChannelKindSpec;
 import io.drwatch.schema.ChannelShape;
@@ -71,9 +72,10 @@ final class ChannelsReader {
 
   // The domain's enum names the kinds a channel may have; a descriptor makes one usable.
   private static Optional<ChannelKind> kind(Node node, String text, KindCatalog kinds) {
-    Optional<ChannelKind> kind = ChannelKind.fromConfigName(text).filter(k -> kinds.channelKind(text).isPresent());
+    Optional<ChannelKind> kind = ConfigNamed.fromConfigName(ChannelKind.class, text)
+        .filter(k -> kinds.channelKind(text).isPresent());
     if (kind.isEmpty()) {
-      node.invalid("kind", "must be one of " + ChannelKind.allConfigNames(), text);
+      node.invalid("kind", "must be one of " + ConfigNamed.allConfigNames(ChannelKind.class), text);
     }
     return kind;
   }

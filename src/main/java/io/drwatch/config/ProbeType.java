@@ -1,7 +1,6 @@
 package io.drwatch.config;
 
 import io.drwatch.domain.ConfigNamed;
-import java.util.Optional;
 
 /** How a detection target is checked. The config name is the public spelling. */
 public enum ProbeType implements ConfigNamed {
@@ -23,15 +22,6 @@ public enum ProbeType implements ConfigNamed {
   @Override
   public String configName() {
     return configName;
-  }
-
-  public static Optional<ProbeType> fromConfigName(String name) {
-    return ConfigNamed.fromConfigName(ProbeType.class, name);
-  }
-
-  /** "tcp | http | postgres | redis", for error messages. */
-  public static String allConfigNames() {
-    return ConfigNamed.allConfigNames(ProbeType.class);
   }
 
   @Override

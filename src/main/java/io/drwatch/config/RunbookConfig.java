@@ -57,15 +57,6 @@ public record RunbookConfig(
       return configName;
     }
 
-    public static Optional<Mode> fromConfigName(String name) {
-      return ConfigNamed.fromConfigName(Mode.class, name);
-    }
-
-    /** "auto | approval", for error messages. */
-    public static String allConfigNames() {
-      return ConfigNamed.allConfigNames(Mode.class);
-    }
-
     @Override
     public String toString() {
       return configName;

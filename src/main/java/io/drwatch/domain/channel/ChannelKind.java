@@ -1,7 +1,6 @@
 package io.drwatch.domain.channel;
 
 import io.drwatch.domain.ConfigNamed;
-import java.util.Optional;
 
 /** The replication technologies drwatch knows. The config name is the public spelling. */
 public enum ChannelKind implements ConfigNamed {
@@ -31,15 +30,6 @@ public enum ChannelKind implements ConfigNamed {
   @Override
   public String configName() {
     return configName;
-  }
-
-  public static Optional<ChannelKind> fromConfigName(String name) {
-    return ConfigNamed.fromConfigName(ChannelKind.class, name);
-  }
-
-  /** "postgres | redis | ...", for error messages. */
-  public static String allConfigNames() {
-    return ConfigNamed.allConfigNames(ChannelKind.class);
   }
 
   @Override

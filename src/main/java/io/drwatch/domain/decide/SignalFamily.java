@@ -1,7 +1,6 @@
 package io.drwatch.domain.decide;
 
 import io.drwatch.domain.ConfigNamed;
-import java.util.Optional;
 
 /**
  * The kinds of evidence that can vote for "the primary is down". Families are counted, not
@@ -28,15 +27,6 @@ public enum SignalFamily implements ConfigNamed {
   @Override
   public String configName() {
     return configName;
-  }
-
-  public static Optional<SignalFamily> fromConfigName(String name) {
-    return ConfigNamed.fromConfigName(SignalFamily.class, name);
-  }
-
-  /** "probes | replication | aws-health | cloudwatch-alarm", for error messages. */
-  public static String allConfigNames() {
-    return ConfigNamed.allConfigNames(SignalFamily.class);
   }
 
   @Override
