@@ -42,24 +42,13 @@ public record RunbookConfig(
   /** Whether a declared outage starts the pipeline by itself. The config name is the spelling. */
   public enum Mode implements ConfigNamed {
     /** A declared outage runs the pipeline. */
-    AUTO("auto"),
+    AUTO,
     /** A declared outage creates a run that waits for an authenticated approve. */
-    APPROVAL("approval");
-
-    private final String configName;
-
-    Mode(String configName) {
-      this.configName = configName;
-    }
-
-    @Override
-    public String configName() {
-      return configName;
-    }
+    APPROVAL;
 
     @Override
     public String toString() {
-      return configName;
+      return configName();
     }
   }
 

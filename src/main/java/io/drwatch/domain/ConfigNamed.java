@@ -1,17 +1,24 @@
 package io.drwatch.domain;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * An enum whose constants have a public config spelling ({@code aws-health}, {@code approval}):
- * the one lookup from spelling to constant, and the one list of spellings for error messages.
+ * An enum whose constants have a public config spelling: the constant's name in lower case with
+ * hyphens ({@code AWS_HEALTH} is {@code aws-health}). The one rule for the spelling, the one lookup
+ * from spelling to constant, and the one list of spellings for error messages.
  */
 public interface ConfigNamed {
 
-  /** The spelling in config files. */
-  String configName();
+  /** The constant's name, as {@link Enum#name()}. */
+  String name();
+
+  /** The spelling in config files, derived from {@link #name()}. */
+  default String configName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
 
   /** The constant of {@code type} spelled {@code name}, if any. */
   static <E extends Enum<E> & ConfigNamed> Optional<E> fromConfigName(Class<E> type, String name) {

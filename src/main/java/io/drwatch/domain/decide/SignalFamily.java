@@ -10,27 +10,16 @@ import io.drwatch.domain.ConfigNamed;
  */
 public enum SignalFamily implements ConfigNamed {
   /** A majority of live observers suspect the target (Sentinel's SDOWN to ODOWN step). */
-  PROBES("probes"),
+  PROBES,
   /** A replica of the target lost its upstream, by its own account (orchestrator's rule). */
-  REPLICATION("replication"),
+  REPLICATION,
   /** An open AWS Health issue for a configured service in the primary region. */
-  AWS_HEALTH("aws-health"),
+  AWS_HEALTH,
   /** A CloudWatch alarm delivered to us is in state ALARM. */
-  CLOUDWATCH_ALARM("cloudwatch-alarm");
-
-  private final String configName;
-
-  SignalFamily(String configName) {
-    this.configName = configName;
-  }
-
-  @Override
-  public String configName() {
-    return configName;
-  }
+  CLOUDWATCH_ALARM;
 
   @Override
   public String toString() {
-    return configName;
+    return configName();
   }
 }
