@@ -1,9 +1,8 @@
 package io.drwatch.adapter.aws.elasticache;
 
 import io.drwatch.adapter.aws.AwsParamSpecs;
+import io.drwatch.adapter.aws.AwsActionDescriptor;
 import io.drwatch.port.FailoverAction;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
 import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
@@ -13,7 +12,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import io.drwatch.adapter.aws.AwsClients;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
 import static io.drwatch.schema.SharedSpecs.pollMillis;
 import static io.drwatch.adapter.aws.AwsParamSpecs.region;
@@ -21,7 +19,7 @@ import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
 
 /** {@code elasticache-global-failover}: see {@link ElastiCacheGlobalFailoverAction}. */
 public final class ElastiCacheGlobalFailoverDescriptor
-    extends AbstractActionDescriptor<ElastiCacheGlobalFailoverDescriptor.Target> {
+    extends AwsActionDescriptor<ElastiCacheGlobalFailoverDescriptor.Target> {
 
   /** The datastore and the member that becomes primary. */
   public record Target(String globalReplicationGroup, String primaryRegion, String primaryReplicationGroup,
@@ -40,8 +38,9 @@ public final class ElastiCacheGlobalFailoverDescriptor
             ENDPOINT_OVERRIDE,
             pollMillis(2000),
             waitSecondsParam(WAIT_SECONDS, 7200)),
-        WAIT_SECONDS, Speed.LONG, true,
-        List.of("elasticache:DescribeGlobalReplicationGroups", "elasticache:FailoverGlobalReplicationGroup"));
+        WAIT_SECONDS, Speed.LONG,
+        List.of("elasticache:DescribeGlobalReplicationGroups", "elasticache:FailoverGlobalReplicationGroup"),
+        ElastiCacheGlobalFailoverAction::create);
   }
 
   @Override
@@ -49,10 +48,5 @@ public final class ElastiCacheGlobalFailoverDescriptor
     return new Target(p.string("globalReplicationGroup"), p.string("primaryRegion"),
         p.string("primaryReplicationGroup"), p.string("region"), p.millis("pollMillis"),
         p.seconds("waitSeconds"));
-  }
-
-  @Override
-  public FailoverAction create(KindContext context) {
-    return ElastiCacheGlobalFailoverAction.create(context.vertx(), context.service(AwsClients.class));
   }
 }

@@ -1,8 +1,6 @@
 package io.drwatch.adapter.aws.globalaccelerator;
 
-import io.drwatch.port.FailoverAction;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
+import io.drwatch.adapter.aws.AwsActionDescriptor;
 import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
@@ -12,13 +10,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsParamSpecs;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
 import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
 
 /** {@code ga-traffic-dial}: see {@link GaTrafficDialAction}. */
-public final class GaTrafficDialDescriptor extends AbstractActionDescriptor<GaTrafficDialDescriptor.Target> {
+public final class GaTrafficDialDescriptor extends AwsActionDescriptor<GaTrafficDialDescriptor.Target> {
 
   /** The endpoint group and its dial. */
   public record Target(String endpointGroup, int dial, String region, Duration waitFor) {}
@@ -34,19 +31,14 @@ public final class GaTrafficDialDescriptor extends AbstractActionDescriptor<GaTr
                 .defaultsTo(GaTrafficDialAction.CONTROL_PLANE_REGION),
             ENDPOINT_OVERRIDE,
             waitSecondsParam(GaTrafficDialAction.DEFAULT_WAIT_SECONDS, 3600)),
-        GaTrafficDialAction.DEFAULT_WAIT_SECONDS, Speed.QUICK, true,
+        GaTrafficDialAction.DEFAULT_WAIT_SECONDS, Speed.QUICK,
         List.of("globalaccelerator:DescribeEndpointGroup", "globalaccelerator:UpdateEndpointGroup",
-            "globalaccelerator:DescribeAccelerator"));
+            "globalaccelerator:DescribeAccelerator"), GaTrafficDialAction::create);
   }
 
   @Override
   public Target parse(Params p) {
     return new Target(p.string("endpointGroup"), p.integer("dial"), p.string("region"),
         p.seconds("waitSeconds"));
-  }
-
-  @Override
-  public FailoverAction create(KindContext context) {
-    return GaTrafficDialAction.create(context.vertx(), context.service(AwsClients.class));
   }
 }
