@@ -1,5 +1,6 @@
 package io.drwatch.bootstrap;
 
+import io.drwatch.domain.ConfigNamed;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.sqs.SqsEventConsumer;
@@ -63,7 +64,7 @@ final class DetectionWiring {
     DetectionConfig d = config.detection();
     String observer = config.observer().name();
     QuorumPolicy policy = new QuorumPolicy(
-        d.quorum().require().stream().map(n -> SignalFamily.fromConfigName(n).orElseThrow()).toList(),
+        d.quorum().require().stream().map(n -> ConfigNamed.fromConfigName(SignalFamily.class, n).orElseThrow()).toList(),
         d.quorum().minSignals(), d.quorum().holdFor(), d.quorum().clearAfter());
     DetectionSettings settings = DetectionSettings.of(policy, d.tick(), d.peerFreshness());
     List<DecisionLoop.Target> targets = d.targets().stream()

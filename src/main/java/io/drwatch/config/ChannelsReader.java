@@ -1,5 +1,6 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.ConfigNamed;
 import io.drwatch.domain.channel.ChannelKind;
 import io.drwatch.schema.ChannelKindSpec;
 import io.drwatch.schema.ChannelShape;
@@ -44,7 +45,7 @@ final class ChannelsReader {
     int errorsBefore = node.errorCount();
     node.rejectUnknown("name", "kind", "primary", "replica", "heartbeat", "objective", "params");
     Optional<String> name = node.matching("name", node.requiredString("name"), ConfigLoader.NAME);
-    name.ifPresent(n -> unique(node, n, pathByName));
+    name.ifPresent(n -> node.unique("name", "channel name", n, pathByName));
     Optional<ChannelKind> kind = node.requiredString("kind").flatMap(k -> kind(node, k, kinds));
     Optional<ChannelKindSpec<?>> spec = kind.flatMap(k -> kinds.channelKind(k.configName()));
     Optional<ChannelShape> rules = spec.map(ChannelKindSpec::shape);
@@ -69,18 +70,12 @@ final class ChannelsReader {
             params));
   }
 
-  private static void unique(Node node, String name, Map<String, String> pathByName) {
-    String first = pathByName.putIfAbsent(name, node.path());
-    if (first != null) {
-      node.error("name", "duplicate channel name \"" + name + "\" (also " + first + ")");
-    }
-  }
-
   // The domain's enum names the kinds a channel may have; a descriptor makes one usable.
   private static Optional<ChannelKind> kind(Node node, String text, KindCatalog kinds) {
-    Optional<ChannelKind> kind = ChannelKind.fromConfigName(text).filter(k -> kinds.channelKind(text).isPresent());
+    Optional<ChannelKind> kind = ConfigNamed.fromConfigName(ChannelKind.class, text)
+        .filter(k -> kinds.channelKind(text).isPresent());
     if (kind.isEmpty()) {
-      node.invalid("kind", "must be one of " + ChannelKind.allConfigNames(), text);
+      node.invalid("kind", "must be one of " + ConfigNamed.allConfigNames(ChannelKind.class), text);
     }
     return kind;
   }

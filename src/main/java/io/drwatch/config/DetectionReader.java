@@ -218,7 +218,7 @@ final class DetectionReader {
     node.rejectUnknown("queueUrl", "region", "endpointOverride");
     Optional<String> queueUrl =
         node.requiredString("queueUrl").flatMap(u -> url(node, "queueUrl", u));
-    queueUrl.ifPresent(u -> uniqueQueue(node, u, pathByUrl));
+    queueUrl.ifPresent(u -> node.unique("queueUrl", "queue", u, pathByUrl));
     Optional<String> region = region(node, "region", node.requiredString("region"));
     Optional<String> endpoint =
         node.string("endpointOverride").flatMap(u -> url(node, "endpointOverride", u));
@@ -234,13 +234,6 @@ final class DetectionReader {
     } catch (IllegalArgumentException e) {
       node.invalid(key, e.getMessage(), url);
       return Optional.empty();
-    }
-  }
-
-  private static void uniqueQueue(Node node, String url, Map<String, String> pathByUrl) {
-    String first = pathByUrl.putIfAbsent(url, node.path());
-    if (first != null) {
-      node.error("queueUrl", "duplicate queue \"" + url + "\" (also " + first + ")");
     }
   }
 }

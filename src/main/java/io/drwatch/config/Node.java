@@ -1,6 +1,7 @@
 package io.drwatch.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drwatch.domain.ConfigNamed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,6 +62,23 @@ final class Node {
   /** Reports {@code rule} for {@code key} together with the value, masked if it is a secret. */
   void invalid(String key, String rule, String value) {
     error(key, rule + ", was " + Values.quoted(key, value));
+  }
+
+  /** Reports {@code value} at {@code key} when another node had it first, pointing at that one. */
+  void unique(String key, String what, String value, Map<String, String> pathByValue) {
+    String first = pathByValue.putIfAbsent(value, path());
+    if (first != null) {
+      error(key, "duplicate " + what + " \"" + value + "\" (also " + first + ")");
+    }
+  }
+
+  /** The constant of {@code type} spelled {@code text}, else an error at {@code key} listing them. */
+  <E extends Enum<E> & ConfigNamed> Optional<E> configNamed(String key, Class<E> type, String text) {
+    Optional<E> value = ConfigNamed.fromConfigName(type, text);
+    if (value.isEmpty()) {
+      invalid(key, "must be one of " + ConfigNamed.allConfigNames(type), text);
+    }
+    return value;
   }
 
   void rejectUnknown(String... allowed) {

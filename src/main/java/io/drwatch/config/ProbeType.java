@@ -1,41 +1,20 @@
 package io.drwatch.config;
 
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import io.drwatch.domain.ConfigNamed;
 
 /** How a detection target is checked. The config name is the public spelling. */
-public enum ProbeType {
+public enum ProbeType implements ConfigNamed {
   /** Open a TCP connection to {@code host:port}. */
-  TCP("tcp"),
+  TCP,
   /** Send a GET, expect a status and optionally a piece of the body. */
-  HTTP("http"),
+  HTTP,
   /** Connect and run a trivial query. */
-  POSTGRES("postgres"),
+  POSTGRES,
   /** Connect and send PING. */
-  REDIS("redis");
-
-  private final String configName;
-
-  ProbeType(String configName) {
-    this.configName = configName;
-  }
-
-  public String configName() {
-    return configName;
-  }
-
-  public static Optional<ProbeType> fromConfigName(String name) {
-    return Arrays.stream(values()).filter(p -> p.configName.equals(name)).findFirst();
-  }
-
-  /** "tcp | http | postgres | redis", for error messages. */
-  public static String allConfigNames() {
-    return Arrays.stream(values()).map(ProbeType::configName).collect(Collectors.joining(" | "));
-  }
+  REDIS;
 
   @Override
   public String toString() {
-    return configName;
+    return configName();
   }
 }

@@ -1,11 +1,10 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.ConfigNamed;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The failover pipeline ({@code runbook}). Without this section drwatch only detects, in shadow
@@ -41,34 +40,15 @@ public record RunbookConfig(
     List<StepConfig> steps) {
 
   /** Whether a declared outage starts the pipeline by itself. The config name is the spelling. */
-  public enum Mode {
+  public enum Mode implements ConfigNamed {
     /** A declared outage runs the pipeline. */
-    AUTO("auto"),
+    AUTO,
     /** A declared outage creates a run that waits for an authenticated approve. */
-    APPROVAL("approval");
-
-    private final String configName;
-
-    Mode(String configName) {
-      this.configName = configName;
-    }
-
-    public String configName() {
-      return configName;
-    }
-
-    public static Optional<Mode> fromConfigName(String name) {
-      return Arrays.stream(values()).filter(m -> m.configName.equals(name)).findFirst();
-    }
-
-    /** "auto | approval", for error messages. */
-    public static String allConfigNames() {
-      return Arrays.stream(values()).map(Mode::configName).collect(Collectors.joining(" | "));
-    }
+    APPROVAL;
 
     @Override
     public String toString() {
-      return configName;
+      return configName();
     }
   }
 

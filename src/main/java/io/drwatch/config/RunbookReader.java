@@ -51,8 +51,8 @@ final class RunbookReader {
         "approvalTimeout",
         "token",
         "steps");
-    RunbookConfig.Mode mode =
-        node.string("mode").flatMap(m -> mode(node, m)).orElse(RunbookConfig.Mode.APPROVAL);
+    RunbookConfig.Mode mode = node.string("mode")
+        .flatMap(m -> node.configNamed("mode", RunbookConfig.Mode.class, m)).orElse(RunbookConfig.Mode.APPROVAL);
     Duration maxDataLoss = node.duration("maxDataLoss", DEFAULT_MAX_DATA_LOSS, false);
     Duration drainWait = node.duration("drainWait", DEFAULT_DRAIN_WAIT, false);
     Duration cooldown = node.duration("cooldown", DEFAULT_COOLDOWN, false);
@@ -62,14 +62,6 @@ final class RunbookReader {
     List<StepConfig> steps = steps(node, channelNames, warnings, kinds);
     return new RunbookConfig(
         mode, maxDataLoss, drainWait, cooldown, resumeWithin, approvalTimeout, token, steps);
-  }
-
-  private static Optional<RunbookConfig.Mode> mode(Node node, String text) {
-    Optional<RunbookConfig.Mode> mode = RunbookConfig.Mode.fromConfigName(text);
-    if (mode.isEmpty()) {
-      node.invalid("mode", "must be one of " + RunbookConfig.Mode.allConfigNames(), text);
-    }
-    return mode;
   }
 
   // Approve, cancel and failover must be authenticated; without a token they could never be used.
@@ -123,7 +115,7 @@ final class RunbookReader {
         "params",
         "drill");
     Optional<String> id = node.matching("id", node.requiredString("id"), ConfigLoader.NAME);
-    id.ifPresent(i -> unique(node, i, pathById));
+    id.ifPresent(i -> node.unique("id", "step id", i, pathById));
     Optional<String> action = node.matching("action", node.requiredString("action"), ACTION);
     Optional<String> channel = node.string("channel").flatMap(c -> channel(node, c, channelNames));
     List<String> after = after(node, id, ids);
@@ -196,13 +188,6 @@ final class RunbookReader {
     return step.drills()
         ? Optional.empty()
         : Optional.of("no drill: block (add one, or drill: skip)");
-  }
-
-  private static void unique(Node node, String id, Map<String, String> pathById) {
-    String first = pathById.putIfAbsent(id, node.path());
-    if (first != null) {
-      node.error("id", "duplicate step id \"" + id + "\" (also " + first + ")");
-    }
   }
 
   private static Optional<String> channel(Node node, String name, Set<String> channelNames) {

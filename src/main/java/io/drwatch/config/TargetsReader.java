@@ -48,8 +48,8 @@ final class TargetsReader {
         "expectStatus",
         "bodyContains");
     Optional<String> name = node.matching("name", node.requiredString("name"), ConfigLoader.NAME);
-    name.ifPresent(n -> unique(node, n, pathByName));
-    Optional<ProbeType> probe = node.requiredString("probe").flatMap(p -> probe(node, p));
+    name.ifPresent(n -> node.unique("name", "target name", n, pathByName));
+    Optional<ProbeType> probe = node.requiredString("probe").flatMap(p -> node.configNamed("probe", ProbeType.class, p));
     Optional<String> address = node.requiredString("address").flatMap(a -> address(node, probe, a));
     onlyFor(node, "password", probe, ProbeType.POSTGRES, ProbeType.REDIS);
     Optional<String> password = ConfigLoader.nonEmpty(node, "password");
@@ -79,21 +79,6 @@ final class TargetsReader {
             channels,
             expectStatus,
             bodyContains));
-  }
-
-  private static void unique(Node node, String name, Map<String, String> pathByName) {
-    String first = pathByName.putIfAbsent(name, node.path());
-    if (first != null) {
-      node.error("name", "duplicate target name \"" + name + "\" (also " + first + ")");
-    }
-  }
-
-  private static Optional<ProbeType> probe(Node node, String text) {
-    Optional<ProbeType> probe = ProbeType.fromConfigName(text);
-    if (probe.isEmpty()) {
-      node.invalid("probe", "must be one of " + ProbeType.allConfigNames(), text);
-    }
-    return probe;
   }
 
   // Without a known probe the address rules are unknown; the probe error already tells the user.

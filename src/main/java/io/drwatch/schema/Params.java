@@ -54,6 +54,16 @@ public final class Params {
     return optional(name, Boolean.class);
   }
 
+  /** An integer param that counts milliseconds, such as {@code pollMillis}. */
+  public Duration millis(String name) {
+    return Duration.ofMillis(integer(name));
+  }
+
+  /** An integer param that counts seconds, such as {@code waitSeconds}. */
+  public Duration seconds(String name) {
+    return Duration.ofSeconds(integer(name));
+  }
+
   public Duration duration(String name) {
     return get(name, Duration.class);
   }

@@ -29,4 +29,9 @@ public interface KindContext {
 
   /** A managed channel: the provider's telemetry, cross-checked by the canary when there is one. */
   ChannelProbe managed(ProviderTelemetry telemetry, Optional<ChannelProbe> canary);
+
+  /** A managed channel whose optional canary is a {@code canaryKind} probe, when the channel names one. */
+  default ChannelProbe managed(ProviderTelemetry telemetry, String canaryKind, ChannelConfig channel) {
+    return managed(telemetry, channel.hasCanary() ? Optional.of(probe(canaryKind, channel)) : Optional.empty());
+  }
 }

@@ -1,5 +1,6 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.ConfigNamed;
 import static io.drwatch.config.ConfigErrorsTest.errorsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -201,9 +202,9 @@ class DetectionConfigTest {
 
   @Test
   void shouldSpellProbeTypesAsInTheConfig() {
-    assertThat(ProbeType.allConfigNames()).isEqualTo("tcp | http | postgres | redis");
-    assertThat(ProbeType.fromConfigName("postgres")).contains(ProbeType.POSTGRES);
-    assertThat(ProbeType.fromConfigName("POSTGRES")).isEmpty();
+    assertThat(ConfigNamed.allConfigNames(ProbeType.class)).isEqualTo("tcp | http | postgres | redis");
+    assertThat(ConfigNamed.fromConfigName(ProbeType.class, "postgres")).contains(ProbeType.POSTGRES);
+    assertThat(ConfigNamed.fromConfigName(ProbeType.class, "POSTGRES")).isEmpty();
     assertThat(ProbeType.HTTP).hasToString("http");
   }
 
@@ -453,7 +454,7 @@ class DetectionConfigTest {
             + target("probe: tcp, address: \"h:1\", channels: [cache]");
 
     assertThat(errorsOf(yaml))
-        .containsExactly("channels[1].kind: must be one of " + io.drwatch.domain.channel.ChannelKind.allConfigNames() + ", was \"valkey\"");
+        .containsExactly("channels[1].kind: must be one of " + ConfigNamed.allConfigNames(io.drwatch.domain.channel.ChannelKind.class) + ", was \"valkey\"");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.ConfigNamed;
 import static io.drwatch.config.ConfigErrorsTest.errorsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,7 +136,7 @@ class RunbookConfigTest {
     assertThat(runbook("runbook:\n  mode: approval\n" + steps).mode())
         .isEqualTo(RunbookConfig.Mode.APPROVAL);
     assertThat(RunbookConfig.Mode.AUTO).hasToString("auto");
-    assertThat(RunbookConfig.Mode.fromConfigName("APPROVAL")).isEmpty();
+    assertThat(ConfigNamed.fromConfigName(RunbookConfig.Mode.class, "APPROVAL")).isEmpty();
     assertThat(errors("runbook:\n  mode: yolo\n" + steps))
         .containsExactly("runbook.mode: must be one of auto | approval, was \"yolo\"");
     assertThat(errors("runbook:\n  mode: true\n" + steps))

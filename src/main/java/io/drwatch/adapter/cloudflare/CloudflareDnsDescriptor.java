@@ -4,7 +4,6 @@ import io.drwatch.port.FailoverAction;
 import io.drwatch.spi.AbstractActionDescriptor;
 import io.drwatch.spi.KindContext;
 import io.drwatch.schema.ParamException;
-import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
 import java.net.URI;
@@ -22,16 +21,12 @@ public final class CloudflareDnsDescriptor extends AbstractActionDescriptor<Clou
   public CloudflareDnsDescriptor() {
     super("cloudflare-dns", "Patches a Cloudflare DNS record's `content` (and `proxied`/`ttl` if given) and polls"
         + " until it reads back.",
-        ParamSchema.of(
-            CloudflareSpecs.API_TOKEN,
-            CloudflareSpecs.API_BASE,
+        CloudflareSpecs.schema(
             CloudflareSpecs.id("zone", "the zone's id"),
             CloudflareSpecs.id("record", "the DNS record's id"),
             ParamSpec.string("content").asRequired().doc("the record's new content (an address, a name)"),
             ParamSpec.bool("proxied").doc("whether Cloudflare proxies the record; unchanged when absent"),
-            ParamSpec.integer("ttl").range(1, 86_400).doc("1 = automatic, or 60..86400; unchanged when absent"),
-            CloudflareSpecs.TIMEOUT,
-            CloudflareSpecs.WAIT),
+            ParamSpec.integer("ttl").range(1, 86_400).doc("1 = automatic, or 60..86400; unchanged when absent")),
         60, Speed.QUICK, false, List.of());
   }
 

@@ -4,7 +4,6 @@ import io.drwatch.port.FailoverAction;
 import io.drwatch.spi.AbstractActionDescriptor;
 import io.drwatch.spi.KindContext;
 import io.drwatch.schema.ParamException;
-import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
 import java.net.URI;
@@ -21,14 +20,10 @@ public final class CloudflarePoolDescriptor extends AbstractActionDescriptor<Clo
   public CloudflarePoolDescriptor() {
     super("cloudflare-pool", "Enables or disables a Cloudflare load balancer pool (`PATCH` of `enabled` only) and"
         + " polls until it reads back.",
-        ParamSchema.of(
-            CloudflareSpecs.API_TOKEN,
-            CloudflareSpecs.API_BASE,
+        CloudflareSpecs.schema(
             CloudflareSpecs.id("account", "the account's id"),
             CloudflareSpecs.id("pool", "the pool's id"),
-            ParamSpec.bool("enabled").asRequired().doc("whether the pool takes traffic"),
-            CloudflareSpecs.TIMEOUT,
-            CloudflareSpecs.WAIT),
+            ParamSpec.bool("enabled").asRequired().doc("whether the pool takes traffic")),
         60, Speed.QUICK, false, List.of());
   }
 

@@ -1,7 +1,6 @@
 package io.drwatch.adapter.httpprobe;
 
-import io.drwatch.domain.Failures;
-import io.drwatch.domain.Texts;
+import io.drwatch.adapter.support.TargetChecks;
 import io.drwatch.port.TargetProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -95,19 +94,16 @@ public final class HttpTargetProbe implements TargetProbe {
       throw new IllegalArgumentException(
           "bodyContains must not be empty text; leave it out instead");
     }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
-    }
+    TargetChecks.positive(timeout);
   }
 
   @Override
   public Future<Void> check() {
-    return client.request(new RequestOptions(request))
+    return TargetChecks.worded(client.request(new RequestOptions(request))
         .compose(req -> req.send())
         .compose(this::judge)
-        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        // The cause stays attached: the caller classifies it (refused, timed out) by type.
-        .recover(err -> Future.failedFuture(new VertxException(reason(err), err, true)));
+        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS),
+        this::reason);
   }
 
   private Future<Void> judge(HttpClientResponse response) {
@@ -180,10 +176,7 @@ public final class HttpTargetProbe implements TargetProbe {
     if (err instanceof Verdict) {
       return err.getMessage();
     }
-    if (Failures.isTimeout(err)) {
-      return "no answer within " + Texts.duration(timeout);
-    }
-    return Failures.line(err);
+    return TargetChecks.reason(err, "no answer", timeout);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class K8sScaleDescriptor extends AbstractActionDescriptor<K8sScaleD
             ParamSpec.url("url").asRequired().doc("the API server"),
             ParamSpec.string("tokenFile").doc("a file holding the bearer token (re-read on each call)"),
             ParamSpec.string("eksCluster").doc("an EKS cluster to sign a token for, from the default AWS credentials"),
-            ParamSpec.string("region").matching("[a-z]{2}(-[a-z]+)+-\\d{1,2}", "an AWS region like us-east-1").doc("the EKS cluster's region"),
+            SharedSpecs.region("region", "the EKS cluster's region"),
             ParamSpec.string("caFile").doc("the API server's CA certificate (PEM)"),
             ParamSpec.bool("insecureSkipTlsVerify").defaultsTo("false").doc("skips TLS verification (tests only)"),
             ParamSpec.string("namespace").asRequired().doc("the deployment's namespace"),
@@ -36,9 +37,8 @@ public final class K8sScaleDescriptor extends AbstractActionDescriptor<K8sScaleD
             ParamSpec.integer("replicas").asRequired().range(1, ScaleRequest.MAX_REPLICAS).doc("replicas to reach"),
             ParamSpec.integer("hpaMinReplicas").range(1, ScaleRequest.MAX_REPLICAS)
                 .doc("the HPA's minReplicas; default replicas"),
-            ParamSpec.integer("pollMillis").range(1, 60_000).defaultsTo(2000).doc("read-back interval in milliseconds"),
-            ParamSpec.integer("waitSeconds").range(1, 86_400).defaultsTo(WAIT_SECONDS)
-                .doc("how long the read-back waits for readyReplicas")),
+            SharedSpecs.pollMillis(2000),
+            SharedSpecs.waitSeconds(WAIT_SECONDS, 86_400, "how long the read-back waits for readyReplicas")),
         WAIT_SECONDS, Speed.LONG, false, List.of());
   }
 
@@ -52,8 +52,8 @@ public final class K8sScaleDescriptor extends AbstractActionDescriptor<K8sScaleD
     }
     int replicas = p.integer("replicas");
     return new Target(p.url("url"), p.string("namespace"), p.string("deployment"), replicas,
-        p.optionalInteger("hpaMinReplicas").orElse(replicas), Duration.ofMillis(p.integer("pollMillis")),
-        Duration.ofSeconds(p.integer("waitSeconds")));
+        p.optionalInteger("hpaMinReplicas").orElse(replicas), p.millis("pollMillis"),
+        p.seconds("waitSeconds"));
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +21,6 @@ public final class KubernetesChannelKind extends AbstractChannelKindDescriptor<K
   /** The two clusters and the deployments compared. */
   public record Target(URI primaryUrl, URI standbyUrl, List<String> deployments, Duration warmUp) {}
 
-  private static final String REGION = "[a-z]{2}(-[a-z]+)+-\\d{1,2}";
-  private static final String REGION_RULE = "an AWS region like us-east-1";
 
   public KubernetesChannelKind() {
     super("kubernetes", "Standby Kubernetes deployments: parity with the primary cluster (images, ConfigMaps, HPA)"
@@ -37,8 +36,8 @@ public final class KubernetesChannelKind extends AbstractChannelKindDescriptor<K
             ParamSpec.string("standbyCaFile").doc("the standby API server's CA (PEM)"),
             ParamSpec.string("eksCluster").doc("the standby's EKS cluster (token from the default AWS credentials)"),
             ParamSpec.string("primaryEksCluster").doc("the primary's EKS cluster"),
-            ParamSpec.string("region").matching(REGION, REGION_RULE).doc("the standby EKS cluster's region"),
-            ParamSpec.string("primaryRegion").matching(REGION, REGION_RULE).doc("the primary EKS cluster's region"),
+            SharedSpecs.region("region", "the standby EKS cluster's region"),
+            SharedSpecs.region("primaryRegion", "the primary EKS cluster's region"),
             ParamSpec.bool("insecureSkipTlsVerify").defaultsTo("false").doc("skips TLS verification (tests only)"),
             ParamSpec.duration("warmUp").range(0, Duration.ofHours(24).toMillis()).defaultsTo("60s")
                 .doc("time to scale from 0 and become ready, added to the projected RTO")),

@@ -9,6 +9,7 @@ import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +22,6 @@ public final class OpenSearchChannelKind extends AbstractChannelKindDescriptor<O
   /** The follower index watched. */
   public record Target(String index, String heartbeatIndex, Optional<String> auth) {}
 
-  private static final String REGION = "[a-z]{2}(-[a-z]+)+-\\d{1,2}";
-  private static final String REGION_RULE = "an AWS region like us-east-1";
 
   public OpenSearchChannelKind() {
     super("opensearch", "OpenSearch cross-cluster replication: a heartbeat document on the leader read on the"
@@ -34,9 +33,8 @@ public final class OpenSearchChannelKind extends AbstractChannelKindDescriptor<O
                 .doc("the replicated index the heartbeat is written to"),
             ParamSpec.string("username").doc("the basic-auth user (default admin); the password is the endpoint's"),
             ParamSpec.oneOf("auth", "basic", "sigv4", "none").doc("default basic with a password, else none"),
-            ParamSpec.string("region").matching(REGION, REGION_RULE).doc("the follower's region (sigv4)"),
-            ParamSpec.string("leaderRegion").matching(REGION, REGION_RULE)
-                .doc("the leader's region (sigv4); default region"),
+            SharedSpecs.region("region", "the follower's region (sigv4)"),
+            SharedSpecs.region("leaderRegion", "the leader's region (sigv4); default region"),
             ParamSpec.url("statusUrl").doc("where `_status` is read; default the follower's url")),
         new ChannelShape(ChannelShape.Need.REQUIRED, ChannelShape.Form.HTTP, Duration.ofSeconds(5),
             Duration.ofSeconds(5), 3), false, List.of("es:ESHttpGet", "es:ESHttpPut"));

@@ -7,6 +7,7 @@ import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -28,10 +29,9 @@ public final class StopFollowDescriptor extends AbstractActionDescriptor<StopFol
             ParamSpec.oneOf("auth", "basic", "sigv4", "none").doc("default basic with a password, else none"),
             ParamSpec.string("username").defaultsTo("admin").doc("the basic-auth user"),
             ParamSpec.string("password").asSecret().doc("the basic-auth password"),
-            ParamSpec.string("region").matching("[a-z]{2}(-[a-z]+)+-\\d{1,2}", "an AWS region like us-east-1")
-                .doc("the domain's region (sigv4, signing name es)"),
-            ParamSpec.integer("timeoutSeconds").range(1, 300).defaultsTo(10).doc("bound of each request"),
-            ParamSpec.integer("waitSeconds").range(1, 3600).defaultsTo(60).doc("how long `_status` is polled")),
+            SharedSpecs.region("region", "the domain's region (sigv4, signing name es)"),
+            SharedSpecs.requestTimeout(300),
+            SharedSpecs.waitSeconds(60, 3600, "how long `_status` is polled")),
         60, Speed.QUICK, false, List.of("es:ESHttpGet", "es:ESHttpPost"));
   }
 
@@ -45,7 +45,7 @@ public final class StopFollowDescriptor extends AbstractActionDescriptor<StopFol
       throw new ParamException("region", "required with auth sigv4");
     }
     return new Target(p.url("url"), p.string("index"), p.optionalString("auth"),
-        Duration.ofSeconds(p.integer("timeoutSeconds")), Duration.ofSeconds(p.integer("waitSeconds")));
+        p.seconds("timeoutSeconds"), p.seconds("waitSeconds"));
   }
 
   @Override

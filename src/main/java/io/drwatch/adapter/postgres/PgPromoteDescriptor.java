@@ -1,36 +1,20 @@
 package io.drwatch.adapter.postgres;
 
 import io.drwatch.port.FailoverAction;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
-import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
-import io.drwatch.schema.Params;
-import java.net.URI;
-import java.util.List;
-import java.util.Optional;
+import io.drwatch.spi.KindContext;
+import io.drwatch.spi.ServerPromoteDescriptor;
 
 /** {@code pg-promote}: see {@link PgPromoteAction}. */
-public final class PgPromoteDescriptor extends AbstractActionDescriptor<PgPromoteDescriptor.Target> {
-
-  /** The standby to promote and how long to wait for it. */
-  public record Target(URI url, Optional<String> password, int waitSeconds) {}
+public final class PgPromoteDescriptor extends ServerPromoteDescriptor {
 
   public PgPromoteDescriptor() {
     super("pg-promote", "Promotes a PostgreSQL hot standby with `pg_promote(true, waitSeconds)`; done when"
         + " `pg_is_in_recovery()` is false.",
-        ParamSchema.of(
-            ParamSpec.url("url").asRequired().allowing("postgresql", "postgres")
-                .doc("the **standby**, postgresql://user@host:port/db"),
-            ParamSpec.string("password").asSecret().doc("the user's password"),
-            ParamSpec.integer("waitSeconds").range(1, 3600).defaultsTo(PgPromoteTarget.DEFAULT_WAIT_SECONDS)
-                .doc("how long pg_promote waits and the read-back polls pg_is_in_recovery()")),
-        PgPromoteTarget.DEFAULT_WAIT_SECONDS, Speed.QUICK, false, List.of());
-  }
-
-  @Override
-  public Target parse(Params p) {
-    return new Target(p.url("url"), p.optionalString("password"), p.integer("waitSeconds"));
+        ParamSpec.url("url").asRequired().allowing("postgresql", "postgres")
+            .doc("the **standby**, postgresql://user@host:port/db"),
+        "the user's password",
+        PgPromoteTarget.DEFAULT_WAIT_SECONDS, "how long pg_promote waits and the read-back polls pg_is_in_recovery()");
   }
 
   @Override

@@ -1,12 +1,11 @@
 package io.drwatch.adapter.postgres;
 
+import io.drwatch.adapter.support.TargetChecks;
 import io.drwatch.domain.Failures;
-import io.drwatch.domain.Texts;
 import io.drwatch.port.TargetProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxException;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgException;
@@ -64,9 +63,7 @@ public final class PgTargetProbe implements TargetProbe {
    */
   public static PgTargetProbe create(Vertx vertx, String url, Optional<String> password,
       Duration timeout) {
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
-    }
+    TargetChecks.positive(timeout);
     PgConnectOptions options = PgConnectOptions.fromUri(url)
         .setReconnectAttempts(0)
         .setCachePreparedStatements(false);
@@ -81,15 +78,14 @@ public final class PgTargetProbe implements TargetProbe {
   @Override
   public Future<Void> check() {
     Future<SqlConnection> connecting = connections.connect(vertx.getOrCreateContext(), options);
-    return connecting
+    return TargetChecks.worded(connecting
         .compose(PgTargetProbe::selectOne)
         .<Void>mapEmpty()
         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         // Closes this check's connection in every case without waiting for it: after a timeout
         // the connect or the query may still be pending, and the close runs once it completes.
-        .andThen(done -> connecting.onSuccess(SqlConnection::close))
-        // The cause stays attached: the caller classifies it (refused, timed out) by type.
-        .recover(err -> Future.failedFuture(new VertxException(reason(err), err, true)));
+        .andThen(done -> connecting.onSuccess(SqlConnection::close)),
+        this::reason);
   }
 
   private static Future<?> selectOne(SqlConnection conn) {
@@ -100,13 +96,10 @@ public final class PgTargetProbe implements TargetProbe {
   }
 
   String reason(Throwable err) {
-    if (Failures.isTimeout(err)) {
-      return "no answer within " + Texts.duration(timeout);
-    }
-    if (err instanceof PgException pg) {
+    if (err instanceof PgException pg && !Failures.isTimeout(err)) {
       return Failures.line(pg.getSeverity() + " " + pg.getSqlState() + ": " + pg.getErrorMessage());
     }
-    return Failures.line(err);
+    return TargetChecks.reason(err, "no answer", timeout);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.drwatch.adapter.redis;
 
-import io.drwatch.domain.Failures;
-import io.drwatch.domain.Texts;
+import io.drwatch.adapter.support.TargetChecks;
 import io.drwatch.port.TargetProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -49,9 +48,7 @@ public final class RedisTargetProbe implements TargetProbe {
       Duration timeout) {
     String target = withoutCredentials(url);
     validate(url, target);
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
-    }
+    TargetChecks.positive(timeout);
     int ms = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1, timeout.toMillis()));
     RedisOptions options = new RedisOptions()
         .setConnectionString(url)
@@ -88,14 +85,13 @@ public final class RedisTargetProbe implements TargetProbe {
   @Override
   public Future<Void> check() {
     Redis client = Redis.createClient(vertx, options);
-    return client.connect()
+    return TargetChecks.worded(client.connect()
         .compose(conn -> conn.send(Request.cmd(Command.PING)))
         .compose(RedisTargetProbe::expectPong)
         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         // Closes the socket whether or not the server answered; a pending connect or PING fails.
-        .andThen(done -> client.close())
-        // The cause stays attached: the caller classifies it (refused, timed out) by type.
-        .recover(err -> Future.failedFuture(new VertxException(reason(err), err, true)));
+        .andThen(done -> client.close()),
+        this::reason);
   }
 
   private static Future<Void> expectPong(Response reply) {
@@ -106,10 +102,7 @@ public final class RedisTargetProbe implements TargetProbe {
   }
 
   String reason(Throwable err) {
-    if (Failures.isTimeout(err)) {
-      return "no answer within " + Texts.duration(timeout);
-    }
-    return Failures.line(err);
+    return TargetChecks.reason(err, "no answer", timeout);
   }
 
   /** Nothing to release: each check closes the client it made. */

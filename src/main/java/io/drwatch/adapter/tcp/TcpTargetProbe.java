@@ -1,11 +1,9 @@
 package io.drwatch.adapter.tcp;
 
-import io.drwatch.domain.Failures;
-import io.drwatch.domain.Texts;
+import io.drwatch.adapter.support.TargetChecks;
 import io.drwatch.port.TargetProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxException;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
@@ -36,9 +34,7 @@ public final class TcpTargetProbe implements TargetProbe {
    */
   public static TcpTargetProbe create(Vertx vertx, String hostPort, Duration timeout) {
     SocketAddress address = parse(hostPort);
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
-    }
+    TargetChecks.positive(timeout);
     NetClientOptions options = new NetClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     return new TcpTargetProbe(vertx.createNetClient(options), address, timeout);
@@ -73,19 +69,15 @@ public final class TcpTargetProbe implements TargetProbe {
   public Future<Void> check() {
     // The close hangs off the connect itself, so a connection that completes after our timeout
     // is still closed.
-    return client.connect(address)
+    return TargetChecks.worded(client.connect(address)
         .compose(NetSocket::close)
-        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        // The cause stays attached: the caller classifies it (refused, timed out) by type.
-        .recover(err -> Future.failedFuture(new VertxException(reason(err), err, true)));
+        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS),
+        this::reason);
   }
 
   String reason(Throwable err) {
     // Our timeout and the connect timeout have the same length; either may fire first.
-    if (Failures.isTimeout(err)) {
-      return "no connection within " + Texts.duration(timeout);
-    }
-    return Failures.line(err);
+    return TargetChecks.reason(err, "no connection", timeout);
   }
 
   @Override

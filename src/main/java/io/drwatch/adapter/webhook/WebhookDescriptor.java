@@ -6,6 +6,7 @@ import io.drwatch.spi.KindContext;
 import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
+import io.drwatch.schema.SharedSpecs;
 import io.drwatch.schema.Params;
 import java.net.URI;
 import java.time.Duration;
@@ -36,8 +37,8 @@ public final class WebhookDescriptor extends AbstractActionDescriptor<WebhookDes
                 "a status such as 204 or a class such as 2xx").doc("the answer that counts as success"),
             ParamSpec.url("checkUrl").doc("GET answering 200 means already done; without it never skipped"),
             ParamSpec.url("awaitUrl").doc("GET polled until 200; without it done at once"),
-            ParamSpec.integer("timeoutSeconds").range(1, 600).defaultsTo(10).doc("bound of each request"),
-            ParamSpec.integer("waitSeconds").range(1, 3600).defaultsTo(60).doc("bound of the awaitUrl poll")),
+            SharedSpecs.requestTimeout(600),
+            SharedSpecs.waitSeconds(60, 3600, "bound of the awaitUrl poll")),
         60, Speed.QUICK, false, List.of());
   }
 
@@ -54,7 +55,7 @@ public final class WebhookDescriptor extends AbstractActionDescriptor<WebhookDes
       throw new ParamException("header", "Authorization conflicts with bearerToken; give one of them");
     }
     return new Target(p.url("url"), p.string("method"), p.optionalUrl("checkUrl"), p.optionalUrl("awaitUrl"),
-        p.integer("waitSeconds"), Duration.ofSeconds(p.integer("timeoutSeconds")));
+        p.integer("waitSeconds"), p.seconds("timeoutSeconds"));
   }
 
   @Override

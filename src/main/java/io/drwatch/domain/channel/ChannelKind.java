@@ -1,49 +1,28 @@
 package io.drwatch.domain.channel;
 
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import io.drwatch.domain.ConfigNamed;
 
 /** The replication technologies drwatch knows. The config name is the public spelling. */
-public enum ChannelKind {
-  POSTGRES("postgres"),
-  REDIS("redis"),
+public enum ChannelKind implements ConfigNamed {
+  POSTGRES,
+  REDIS,
   /** RDS read replica (cross-region): CloudWatch ReplicaLag, StatusInfos, optional canary. */
-  RDS("rds"),
+  RDS,
   /** Aurora global database: DescribeGlobalClusters and AuroraGlobalDBRPOLag. */
-  AURORA_GLOBAL("aurora-global"),
+  AURORA_GLOBAL,
   /** ElastiCache Global Datastore: members, roles, GlobalDatastoreReplicationLag, optional canary. */
-  ELASTICACHE_GLOBAL("elasticache-global"),
+  ELASTICACHE_GLOBAL,
   /** EFS replication: LastReplicatedTimestamp of the destination. */
-  EFS("efs"),
+  EFS,
   /** S3 cross-region replication: a canary object plus the replication metrics. */
-  S3("s3"),
+  S3,
   /** OpenSearch cross-cluster replication: a heartbeat document plus the follower's status. */
-  OPENSEARCH("opensearch"),
+  OPENSEARCH,
   /** Standby Kubernetes deployments: parity with the primary cluster, readiness to scale up. */
-  KUBERNETES("kubernetes");
-
-  private final String configName;
-
-  ChannelKind(String configName) {
-    this.configName = configName;
-  }
-
-  public String configName() {
-    return configName;
-  }
-
-  public static Optional<ChannelKind> fromConfigName(String name) {
-    return Arrays.stream(values()).filter(k -> k.configName.equals(name)).findFirst();
-  }
-
-  /** "postgres | redis | ...", for error messages. */
-  public static String allConfigNames() {
-    return Arrays.stream(values()).map(ChannelKind::configName).collect(Collectors.joining(" | "));
-  }
+  KUBERNETES;
 
   @Override
   public String toString() {
-    return configName;
+    return configName();
   }
 }

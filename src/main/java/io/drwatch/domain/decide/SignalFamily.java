@@ -1,8 +1,6 @@
 package io.drwatch.domain.decide;
 
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import io.drwatch.domain.ConfigNamed;
 
 /**
  * The kinds of evidence that can vote for "the primary is down". Families are counted, not
@@ -10,37 +8,18 @@ import java.util.stream.Collectors;
  * failure mode (the network path from the standby region). The config name is the public
  * spelling, used in {@code detection.quorum.require} and the {@code signal} metric label.
  */
-public enum SignalFamily {
+public enum SignalFamily implements ConfigNamed {
   /** A majority of live observers suspect the target (Sentinel's SDOWN to ODOWN step). */
-  PROBES("probes"),
+  PROBES,
   /** A replica of the target lost its upstream, by its own account (orchestrator's rule). */
-  REPLICATION("replication"),
+  REPLICATION,
   /** An open AWS Health issue for a configured service in the primary region. */
-  AWS_HEALTH("aws-health"),
+  AWS_HEALTH,
   /** A CloudWatch alarm delivered to us is in state ALARM. */
-  CLOUDWATCH_ALARM("cloudwatch-alarm");
-
-  private final String configName;
-
-  SignalFamily(String configName) {
-    this.configName = configName;
-  }
-
-  public String configName() {
-    return configName;
-  }
-
-  public static Optional<SignalFamily> fromConfigName(String name) {
-    return Arrays.stream(values()).filter(f -> f.configName.equals(name)).findFirst();
-  }
-
-  /** "probes | replication | aws-health | cloudwatch-alarm", for error messages. */
-  public static String allConfigNames() {
-    return Arrays.stream(values()).map(SignalFamily::configName).collect(Collectors.joining(" | "));
-  }
+  CLOUDWATCH_ALARM;
 
   @Override
   public String toString() {
-    return configName;
+    return configName();
   }
 }

@@ -34,9 +34,7 @@ public sealed interface JournalRecord {
   record RunStarted(String runId, RunMode mode, Trigger trigger, List<StepSpec> plan,
       boolean awaitingApproval, Instant at) implements JournalRecord {
     public RunStarted {
-      check(runId, at);
-      Objects.requireNonNull(mode, "mode");
-      Objects.requireNonNull(trigger, "trigger");
+      check(runId, at, "mode", mode, "trigger", trigger);
       plan = List.copyOf(plan);
     }
   }
@@ -44,16 +42,14 @@ public sealed interface JournalRecord {
   /** Someone authenticated approved an approval-mode run. */
   record RunApproved(String runId, String by, Instant at) implements JournalRecord {
     public RunApproved {
-      check(runId, at);
-      Objects.requireNonNull(by, "by");
+      check(runId, at, "by", by);
     }
   }
 
   /** An attempt of a step began: written before the action's apply. */
   record StepStarted(String runId, String step, int attempt, Instant at) implements StepFact {
     public StepStarted {
-      check(runId, at);
-      Objects.requireNonNull(step, "step");
+      check(runId, at, "step", step);
     }
   }
 
@@ -61,9 +57,7 @@ public sealed interface JournalRecord {
   record StepFinished(String runId, String step, String message, Instant at)
       implements StepFact {
     public StepFinished {
-      check(runId, at);
-      Objects.requireNonNull(step, "step");
-      Objects.requireNonNull(message, "message");
+      check(runId, at, "step", step, "message", message);
     }
   }
 
@@ -76,9 +70,7 @@ public sealed interface JournalRecord {
   record StepFailed(String runId, String step, Optional<FailureCode> code, String message, Instant at)
       implements StepFact {
     public StepFailed {
-      check(runId, at);
-      Objects.requireNonNull(step, "step");
-      Objects.requireNonNull(code, "code");
+      check(runId, at, "step", step, "code", code);
       Objects.requireNonNull(message, "message");
     }
 
@@ -92,9 +84,7 @@ public sealed interface JournalRecord {
   record StepSkipped(String runId, String step, String message, Instant at)
       implements StepFact {
     public StepSkipped {
-      check(runId, at);
-      Objects.requireNonNull(step, "step");
-      Objects.requireNonNull(message, "message");
+      check(runId, at, "step", step, "message", message);
     }
   }
 
@@ -105,9 +95,7 @@ public sealed interface JournalRecord {
   record StepInterrupted(String runId, String step, String message, Instant at)
       implements StepFact {
     public StepInterrupted {
-      check(runId, at);
-      Objects.requireNonNull(step, "step");
-      Objects.requireNonNull(message, "message");
+      check(runId, at, "step", step, "message", message);
     }
   }
 
@@ -115,17 +103,14 @@ public sealed interface JournalRecord {
   record RunBlocked(String runId, String step, String reason, Instant at)
       implements JournalRecord {
     public RunBlocked {
-      check(runId, at);
-      Objects.requireNonNull(step, "step");
-      Objects.requireNonNull(reason, "reason");
+      check(runId, at, "step", step, "reason", reason);
     }
   }
 
   /** {@code by} accepted data loss for the rest of the run: the RPO gate no longer applies. */
   record DataLossAccepted(String runId, String by, Instant at) implements JournalRecord {
     public DataLossAccepted {
-      check(runId, at);
-      Objects.requireNonNull(by, "by");
+      check(runId, at, "by", by);
     }
   }
 
@@ -162,9 +147,7 @@ public sealed interface JournalRecord {
   record RunCancelled(String runId, String by, String reason, Instant at)
       implements JournalRecord {
     public RunCancelled {
-      check(runId, at);
-      Objects.requireNonNull(by, "by");
-      Objects.requireNonNull(reason, "reason");
+      check(runId, at, "by", by, "reason", reason);
     }
   }
 
@@ -174,13 +157,24 @@ public sealed interface JournalRecord {
    */
   record Rearmed(String runId, String by, Instant at) implements JournalRecord {
     public Rearmed {
-      check(runId, at);
-      Objects.requireNonNull(by, "by");
+      check(runId, at, "by", by);
     }
   }
 
   private static void check(String runId, Instant at) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(at, "at");
+  }
+
+  /** Rejects a record without its run, its time or the field {@code name}. */
+  private static void check(String runId, Instant at, String name, Object value) {
+    check(runId, at);
+    Objects.requireNonNull(value, name);
+  }
+
+  /** Rejects a record without its run, its time or either field named. */
+  private static void check(String runId, Instant at, String name, Object value, String name2, Object value2) {
+    check(runId, at, name, value);
+    Objects.requireNonNull(value2, name2);
   }
 }

@@ -1,5 +1,6 @@
 package io.drwatch.domain.decide;
 
+import io.drwatch.domain.ConfigNamed;
 import io.drwatch.domain.channel.ChannelKind;
 import io.drwatch.domain.channel.ChannelSpec;
 import io.drwatch.domain.detect.HealthEvents;
@@ -71,12 +72,12 @@ record Scenario(
             Integer.parseInt(o.getOrDefault("successesToClear", "2")),
             list(o.getOrDefault("channels", ""))));
         case "channel" -> channels.put(w.get(1), new ChannelSpec(w.get(1),
-            ChannelKind.fromConfigName(o.getOrDefault("kind", "postgres")).orElseThrow(),
+            ConfigNamed.fromConfigName(ChannelKind.class, o.getOrDefault("kind", "postgres")).orElseThrow(),
             duration(o.getOrDefault("interval", "1s")),
             duration(o.getOrDefault("objective", "1s")), 3));
         case "quorum" -> policy = new QuorumPolicy(
             list(o.get("require")).stream()
-                .map(f -> SignalFamily.fromConfigName(f).orElseThrow()).toList(),
+                .map(f -> ConfigNamed.fromConfigName(SignalFamily.class, f).orElseThrow()).toList(),
             Integer.parseInt(o.get("minSignals")), duration(o.get("holdFor")),
             duration(o.getOrDefault("clearAfter", o.get("holdFor"))));
         case "events" -> events = new HealthEvents.Config(o.get("primaryRegion"),

@@ -1,5 +1,6 @@
 package io.drwatch.domain.decide;
 
+import io.drwatch.domain.ConfigNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,9 +41,9 @@ class VoteTest {
 
   @Test
   void shouldSpellFamiliesAsInTheConfig() {
-    assertThat(SignalFamily.fromConfigName("cloudwatch-alarm")).contains(SignalFamily.CLOUDWATCH_ALARM);
-    assertThat(SignalFamily.fromConfigName("CLOUDWATCH_ALARM")).isEmpty();
-    assertThat(SignalFamily.allConfigNames())
+    assertThat(ConfigNamed.fromConfigName(SignalFamily.class, "cloudwatch-alarm")).contains(SignalFamily.CLOUDWATCH_ALARM);
+    assertThat(ConfigNamed.fromConfigName(SignalFamily.class, "CLOUDWATCH_ALARM")).isEmpty();
+    assertThat(ConfigNamed.allConfigNames(SignalFamily.class))
         .isEqualTo("probes | replication | aws-health | cloudwatch-alarm");
   }
 }

@@ -1,23 +1,21 @@
 package io.drwatch.adapter.aws.arc;
 
-import io.drwatch.port.FailoverAction;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
+import io.drwatch.adapter.aws.AwsActionDescriptor;
 import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsParamSpecs;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
 import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
 
 /** {@code arc-routing-control}: see {@link ArcRoutingControlAction}. */
-public final class ArcRoutingControlDescriptor extends AbstractActionDescriptor<ArcRoutingControlDescriptor.Target> {
+public final class ArcRoutingControlDescriptor extends AwsActionDescriptor<ArcRoutingControlDescriptor.Target> {
 
   /** The routing control, its state and the cluster endpoints the calls rotate over. */
   public record Target(String routingControl, String state, List<String> clusterEndpoints,
@@ -32,12 +30,12 @@ public final class ArcRoutingControlDescriptor extends AbstractActionDescriptor<
             ParamSpec.oneOf("state", "On", "Off").asRequired().doc("the state to set"),
             ParamSpec.list("clusterEndpoints").asRequired().matching("https?://[^\\s/]+(/\\S*)?", "http(s) urls")
                 .doc("the cluster's endpoints (DescribeCluster), comma-separated"),
-            ParamSpec.list("clusterRegions").asRequired().matching(AwsParamSpecs.REGION_PATTERN, "AWS regions")
+            ParamSpec.list("clusterRegions").asRequired().matching(SharedSpecs.REGION_PATTERN, "AWS regions")
                 .doc("each endpoint's region, same order"),
             waitSecondsParam(ArcRoutingControlAction.DEFAULT_WAIT_SECONDS, 3600)),
-        ArcRoutingControlAction.DEFAULT_WAIT_SECONDS, Speed.QUICK, true,
+        ArcRoutingControlAction.DEFAULT_WAIT_SECONDS, Speed.QUICK,
         List.of("route53-recovery-cluster:GetRoutingControlState",
-            "route53-recovery-cluster:UpdateRoutingControlState"));
+            "route53-recovery-cluster:UpdateRoutingControlState"), ArcRoutingControlAction::create);
   }
 
   @Override
@@ -49,11 +47,6 @@ public final class ArcRoutingControlDescriptor extends AbstractActionDescriptor<
           + " order)", regions.size() + " for " + urls.size());
     }
     return new Target(p.string("routingControl"), p.string("state"), urls, regions,
-        Duration.ofSeconds(p.integer("waitSeconds")));
-  }
-
-  @Override
-  public FailoverAction create(KindContext context) {
-    return ArcRoutingControlAction.create(context.vertx(), context.service(AwsClients.class));
+        p.seconds("waitSeconds"));
   }
 }

@@ -1,24 +1,22 @@
 package io.drwatch.adapter.aws.efs;
 
-import io.drwatch.port.FailoverAction;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
+import io.drwatch.adapter.aws.AwsActionDescriptor;
 import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import io.drwatch.adapter.aws.AwsClients;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
-import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.schema.SharedSpecs.pollMillis;
 import static io.drwatch.adapter.aws.AwsParamSpecs.region;
 import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
 
 /** {@code efs-stop-replication}: see {@link EfsStopReplicationAction}. */
-public final class EfsStopReplicationDescriptor extends AbstractActionDescriptor<EfsStopReplicationDescriptor.Target> {
+public final class EfsStopReplicationDescriptor extends AwsActionDescriptor<EfsStopReplicationDescriptor.Target> {
 
   /** The file system whose replication configuration is deleted, and how. */
   public record Target(String fileSystem, String region, String deletionMode, Duration poll, Duration waitFor) {}
@@ -37,19 +35,14 @@ public final class EfsStopReplicationDescriptor extends AbstractActionDescriptor
                 .defaultsTo("ALL_CONFIGURATIONS").doc("LOCAL_CONFIGURATION_ONLY for a source-region outage"),
             pollMillis(5000),
             waitSecondsParam(WAIT_SECONDS, 7200)),
-        WAIT_SECONDS, Speed.LONG, true,
+        WAIT_SECONDS, Speed.LONG,
         List.of("elasticfilesystem:DescribeReplicationConfigurations",
-            "elasticfilesystem:DeleteReplicationConfiguration"));
+            "elasticfilesystem:DeleteReplicationConfiguration"), EfsStopReplicationAction::create);
   }
 
   @Override
   public Target parse(Params p) {
     return new Target(p.string("fileSystem"), p.string("region"), p.string("deletionMode"),
-        Duration.ofMillis(p.integer("pollMillis")), Duration.ofSeconds(p.integer("waitSeconds")));
-  }
-
-  @Override
-  public FailoverAction create(KindContext context) {
-    return EfsStopReplicationAction.create(context.vertx(), context.service(AwsClients.class));
+        p.millis("pollMillis"), p.seconds("waitSeconds"));
   }
 }

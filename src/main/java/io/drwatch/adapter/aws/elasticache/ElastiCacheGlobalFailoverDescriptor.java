@@ -1,26 +1,25 @@
 package io.drwatch.adapter.aws.elasticache;
 
 import io.drwatch.adapter.aws.AwsParamSpecs;
+import io.drwatch.adapter.aws.AwsActionDescriptor;
 import io.drwatch.port.FailoverAction;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
 import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import io.drwatch.adapter.aws.AwsClients;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
-import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.schema.SharedSpecs.pollMillis;
 import static io.drwatch.adapter.aws.AwsParamSpecs.region;
 import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
 
 /** {@code elasticache-global-failover}: see {@link ElastiCacheGlobalFailoverAction}. */
 public final class ElastiCacheGlobalFailoverDescriptor
-    extends AbstractActionDescriptor<ElastiCacheGlobalFailoverDescriptor.Target> {
+    extends AwsActionDescriptor<ElastiCacheGlobalFailoverDescriptor.Target> {
 
   /** The datastore and the member that becomes primary. */
   public record Target(String globalReplicationGroup, String primaryRegion, String primaryReplicationGroup,
@@ -33,26 +32,21 @@ public final class ElastiCacheGlobalFailoverDescriptor
         + " (`FailoverGlobalReplicationGroup`) and polls until it is `PRIMARY` and the datastore `available`.",
         ParamSchema.of(
             ParamSpec.string("globalReplicationGroup").asRequired().doc("the Global Datastore's id"),
-            ParamSpec.string("primaryRegion").asRequired().matching(AwsParamSpecs.REGION_PATTERN, AwsParamSpecs.REGION_RULE)
-                .doc("region of the member that is to **become** primary"),
+            SharedSpecs.region("primaryRegion", "region of the member that is to **become** primary").asRequired(),
             ParamSpec.string("primaryReplicationGroup").asRequired().doc("the member that is to **become** primary"),
             region("where the calls go: the new primary's region"),
             ENDPOINT_OVERRIDE,
             pollMillis(2000),
             waitSecondsParam(WAIT_SECONDS, 7200)),
-        WAIT_SECONDS, Speed.LONG, true,
-        List.of("elasticache:DescribeGlobalReplicationGroups", "elasticache:FailoverGlobalReplicationGroup"));
+        WAIT_SECONDS, Speed.LONG,
+        List.of("elasticache:DescribeGlobalReplicationGroups", "elasticache:FailoverGlobalReplicationGroup"),
+        ElastiCacheGlobalFailoverAction::create);
   }
 
   @Override
   public Target parse(Params p) {
     return new Target(p.string("globalReplicationGroup"), p.string("primaryRegion"),
-        p.string("primaryReplicationGroup"), p.string("region"), Duration.ofMillis(p.integer("pollMillis")),
-        Duration.ofSeconds(p.integer("waitSeconds")));
-  }
-
-  @Override
-  public FailoverAction create(KindContext context) {
-    return ElastiCacheGlobalFailoverAction.create(context.vertx(), context.service(AwsClients.class));
+        p.string("primaryReplicationGroup"), p.string("region"), p.millis("pollMillis"),
+        p.seconds("waitSeconds"));
   }
 }

@@ -1,24 +1,21 @@
 package io.drwatch.adapter.aws.eventbridge;
 
-import io.drwatch.port.FailoverAction;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
+import io.drwatch.adapter.aws.AwsActionDescriptor;
 import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import io.drwatch.adapter.aws.AwsClients;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
-import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.schema.SharedSpecs.pollMillis;
 import static io.drwatch.adapter.aws.AwsParamSpecs.region;
 import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
 
 /** {@code eventbridge-put}: see {@link EventBridgePutAction}. */
-public final class EventBridgePutDescriptor extends AbstractActionDescriptor<EventBridgePutDescriptor.Target> {
+public final class EventBridgePutDescriptor extends AwsActionDescriptor<EventBridgePutDescriptor.Target> {
 
   /** The bus and the event. */
   public record Target(String region, String busName, String source, Optional<String> detail) {}
@@ -32,7 +29,7 @@ public final class EventBridgePutDescriptor extends AbstractActionDescriptor<Eve
             ParamSpec.string("busName").defaultsTo("default").doc("the event bus's name or ARN"),
             ParamSpec.string("source").defaultsTo("drwatch").doc("the event's source"),
             ParamSpec.json("detail").doc("a JSON object; default {\"step\": id, \"drill\": true|false, \"epoch\": n}")),
-        10, Speed.QUICK, true, List.of("events:PutEvents"));
+        10, Speed.QUICK, List.of("events:PutEvents"), EventBridgePutAction::create);
   }
 
   @Override
@@ -42,10 +39,5 @@ public final class EventBridgePutDescriptor extends AbstractActionDescriptor<Eve
       throw new ParamException("detail", "must be a JSON object");
     }
     return new Target(p.string("region"), p.string("busName"), p.string("source"), detail);
-  }
-
-  @Override
-  public FailoverAction create(KindContext context) {
-    return EventBridgePutAction.create(context.vertx(), context.service(AwsClients.class));
   }
 }

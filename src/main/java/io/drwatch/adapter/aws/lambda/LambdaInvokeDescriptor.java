@@ -1,24 +1,21 @@
 package io.drwatch.adapter.aws.lambda;
 
-import io.drwatch.port.FailoverAction;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
+import io.drwatch.adapter.aws.AwsActionDescriptor;
 import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import io.drwatch.adapter.aws.AwsClients;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
-import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.schema.SharedSpecs.pollMillis;
 import static io.drwatch.adapter.aws.AwsParamSpecs.region;
 import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
 
 /** {@code lambda-invoke}: see {@link LambdaInvokeAction}. */
-public final class LambdaInvokeDescriptor extends AbstractActionDescriptor<LambdaInvokeDescriptor.Target> {
+public final class LambdaInvokeDescriptor extends AwsActionDescriptor<LambdaInvokeDescriptor.Target> {
 
   /** The function and where it is. */
   public record Target(String function, String region, Optional<URI> endpointOverride, Optional<String> payload) {}
@@ -35,17 +32,12 @@ public final class LambdaInvokeDescriptor extends AbstractActionDescriptor<Lambd
             region("the function's region"),
             ENDPOINT_OVERRIDE,
             ParamSpec.json("payload").doc("the event; default {\"step\": id, \"drill\": true|false, \"epoch\": n}")),
-        WAIT_SECONDS, Speed.QUICK, true, List.of("lambda:InvokeFunction"));
+        WAIT_SECONDS, Speed.QUICK, List.of("lambda:InvokeFunction"), LambdaInvokeAction::create);
   }
 
   @Override
   public Target parse(Params p) {
     return new Target(p.string("function"), p.string("region"), p.optionalUrl("endpointOverride"),
         p.optionalString("payload"));
-  }
-
-  @Override
-  public FailoverAction create(KindContext context) {
-    return LambdaInvokeAction.create(context.vertx(), context.service(AwsClients.class));
   }
 }

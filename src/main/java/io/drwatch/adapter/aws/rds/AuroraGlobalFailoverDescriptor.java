@@ -1,25 +1,24 @@
 package io.drwatch.adapter.aws.rds;
 
+import io.drwatch.adapter.aws.AwsActionDescriptor;
 import io.drwatch.port.FailoverAction;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
 import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import io.drwatch.adapter.aws.AwsClients;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
-import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.schema.SharedSpecs.pollMillis;
 import static io.drwatch.adapter.aws.AwsParamSpecs.region;
 import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
 
 /** {@code aurora-global-failover}: see {@link AuroraGlobalFailoverAction}. */
 public final class AuroraGlobalFailoverDescriptor
-    extends AbstractActionDescriptor<AuroraGlobalFailoverDescriptor.Target> {
+    extends AwsActionDescriptor<AuroraGlobalFailoverDescriptor.Target> {
 
   /** The global cluster and the secondary that becomes its writer. */
   public record Target(String globalCluster, String targetCluster, String region, boolean allowDataLoss,
@@ -38,18 +37,14 @@ public final class AuroraGlobalFailoverDescriptor
             ParamSpec.bool("allowDataLoss").defaultsTo("true").doc("false makes it a switchover that waits for sync"),
             pollMillis(RdsParams.DEFAULT_POLL_MILLIS),
             waitSecondsParam(RdsParams.DEFAULT_WAIT_SECONDS, 86_400)),
-        RdsParams.DEFAULT_WAIT_SECONDS, Speed.LONG, true,
-        List.of("rds:DescribeGlobalClusters", "rds:FailoverGlobalCluster", "rds:SwitchoverGlobalCluster"));
+        RdsParams.DEFAULT_WAIT_SECONDS, Speed.LONG,
+        List.of("rds:DescribeGlobalClusters", "rds:FailoverGlobalCluster", "rds:SwitchoverGlobalCluster"),
+        AuroraGlobalFailoverAction::create);
   }
 
   @Override
   public Target parse(Params p) {
     return new Target(p.string("globalCluster"), p.string("targetCluster"), p.string("region"),
-        p.bool("allowDataLoss"), Duration.ofMillis(p.integer("pollMillis")), Duration.ofSeconds(p.integer("waitSeconds")));
-  }
-
-  @Override
-  public FailoverAction create(KindContext context) {
-    return AuroraGlobalFailoverAction.create(context.vertx(), context.service(AwsClients.class));
+        p.bool("allowDataLoss"), p.millis("pollMillis"), p.seconds("waitSeconds"));
   }
 }

@@ -5,14 +5,11 @@ import io.drwatch.port.ChannelProbe;
 import io.drwatch.spi.AbstractChannelKindDescriptor;
 import io.drwatch.spi.KindContext;
 import io.drwatch.schema.ChannelShape;
-import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ASSUME_ROLE;
@@ -46,6 +43,6 @@ public final class RdsChannelKind extends AbstractChannelKindDescriptor<RdsChann
   public ChannelProbe probe(KindContext context, ChannelConfig c) {
     RdsTelemetry telemetry = RdsReplicaChannel.telemetry(context.vertx(), context.service(AwsClients.class).get(),
         context.service(CloudWatchReaders.class).get(), c);
-    return context.managed(telemetry, c.hasCanary() ? Optional.of(context.probe("postgres", c)) : Optional.empty());
+    return context.managed(telemetry, "postgres", c);
   }
 }

@@ -1,24 +1,22 @@
 package io.drwatch.adapter.aws.rds;
 
-import io.drwatch.port.FailoverAction;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
+import io.drwatch.adapter.aws.AwsActionDescriptor;
 import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import io.drwatch.adapter.aws.AwsClients;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
-import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.schema.SharedSpecs.pollMillis;
 import static io.drwatch.adapter.aws.AwsParamSpecs.region;
 import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
 
 /** {@code rds-promote}: see {@link RdsPromoteAction}. */
-public final class RdsPromoteDescriptor extends AbstractActionDescriptor<RdsPromoteDescriptor.Target> {
+public final class RdsPromoteDescriptor extends AwsActionDescriptor<RdsPromoteDescriptor.Target> {
 
   /** The replica to promote. */
   public record Target(String instance, String region, Optional<Integer> backupRetentionPeriod, Duration poll,
@@ -37,17 +35,13 @@ public final class RdsPromoteDescriptor extends AbstractActionDescriptor<RdsProm
             ParamSpec.integer("backupRetentionPeriod").range(0, 35).doc("days of backups after promotion (RDS default 1)"),
             pollMillis(RdsParams.DEFAULT_POLL_MILLIS),
             waitSecondsParam(RdsParams.DEFAULT_WAIT_SECONDS, 86_400)),
-        RdsParams.DEFAULT_WAIT_SECONDS, Speed.LONG, true, List.of("rds:DescribeDBInstances", "rds:PromoteReadReplica"));
+        RdsParams.DEFAULT_WAIT_SECONDS, Speed.LONG, List.of("rds:DescribeDBInstances", "rds:PromoteReadReplica"),
+        RdsPromoteAction::create);
   }
 
   @Override
   public Target parse(Params p) {
     return new Target(p.string("instance"), p.string("region"), p.optionalInteger("backupRetentionPeriod"),
-        Duration.ofMillis(p.integer("pollMillis")), Duration.ofSeconds(p.integer("waitSeconds")));
-  }
-
-  @Override
-  public FailoverAction create(KindContext context) {
-    return RdsPromoteAction.create(context.vertx(), context.service(AwsClients.class));
+        p.millis("pollMillis"), p.seconds("waitSeconds"));
   }
 }

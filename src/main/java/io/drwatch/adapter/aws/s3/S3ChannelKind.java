@@ -10,6 +10,7 @@ import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -38,8 +39,7 @@ public final class S3ChannelKind extends AbstractChannelKindDescriptor<S3Channel
             ParamSpec.string("destinationBucket").asRequired().matching(BUCKET, BUCKET_RULE)
                 .doc("the destination bucket"),
             ENDPOINT_OVERRIDE, ASSUME_ROLE,
-            ParamSpec.string("destinationRegion").matching(AwsParamSpecs.REGION_PATTERN, AwsParamSpecs.REGION_RULE)
-                .doc("the destination bucket's region; default region"),
+            SharedSpecs.region("destinationRegion", "the destination bucket's region; default region"),
             ParamSpec.string("key").doc("the canary object's key; default drwatch/canary/<channel>"),
             ParamSpec.string("replicationRule").doc("the replication rule's id: adds its CloudWatch metrics")),
         ChannelShape.aws(ChannelShape.Need.NONE, ChannelShape.Form.HTTP, Duration.ofSeconds(10), 6), true,

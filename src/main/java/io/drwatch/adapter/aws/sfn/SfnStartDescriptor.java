@@ -1,24 +1,22 @@
 package io.drwatch.adapter.aws.sfn;
 
-import io.drwatch.port.FailoverAction;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
+import io.drwatch.adapter.aws.AwsActionDescriptor;
 import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
+import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import io.drwatch.adapter.aws.AwsClients;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
-import static io.drwatch.adapter.aws.AwsParamSpecs.pollMillis;
+import static io.drwatch.schema.SharedSpecs.pollMillis;
 import static io.drwatch.adapter.aws.AwsParamSpecs.region;
 import static io.drwatch.adapter.aws.AwsParamSpecs.waitSecondsParam;
 
 /** {@code sfn-start}: see {@link SfnStartAction}. */
-public final class SfnStartDescriptor extends AbstractActionDescriptor<SfnStartDescriptor.Target> {
+public final class SfnStartDescriptor extends AwsActionDescriptor<SfnStartDescriptor.Target> {
 
   /** The state machine and the execution. */
   public record Target(String stateMachine, String region, Optional<String> name, Optional<String> input,
@@ -41,18 +39,13 @@ public final class SfnStartDescriptor extends AbstractActionDescriptor<SfnStartD
                 .doc("the execution's name, found again by every later run; default drwatch-<step>-<run id>"),
             pollMillis(2000),
             waitSecondsParam(WAIT_SECONDS, 86_400)),
-        WAIT_SECONDS, Speed.LONG, true, List.of("states:StartExecution", "states:DescribeExecution"));
+        WAIT_SECONDS, Speed.LONG, List.of("states:StartExecution", "states:DescribeExecution"), SfnStartAction::create);
   }
 
   @Override
   public Target parse(Params p) {
     return new Target(p.string("stateMachine"), p.string("region"), p.optionalString("name"),
-        p.optionalString("input"), Duration.ofMillis(p.integer("pollMillis")),
-        Duration.ofSeconds(p.integer("waitSeconds")));
-  }
-
-  @Override
-  public FailoverAction create(KindContext context) {
-    return SfnStartAction.create(context.vertx(), context.service(AwsClients.class));
+        p.optionalString("input"), p.millis("pollMillis"),
+        p.seconds("waitSeconds"));
   }
 }
