@@ -39,6 +39,19 @@ final class CheckConfigCommand implements Callable<Integer> {
    * to stderr as {@code warning: ...} lines. Every command that reads a config reports both the
    * same way, so a drill also says which steps it leaves out.
    */
+  /**
+   * A valid config that has a runbook, for the commands that act on it ({@code verb}: "drill",
+   * "plan", ...); empty after saying why on stderr.
+   */
+  static Optional<DrwatchConfig> loadWithRunbook(Path file, String verb) {
+    Optional<DrwatchConfig> loaded = loadValid(file);
+    if (loaded.isPresent() && loaded.get().runbook().isEmpty()) {
+      System.err.println(file + ": no runbook section; nothing to " + verb);
+      return Optional.empty();
+    }
+    return loaded;
+  }
+
   static Optional<DrwatchConfig> loadValid(Path file) {
     try {
       List<String> warnings = new ArrayList<>();

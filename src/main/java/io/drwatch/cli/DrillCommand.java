@@ -36,15 +36,11 @@ final class DrillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Optional<DrwatchConfig> loaded = CheckConfigCommand.loadValid(config);
+    Optional<DrwatchConfig> loaded = CheckConfigCommand.loadWithRunbook(config, "drill");
     if (loaded.isEmpty()) {
       return CheckConfigCommand.INVALID;
     }
     DrwatchConfig cfg = loaded.get();
-    if (cfg.runbook().isEmpty()) {
-      System.err.println(config + ": no runbook section; nothing to drill");
-      return CheckConfigCommand.INVALID;
-    }
     // Beside a running daemon: no listener, no detection, a journal of its own (DrillRig).
     try (DrillRig rig = DrillRig.start(cfg)) {
       // An RPO needs two rounds (a heartbeat written, then seen on the replica): without it the

@@ -22,15 +22,11 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Optional<DrwatchConfig> loaded = CheckConfigCommand.loadValid(config);
+    Optional<DrwatchConfig> loaded = CheckConfigCommand.loadWithRunbook(config, "plan");
     if (loaded.isEmpty()) {
       return CheckConfigCommand.INVALID;
     }
     DrwatchConfig cfg = loaded.get();
-    if (cfg.runbook().isEmpty()) {
-      System.err.println(config + ": no runbook section; nothing to plan");
-      return CheckConfigCommand.INVALID;
-    }
     print(RunbookPlan.of(cfg));
     return 0;
   }

@@ -26,15 +26,11 @@ final class RearmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Optional<DrwatchConfig> loaded = CheckConfigCommand.loadValid(config);
+    Optional<DrwatchConfig> loaded = CheckConfigCommand.loadWithRunbook(config, "re-arm");
     if (loaded.isEmpty()) {
       return CheckConfigCommand.INVALID;
     }
     DrwatchConfig cfg = loaded.get();
-    if (cfg.runbook().isEmpty()) {
-      System.err.println(config + ": no runbook section; nothing to re-arm");
-      return CheckConfigCommand.INVALID;
-    }
     String name = LocalRearm.operator(operator);
     Optional<Integer> answered = RearmClient.post(cfg, name.isEmpty() ? "operator" : name);
     return answered.isPresent() ? answered.get() : rearmHere(cfg, (name.isEmpty() ? "operator" : name)
