@@ -41,6 +41,7 @@ public final class HttpVoteExchange implements VoteExchange {
   private static final System.Logger LOG = System.getLogger(HttpVoteExchange.class.getName());
 
   private final HttpClient client;
+  private final Vertx vertx;
   private final List<String> peers;
   private final String token;
   private final Duration timeout;
@@ -51,6 +52,7 @@ public final class HttpVoteExchange implements VoteExchange {
   /** @param clock the detection time line ({@code MonotonicClock}) reports are stamped on */
   public HttpVoteExchange(Vertx vertx, List<String> peers, String token, Duration timeout,
       Duration freshFor, Clock clock) {
+    this.vertx = vertx;
     int ms = (int) Math.max(1, timeout.toMillis());
     this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(ms)
         .setIdleTimeout(ms).setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
@@ -87,6 +89,14 @@ public final class HttpVoteExchange implements VoteExchange {
 
   /** Fails with a {@link PeerFetchFailure} for a wrong status or body, else the transport's error. */
   Future<List<ObserverReport>> fetchOne(String peer) {
+    if (Vertx.currentContext() == null) {
+      // Off a context the response's callbacks are dispatched later, and a small body can end
+      // before readCapped sets its handler: run the exchange on a context of its own.
+      io.vertx.core.Context context = vertx.getOrCreateContext();
+      io.vertx.core.Promise<List<ObserverReport>> done = io.vertx.core.Promise.promise();
+      context.runOnContext(v -> fetchOne(peer).onComplete(done));
+      return done.future();
+    }
     RequestOptions req = new RequestOptions().setMethod(HttpMethod.GET)
         .setAbsoluteURI(peer + PATH).putHeader("Authorization", "Bearer " + token);
     return client.request(req)
