@@ -102,9 +102,9 @@ final class OsHttp implements AutoCloseable {
               .putHeader("Accept", "application/json");
           extra.forEach(options::putHeader);
           signed.forEach(options::putHeader);
-          return client.request(options)
+          return io.drwatch.adapter.support.OnContext.run(vertx, () -> client.request(options)
               .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)))
-              .compose(OsHttp::read);
+              .compose(OsHttp::read));
         })
         .timeout(ms, TimeUnit.MILLISECONDS)
         .recover(err -> Future.failedFuture(HttpJson.transport(err, method.name() + " " + path, timeout)));

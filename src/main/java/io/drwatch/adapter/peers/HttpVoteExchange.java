@@ -89,14 +89,10 @@ public final class HttpVoteExchange implements VoteExchange {
 
   /** Fails with a {@link PeerFetchFailure} for a wrong status or body, else the transport's error. */
   Future<List<ObserverReport>> fetchOne(String peer) {
-    if (Vertx.currentContext() == null) {
-      // Off a context the response's callbacks are dispatched later, and a small body can end
-      // before readCapped sets its handler: run the exchange on a context of its own.
-      io.vertx.core.Context context = vertx.getOrCreateContext();
-      io.vertx.core.Promise<List<ObserverReport>> done = io.vertx.core.Promise.promise();
-      context.runOnContext(v -> fetchOne(peer).onComplete(done));
-      return done.future();
-    }
+    return io.drwatch.adapter.support.OnContext.run(vertx, () -> exchange(peer));
+  }
+
+  private Future<List<ObserverReport>> exchange(String peer) {
     RequestOptions req = new RequestOptions().setMethod(HttpMethod.GET)
         .setAbsoluteURI(peer + PATH).putHeader("Authorization", "Bearer " + token);
     return client.request(req)

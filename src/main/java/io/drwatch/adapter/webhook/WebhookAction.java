@@ -128,9 +128,9 @@ public final class WebhookAction implements FailoverAction {
         .putHeader("User-Agent", "drwatch")
         .putHeader(EPOCH_HEADER, Long.toString(r.epoch()));
     body.ifPresent(b -> options.putHeader("Content-Type", r.contentType()));
-    return client.request(options)
+    return io.drwatch.adapter.support.OnContext.run(vertx, () -> client.request(options)
         .compose(req -> body.isPresent() ? req.send(body.get()) : req.send())
-        .compose(WebhookAction::readReply)
+        .compose(WebhookAction::readReply))
         .timeout(ms, TimeUnit.MILLISECONDS)
         .recover(err -> failed(label(method, url) + ": " + reason(err, r.timeout())));
   }
