@@ -12,25 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The runbook config as the pipeline gets it. */
 class RunbookMappingTest {
-  private static final String YAML = """
-      http: { token: t }
-      channels:
-        - name: orders-db
-          kind: postgres
-          primary: { url: "postgresql://drwatch@10.0.0.5:5432/app" }
-          replica: { url: "postgresql://drwatch@10.1.0.5:5432/app" }
-      runbook:
-        resumeWithin: 2m
-        approvalTimeout: 1h
-        steps:
-          - { id: promote-db, action: pg-promote, channel: orders-db,
-              params: { url: "postgresql://postgres@10.1.0.5:5432/postgres", password: prod },
-              drill: { url: "postgresql://postgres@10.2.0.5:5432/postgres" } }
-          - { id: dial, action: ga-traffic-dial, drill: skip, params: { dial: "0",
-              endpointGroup: "arn:aws:globalaccelerator::123456789012:accelerator/a/listener/l/endpoint-group/g" } }
-          - { id: promote-cache, action: redis-promote, after: [promote-db],
-              params: { url: "redis://10.1.0.6:6379" } }
-      """;
+  /** Three steps: one with its own drill block, one `drill: skip`, one with neither. */
+  static final String YAML = io.drwatch.testkit.Resources.text("/config/runbook-drills.yaml");
 
   @Test
   void shouldGiveDrillsOnlyTheDrillBlockAndNoParamsToStepsThatDoNotDrill() throws Exception {
