@@ -101,18 +101,7 @@ class RunsApiOperatorTest {
     vertx.close().await(5, TimeUnit.SECONDS);
   }
 
-  private final Journal journal = new Journal() {
-    @Override
-    public Future<Void> append(JournalRecord record, long epoch) {
-      journaled.add(record);
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<List<JournalRecord>> readAll() {
-      return Future.succeededFuture(List.of());
-    }
-  };
+  private final Journal journal = new io.drwatch.testkit.ListJournal(journaled);
 
   private final FailoverAction alreadyDone = new FailoverAction() {
     @Override

@@ -50,18 +50,7 @@ class StepAbandonTest {
     vertx.close().await();
   }
 
-  private final Journal journal = new Journal() {
-    @Override
-    public Future<Void> append(JournalRecord record, long epoch) {
-      journaled.add(record);
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<List<JournalRecord>> readAll() {
-      return Future.succeededFuture(List.copyOf(journaled));
-    }
-  };
+  private final Journal journal = new io.drwatch.testkit.ListJournal(journaled);
 
   /** Applies at once, then reads the provider back every 20 ms for an hour: it never gets there. */
   private final FailoverAction poller = new FailoverAction() {

@@ -53,19 +53,7 @@ class StepAttemptsTest {
     vertx.close().await();
   }
 
-  /** The pipeline's journal port over a list: this test is about attempts, not files. */
-  private final Journal journal = new Journal() {
-    @Override
-    public Future<Void> append(JournalRecord record, long epoch) {
-      journaled.add(record);
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<List<JournalRecord>> readAll() {
-      return Future.succeededFuture(List.copyOf(journaled));
-    }
-  };
+  private final Journal journal = new io.drwatch.testkit.ListJournal(journaled);
 
   private final FailoverAction failingCheck = new FailoverAction() {
     @Override
