@@ -15,7 +15,8 @@ final class StatusJson {
 
   static JsonObject of(StatusBoard board, String observer) {
     JsonArray channels = new JsonArray();
-    board.channels().forEach(s -> channels.add(channel(s)));
+    board.channels().forEach(s -> channels.add(channel(s)
+        .put("lastErrorCode", board.lastErrorCode(s.name()).map(c -> c.label()).orElse(null))));
     CompositeRpo composite = CompositeRpo.of(board.channels());
     return new JsonObject()
         .put("observer", observer)

@@ -26,6 +26,7 @@ public final class StatusBoard {
   private final Deque<String> verdicts = new ArrayDeque<>();
   private final List<Consumer<ChannelStatus>> listeners = new CopyOnWriteArrayList<>();
   private final List<BiConsumer<String, FailureCode>> errorListeners = new CopyOnWriteArrayList<>();
+  private final Map<String, FailureCode> lastErrorCodes = new java.util.HashMap<>();
 
   public StatusBoard(Collection<ChannelStatus> initial) {
     initial.forEach(s -> channels.put(s.name(), s));
@@ -35,6 +36,9 @@ public final class StatusBoard {
   public void update(ChannelStatus status) {
     synchronized (this) {
       channels.put(status.name(), status);
+      if (status.lastError().isEmpty()) {
+        lastErrorCodes.remove(status.name()); // a round that fully succeeded clears the error
+      }
     }
     listeners.forEach(l -> l.accept(status));
   }
@@ -50,9 +54,17 @@ public final class StatusBoard {
     listeners.add(listener);
   }
 
-  /** A probe call of {@code channel} failed with {@code code}: counted by the metrics. */
+  /** A probe call of {@code channel} failed with {@code code}: counted by the metrics, shown in the status. */
   public void probeError(String channel, FailureCode code) {
+    synchronized (this) {
+      lastErrorCodes.put(channel, code);
+    }
     errorListeners.forEach(l -> l.accept(channel, code));
+  }
+
+  /** The code of the channel's last probe error, while its {@code lastError} stands. */
+  public synchronized java.util.Optional<FailureCode> lastErrorCode(String channel) {
+    return java.util.Optional.ofNullable(lastErrorCodes.get(channel));
   }
 
   public void onProbeError(BiConsumer<String, FailureCode> listener) {
