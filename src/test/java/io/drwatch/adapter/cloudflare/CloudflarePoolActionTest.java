@@ -1,5 +1,9 @@
 package io.drwatch.adapter.cloudflare;
 
+import io.drwatch.testkit.LoopTicks;
+
+import io.drwatch.testkit.Await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -150,11 +154,7 @@ class CloudflarePoolActionTest {
     run(() -> action.apply(step));
     CompletableFuture<Throwable> awaited = new CompletableFuture<>();
     vertx.runOnContext(v -> action.await(step).onComplete(ar -> awaited.complete(ar.cause())));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (cf.seen.size() < 4 && System.nanoTime() < deadline) {
-      Thread.sleep(5); // PATCH, then at least three reads back
-    }
-    assertThat(cf.seen).hasSizeGreaterThanOrEqualTo(4);
+    Await.until(Duration.ofSeconds(10), "the PATCH, then at least three reads back", () -> cf.seen.size() >= 4);
 
     run(() -> {
       abandoned.complete();
@@ -162,9 +162,9 @@ class CloudflarePoolActionTest {
     });
 
     assertThat(awaited.get(5, TimeUnit.SECONDS)).hasMessage("abandoned");
-    Thread.sleep(40); // a read in flight when the step was abandoned may still land
+    LoopTicks.await(vertx, Duration.ofMillis(20), 2); // a read in flight at the abandonment may still land
     int after = cf.seen.size();
-    Thread.sleep(200); // ten poll periods
+    LoopTicks.await(vertx, Duration.ofMillis(20), 10);
     assertThat(cf.seen).as("requests after the step was abandoned").hasSize(after);
   }
 

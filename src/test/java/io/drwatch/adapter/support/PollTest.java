@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drwatch.domain.CodedFailure;
 import io.drwatch.domain.FailureCode;
+import io.drwatch.testkit.Await;
+import io.drwatch.testkit.LoopTicks;
 import io.drwatch.testkit.TestVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -120,12 +122,12 @@ class PollTest {
     AtomicInteger reads = new AtomicInteger();
     Poll.Polling<Integer> p = Poll.every(Duration.ofMillis(20), Duration.ofMinutes(5))
         .until(vertx, () -> Future.succeededFuture(reads.incrementAndGet()), n -> false, ar -> "never");
-    Thread.sleep(70);
+    Await.until(Duration.ofSeconds(5), () -> reads.get() >= 3);
     vertx.runOnContext(v -> p.cancel("step s abandoned"));
     Throwable err = failureOf(p.result());
     assertThat(err).hasMessage("step s abandoned");
     int seen = reads.get();
-    Thread.sleep(150);
+    LoopTicks.await(vertx, Duration.ofMillis(20), 10);
     assertThat(reads).as("no read after cancel").hasValue(seen);
   }
 
@@ -136,11 +138,11 @@ class PollTest {
     Poll.Polling<Integer> p = Poll.every(Duration.ofMillis(20), Duration.ofMinutes(5))
         .until(vertx, abandoned.future(), () -> Future.succeededFuture(reads.incrementAndGet()), n -> false,
             ar -> "never");
-    Thread.sleep(50);
+    Await.until(Duration.ofSeconds(5), () -> reads.get() >= 2);
     vertx.runOnContext(v -> abandoned.complete());
     assertThat(CodedFailure.codeOf(failureOf(p.result()))).isEqualTo(FailureCode.TIMEOUT);
     int seen = reads.get();
-    Thread.sleep(150);
+    LoopTicks.await(vertx, Duration.ofMillis(20), 10);
     assertThat(reads).hasValue(seen);
   }
 }

@@ -1,5 +1,8 @@
 package io.drwatch.adapter.support;
 
+import io.drwatch.testkit.Await;
+import io.drwatch.testkit.LoopTicks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drwatch.domain.CodedFailure;
@@ -119,13 +122,13 @@ class RetryTest {
       calls.incrementAndGet();
       return Future.failedFuture(CodedFailure.of(FailureCode.THROTTLED, "Rate exceeded"));
     });
-    Thread.sleep(50); // the first attempt failed; pausing before the second
+    Await.until(Duration.ofSeconds(5), () -> calls.get() == 1); // then it pauses before the second
     vertx.runOnContext(v -> stop.complete());
 
     Throwable err = failureOf(f);
     assertThat(err).hasMessage("rds DescribeDBInstances: abandoned");
     assertThat(CodedFailure.codeOf(err)).isEqualTo(FailureCode.TIMEOUT);
-    Thread.sleep(400); // the pause's timer fires, and calls nothing
+    LoopTicks.await(vertx, Duration.ofMillis(200), 2); // the pause's timer fires, and calls nothing
     assertThat(calls).hasValue(1);
 
     assertThat(failureOf(slow.run(vertx, () -> Future.succeededFuture(calls.incrementAndGet() + ""))))

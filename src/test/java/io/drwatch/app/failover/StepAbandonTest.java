@@ -115,9 +115,9 @@ class StepAbandonTest {
 
   /** Reads after things settle (a read in flight at abandonment may still land), then none for 10 poll periods. */
   private void assertNoFurtherReads() throws InterruptedException {
-    Thread.sleep(POLL.toMillis() * 2);
+    io.drwatch.testkit.LoopTicks.await(vertx, POLL, 2);
     int after = reads.get();
-    Thread.sleep(POLL.toMillis() * 10);
+    io.drwatch.testkit.LoopTicks.await(vertx, POLL, 10);
     assertThat(reads).as("reads after the step was abandoned").hasValue(after);
   }
 
