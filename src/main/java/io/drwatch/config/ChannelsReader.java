@@ -126,9 +126,9 @@ final class ChannelsReader {
 
   // Without a known kind the url rules are unknown; the kind error already tells the user.
   private static Optional<Endpoint> endpoint(Node node, Optional<ChannelShape> rules) {
-    node.rejectUnknown("url", "password");
+    node.rejectUnknown("url", "password", "passwordFile");
     Optional<String> url = node.requiredString("url");
-    Optional<String> password = ConfigLoader.nonEmpty(node, "password");
+    Optional<Secret> password = ConfigLoader.secret(node, "password");
     if (url.isEmpty() || rules.isEmpty() || rules.get().endpoints() == ChannelShape.Need.NONE) {
       return Optional.empty();
     }

@@ -173,6 +173,30 @@ public final class ConfigLoader {
     return text;
   }
 
+  /**
+   * A secret given as {@code key} (inline or {@code ${ENV}}) or as {@code keyFile} (a path read now
+   * and again when it changes), not both. Callers list both keys in {@code rejectUnknown}.
+   */
+  static Optional<Secret> secret(Node node, String key) {
+    Optional<String> inline = nonEmpty(node, key);
+    Optional<String> file = nonEmpty(node, key + "File");
+    if (inline.isPresent() && file.isPresent()) {
+      node.error(key + "File", "give " + key + " or " + key + "File, not both");
+      return Optional.empty();
+    }
+    if (file.isEmpty()) {
+      return inline.map(Secret::of);
+    }
+    try {
+      return Optional.of(Secret.fromFile(Path.of(file.get())));
+    } catch (InvalidPathException e) {
+      node.invalid(key + "File", "must be a valid path (" + e.getReason() + ")", file.get());
+    } catch (IllegalArgumentException e) {
+      node.invalid(key + "File", "must name a readable, non-empty file: " + e.getMessage(), file.get());
+    }
+    return Optional.empty();
+  }
+
   private static String reason(IOException e) {
     if (e instanceof NoSuchFileException) {
       return "no such file";

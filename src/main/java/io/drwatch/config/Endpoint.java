@@ -11,9 +11,9 @@ import java.util.Optional;
  * 5432 filled in) or {@code redis://host:port} (port 6379 filled in). Urls never carry a password.
  *
  * @param url canonical url, see above
- * @param password empty when not configured; never empty text
+ * @param password {@code password} or {@code passwordFile}; empty when not configured
  */
-public record Endpoint(String url, Optional<String> password) {
+public record Endpoint(String url, Optional<Secret> password) {
 
   public Endpoint {
     Objects.requireNonNull(url, "url");

@@ -33,7 +33,7 @@ public record TargetConfig(
     String name,
     ProbeType probe,
     String address,
-    Optional<String> password,
+    Optional<Secret> password,
     Duration interval,
     Duration timeout,
     int failuresToSuspect,

@@ -40,6 +40,7 @@ final class TargetsReader {
         "probe",
         "address",
         "password",
+        "passwordFile",
         "interval",
         "timeout",
         "failuresToSuspect",
@@ -52,7 +53,8 @@ final class TargetsReader {
     Optional<ProbeType> probe = node.requiredString("probe").flatMap(p -> node.configNamed("probe", ProbeType.class, p));
     Optional<String> address = node.requiredString("address").flatMap(a -> address(node, probe, a));
     onlyFor(node, "password", probe, ProbeType.POSTGRES, ProbeType.REDIS);
-    Optional<String> password = ConfigLoader.nonEmpty(node, "password");
+    onlyFor(node, "passwordFile", probe, ProbeType.POSTGRES, ProbeType.REDIS);
+    Optional<Secret> password = ConfigLoader.secret(node, "password");
     int beforeInterval = node.errorCount();
     Duration interval = node.duration("interval", DEFAULT_INTERVAL, true);
     Duration timeout = timeout(node, interval, node.errorCount() == beforeInterval);

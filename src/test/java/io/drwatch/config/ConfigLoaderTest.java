@@ -53,7 +53,7 @@ class ConfigLoaderTest {
             new ChannelConfig(
                 "orders-db",
                 ChannelKind.POSTGRES,
-                new Endpoint("postgresql://drwatch@10.0.0.5:5432/app", Optional.of("pg-pass")),
+                new Endpoint("postgresql://drwatch@10.0.0.5:5432/app", Optional.of(Secret.of("pg-pass"))),
                 new Endpoint("postgresql://drwatch@10.1.0.5:5432/app", Optional.empty()),
                 new HeartbeatConfig(
                     Duration.ofSeconds(1),
@@ -65,7 +65,7 @@ class ConfigLoaderTest {
             new ChannelConfig(
                 "sessions-cache",
                 ChannelKind.REDIS,
-                new Endpoint("redis://10.0.0.7:6379", Optional.of("local-dev")),
+                new Endpoint("redis://10.0.0.7:6379", Optional.of(Secret.of("local-dev"))),
                 new Endpoint("redis://10.1.0.7:6379", Optional.empty()),
                 new HeartbeatConfig(
                     Duration.ofMillis(500),
@@ -83,7 +83,7 @@ class ConfigLoaderTest {
                         "db-primary",
                         ProbeType.POSTGRES,
                         "postgresql://drwatch@10.0.0.5:5432/app",
-                        Optional.of("pg-pass"),
+                        Optional.of(Secret.of("pg-pass")),
                         Duration.ofSeconds(1),
                         Duration.ofMillis(800),
                         3,

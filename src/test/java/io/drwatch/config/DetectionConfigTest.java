@@ -260,7 +260,7 @@ class DetectionConfigTest {
         .containsExactly(
             "detection.ticks: unknown key (allowed: tick, targets, quorum, peers, peerToken,"
                 + " peerFreshness, tilt, events)",
-            "detection.targets[0].retries: unknown key (allowed: name, probe, address, password,"
+            "detection.targets[0].retries: unknown key (allowed: name, probe, address, password, passwordFile,"
                 + " interval, timeout, failuresToSuspect, successesToClear, channels,"
                 + " expectStatus, bodyContains)",
             "detection.quorum.hold: unknown key (allowed: require, minSignals, holdFor,"

@@ -2,6 +2,7 @@ package io.drwatch.adapter.opensearch;
 
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.Endpoint;
+import io.drwatch.config.Secret;
 import io.drwatch.port.ChannelProbe;
 import io.drwatch.port.ProviderTelemetry;
 import io.vertx.core.Vertx;
@@ -52,6 +53,6 @@ public record OpenSearchChannel(ChannelProbe canary, ProviderTelemetry telemetry
         ? channel.optionalParam("leaderRegion").or(() -> channel.optionalParam("region"))
         : channel.optionalParam("region");
     return OsAuth.of("channel " + channel.name() + " " + side, channel.optionalParam("auth"),
-        channel.optionalParam("username"), endpoint.password(), region, credentials);
+        channel.optionalParam("username"), endpoint.password().map(Secret::value), region, credentials);
   }
 }

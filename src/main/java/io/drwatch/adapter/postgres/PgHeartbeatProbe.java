@@ -2,6 +2,7 @@ package io.drwatch.adapter.postgres;
 
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.Endpoint;
+import io.drwatch.config.Secret;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.LinkState;
 import io.drwatch.domain.lag.ReplicaView;
@@ -54,7 +55,7 @@ public final class PgHeartbeatProbe implements ChannelProbe {
     PgConnectOptions connect = PgConnectOptions.fromUri(endpoint.url())
         .setReconnectAttempts(0)
         .setCachePreparedStatements(true);
-    endpoint.password().ifPresent(connect::setPassword);
+    endpoint.password().map(Secret::value).ifPresent(connect::setPassword);
     int ms = (int) Math.max(1, timeout.toMillis());
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(2).setMaxWaitQueueSize(4).setConnectionTimeout(ms)

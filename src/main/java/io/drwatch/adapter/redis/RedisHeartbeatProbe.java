@@ -2,6 +2,7 @@ package io.drwatch.adapter.redis;
 
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.Endpoint;
+import io.drwatch.config.Secret;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.ReplicaView;
 import io.drwatch.port.ChannelProbe;
@@ -57,7 +58,7 @@ public final class RedisHeartbeatProbe implements ChannelProbe {
         .setNetClientOptions(new NetClientOptions()
             .setConnectTimeout((int) Math.max(1, timeout.toMillis()))
             .setTcpKeepAlive(true));
-    endpoint.password().ifPresent(options::setPassword);
+    endpoint.password().map(Secret::value).ifPresent(options::setPassword);
     return Redis.createClient(vertx, options);
   }
 

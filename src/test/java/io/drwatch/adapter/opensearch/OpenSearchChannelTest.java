@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drwatch.app.probe.ManagedChannelProbe;
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.Endpoint;
+import io.drwatch.config.Secret;
 import io.drwatch.config.HeartbeatConfig;
 import io.drwatch.domain.channel.ChannelKind;
 import io.drwatch.domain.lag.Heartbeat;
@@ -50,8 +51,8 @@ class OpenSearchChannelTest {
     follower.password = "follower-pw";
     vertx = TestVertx.create();
     ChannelConfig config = new ChannelConfig("search", ChannelKind.OPENSEARCH,
-        Optional.of(new Endpoint(leader.url(), Optional.of("leader-pw"))),
-        Optional.of(new Endpoint(follower.url(), Optional.of("follower-pw"))),
+        Optional.of(new Endpoint(leader.url(), Optional.of(Secret.of("leader-pw")))),
+        Optional.of(new Endpoint(follower.url(), Optional.of(Secret.of("follower-pw")))),
         new HeartbeatConfig(Duration.ofMillis(500), Duration.ofSeconds(2), "unused", "unused", 3),
         Duration.ofSeconds(5), Map.of("index", "orders"));
     channel = OpenSearchChannel.create(vertx, config, () -> {
