@@ -94,6 +94,8 @@ final class DaemonVerticle extends VerticleBase {
     }, config.observer().name(), awsUsage,
         failoverWiring == null ? () -> null : failoverWiring::statusJson);
     detectionWiring.mount(router, config);
+    io.drwatch.adapter.http.HealthApi.mount(router, board, failoverWiring == null ? java.util.Optional::empty
+        : () -> java.util.Optional.of(failoverWiring.rto().project()), config.objectives().rto(), java.time.Clock.systemUTC());
     if (failoverWiring != null) {
       failoverWiring.mount(router, config.runbook().get().token().or(() -> config.http().token()));
     }
