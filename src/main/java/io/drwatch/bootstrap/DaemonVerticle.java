@@ -4,6 +4,7 @@ import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
 import io.drwatch.adapter.http.HttpApi;
 import io.drwatch.adapter.metrics.AwsMetrics;
 import io.drwatch.adapter.metrics.ChannelMetrics;
+import io.drwatch.adapter.metrics.DaemonMeters;
 import io.drwatch.adapter.metrics.DetectionMetrics;
 import io.drwatch.adapter.metrics.EventMetrics;
 import io.drwatch.app.decide.DetectionBoard;
@@ -13,7 +14,6 @@ import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.DrwatchConfig;
 import io.drwatch.domain.channel.ChannelSpec;
 import io.drwatch.domain.channel.ChannelStatus;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -29,7 +29,8 @@ final class DaemonVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(DaemonVerticle.class.getName());
   private final DrwatchConfig config;
   private final List<ProbeLoop> loops = new ArrayList<>();
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final DaemonMeters meters;
+  private final PrometheusMeterRegistry registry;
   private final DetectionBoard detection = new DetectionBoard();
   private final SharedAws aws = SharedAws.withDefaults();
   private CloudWatchReaders cloudWatch;
@@ -41,6 +42,8 @@ final class DaemonVerticle extends VerticleBase {
 
   DaemonVerticle(DrwatchConfig config) {
     this.config = config;
+    this.meters = new DaemonMeters(config.observer().name(), DaemonMeters.version());
+    this.registry = meters.registry();
   }
 
   StatusBoard board() {
@@ -132,7 +135,7 @@ final class DaemonVerticle extends VerticleBase {
         cloudWatch.close();
       }
       aws.close();
-      registry.close();
+      meters.close();
       return Future.succeededFuture();
     });
   }

@@ -64,7 +64,8 @@ class HealthEndpointsIT {
       assertThat(unknown.body().getBoolean("healthy")).isFalse();
 
       pg.setApplyDelay(Duration.ofSeconds(3));
-      Answer lagging = awaitStatus(channel, 503);
+      // STALLED first (the replica's heartbeat freezes for 3 intervals), then steadily LAGGING.
+      Answer lagging = await(channel, 503, "LAGGING");
       System.out.println("channel health while lagging: " + lagging.body());
       assertThat(lagging.body().getBoolean("healthy")).isFalse();
       assertThat(lagging.body().getString("condition")).isEqualTo("LAGGING");
@@ -106,10 +107,16 @@ class HealthEndpointsIT {
   }
 
   private Answer awaitStatus(String url, int status) {
+    return await(url, status, null);
+  }
+
+  /** Until {@code url} answers {@code status} (with the channel in {@code condition}, if given). */
+  private Answer await(String url, int status, String condition) {
     AtomicReference<Answer> last = new AtomicReference<>();
     Await.until(WITHIN, () -> url + " answering " + status + "; last answer " + last.get(), () -> {
       last.set(get(url));
-      return last.get().status() == status;
+      return last.get().status() == status
+          && (condition == null || condition.equals(last.get().body().getString("condition")));
     });
     return last.get();
   }
