@@ -1,6 +1,7 @@
 package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
+import io.drwatch.adapter.http.HealthApi;
 import io.drwatch.adapter.http.HttpApi;
 import io.drwatch.adapter.metrics.AwsMetrics;
 import io.drwatch.adapter.metrics.ChannelMetrics;
@@ -20,9 +21,11 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Wires config to probes, the status board, metrics and HTTP, all on this verticle's context. */
 final class DaemonVerticle extends VerticleBase {
@@ -97,8 +100,8 @@ final class DaemonVerticle extends VerticleBase {
     }, config.observer().name(), awsUsage,
         failoverWiring == null ? () -> null : failoverWiring::statusJson);
     detectionWiring.mount(router, config);
-    io.drwatch.adapter.http.HealthApi.mount(router, board, failoverWiring == null ? java.util.Optional::empty
-        : () -> java.util.Optional.of(failoverWiring.rto().project()), config.objectives().rto(), java.time.Clock.systemUTC());
+    HealthApi.mount(router, board, failoverWiring == null ? Optional::empty
+        : () -> Optional.of(failoverWiring.rto().project()), config.objectives().rto(), Clock.systemUTC());
     if (failoverWiring != null) {
       failoverWiring.mount(router, config.runbook().get().token().or(() -> config.http().token()));
     }
