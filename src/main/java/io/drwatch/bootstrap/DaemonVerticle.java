@@ -1,9 +1,11 @@
 package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
+import io.drwatch.adapter.http.HealthApi;
 import io.drwatch.adapter.http.HttpApi;
 import io.drwatch.adapter.metrics.AwsMetrics;
 import io.drwatch.adapter.metrics.ChannelMetrics;
+import io.drwatch.adapter.metrics.DaemonMeters;
 import io.drwatch.adapter.metrics.DetectionMetrics;
 import io.drwatch.adapter.metrics.EventMetrics;
 import io.drwatch.app.decide.DetectionBoard;
@@ -13,23 +15,25 @@ import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.DrwatchConfig;
 import io.drwatch.domain.channel.ChannelSpec;
 import io.drwatch.domain.channel.ChannelStatus;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Wires config to probes, the status board, metrics and HTTP, all on this verticle's context. */
 final class DaemonVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(DaemonVerticle.class.getName());
   private final DrwatchConfig config;
   private final List<ProbeLoop> loops = new ArrayList<>();
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final DaemonMeters meters;
+  private final PrometheusMeterRegistry registry;
   private final DetectionBoard detection = new DetectionBoard();
   private final SharedAws aws = SharedAws.withDefaults();
   private CloudWatchReaders cloudWatch;
@@ -41,6 +45,8 @@ final class DaemonVerticle extends VerticleBase {
 
   DaemonVerticle(DrwatchConfig config) {
     this.config = config;
+    this.meters = new DaemonMeters(config.observer().name(), DaemonMeters.version());
+    this.registry = meters.registry();
   }
 
   StatusBoard board() {
@@ -94,6 +100,8 @@ final class DaemonVerticle extends VerticleBase {
     }, config.observer().name(), awsUsage,
         failoverWiring == null ? () -> null : failoverWiring::statusJson);
     detectionWiring.mount(router, config);
+    HealthApi.mount(router, board, failoverWiring == null ? Optional::empty
+        : () -> Optional.of(failoverWiring.rto().project()), config.objectives().rto(), Clock.systemUTC());
     if (failoverWiring != null) {
       failoverWiring.mount(router, config.runbook().get().token().or(() -> config.http().token()));
     }
@@ -130,7 +138,7 @@ final class DaemonVerticle extends VerticleBase {
         cloudWatch.close();
       }
       aws.close();
-      registry.close();
+      meters.close();
       return Future.succeededFuture();
     });
   }
