@@ -56,6 +56,18 @@ class NoBlockedThreadsExtensionTest {
     }
 
     @Test
+    void classLoadingAskedForByDrwatchCodeIsTheColdJvmsNotDrwatchs() {
+        StackTraceElement define = new StackTraceElement("java.lang.ClassLoader", "defineClass1", null, -2);
+        StackTraceElement load = new StackTraceElement("jdk.internal.loader.BuiltinClassLoader", "loadClass", null, 639);
+        StackTraceElement clinit = new StackTraceElement("io.drwatch.adapter.Foo", "<clinit>", "Foo.java", 12);
+        assertThat(NoBlockedThreadsExtension.offence(warning(200, define, load, VERTX, DRWATCH))).isEmpty();
+        // A drwatch static initializer doing the work is drwatch's, loader frames below it or not.
+        assertThat(NoBlockedThreadsExtension.offence(warning(200, NETTY, clinit, define, load, DRWATCH)))
+                .hasValueSatisfying(why -> assertThat(why).contains("io.drwatch.adapter.Foo.<clinit>"));
+        assertThat(NoBlockedThreadsExtension.offence(warning(600, define, load, DRWATCH))).isPresent();
+    }
+
+    @Test
     void aBlockOverFiveHundredMillisecondsFailsWhateverTheStack() {
         assertThat(NoBlockedThreadsExtension.offence(warning(501, NETTY, VERTX)))
                 .hasValueSatisfying(why -> assertThat(why).contains("over 500 ms"));
