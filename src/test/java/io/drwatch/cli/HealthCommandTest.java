@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drwatch.bootstrap.Daemon;
 import io.drwatch.config.ConfigLoader;
 import io.drwatch.lab.FreePorts;
+import io.drwatch.testkit.Await;
 import io.drwatch.testkit.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -15,14 +16,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code drwatch health} against a real daemon, a listener that answers 503, nothing, and TLS. */
 class HealthCommandTest {
+  private static Path config;
+  private static Daemon daemon;
   private final Vertx vertx = TestVertx.create();
 
   @TempDir
@@ -60,22 +66,38 @@ class HealthCommandTest {
         .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
   }
 
-  @Test
-  void aRunningDaemonIsHealthyThroughItsConfig() throws Exception {
-    Path config = Files.writeString(dir.resolve("drwatch.yaml"), """
+  /**
+   * A real daemon, up and through its first probe round (/readyz) before any test: its cold start
+   * (Netty's DNS resolver, first connections) is the warm-up's, not the health command's.
+   */
+  @BeforeAll
+  static void warmUp(@TempDir Path home) throws Exception {
+    config = Files.writeString(home.resolve("drwatch.yaml"), """
         http: { host: 0.0.0.0, port: %d }
         state: { dir: "%s" }
         channels:
           - { name: db, kind: redis, primary: { url: "redis://127.0.0.1:1" }, replica: { url: "redis://127.0.0.1:2" } }
-        """.formatted(FreePorts.pick(), dir.resolve("state")));
-    Daemon daemon = Daemon.start(ConfigLoader.parse(Files.readString(config), System::getenv), TestVertx.options());
-    try {
-      Run run = health("--config", config.toString());
-      assertThat(run.exit()).as(run.err()).isZero();
-      assertThat(run.out()).contains("http://127.0.0.1:" + daemon.httpPort() + "/healthz answered 200: ok");
-    } finally {
+        """.formatted(FreePorts.pick(), home.resolve("state")));
+    daemon = Daemon.start(ConfigLoader.parse(Files.readString(config), System::getenv), TestVertx.options());
+    Await.until(Duration.ofSeconds(30), "the daemon's first probe round",
+        () -> health("--config", config.toString(), "--ready").exit() == 0);
+  }
+
+  @AfterAll
+  static void stopDaemon() throws Exception {
+    if (daemon != null) {
       daemon.close();
     }
+  }
+
+  @Test
+  void aRunningDaemonIsHealthyThroughItsConfig() {
+    Run run = health("--config", config.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("http://127.0.0.1:" + daemon.httpPort() + "/healthz answered 200: ok");
+    Run ready = health("--url", "http://127.0.0.1:" + daemon.httpPort(), "--ready");
+    assertThat(ready.exit()).as(ready.err()).isZero();
+    assertThat(ready.out()).contains("/readyz answered 200: ready");
   }
 
   @Test

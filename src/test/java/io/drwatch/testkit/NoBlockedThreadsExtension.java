@@ -1,5 +1,10 @@
 package io.drwatch.testkit;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +19,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
  * Fails a test during which Vert.x reported a blocked thread that is drwatch's doing: a drwatch
@@ -21,11 +28,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@link #TOLERATED_MS} whatever the stack. Shorter blocks with no drwatch frame above the first
  * class-loader frame (a cold JVM loading classes, Netty's TLS set-up, a 2-core machine shared with
  * PostgreSQL, Redis and Chromium not scheduling the loop) are printed, not failed.
- * Registered for every test through junit-platform.properties (autodetection) and META-INF/services;
- * {@code @BeforeAll} and {@code @AfterAll} work is checked too, at the next test or after the class.
+ * Registered for every test through junit-platform.properties (autodetection) and META-INF/services.
+ * {@code @BeforeAll} and {@code @AfterAll} methods are checked like tests, except a declared
+ * warm-up: a {@code @BeforeAll} method annotated {@link WarmUp} or named {@code warmUp}, whose job is
+ * to take a cold JVM's one-off costs (class loading, lambda linkage) before the checked tests.
  */
 public final class NoBlockedThreadsExtension
-        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, InvocationInterceptor {
     /** The name Vert.x 5 still logs under, although the class moved to io.vertx.core.internal.threadchecker. */
     public static final String LOGGER_NAME = "io.vertx.core.impl.BlockedThreadChecker";
     /** A block longer than this fails even with no drwatch frame: no machine is that slow. */
@@ -53,6 +62,12 @@ public final class NoBlockedThreadsExtension
         if (System.getProperty(DELEGATE_PROPERTY) == null) {
             System.setProperty(DELEGATE_PROPERTY, "io.vertx.core.logging.JULLogDelegateFactory");
         }
+    }
+
+    /** Marks a {@code @BeforeAll} method as a cold-JVM warm-up: blocks in it are printed, not failed. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface WarmUp {
     }
 
     /** The handler, for tests that expect a blocked thread and must drain it so they do not fail. */
@@ -100,10 +115,28 @@ public final class NoBlockedThreadsExtension
     }
 
     @Override
+    public void interceptBeforeAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+            ExtensionContext context) throws Throwable {
+        Method m = call.getExecutable();
+        String during = "@BeforeAll " + m.getDeclaringClass().getSimpleName() + "." + m.getName();
+        check(RECORDER.drain(), "before " + during);
+        invocation.proceed();
+        List<LogRecord> blocked = RECORDER.drain();
+        if (m.isAnnotationPresent(WarmUp.class) || m.getName().equals("warmUp")) {
+            if (!blocked.isEmpty()) {
+                System.err.println("NoBlockedThreadsExtension: " + blocked.size() + " blocked-thread warning(s) in the warm-up "
+                        + during + ", not counted; first: " + blocked.get(0).getMessage());
+            }
+        } else {
+            check(blocked, during);
+        }
+    }
+
+    @Override
     public void beforeEach(ExtensionContext context) {
-        // What is recorded now happened in @BeforeAll, or in the previous test's class-level work.
-        check(RECORDER.drain(), "@BeforeAll of " + context.getRequiredTestClass().getSimpleName()
-                + " (reported at " + context.getDisplayName() + ")");
+        // Reported after the @BeforeAll methods returned (work they left running), or by class-level extensions.
+        check(RECORDER.drain(), "set-up of " + context.getRequiredTestClass().getSimpleName()
+                + ", before " + context.getDisplayName());
     }
 
     @Override
