@@ -2,6 +2,7 @@ package io.drwatch.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -10,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
 
 /**
  * Proves the global blocked-thread check is live (a deliberately blocked event loop is caught, with
@@ -65,6 +69,67 @@ class NoBlockedThreadsExtensionTest {
         assertThat(NoBlockedThreadsExtension.offence(warning(200, NETTY, clinit, define, load, DRWATCH)))
                 .hasValueSatisfying(why -> assertThat(why).contains("io.drwatch.adapter.Foo.<clinit>"));
         assertThat(NoBlockedThreadsExtension.offence(warning(600, define, load, DRWATCH))).isPresent();
+    }
+
+    /** Blocks an event loop in this class's own (drwatch) code, and waits until Vert.x reported it. */
+    static void blockAnEventLoop() throws Exception {
+        Vertx vertx = TestVertx.create();
+        try {
+            vertx.runOnContext(v -> {
+                long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+                while (System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+            });
+            Await.until(Duration.ofSeconds(5), () -> !NoBlockedThreadsExtension.recorder().records().isEmpty());
+        } finally {
+            vertx.close().await(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Run by {@link #aBlockInBeforeAllFailsTheClassUnlessItIsADeclaredWarmUp} only (surefire skips nested classes). */
+    static class BlocksInBeforeAll {
+        @BeforeAll
+        static void start() throws Exception {
+            blockAnEventLoop();
+        }
+
+        @Test
+        void nothing() {
+        }
+    }
+
+    static class BlocksInWarmUp {
+        @BeforeAll
+        @NoBlockedThreadsExtension.WarmUp
+        static void start() throws Exception {
+            blockAnEventLoop();
+        }
+
+        @Test
+        void nothing() {
+        }
+    }
+
+    private static Events run(Class<?> testClass) {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                .selectors(selectClass(testClass)).execute().allEvents();
+    }
+
+    @Test
+    void aBlockInBeforeAllFailsTheClassUnlessItIsADeclaredWarmUp() {
+        Events checked = run(BlocksInBeforeAll.class);
+        assertThat(checked.failed().list()).singleElement().satisfies(e -> assertThat(
+                e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .hasMessageContaining("during @BeforeAll BlocksInBeforeAll.start")
+                .hasMessageContaining("in drwatch code at").hasMessageContaining("NoBlockedThreadsExtensionTest.lambda$blockAnEventLoop"));
+        assertThat(checked.succeeded().count()).as("the class's test never ran").isEqualTo(1); // the engine itself
+
+        Events warmUp = run(BlocksInWarmUp.class);
+        assertThat(warmUp.failed().count()).isZero();
+        assertThat(warmUp.succeeded().list()).anySatisfy(e ->
+                assertThat(e.getTestDescriptor().getDisplayName()).isEqualTo("nothing()"));
     }
 
     @Test
