@@ -53,7 +53,14 @@ public final class Logging {
    */
   public static void configure() {
     String named = System.getProperty(FORMAT_PROPERTY, System.getenv(FORMAT_ENV));
-    configure(named == null || named.isBlank() ? Format.TEXT : Format.parse(named));
+    Format format = Format.TEXT;
+    try {
+      format = named == null || named.isBlank() ? Format.TEXT : Format.parse(named);
+    } catch (IllegalArgumentException e) {
+      // Logs in the wrong format beat no daemon; the line says why they are text.
+      System.err.println("drwatch: " + FORMAT_ENV + ": " + e.getMessage() + "; logging as text");
+    }
+    configure(format);
   }
 
   /**

@@ -79,7 +79,7 @@ class HelmChartTest {
       assertThat(labels).as(kind + " labels").containsAllEntriesOf(fields(selector))
           .containsEntry("app.kubernetes.io/managed-by", "Helm")
           .containsEntry("app.kubernetes.io/version", "0.1.0")
-          .containsEntry("helm.sh/chart", "drwatch-0.1.0");
+          .containsEntry("helm.sh/chart", "drwatch-0.2.0");
     });
     // Everything that selects the pod selects exactly the Deployment's pod labels.
     assertThat(fields(docs.get("Deployment").at("/spec/template/metadata/labels")))

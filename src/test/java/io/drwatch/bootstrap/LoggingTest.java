@@ -111,6 +111,14 @@ class LoggingTest {
   }
 
   @Test
+  void anUnknownFormatInTheEnvironmentIsSaidAndTextIsUsed() throws Exception {
+    List<String> lines = emit(Map.of(Logging.FORMAT_ENV, "logfmt"));
+    assertThat(lines.get(0)).isEqualTo(
+        "drwatch: DRWATCH_LOG_FORMAT: log format must be text or json, not \"logfmt\"; logging as text");
+    assertThat(lines.get(1)).contains(" INFO    io.drwatch.verdict pg-main HEALTHY -> LAGGING");
+  }
+
+  @Test
   void anUnknownFormatIsRefusedByName() {
     assertThat(Logging.Format.parse(" JSON ")).isEqualTo(Logging.Format.JSON);
     assertThatThrownBy(() -> Logging.Format.parse("logfmt")).hasMessageContaining("text or json");
