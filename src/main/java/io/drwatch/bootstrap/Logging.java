@@ -64,7 +64,17 @@ public final class Logging {
   }
 
   /**
-   * Switches to {@code format}, e.g. once a config file asks for it. An operator's own
+   * The config file's {@code log.format}, once it is read: applied unless the environment already
+   * named a format, so that an operator can override a file without editing it.
+   */
+  public static void configureFromFile(java.util.Optional<String> format) {
+    if (format.isPresent() && System.getProperty(FORMAT_PROPERTY, System.getenv(FORMAT_ENV)) == null) {
+      configure(Format.parse(format.get()));
+    }
+  }
+
+  /**
+   * Switches to {@code format}. An operator's own
    * {@code -Dlogback.configurationFile} wins: only the JUL bridge is installed then.
    */
   public static void configure(Format format) {

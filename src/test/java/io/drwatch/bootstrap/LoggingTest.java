@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drwatch.config.ConfigException;
+import io.drwatch.config.ConfigLoader;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +29,11 @@ class LoggingTest {
 
   /** Logs what a daemon logs: System.Logger verdict and failover lines, SLF4J with MDC, noise. */
   public static final class Emit {
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
       Logging.configure();
+      if (args.length > 0) {
+        Logging.configureFromFile(ConfigLoader.parse(args[0], k -> null).log().format());
+      }
       System.getLogger("io.drwatch.verdict").log(Level.INFO, "pg-main HEALTHY -> LAGGING: rpo 4s over 2s");
       System.getLogger("io.drwatch.verdict").log(Level.INFO, "eu-1: db-primary suspected: 3 probes failed");
       System.getLogger("io.drwatch.failover").log(Level.INFO,
@@ -44,10 +49,13 @@ class LoggingTest {
     }
   }
 
-  private static List<String> emit(Map<String, String> env) throws IOException, InterruptedException {
+  private static List<String> emit(Map<String, String> env, String... configYaml)
+      throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        Emit.class.getName());
+    List<String> cmd = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+        Emit.class.getName()));
+    cmd.addAll(List.of(configYaml));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().remove(Logging.FORMAT_ENV);
     pb.environment().putAll(env);
     Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -116,6 +124,26 @@ class LoggingTest {
     assertThat(lines.get(0)).isEqualTo(
         "drwatch: DRWATCH_LOG_FORMAT: log format must be text or json, not \"logfmt\"; logging as text");
     assertThat(lines.get(1)).contains(" INFO    io.drwatch.verdict pg-main HEALTHY -> LAGGING");
+  }
+
+  private static final String CONFIG = """
+      channels:
+        - { name: db, kind: redis, primary: { url: "redis://127.0.0.1:1" }, replica: { url: "redis://127.0.0.1:2" } }
+      log: { format: json }
+      """;
+
+  @Test
+  void theConfigFilesLogFormatAppliesUnlessTheEnvironmentNamesOne() throws Exception {
+    List<String> fromFile = emit(Map.of(), CONFIG);
+    assertThat(fromFile).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).isObject()).isTrue());
+    assertThat(emit(Map.of(Logging.FORMAT_ENV, "text"), CONFIG).get(0)).contains(" INFO    io.drwatch.verdict ");
+  }
+
+  @Test
+  void theConfigFileAcceptsTextOrJsonOnly() throws Exception {
+    assertThat(ConfigLoader.parse(CONFIG, k -> null).log().format()).contains("json");
+    assertThatThrownBy(() -> ConfigLoader.parse(CONFIG.replace("json", "xml"), k -> null))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("log.format");
   }
 
   @Test
