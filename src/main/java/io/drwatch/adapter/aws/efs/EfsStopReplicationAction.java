@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.efs.model.ReplicationStatus;
  * <ul>
  *   <li>check: {@code DescribeReplicationConfigurations} for the file system answers
  *       {@code ReplicationNotFound} (or no configuration).
- *   <li>apply: {@code DeleteReplicationConfiguration} with {@code deletionMode}; skipped if every
+ *   <li>apply: {@code DeleteReplicationConfiguration} of the configuration's source file system
+ *       (as {@code DescribeReplicationConfigurations} names it) with {@code deletionMode}; skipped if every
  *       destination is already {@code DELETING} (a retry after a crash), and a
  *       {@code ReplicationNotFound} answer counts as done.
  *   <li>await: polls every {@code pollMillis} until {@code ReplicationNotFound}; {@code DELETING}
@@ -106,10 +107,13 @@ public final class EfsStopReplicationAction implements FailoverAction, AutoClose
     Context context = vertx.getOrCreateContext();
     return target(step).compose(t -> describe(context, t, step.abandoned()).compose(config -> config.isEmpty() || deleting(config.get())
         ? Future.<Void>succeededFuture()
-        : AwsFutures.retried(Retry.of("efs DeleteReplicationConfiguration " + t.fileSystem() + " " + t.mode()).stopOn(step.abandoned()),
+        : AwsFutures.retried(Retry.of("efs DeleteReplicationConfiguration " + config.get().sourceFileSystemId() + " "
+            + t.mode()).stopOn(step.abandoned()),
+            // The API names the replication by its source, whichever side the step names (the
+            // destination's, when LOCAL_CONFIGURATION_ONLY runs in the destination's region).
             context, () -> absentIfNotFound(clients.get(t.endpoint()).deleteReplicationConfiguration(
                 DeleteReplicationConfigurationRequest.builder()
-                    .sourceFileSystemId(t.fileSystem()).deletionMode(t.mode()).build())))
+                    .sourceFileSystemId(config.get().sourceFileSystemId()).deletionMode(t.mode()).build())))
             .recover(err -> Failing.under(t.label(), err))
             .mapEmpty()));
   }

@@ -113,8 +113,10 @@ class EfsStopReplicationActionTest {
     Step step = step(Map.of("fileSystem", "fs-dst", "region", "us-west-2", "deletionMode", "LOCAL_CONFIGURATION_ONLY"));
     OnContext.run(vertx, () -> action.apply(step));
     OnContext.run(vertx, () -> action.await(step));
-    assertThat(calls("DELETE")).singleElement().satisfies(r -> {
-      assertThat(r.path()).isEqualTo("/2015-02-01/file-systems/fs-dst/replication-configuration");
+    assertThat(calls("GET")).first().satisfies(r -> assertThat(r.query()).isEqualTo(Map.of("FileSystemId", "fs-dst")));
+    assertThat(calls("DELETE")).as("the source's id, which DescribeReplicationConfigurations returned")
+        .singleElement().satisfies(r -> {
+      assertThat(r.path()).isEqualTo("/2015-02-01/file-systems/fs-src/replication-configuration");
       assertThat(r.query()).isEqualTo(Map.of("deletionMode", "LOCAL_CONFIGURATION_ONLY"));
       assertThat(r.region()).isEqualTo("us-west-2");
     });
