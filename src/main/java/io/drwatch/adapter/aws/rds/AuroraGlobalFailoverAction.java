@@ -15,6 +15,7 @@ import io.drwatch.port.FailoverAction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.rds.RdsAsyncClient;
@@ -32,7 +33,8 @@ import software.amazon.awssdk.services.rds.model.SwitchoverGlobalClusterRequest;
  *   <li>apply: a real run calls {@code FailoverGlobalCluster} with {@code AllowDataLoss}
  *       ({@code allowDataLoss}, default true: the managed failover that does not wait for the old
  *       primary, so RPO is the lag at that moment). A drill calls {@code SwitchoverGlobalCluster}
- *       (waits for sync, RPO 0). A rejection because a failover to the same target is already in
+ *       (waits for sync, RPO 0) in the primary's region, where AWS says to call it: {@code
+ *       switchoverRegion}, else the current writer's region from {@code DescribeGlobalClusters}. A rejection because a failover to the same target is already in
  *       progress (a crash while the step was in flight) counts as applied.
  *   <li>await: polls {@code DescribeGlobalClusters} every {@code pollMillis} (1000) for at most
  *       {@code waitSeconds} (1800) until the target is the writer, no failover state is in
@@ -41,8 +43,8 @@ import software.amazon.awssdk.services.rds.model.SwitchoverGlobalClusterRequest;
  * </ul>
  *
  * <p>Parameters: {@code globalCluster}, {@code targetCluster} (ARN of the secondary DB cluster),
- * {@code region} (the secondary's region for a failover; for drills the runbook's drill overrides
- * can point a switchover at the primary's), optional {@code endpointOverride}, {@code allowDataLoss},
+ * {@code region} (the secondary's region: describe and failover go there), optional {@code
+ * switchoverRegion}, optional {@code endpointOverride}, {@code allowDataLoss},
  * {@code pollMillis}, {@code waitSeconds}. IAM: {@code rds:DescribeGlobalClusters},
  * {@code rds:FailoverGlobalCluster}, {@code rds:SwitchoverGlobalCluster}.
  */
@@ -97,7 +99,7 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
   }
 
   private record Target(Context context, Step step, String globalCluster, String targetCluster,
-      AwsEndpoint endpoint, boolean allowDataLoss) {
+      AwsEndpoint endpoint, boolean allowDataLoss, Optional<String> switchoverRegion) {
     String label() {
       return "step " + step.id() + ": aurora-global-failover " + globalCluster + " to " + targetCluster;
     }
@@ -107,7 +109,8 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
     Context context = vertx.getOrCreateContext();
     try {
       return Future.succeededFuture(new Target(context, step, step.param("globalCluster"),
-          step.param("targetCluster").strip(), StepClients.endpoint(step), RdsParams.flag(step, "allowDataLoss", true)));
+          step.param("targetCluster").strip(), StepClients.endpoint(step), RdsParams.flag(step, "allowDataLoss", true),
+          Optional.ofNullable(step.params().get("switchoverRegion")).map(String::strip).filter(r -> !r.isEmpty())));
     } catch (IllegalArgumentException e) {
       return failed(FailureCode.BAD_PARAMS, e.getMessage());
     }
@@ -137,12 +140,21 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
             .build())).mapEmpty();
   }
 
+  /**
+   * AWS documents a switchover as called in the primary's region: {@code switchoverRegion} if the
+   * step names one, else the writer's as the global cluster reports it now.
+   */
   private Future<Void> switchover(Target t) {
-    return AwsFutures.retried(Retry.of("rds SwitchoverGlobalCluster").stopOn(t.step().abandoned()), t.context(), () -> clients.get(t.endpoint())
+    Future<AwsEndpoint> where = t.switchoverRegion().isPresent()
+        ? Future.succeededFuture(t.endpoint().inRegion(t.switchoverRegion().get()))
+        : describe(t).map(g -> GlobalClusterView.of(g, t.targetCluster()).writerRegion()
+            .map(t.endpoint()::inRegion).orElse(t.endpoint()));
+    return where.compose(endpoint -> AwsFutures.retried(Retry.of("rds SwitchoverGlobalCluster (" + endpoint.region() + ")")
+        .stopOn(t.step().abandoned()), t.context(), () -> clients.get(endpoint)
         .switchoverGlobalCluster(SwitchoverGlobalClusterRequest.builder()
             .globalClusterIdentifier(t.globalCluster())
             .targetDbClusterIdentifier(t.targetCluster())
-            .build())).mapEmpty();
+            .build())).mapEmpty());
   }
 
   /** The global cluster refused because it is busy: fine if it is busy making our target the writer. */

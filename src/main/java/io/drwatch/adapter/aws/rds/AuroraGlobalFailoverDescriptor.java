@@ -33,6 +33,8 @@ public final class AuroraGlobalFailoverDescriptor
             ParamSpec.string("targetCluster").asRequired().matching("arn:aws[a-z-]*:rds:[a-z0-9-]+:\\d{12}:cluster:.+",
                 "a DB cluster ARN").doc("**ARN** of the secondary DB cluster to promote"),
             region("where the calls go: the surviving (secondary) region"),
+            SharedSpecs.region("switchoverRegion", "where a drill's switchover is called; default: the current"
+                + " writer's region"),
             ENDPOINT_OVERRIDE,
             ParamSpec.bool("allowDataLoss").defaultsTo("true").doc("false makes it a switchover that waits for sync"),
             pollMillis(RdsParams.DEFAULT_POLL_MILLIS),

@@ -120,11 +120,23 @@ class AuroraGlobalFailoverActionTest {
     Step drill = step(true, Map.of());
     onContext(vertx, () -> action.apply(drill));
     onContext(vertx, () -> action.await(drill));
-    assertThat(fake.requests("SwitchoverGlobalCluster")).singleElement().extracting(RdsQueryFake.Request::params)
-        .isEqualTo(Map.of("Action", "SwitchoverGlobalCluster", "Version", "2014-10-31", "GlobalClusterIdentifier",
-            "orders", "TargetDbClusterIdentifier", SECONDARY));
+    assertThat(fake.requests("SwitchoverGlobalCluster")).singleElement().satisfies(r -> {
+      assertThat(r.params()).isEqualTo(Map.of("Action", "SwitchoverGlobalCluster", "Version", "2014-10-31",
+          "GlobalClusterIdentifier", "orders", "TargetDbClusterIdentifier", SECONDARY));
+      assertThat(r.region()).as("called in the primary's region, where AWS says to").isEqualTo("us-east-1");
+    });
+    assertThat(fake.requests("DescribeGlobalClusters")).allSatisfy(r -> assertThat(r.region()).isEqualTo(REGION));
     assertThat(fake.requests("FailoverGlobalCluster")).isEmpty();
     assertThat(fake.state().writer("orders")).isEqualTo(SECONDARY);
+  }
+
+  @Test
+  void shouldSwitchOverWhereTheStepSaysWhenItNamesARegion() throws Exception {
+    Step drill = step(true, Map.of("switchoverRegion", "eu-central-1"));
+    onContext(vertx, () -> action.apply(drill));
+    assertThat(fake.requests("SwitchoverGlobalCluster")).singleElement()
+        .satisfies(r -> assertThat(r.region()).isEqualTo("eu-central-1"));
+    assertThat(fake.requests("DescribeGlobalClusters")).as("no need to look the writer up").isEmpty();
   }
 
   @Test
