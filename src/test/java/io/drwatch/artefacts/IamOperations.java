@@ -44,6 +44,7 @@ final class IamOperations {
     // adapter/aws/elasticache/ElastiCacheGlobalFailoverAction: elasticache-global-failover;
     // ElastiCacheGlobalTelemetry: the elasticache-global channel.
     m.put("elasticache:DescribeGlobalReplicationGroups", Set.of(Role.FAILOVER, Role.MONITOR));
+    m.put("elasticache:DescribeReplicationGroups", Set.of(Role.MONITOR));
     m.put("elasticache:FailoverGlobalReplicationGroup", Set.of(Role.FAILOVER));
     // adapter/aws/efs/EfsStopReplicationAction: efs-stop-replication.
     // ... and the efs channel (adapter/aws/efs/EfsReplicationTelemetry) reads the same.

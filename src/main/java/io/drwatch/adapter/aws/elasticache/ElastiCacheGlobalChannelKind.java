@@ -30,10 +30,11 @@ public final class ElastiCacheGlobalChannelKind
             region("where DescribeGlobalReplicationGroups is called"),
             ParamSpec.string("globalReplicationGroup").asRequired().doc("the Global Datastore's id"),
             ENDPOINT_OVERRIDE, ASSUME_ROLE,
-            ParamSpec.list("secondaryNode").doc("the secondary's primary node(s) publishing the lag metric;"
-                + " default <replication group>-001")),
+            ParamSpec.list("secondaryNode").doc("nodes to read the lag metric of, instead of a group's member"
+                + " clusters from DescribeReplicationGroups")),
         ChannelShape.aws(ChannelShape.Need.OPTIONAL, ChannelShape.Form.REDIS, Duration.ofMinutes(1), 3), true,
-        List.of("elasticache:DescribeGlobalReplicationGroups", "cloudwatch:GetMetricData"));
+        List.of("elasticache:DescribeGlobalReplicationGroups", "elasticache:DescribeReplicationGroups",
+            "cloudwatch:GetMetricData"));
   }
 
   @Override
