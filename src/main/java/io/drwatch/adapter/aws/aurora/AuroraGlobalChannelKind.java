@@ -24,14 +24,14 @@ public final class AuroraGlobalChannelKind extends AbstractChannelKindDescriptor
 
   public AuroraGlobalChannelKind() {
     super("aurora-global", "Aurora Global Database: members and roles from `DescribeGlobalClusters`, lag from"
-        + " `AuroraGlobalDBRPOLag`; optional postgres canary.",
+        + " `AuroraGlobalDBRPOLag` (or `AuroraGlobalDBReplicationLag`, as `ListMetrics` finds it); optional postgres canary.",
         ParamSchema.of(
             region("where DescribeGlobalClusters is called"),
             ParamSpec.string("globalCluster").asRequired().matching("[A-Za-z][A-Za-z0-9-]{0,254}",
                 "a global cluster identifier").doc("the global cluster's identifier"),
             ENDPOINT_OVERRIDE, ASSUME_ROLE),
         ChannelShape.aws(ChannelShape.Need.OPTIONAL, ChannelShape.Form.POSTGRES, Duration.ofMinutes(1), 3), true,
-        List.of("rds:DescribeGlobalClusters", "cloudwatch:GetMetricData"));
+        List.of("rds:DescribeGlobalClusters", "cloudwatch:GetMetricData", "cloudwatch:ListMetrics"));
   }
 
   @Override
