@@ -1,15 +1,12 @@
 package io.drwatch.adapter.aws.elasticache;
 
-import io.drwatch.adapter.support.Failing;
-import io.drwatch.domain.FailureCode;
-import io.drwatch.adapter.aws.AwsFutures;
-import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.support.Poll;
-import io.drwatch.adapter.support.Poll.Seen;
+import io.drwatch.adapter.aws.AwsStepAction;
 import io.drwatch.adapter.aws.StepClients;
-import io.drwatch.port.FailoverAction;
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.adapter.support.Poll.Seen;
+import io.drwatch.adapter.support.Retry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -44,7 +41,7 @@ import software.amazon.awssdk.services.elasticache.model.GlobalReplicationGroupM
  * optional {@code endpointOverride}, {@code pollMillis} (2000), {@code waitSeconds} (900). IAM:
  * {@code elasticache:DescribeGlobalReplicationGroups}, {@code elasticache:FailoverGlobalReplicationGroup}.
  */
-public final class ElastiCacheGlobalFailoverAction implements FailoverAction, AutoCloseable {
+public final class ElastiCacheGlobalFailoverAction extends AwsStepAction<ElastiCacheAsyncClient> {
   static final String NAME = "elasticache-global-failover";
 
   /** The member that is to be primary, and where to ask. */
@@ -63,12 +60,8 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
     }
   }
 
-  private final Vertx vertx;
-  private final StepClients<ElastiCacheAsyncClient> clients;
-
   ElastiCacheGlobalFailoverAction(Vertx vertx, Function<AwsEndpoint, ElastiCacheAsyncClient> build) {
-    this.vertx = vertx;
-    this.clients = new StepClients<>(build);
+    super(NAME, vertx, build);
   }
 
   /** {@code aws} is asked for on the first call only (on a worker thread). */
@@ -78,14 +71,10 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
   public Future<Boolean> check(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> describe(context, t, step.abandoned()).compose(g -> seen(t, g)).map(Seen::done));
+    return parsed(() -> Target.of(step))
+        .compose(t -> describe(context, t, step.abandoned()).compose(g -> seen(t, g)).map(Seen::done));
   }
 
   @Override
@@ -93,17 +82,17 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
     Context context = vertx.getOrCreateContext();
     // A retry after a crash may find the roles already switched and the datastore still
     // modifying: the failover was made, await verifies it; promoting again could race it.
-    return target(step).compose(t -> describe(context, t, step.abandoned()).compose(g -> member(t, g))
-        .compose(m -> "primary".equalsIgnoreCase(m.role()) ? Future.<Void>succeededFuture() : failover(context, t, step.abandoned())));
+    return parsed(() -> Target.of(step)).compose(t -> describe(context, t, step.abandoned()).compose(g -> member(t, g))
+        .compose(m -> "primary".equalsIgnoreCase(m.role()) ? Future.<Void>succeededFuture()
+            : failover(context, t, step.abandoned())));
   }
 
   private Future<Void> failover(Context context, Target t, Future<?> stop) {
-    return AwsFutures.retried(Retry.of("elasticache FailoverGlobalReplicationGroup " + t.group()).stopOn(stop),
-        context, () -> clients.get(t.endpoint()).failoverGlobalReplicationGroup(
-            FailoverGlobalReplicationGroupRequest.builder()
-                .globalReplicationGroupId(t.group())
-                .primaryRegion(t.region())
-                .primaryReplicationGroupId(t.member()).build()))
+    return call(context, Retry.of("elasticache FailoverGlobalReplicationGroup " + t.group()).stopOn(stop),
+        t.endpoint(), c -> c.failoverGlobalReplicationGroup(FailoverGlobalReplicationGroupRequest.builder()
+            .globalReplicationGroupId(t.group())
+            .primaryRegion(t.region())
+            .primaryReplicationGroupId(t.member()).build()))
         .recover(err -> Failing.under(t.label(), err))
         .mapEmpty();
   }
@@ -111,16 +100,15 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
   @Override
   public Future<Void> await(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> Poll.every(t.every(), t.atMost()).untilSeen(context.owner(), step.abandoned(),
+    return parsed(() -> Target.of(step)).compose(t -> awaitSeen(step, t.every(), t.atMost(),
         t.label() + ": " + t.member() + " in global datastore " + t.group(),
-        () -> describe(context, t, step.abandoned()).compose(g -> seen(t, g))).result().mapEmpty());
+        () -> describe(context, t, step.abandoned()).compose(g -> seen(t, g))));
   }
 
   private Future<GlobalReplicationGroup> describe(Context context, Target t, Future<?> stop) {
-    return AwsFutures.retried(Retry.of("elasticache DescribeGlobalReplicationGroups " + t.group()).stopOn(stop),
-        context, () -> clients.get(t.endpoint()).describeGlobalReplicationGroups(
-            DescribeGlobalReplicationGroupsRequest.builder()
-                .globalReplicationGroupId(t.group()).showMemberInfo(true).build()))
+    return call(context, Retry.of("elasticache DescribeGlobalReplicationGroups " + t.group()).stopOn(stop),
+        t.endpoint(), c -> c.describeGlobalReplicationGroups(DescribeGlobalReplicationGroupsRequest.builder()
+            .globalReplicationGroupId(t.group()).showMemberInfo(true).build()))
         .recover(err -> Failing.under(t.label(), err))
         .compose(response -> response.globalReplicationGroups().stream()
             .filter(g -> t.group().equals(g.globalReplicationGroupId())).findFirst()
@@ -149,20 +137,7 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
                 .collect(Collectors.joining(", ")) + ")"));
   }
 
-  private static Future<Target> target(Step step) {
-    try {
-      return Future.succeededFuture(Target.of(step));
-    } catch (IllegalArgumentException e) {
-      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
-    }
-  }
-
   private static <T> Future<T> failed(String message) {
     return Future.failedFuture(VertxException.noStackTrace(message));
-  }
-
-  @Override
-  public void close() {
-    clients.close();
   }
 }

@@ -6,12 +6,11 @@ import io.drwatch.adapter.aws.AwsFutures;
 import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.adapter.support.Poll.Seen;
 import io.drwatch.domain.CodedFailure;
 import io.drwatch.domain.FailureCode;
-import io.drwatch.port.FailoverAction;
+import io.drwatch.adapter.aws.AwsStepAction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -48,13 +47,9 @@ import software.amazon.awssdk.services.rds.model.SwitchoverGlobalClusterRequest;
  * {@code pollMillis}, {@code waitSeconds}. IAM: {@code rds:DescribeGlobalClusters},
  * {@code rds:FailoverGlobalCluster}, {@code rds:SwitchoverGlobalCluster}.
  */
-public final class AuroraGlobalFailoverAction implements FailoverAction, AutoCloseable {
-  private final Vertx vertx;
-  private final StepClients<RdsAsyncClient> clients;
-
+public final class AuroraGlobalFailoverAction extends AwsStepAction<RdsAsyncClient> {
   AuroraGlobalFailoverAction(Vertx vertx, StepClients<RdsAsyncClient> clients) {
-    this.vertx = vertx;
-    this.clients = clients;
+    super("aurora-global-failover", vertx, clients);
   }
 
   /** {@code aws} is asked for on the first call only (on a worker thread). */
@@ -64,11 +59,6 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
 
   public static AuroraGlobalFailoverAction create(Vertx vertx, AwsClients aws) {
     return create(vertx, () -> aws);
-  }
-
-  @Override
-  public String name() {
-    return "aurora-global-failover";
   }
 
   @Override
@@ -93,8 +83,8 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
     return target(step).compose(t -> {
       // Whether this await saw the failover in progress; only touched on t.context(), between rounds.
       AtomicBoolean sawProgress = new AtomicBoolean();
-      return Poll.every(RdsParams.pollEvery(step), RdsParams.waitLimit(step)).untilSeen(vertx, step.abandoned(), t.label(),
-          () -> describe(t).compose(g -> seen(t, GlobalClusterView.of(g, t.targetCluster()), sawProgress))).result().mapEmpty();
+      return awaitSeen(step, RdsParams.pollEvery(step), RdsParams.waitLimit(step), t.label(),
+          () -> describe(t).compose(g -> seen(t, GlobalClusterView.of(g, t.targetCluster()), sawProgress)));
     });
   }
 
@@ -107,13 +97,9 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
 
   private Future<Target> target(Step step) {
     Context context = vertx.getOrCreateContext();
-    try {
-      return Future.succeededFuture(new Target(context, step, step.param("globalCluster"),
+    return parsed(() -> new Target(context, step, step.param("globalCluster"),
           step.param("targetCluster").strip(), StepClients.endpoint(step), RdsParams.flag(step, "allowDataLoss", true),
           Optional.ofNullable(step.params().get("switchoverRegion")).map(String::strip).filter(r -> !r.isEmpty())));
-    } catch (IllegalArgumentException e) {
-      return failed(FailureCode.BAD_PARAMS, e.getMessage());
-    }
   }
 
   private Future<GlobalCluster> describe(Target t) {
@@ -181,8 +167,4 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
     return Future.succeededFuture(done ? Seen.done(view.state()) : Seen.notYet(view.state()));
   }
 
-  @Override
-  public void close() {
-    clients.close();
-  }
 }
