@@ -7,6 +7,7 @@ import io.drwatch.adapter.support.Backoff;
 import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.AwsStepAction;
+import io.drwatch.adapter.aws.StepClients;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -69,7 +70,7 @@ public final class ArcRoutingControlAction extends AwsStepAction<Route53Recovery
   /** {@code aws} is asked for on the first call only (on a worker thread). */
   public static ArcRoutingControlAction create(Vertx vertx, Supplier<AwsClients> aws) {
     return new ArcRoutingControlAction(vertx,
-        endpoint -> aws.get().configure(Route53RecoveryClusterAsyncClient.builder(), endpoint).build(), POLL_EVERY);
+        StepClients.built(aws, Route53RecoveryClusterAsyncClient::builder), POLL_EVERY);
   }
 
   @Override

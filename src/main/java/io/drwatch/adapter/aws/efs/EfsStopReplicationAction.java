@@ -80,7 +80,7 @@ public final class EfsStopReplicationAction extends AwsStepAction<EfsAsyncClient
 
   /** {@code aws} is asked for on the first call only (on a worker thread). */
   public static EfsStopReplicationAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new EfsStopReplicationAction(vertx, endpoint -> aws.get().configure(EfsAsyncClient.builder(), endpoint).build());
+    return new EfsStopReplicationAction(vertx, StepClients.built(aws, EfsAsyncClient::builder));
   }
 
   @Override

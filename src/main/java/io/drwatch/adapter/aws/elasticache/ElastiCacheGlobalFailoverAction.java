@@ -67,7 +67,7 @@ public final class ElastiCacheGlobalFailoverAction extends AwsStepAction<ElastiC
   /** {@code aws} is asked for on the first call only (on a worker thread). */
   public static ElastiCacheGlobalFailoverAction create(Vertx vertx, Supplier<AwsClients> aws) {
     return new ElastiCacheGlobalFailoverAction(vertx,
-        endpoint -> aws.get().configure(ElastiCacheAsyncClient.builder(), endpoint).build());
+        StepClients.built(aws, ElastiCacheAsyncClient::builder));
   }
 
   @Override

@@ -48,12 +48,9 @@ public final class EventBridgePutAction extends AwsStepAction.OneShot<EventBridg
   /** {@code aws} is asked for on the first put only (on a worker thread). */
   public static EventBridgePutAction create(Vertx vertx, Supplier<AwsClients> aws) {
     return new EventBridgePutAction(vertx,
-        endpoint -> aws.get().configure(EventBridgeAsyncClient.builder(), endpoint).build());
+        StepClients.built(aws, EventBridgeAsyncClient::builder));
   }
 
-  public static EventBridgePutAction create(Vertx vertx, AwsClients aws) {
-    return create(vertx, () -> aws);
-  }
 
   @Override
   public Future<Void> apply(Step step) {

@@ -5,6 +5,7 @@ import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.aws.AwsStepAction;
+import io.drwatch.adapter.aws.StepClients;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -68,7 +69,7 @@ public final class GaTrafficDialAction extends AwsStepAction<GlobalAcceleratorAs
   /** {@code aws} is asked for on the first call only (on a worker thread). */
   public static GaTrafficDialAction create(Vertx vertx, Supplier<AwsClients> aws) {
     return new GaTrafficDialAction(vertx,
-        endpoint -> aws.get().configure(GlobalAcceleratorAsyncClient.builder(), endpoint).build(), POLL_EVERY);
+        StepClients.built(aws, GlobalAcceleratorAsyncClient::builder), POLL_EVERY);
   }
 
   @Override

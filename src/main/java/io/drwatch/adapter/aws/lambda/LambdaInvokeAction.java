@@ -50,12 +50,9 @@ public final class LambdaInvokeAction extends AwsStepAction.OneShot<LambdaAsyncC
 
   /** {@code aws} is asked for on the first invocation only (on a worker thread). */
   public static LambdaInvokeAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new LambdaInvokeAction(vertx, endpoint -> aws.get().configure(LambdaAsyncClient.builder(), endpoint).build());
+    return new LambdaInvokeAction(vertx, StepClients.built(aws, LambdaAsyncClient::builder));
   }
 
-  public static LambdaInvokeAction create(Vertx vertx, AwsClients aws) {
-    return create(vertx, () -> aws);
-  }
 
   @Override
   public Future<Void> apply(Step step) {

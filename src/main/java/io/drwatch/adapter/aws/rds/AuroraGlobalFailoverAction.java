@@ -54,12 +54,9 @@ public final class AuroraGlobalFailoverAction extends AwsStepAction<RdsAsyncClie
 
   /** {@code aws} is asked for on the first call only (on a worker thread). */
   public static AuroraGlobalFailoverAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new AuroraGlobalFailoverAction(vertx, new StepClients<>(endpoint -> aws.get().configure(RdsAsyncClient.builder(), endpoint).build()));
+    return new AuroraGlobalFailoverAction(vertx, new StepClients<>(StepClients.built(aws, RdsAsyncClient::builder)));
   }
 
-  public static AuroraGlobalFailoverAction create(Vertx vertx, AwsClients aws) {
-    return create(vertx, () -> aws);
-  }
 
   @Override
   public Future<Boolean> check(Step step) {

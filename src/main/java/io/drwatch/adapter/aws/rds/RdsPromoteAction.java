@@ -50,12 +50,9 @@ public final class RdsPromoteAction extends AwsStepAction<RdsAsyncClient> {
 
   /** {@code aws} is asked for on the first call only (on a worker thread). */
   public static RdsPromoteAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new RdsPromoteAction(vertx, new StepClients<>(endpoint -> aws.get().configure(RdsAsyncClient.builder(), endpoint).build()));
+    return new RdsPromoteAction(vertx, new StepClients<>(StepClients.built(aws, RdsAsyncClient::builder)));
   }
 
-  public static RdsPromoteAction create(Vertx vertx, AwsClients aws) {
-    return create(vertx, () -> aws);
-  }
 
   @Override
   public Future<Boolean> check(Step step) {

@@ -5,6 +5,7 @@ import static io.drwatch.adapter.aws.AwsFutures.absentIf;
 import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsStepAction;
+import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.adapter.aws.StepPayload;
 import io.drwatch.adapter.support.Failing;
 import io.drwatch.adapter.support.Poll.Seen;
@@ -62,7 +63,7 @@ public final class SfnStartAction extends AwsStepAction<SfnAsyncClient> {
 
   /** {@code aws} is asked for on the first call only (on a worker thread). */
   public static SfnStartAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new SfnStartAction(vertx, endpoint -> aws.get().configure(SfnAsyncClient.builder(), endpoint).build());
+    return new SfnStartAction(vertx, StepClients.built(aws, SfnAsyncClient::builder));
   }
 
   @Override

@@ -64,7 +64,7 @@ class EventBridgePutActionTest {
             new AwsEndpoint(REGION, Optional.of(moto.endpoint()))).build();
         EventBridgeAsyncClient events = aws.configure(EventBridgeAsyncClient.builder(),
             new AwsEndpoint(REGION, Optional.of(moto.endpoint()))).build();
-        EventBridgePutAction action = EventBridgePutAction.create(vertx, aws)) {
+        EventBridgePutAction action = EventBridgePutAction.create(vertx, () -> aws)) {
       String url = sqs.createQueue(r -> r.queueName("failover-events")).get(10, TimeUnit.SECONDS).queueUrl();
       String arn = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
           .get(5, TimeUnit.SECONDS).attributes().get(QueueAttributeName.QUEUE_ARN);

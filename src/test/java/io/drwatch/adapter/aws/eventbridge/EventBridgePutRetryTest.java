@@ -55,7 +55,7 @@ class EventBridgePutRetryTest {
     fake = new AwsJsonFake(vertx, "1.1", "AWSEvents", Map.of("PutEvents", body -> Reply.ok(new JsonObject()
         .put("FailedEntryCount", 0).put("Entries", new JsonArray().add(new JsonObject()
             .put("EventId", "e-" + ids.incrementAndGet()))))));
-    action = EventBridgePutAction.create(vertx, impatient);
+    action = EventBridgePutAction.create(vertx, () -> impatient);
     OnContext.run(vertx, () -> action.put(step())); // loads the SDK's classes outside the test's requests
     fake.calls.clear();
   }

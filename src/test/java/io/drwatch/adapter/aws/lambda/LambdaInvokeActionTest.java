@@ -83,7 +83,7 @@ class LambdaInvokeActionTest {
           .code(c -> c.zipFile(SdkBytes.fromByteArray(code))))
           .get(20, TimeUnit.SECONDS);
     }
-    action = LambdaInvokeAction.create(vertx, aws);
+    action = LambdaInvokeAction.create(vertx, () -> aws);
   }
 
   @AfterAll

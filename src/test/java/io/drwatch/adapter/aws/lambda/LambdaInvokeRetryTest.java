@@ -63,7 +63,7 @@ class LambdaInvokeRetryTest {
   @BeforeEach
   void fake() throws Exception {
     fake = new FakeLambda();
-    action = LambdaInvokeAction.create(vertx, impatient);
+    action = LambdaInvokeAction.create(vertx, () -> impatient);
     // Warm the SDK's classes with one plain call, so the test's requests are only its own.
     OnContext.run(vertx, () -> action.invoke(step()));
     fake.clearRequests();

@@ -38,8 +38,8 @@ class AuroraGlobalFailoverActionTest {
     vertx = TestVertx.create();
     aws = RdsTestSupport.clients(AwsSettings.DEFAULT);
     impatient = RdsTestSupport.clients(RdsTestSupport.SHORT);
-    action = AuroraGlobalFailoverAction.create(vertx, aws);
-    impatientAction = AuroraGlobalFailoverAction.create(vertx, impatient);
+    action = AuroraGlobalFailoverAction.create(vertx, () -> aws);
+    impatientAction = AuroraGlobalFailoverAction.create(vertx, () -> impatient);
     warmUpTheJvm();
   }
 

@@ -36,8 +36,8 @@ class RdsPromoteActionTest {
     vertx = TestVertx.create();
     aws = RdsTestSupport.clients(AwsSettings.DEFAULT);
     impatient = RdsTestSupport.clients(RdsTestSupport.SHORT);
-    action = RdsPromoteAction.create(vertx, aws);
-    impatientAction = RdsPromoteAction.create(vertx, impatient);
+    action = RdsPromoteAction.create(vertx, () -> aws);
+    impatientAction = RdsPromoteAction.create(vertx, () -> impatient);
   }
 
   /**

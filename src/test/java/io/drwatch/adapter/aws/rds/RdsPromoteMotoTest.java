@@ -46,7 +46,7 @@ class RdsPromoteMotoTest {
       west.createDBInstanceReadReplica(r -> r.dbInstanceIdentifier("orders-replica")
           .sourceDBInstanceIdentifier(PRIMARY_ARN).dbInstanceClass("db.t3.micro")).get(20, TimeUnit.SECONDS);
     }
-    action = RdsPromoteAction.create(vertx, aws);
+    action = RdsPromoteAction.create(vertx, () -> aws);
     // As in RdsPromoteActionTest: load classes of a cold JVM before the blocked-thread check counts.
     onContext(vertx, () -> action.check(step("us-east-1", "orders-primary")));
   }
