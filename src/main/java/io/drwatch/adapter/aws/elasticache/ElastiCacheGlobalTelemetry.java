@@ -1,23 +1,21 @@
 package io.drwatch.adapter.aws.elasticache;
 
-import io.drwatch.adapter.aws.AwsFutures;
-import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.cloudwatch.FollowedMetrics;
+import io.drwatch.adapter.aws.GlobalTelemetry;
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
+import io.drwatch.adapter.aws.cloudwatch.FollowedMetrics;
 import io.drwatch.adapter.aws.cloudwatch.MetricQuery;
-import io.drwatch.domain.lag.LinkState;
 import io.drwatch.domain.lag.ReplicaView;
-import io.drwatch.port.ProviderTelemetry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import software.amazon.awssdk.services.elasticache.ElastiCacheAsyncClient;
+import software.amazon.awssdk.services.elasticache.model.DescribeGlobalReplicationGroupsResponse;
 import software.amazon.awssdk.services.elasticache.model.GlobalReplicationGroup;
 
 /**
@@ -29,10 +27,10 @@ import software.amazon.awssdk.services.elasticache.model.GlobalReplicationGroup;
  * queries are re-registered for the new secondaries (they read as missing until the next poll).
  * With several secondaries the largest lag is the figure: any of them may be the failover target.
  */
-public final class ElastiCacheGlobalTelemetry implements ProviderTelemetry {
+public final class ElastiCacheGlobalTelemetry
+    extends GlobalTelemetry<GlobalReplicationGroup, ElastiCacheGlobalMembers> {
   static final String SOURCE = "AWS/ElastiCache GlobalDatastoreReplicationLag";
 
-  private final Vertx vertx;
   private final ElastiCacheAsyncClient elastiCache;
   private final String group;
   private final ElastiCacheNodes nodes;
@@ -48,7 +46,7 @@ public final class ElastiCacheGlobalTelemetry implements ProviderTelemetry {
   public ElastiCacheGlobalTelemetry(Vertx vertx, ElastiCacheAsyncClient elastiCache,
       Function<String, ElastiCacheAsyncClient> inRegion, CloudWatchReaders readers, String group,
       List<String> secondaryNodes, AwsEndpoint home, Duration period) {
-    this.vertx = vertx;
+    super(vertx, "elasticache DescribeGlobalReplicationGroups", group, "global datastore");
     this.elastiCache = elastiCache;
     this.group = group;
     this.nodes = new ElastiCacheNodes(inRegion, secondaryNodes);
@@ -57,33 +55,31 @@ public final class ElastiCacheGlobalTelemetry implements ProviderTelemetry {
   }
 
   @Override
-  public Future<ReplicaView> read() {
-    return AwsFutures.retried(Retry.of("elasticache DescribeGlobalReplicationGroups " + group),
-        vertx.getOrCreateContext(), () -> elastiCache.describeGlobalReplicationGroups(r -> r
-            .globalReplicationGroupId(group).showMemberInfo(true)))
-        // Filtered here too: an id filter a server ignores must not make us read another datastore.
-        .map(r -> r.globalReplicationGroups().stream().filter(g -> group.equals(g.globalReplicationGroupId()))
-            .findFirst().orElseThrow(() -> new IllegalStateException(
-                "elasticache DescribeGlobalReplicationGroups " + group + ": no such global datastore")))
-        .compose(this::view);
+  protected CompletableFuture<List<GlobalReplicationGroup>> describe() {
+    return elastiCache.describeGlobalReplicationGroups(r -> r.globalReplicationGroupId(group).showMemberInfo(true))
+        .thenApply(DescribeGlobalReplicationGroupsResponse::globalReplicationGroups);
   }
 
-  private Future<ReplicaView> view(GlobalReplicationGroup g) {
-    ElastiCacheGlobalMembers members = ElastiCacheGlobalMembers.of(g);
-    Optional<String> broken = members.broken();
-    if (broken.isPresent()) {
-      return Future.succeededFuture(new ReplicaView(Optional.empty(), LinkState.DOWN, broken.get()));
-    }
-    return follow(members.secondaries()).compose(v -> lags(members)).onSuccess(view -> {
-      if (view.telemetryMissing()) {
-        nodes.forget(); // a group resharded or replaced its nodes: look them up again
-      }
-    });
+  @Override
+  protected String idOf(GlobalReplicationGroup g) {
+    return g.globalReplicationGroupId();
   }
 
-  private Future<ReplicaView> lags(ElastiCacheGlobalMembers members) {
+  @Override
+  protected ElastiCacheGlobalMembers members(GlobalReplicationGroup g) {
+    return ElastiCacheGlobalMembers.of(g);
+  }
+
+  @Override
+  protected Future<ReplicaView> lags(ElastiCacheGlobalMembers members) {
     // Seconds, fractional: the service's typical lag is sub-second.
-    return metrics.worst(SOURCE, seconds -> Duration.ofMillis(Math.round(seconds * 1000)), members.detail());
+    return follow(members.secondaries()).compose(v -> metrics.worst(SOURCE,
+        seconds -> Duration.ofMillis(Math.round(seconds * 1000)), members.detail()));
+  }
+
+  @Override
+  protected void forget() {
+    nodes.forget(); // a group resharded or replaced its nodes: look them up again
   }
 
   /** One query per node of every secondary; the nodes of one secondary share its label, so its worst node counts. */
