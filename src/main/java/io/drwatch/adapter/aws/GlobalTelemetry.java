@@ -9,6 +9,8 @@ import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A global resource (an Aurora global cluster, an ElastiCache global datastore) read the same way:
@@ -37,28 +39,23 @@ public abstract class GlobalTelemetry<G, M extends GlobalTelemetry.Members> impl
     }
   }
 
-  protected final Vertx vertx;
-  private final String call;
-  private final String id;
-  private final String noun;
-
   /**
+   * How to find the resource: the describe call (on a worker thread; its answer may hold other
+   * resources), each one's id, and its membership.
+   *
    * @param call the describe call for messages, e.g. {@code "rds DescribeGlobalClusters"}
    * @param noun what the resource is called in messages, e.g. {@code "global cluster"}
    */
-  protected GlobalTelemetry(Vertx vertx, String call, String id, String noun) {
+  public record Source<G, M>(String call, String noun, String id, Supplier<CompletableFuture<List<G>>> describe,
+      Function<G, String> idOf, Function<G, M> members) {}
+
+  protected final Vertx vertx;
+  private final Source<G, M> source;
+
+  protected GlobalTelemetry(Vertx vertx, Source<G, M> source) {
     this.vertx = vertx;
-    this.call = call;
-    this.id = id;
-    this.noun = noun;
+    this.source = source;
   }
-
-  /** The describe call, invoked on a worker thread; the answer may hold other resources. */
-  protected abstract CompletableFuture<List<G>> describe();
-
-  protected abstract String idOf(G resource);
-
-  protected abstract M members(G resource);
 
   /** Follows the secondaries' metrics and reads the worst lag. */
   protected abstract Future<ReplicaView> lags(M members);
@@ -68,15 +65,16 @@ public abstract class GlobalTelemetry<G, M extends GlobalTelemetry.Members> impl
 
   @Override
   public final Future<ReplicaView> read() {
-    return AwsFutures.retried(Retry.of(call + " " + id), vertx.getOrCreateContext(), this::describe)
+    String what = source.call() + " " + source.id();
+    return AwsFutures.retried(Retry.of(what), vertx.getOrCreateContext(), source.describe())
         // Filtered here too: an id filter a server ignores must not make us read another resource.
-        .map(all -> all.stream().filter(g -> id.equals(idOf(g))).findFirst()
-            .orElseThrow(() -> new IllegalStateException(call + " " + id + ": no such " + noun)))
+        .map(all -> all.stream().filter(g -> source.id().equals(source.idOf().apply(g))).findFirst()
+            .orElseThrow(() -> new IllegalStateException(what + ": no such " + source.noun())))
         .compose(this::view);
   }
 
   private Future<ReplicaView> view(G resource) {
-    M members = members(resource);
+    M members = source.members().apply(resource);
     Optional<String> broken = members.broken();
     if (broken.isPresent()) {
       return Future.succeededFuture(new ReplicaView(Optional.empty(), LinkState.DOWN, broken.get()));

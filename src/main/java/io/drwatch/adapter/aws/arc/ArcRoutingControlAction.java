@@ -1,13 +1,11 @@
 package io.drwatch.adapter.aws.arc;
 
 import io.drwatch.adapter.aws.AwsFutures;
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.support.Backoff;
 import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.aws.AwsStepAction;
-import io.drwatch.adapter.aws.StepClients;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.route53recoverycluster.Route53RecoveryClusterAsyncClient;
 import software.amazon.awssdk.services.route53recoverycluster.model.GetRoutingControlStateRequest;
 import software.amazon.awssdk.services.route53recoverycluster.model.RoutingControlState;
@@ -67,11 +64,6 @@ public final class ArcRoutingControlAction extends AwsStepAction<Route53Recovery
     this.pollEvery = pollEvery;
   }
 
-  /** {@code aws} is asked for on the first call only (on a worker thread). */
-  public static ArcRoutingControlAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new ArcRoutingControlAction(vertx,
-        StepClients.built(aws, Route53RecoveryClusterAsyncClient::builder), POLL_EVERY);
-  }
 
   @Override
   public Future<Boolean> check(Step step) {

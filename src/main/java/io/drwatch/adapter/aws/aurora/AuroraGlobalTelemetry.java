@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rds.RdsAsyncClient;
 import software.amazon.awssdk.services.rds.model.DescribeGlobalClustersResponse;
 import software.amazon.awssdk.services.rds.model.GlobalCluster;
@@ -26,8 +25,6 @@ public final class AuroraGlobalTelemetry extends GlobalTelemetry<GlobalCluster, 
   static final String SOURCE = "AWS/RDS AuroraGlobalDBRPOLag";
   private static final String NAMESPACE = "AWS/RDS ";
 
-  private final RdsAsyncClient rds;
-  private final String globalCluster;
   private final AuroraLagMetrics lagMetrics;
   private final FollowedMetrics metrics;
   // The metric the followed secondaries publish, for the figure's source; set on the read's context.
@@ -35,27 +32,12 @@ public final class AuroraGlobalTelemetry extends GlobalTelemetry<GlobalCluster, 
 
   public AuroraGlobalTelemetry(Vertx vertx, RdsAsyncClient rds, CloudWatchReaders readers, String globalCluster,
       AwsEndpoint home, Duration period) {
-    super(vertx, "rds DescribeGlobalClusters", globalCluster, "global cluster");
-    this.rds = rds;
-    this.globalCluster = globalCluster;
+    super(vertx, new Source<>("rds DescribeGlobalClusters", "global cluster", globalCluster,
+        () -> rds.describeGlobalClusters(r -> r.globalClusterIdentifier(globalCluster))
+            .thenApply(DescribeGlobalClustersResponse::globalClusters),
+        GlobalCluster::globalClusterIdentifier, AuroraGlobalMembers::of));
     this.metrics = new FollowedMetrics(vertx, readers, home);
     this.lagMetrics = new AuroraLagMetrics(readers, home, period);
-  }
-
-  @Override
-  protected CompletableFuture<List<GlobalCluster>> describe() {
-    return rds.describeGlobalClusters(r -> r.globalClusterIdentifier(globalCluster))
-        .thenApply(DescribeGlobalClustersResponse::globalClusters);
-  }
-
-  @Override
-  protected String idOf(GlobalCluster g) {
-    return g.globalClusterIdentifier();
-  }
-
-  @Override
-  protected AuroraGlobalMembers members(GlobalCluster g) {
-    return AuroraGlobalMembers.of(g);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.drwatch.adapter.aws.efs;
 
 import static io.drwatch.adapter.aws.AwsFutures.absentIf;
 
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsStepAction;
 import io.drwatch.adapter.aws.StepClients;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.efs.EfsAsyncClient;
 import software.amazon.awssdk.services.efs.model.DeleteReplicationConfigurationRequest;
@@ -78,10 +76,6 @@ public final class EfsStopReplicationAction extends AwsStepAction<EfsAsyncClient
     super(NAME, vertx, build);
   }
 
-  /** {@code aws} is asked for on the first call only (on a worker thread). */
-  public static EfsStopReplicationAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new EfsStopReplicationAction(vertx, StepClients.built(aws, EfsAsyncClient::builder));
-  }
 
   @Override
   public Future<Boolean> check(Step step) {

@@ -1,6 +1,5 @@
 package io.drwatch.adapter.aws.elasticache;
 
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsStepAction;
 import io.drwatch.adapter.aws.StepClients;
@@ -13,7 +12,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import java.time.Duration;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.elasticache.ElastiCacheAsyncClient;
 import software.amazon.awssdk.services.elasticache.model.DescribeGlobalReplicationGroupsRequest;
@@ -64,11 +62,6 @@ public final class ElastiCacheGlobalFailoverAction extends AwsStepAction<ElastiC
     super(NAME, vertx, build);
   }
 
-  /** {@code aws} is asked for on the first call only (on a worker thread). */
-  public static ElastiCacheGlobalFailoverAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new ElastiCacheGlobalFailoverAction(vertx,
-        StepClients.built(aws, ElastiCacheAsyncClient::builder));
-  }
 
   @Override
   public Future<Boolean> check(Step step) {

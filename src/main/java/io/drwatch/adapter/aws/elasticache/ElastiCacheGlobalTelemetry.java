@@ -12,7 +12,6 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import software.amazon.awssdk.services.elasticache.ElastiCacheAsyncClient;
 import software.amazon.awssdk.services.elasticache.model.DescribeGlobalReplicationGroupsResponse;
@@ -31,8 +30,6 @@ public final class ElastiCacheGlobalTelemetry
     extends GlobalTelemetry<GlobalReplicationGroup, ElastiCacheGlobalMembers> {
   static final String SOURCE = "AWS/ElastiCache GlobalDatastoreReplicationLag";
 
-  private final ElastiCacheAsyncClient elastiCache;
-  private final String group;
   private final ElastiCacheNodes nodes;
   private final Duration period;
   private final FollowedMetrics metrics;
@@ -46,28 +43,13 @@ public final class ElastiCacheGlobalTelemetry
   public ElastiCacheGlobalTelemetry(Vertx vertx, ElastiCacheAsyncClient elastiCache,
       Function<String, ElastiCacheAsyncClient> inRegion, CloudWatchReaders readers, String group,
       List<String> secondaryNodes, AwsEndpoint home, Duration period) {
-    super(vertx, "elasticache DescribeGlobalReplicationGroups", group, "global datastore");
-    this.elastiCache = elastiCache;
-    this.group = group;
+    super(vertx, new Source<>("elasticache DescribeGlobalReplicationGroups", "global datastore", group,
+        () -> elastiCache.describeGlobalReplicationGroups(r -> r.globalReplicationGroupId(group).showMemberInfo(true))
+            .thenApply(DescribeGlobalReplicationGroupsResponse::globalReplicationGroups),
+        GlobalReplicationGroup::globalReplicationGroupId, ElastiCacheGlobalMembers::of));
     this.nodes = new ElastiCacheNodes(inRegion, secondaryNodes);
     this.metrics = new FollowedMetrics(vertx, readers, home);
     this.period = period;
-  }
-
-  @Override
-  protected CompletableFuture<List<GlobalReplicationGroup>> describe() {
-    return elastiCache.describeGlobalReplicationGroups(r -> r.globalReplicationGroupId(group).showMemberInfo(true))
-        .thenApply(DescribeGlobalReplicationGroupsResponse::globalReplicationGroups);
-  }
-
-  @Override
-  protected String idOf(GlobalReplicationGroup g) {
-    return g.globalReplicationGroupId();
-  }
-
-  @Override
-  protected ElastiCacheGlobalMembers members(GlobalReplicationGroup g) {
-    return ElastiCacheGlobalMembers.of(g);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.drwatch.adapter.aws.eventbridge;
 
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsFailures;
 import io.drwatch.adapter.aws.AwsStepAction;
@@ -12,7 +11,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.eventbridge.EventBridgeAsyncClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -45,11 +43,6 @@ public final class EventBridgePutAction extends AwsStepAction.OneShot<EventBridg
     super("eventbridge-put", vertx, build);
   }
 
-  /** {@code aws} is asked for on the first put only (on a worker thread). */
-  public static EventBridgePutAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new EventBridgePutAction(vertx,
-        StepClients.built(aws, EventBridgeAsyncClient::builder));
-  }
 
 
   @Override

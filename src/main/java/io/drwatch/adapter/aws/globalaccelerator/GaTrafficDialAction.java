@@ -1,18 +1,15 @@
 package io.drwatch.adapter.aws.globalaccelerator;
 
 import io.drwatch.adapter.support.Retry;
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.aws.AwsStepAction;
-import io.drwatch.adapter.aws.StepClients;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorAsyncClient;
 import software.amazon.awssdk.services.globalaccelerator.model.AcceleratorStatus;
 import software.amazon.awssdk.services.globalaccelerator.model.DescribeAcceleratorRequest;
@@ -66,11 +63,6 @@ public final class GaTrafficDialAction extends AwsStepAction<GlobalAcceleratorAs
     this.pollEvery = pollEvery;
   }
 
-  /** {@code aws} is asked for on the first call only (on a worker thread). */
-  public static GaTrafficDialAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new GaTrafficDialAction(vertx,
-        StepClients.built(aws, GlobalAcceleratorAsyncClient::builder), POLL_EVERY);
-  }
 
   @Override
   public Future<Boolean> check(Step step) {

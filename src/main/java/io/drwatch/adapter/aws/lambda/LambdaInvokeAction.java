@@ -1,6 +1,5 @@
 package io.drwatch.adapter.aws.lambda;
 
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsFailures;
 import io.drwatch.adapter.aws.AwsStepAction;
@@ -13,7 +12,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -48,10 +46,6 @@ public final class LambdaInvokeAction extends AwsStepAction.OneShot<LambdaAsyncC
     super("lambda-invoke", vertx, build);
   }
 
-  /** {@code aws} is asked for on the first invocation only (on a worker thread). */
-  public static LambdaInvokeAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new LambdaInvokeAction(vertx, StepClients.built(aws, LambdaAsyncClient::builder));
-  }
 
 
   @Override

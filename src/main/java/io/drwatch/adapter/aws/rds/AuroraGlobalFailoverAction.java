@@ -4,7 +4,6 @@ import static io.drwatch.adapter.aws.rds.RdsParams.failed;
 
 import io.drwatch.adapter.aws.AwsFutures;
 import io.drwatch.adapter.support.Retry;
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.adapter.support.Poll.Seen;
@@ -16,7 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import software.amazon.awssdk.services.rds.RdsAsyncClient;
 import software.amazon.awssdk.services.rds.model.DescribeGlobalClustersRequest;
 import software.amazon.awssdk.services.rds.model.FailoverGlobalClusterRequest;
@@ -48,14 +47,10 @@ import software.amazon.awssdk.services.rds.model.SwitchoverGlobalClusterRequest;
  * {@code rds:FailoverGlobalCluster}, {@code rds:SwitchoverGlobalCluster}.
  */
 public final class AuroraGlobalFailoverAction extends AwsStepAction<RdsAsyncClient> {
-  AuroraGlobalFailoverAction(Vertx vertx, StepClients<RdsAsyncClient> clients) {
-    super("aurora-global-failover", vertx, clients);
+  AuroraGlobalFailoverAction(Vertx vertx, Function<AwsEndpoint, RdsAsyncClient> build) {
+    super("aurora-global-failover", vertx, build);
   }
 
-  /** {@code aws} is asked for on the first call only (on a worker thread). */
-  public static AuroraGlobalFailoverAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new AuroraGlobalFailoverAction(vertx, new StepClients<>(StepClients.built(aws, RdsAsyncClient::builder)));
-  }
 
 
   @Override

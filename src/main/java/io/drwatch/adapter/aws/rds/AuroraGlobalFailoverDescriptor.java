@@ -10,6 +10,7 @@ import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.services.rds.RdsAsyncClient;
 import java.util.Optional;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
 import static io.drwatch.schema.SharedSpecs.pollMillis;
@@ -41,7 +42,7 @@ public final class AuroraGlobalFailoverDescriptor
             waitSecondsParam(RdsParams.DEFAULT_WAIT_SECONDS, 86_400)),
         RdsParams.DEFAULT_WAIT_SECONDS, Speed.LONG,
         List.of("rds:DescribeGlobalClusters", "rds:FailoverGlobalCluster", "rds:SwitchoverGlobalCluster"),
-        AuroraGlobalFailoverAction::create);
+        built(AuroraGlobalFailoverAction::new, RdsAsyncClient::builder));
   }
 
   @Override

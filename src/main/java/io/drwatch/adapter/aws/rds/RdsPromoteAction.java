@@ -4,7 +4,6 @@ import static io.drwatch.adapter.aws.rds.RdsParams.failed;
 
 import io.drwatch.adapter.aws.AwsFutures;
 import io.drwatch.adapter.support.Retry;
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.adapter.support.Poll.Seen;
@@ -15,7 +14,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import software.amazon.awssdk.services.rds.RdsAsyncClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
@@ -44,14 +43,10 @@ import software.amazon.awssdk.services.rds.model.PromoteReadReplicaRequest;
  * {@code rds:DescribeDBInstances}, {@code rds:PromoteReadReplica}.
  */
 public final class RdsPromoteAction extends AwsStepAction<RdsAsyncClient> {
-  RdsPromoteAction(Vertx vertx, StepClients<RdsAsyncClient> clients) {
-    super("rds-promote", vertx, clients);
+  RdsPromoteAction(Vertx vertx, Function<AwsEndpoint, RdsAsyncClient> build) {
+    super("rds-promote", vertx, build);
   }
 
-  /** {@code aws} is asked for on the first call only (on a worker thread). */
-  public static RdsPromoteAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new RdsPromoteAction(vertx, new StepClients<>(StepClients.built(aws, RdsAsyncClient::builder)));
-  }
 
 
   @Override

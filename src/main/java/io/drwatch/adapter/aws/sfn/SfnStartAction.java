@@ -2,10 +2,8 @@ package io.drwatch.adapter.aws.sfn;
 
 import static io.drwatch.adapter.aws.AwsFutures.absentIf;
 
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsStepAction;
-import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.adapter.aws.StepPayload;
 import io.drwatch.adapter.support.Failing;
 import io.drwatch.adapter.support.Poll.Seen;
@@ -19,7 +17,6 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -61,10 +58,6 @@ public final class SfnStartAction extends AwsStepAction<SfnAsyncClient> {
     super(NAME, vertx, build);
   }
 
-  /** {@code aws} is asked for on the first call only (on a worker thread). */
-  public static SfnStartAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new SfnStartAction(vertx, StepClients.built(aws, SfnAsyncClient::builder));
-  }
 
   @Override
   public Future<Boolean> check(Step step) {

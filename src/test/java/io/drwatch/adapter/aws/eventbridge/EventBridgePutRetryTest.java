@@ -1,5 +1,7 @@
 package io.drwatch.adapter.aws.eventbridge;
 
+import software.amazon.awssdk.services.eventbridge.EventBridgeAsyncClient;
+import io.drwatch.adapter.aws.StepClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +57,7 @@ class EventBridgePutRetryTest {
     fake = new AwsJsonFake(vertx, "1.1", "AWSEvents", Map.of("PutEvents", body -> Reply.ok(new JsonObject()
         .put("FailedEntryCount", 0).put("Entries", new JsonArray().add(new JsonObject()
             .put("EventId", "e-" + ids.incrementAndGet()))))));
-    action = EventBridgePutAction.create(vertx, () -> impatient);
+    action = new EventBridgePutAction(vertx, StepClients.built(() -> impatient, EventBridgeAsyncClient::builder));
     OnContext.run(vertx, () -> action.put(step())); // loads the SDK's classes outside the test's requests
     fake.calls.clear();
   }

@@ -1,5 +1,7 @@
 package io.drwatch.adapter.aws.lambda;
 
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import io.drwatch.adapter.aws.StepClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +65,7 @@ class LambdaInvokeRetryTest {
   @BeforeEach
   void fake() throws Exception {
     fake = new FakeLambda();
-    action = LambdaInvokeAction.create(vertx, () -> impatient);
+    action = new LambdaInvokeAction(vertx, StepClients.built(() -> impatient, LambdaAsyncClient::builder));
     // Warm the SDK's classes with one plain call, so the test's requests are only its own.
     OnContext.run(vertx, () -> action.invoke(step()));
     fake.clearRequests();

@@ -1,5 +1,7 @@
 package io.drwatch.adapter.aws.rds;
 
+import software.amazon.awssdk.services.rds.RdsAsyncClient;
+import io.drwatch.adapter.aws.StepClients;
 import static io.drwatch.adapter.aws.rds.RdsTestSupport.onContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,8 +40,8 @@ class AuroraGlobalFailoverActionTest {
     vertx = TestVertx.create();
     aws = RdsTestSupport.clients(AwsSettings.DEFAULT);
     impatient = RdsTestSupport.clients(RdsTestSupport.SHORT);
-    action = AuroraGlobalFailoverAction.create(vertx, () -> aws);
-    impatientAction = AuroraGlobalFailoverAction.create(vertx, () -> impatient);
+    action = new AuroraGlobalFailoverAction(vertx, StepClients.built(() -> aws, RdsAsyncClient::builder));
+    impatientAction = new AuroraGlobalFailoverAction(vertx, StepClients.built(() -> impatient, RdsAsyncClient::builder));
     warmUpTheJvm();
   }
 
