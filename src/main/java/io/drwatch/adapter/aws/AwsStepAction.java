@@ -59,10 +59,22 @@ public abstract class AwsStepAction<C extends SdkClient> implements FailoverActi
     return AwsFutures.retried(retry, context, () -> invocation.apply(clients.get(endpoint)));
   }
 
+  /** How an await paces its read-backs: the step's {@code pollMillis} (at most 60 s) and {@code waitSeconds} (at most 2 h). */
+  protected record Pace(Duration every, Duration within) {
+    public static Pace of(Step step, int everyMillis, int withinSeconds) {
+      return new Pace(Duration.ofMillis(step.number("pollMillis", everyMillis, 60_000)),
+          Duration.ofSeconds(step.number("waitSeconds", withinSeconds, 7200)));
+    }
+  }
+
   /** Reads the state back now, then every {@code every}, until it is done, {@code within} passes or the step is abandoned. */
   protected Future<Void> awaitSeen(Step step, Duration every, Duration within, String what,
       Supplier<Future<Seen>> read) {
     return Poll.every(every, within).untilSeen(vertx, step.abandoned(), what, read).result().mapEmpty();
+  }
+
+  protected Future<Void> awaitSeen(Step step, Pace pace, String what, Supplier<Future<Seen>> read) {
+    return awaitSeen(step, pace.every(), pace.within(), what, read);
   }
 
   /** Closes the clients built so far (they borrow {@link AwsClients}' HTTP client). */

@@ -64,7 +64,6 @@ public final class ArcRoutingControlAction extends AwsStepAction<Route53Recovery
     this.pollEvery = pollEvery;
   }
 
-
   @Override
   public Future<Boolean> check(Step step) {
     return target(step).compose(t -> read(t, step.abandoned()).map(s -> s == t.state()));

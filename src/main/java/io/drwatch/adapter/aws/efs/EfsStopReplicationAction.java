@@ -11,7 +11,6 @@ import io.drwatch.adapter.support.Retry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -53,8 +52,7 @@ import software.amazon.awssdk.services.efs.model.ReplicationStatus;
 public final class EfsStopReplicationAction extends AwsStepAction<EfsAsyncClient> {
   static final String NAME = "efs-stop-replication";
 
-  record Target(String step, String fileSystem, DeletionMode mode, AwsEndpoint endpoint, Duration every,
-      Duration atMost) {
+  record Target(String step, String fileSystem, DeletionMode mode, AwsEndpoint endpoint, Pace pace) {
     static Target of(Step step) {
       String mode = step.param("deletionMode", DeletionMode.ALL_CONFIGURATIONS.toString()).strip();
       if (!List.of(DeletionMode.ALL_CONFIGURATIONS.toString(), DeletionMode.LOCAL_CONFIGURATION_ONLY.toString())
@@ -62,20 +60,14 @@ public final class EfsStopReplicationAction extends AwsStepAction<EfsAsyncClient
         throw new IllegalArgumentException("step " + step.id() + ": deletionMode must be ALL_CONFIGURATIONS or "
             + "LOCAL_CONFIGURATION_ONLY, but was \"" + mode + "\"");
       }
-      return new Target(step.id(), step.param("fileSystem"), DeletionMode.fromValue(mode), StepClients.endpoint(step),
-          Duration.ofMillis(step.number("pollMillis", 5000, 60_000)),
-          Duration.ofSeconds(step.number("waitSeconds", 1800, 7200)));
-    }
-
-    String label() {
-      return "step " + step;
+      return new Target("step " + step.id(), step.param("fileSystem"), DeletionMode.fromValue(mode),
+          StepClients.endpoint(step), Pace.of(step, 5000, 1800));
     }
   }
 
   EfsStopReplicationAction(Vertx vertx, Function<AwsEndpoint, EfsAsyncClient> build) {
     super(NAME, vertx, build);
   }
-
 
   @Override
   public Future<Boolean> check(Step step) {
@@ -100,15 +92,15 @@ public final class EfsStopReplicationAction extends AwsStepAction<EfsAsyncClient
     return call(context, Retry.of("efs DeleteReplicationConfiguration " + source + " " + t.mode()).stopOn(stop),
         t.endpoint(), c -> absentIf(ReplicationNotFoundException.class, c.deleteReplicationConfiguration(
             DeleteReplicationConfigurationRequest.builder().sourceFileSystemId(source).deletionMode(t.mode()).build())))
-        .recover(err -> Failing.under(t.label(), err))
+        .recover(err -> Failing.under(t.step(), err))
         .mapEmpty();
   }
 
   @Override
   public Future<Void> await(Step step) {
     Context context = vertx.getOrCreateContext();
-    return parsed(() -> Target.of(step)).compose(t -> awaitSeen(step, t.every(), t.atMost(),
-        t.label() + ": replication of " + t.fileSystem(),
+    return parsed(() -> Target.of(step)).compose(t -> awaitSeen(step, t.pace(),
+        t.step() + ": replication of " + t.fileSystem(),
         () -> describe(context, t, step.abandoned()).map(config -> config.map(c -> Seen.notYet(describe(c)))
             .orElse(Seen.done("deleted")))));
   }
@@ -118,7 +110,7 @@ public final class EfsStopReplicationAction extends AwsStepAction<EfsAsyncClient
     return call(context, Retry.of("efs DescribeReplicationConfigurations " + t.fileSystem()).stopOn(stop),
         t.endpoint(), c -> absentIf(ReplicationNotFoundException.class, c.describeReplicationConfigurations(
             DescribeReplicationConfigurationsRequest.builder().fileSystemId(t.fileSystem()).build())))
-        .recover(err -> Failing.under(t.label(), err))
+        .recover(err -> Failing.under(t.step(), err))
         .map(found -> found.filter(r -> r.hasReplications() && !r.replications().isEmpty())
             .map(r -> r.replications().get(0)));
   }

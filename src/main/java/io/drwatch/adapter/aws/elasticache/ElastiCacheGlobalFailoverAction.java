@@ -10,7 +10,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
-import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.elasticache.ElastiCacheAsyncClient;
@@ -43,25 +42,17 @@ public final class ElastiCacheGlobalFailoverAction extends AwsStepAction<ElastiC
   static final String NAME = "elasticache-global-failover";
 
   /** The member that is to be primary, and where to ask. */
-  record Target(String step, String group, String region, String member, AwsEndpoint endpoint,
-      Duration every, Duration atMost) {
-    static Target of(Step step) {
-      return new Target(step.id(), step.param("globalReplicationGroup"), step.param("primaryRegion"),
-          step.param("primaryReplicationGroup"), StepClients.endpoint(step),
-          Duration.ofMillis(step.number("pollMillis", 2000, 60_000)),
-          Duration.ofSeconds(step.number("waitSeconds", 900, 7200)));
-    }
-
+  record Target(String step, String group, String region, String member, AwsEndpoint endpoint, Pace pace) {
     /** Messages are cut at 160 characters downstream: the step first, then what failed. */
-    String label() {
-      return "step " + step;
+    static Target of(Step step) {
+      return new Target("step " + step.id(), step.param("globalReplicationGroup"), step.param("primaryRegion"),
+          step.param("primaryReplicationGroup"), StepClients.endpoint(step), Pace.of(step, 2000, 900));
     }
   }
 
   ElastiCacheGlobalFailoverAction(Vertx vertx, Function<AwsEndpoint, ElastiCacheAsyncClient> build) {
     super(NAME, vertx, build);
   }
-
 
   @Override
   public Future<Boolean> check(Step step) {
@@ -86,15 +77,15 @@ public final class ElastiCacheGlobalFailoverAction extends AwsStepAction<ElastiC
             .globalReplicationGroupId(t.group())
             .primaryRegion(t.region())
             .primaryReplicationGroupId(t.member()).build()))
-        .recover(err -> Failing.under(t.label(), err))
+        .recover(err -> Failing.under(t.step(), err))
         .mapEmpty();
   }
 
   @Override
   public Future<Void> await(Step step) {
     Context context = vertx.getOrCreateContext();
-    return parsed(() -> Target.of(step)).compose(t -> awaitSeen(step, t.every(), t.atMost(),
-        t.label() + ": " + t.member() + " in global datastore " + t.group(),
+    return parsed(() -> Target.of(step)).compose(t -> awaitSeen(step, t.pace(),
+        t.step() + ": " + t.member() + " in global datastore " + t.group(),
         () -> describe(context, t, step.abandoned()).compose(g -> seen(t, g))));
   }
 
@@ -102,11 +93,11 @@ public final class ElastiCacheGlobalFailoverAction extends AwsStepAction<ElastiC
     return call(context, Retry.of("elasticache DescribeGlobalReplicationGroups " + t.group()).stopOn(stop),
         t.endpoint(), c -> c.describeGlobalReplicationGroups(DescribeGlobalReplicationGroupsRequest.builder()
             .globalReplicationGroupId(t.group()).showMemberInfo(true).build()))
-        .recover(err -> Failing.under(t.label(), err))
+        .recover(err -> Failing.under(t.step(), err))
         .compose(response -> response.globalReplicationGroups().stream()
             .filter(g -> t.group().equals(g.globalReplicationGroupId())).findFirst()
             .map(Future::succeededFuture)
-            .orElseGet(() -> failed(t.label() + ": global datastore " + t.group() + " not in the answer")));
+            .orElseGet(() -> failed(t.step() + ": global datastore " + t.group() + " not in the answer")));
   }
 
   /** Done when the member is primary and the datastore settled. */
@@ -124,7 +115,7 @@ public final class ElastiCacheGlobalFailoverAction extends AwsStepAction<ElastiC
     return g.members().stream()
         .filter(x -> t.member().equals(x.replicationGroupId()) && t.region().equals(x.replicationGroupRegion()))
         .findFirst().map(Future::succeededFuture)
-        .orElseGet(() -> failed(t.label() + ": " + t.member() + " (" + t.region() + ") is not a member of global datastore "
+        .orElseGet(() -> failed(t.step() + ": " + t.member() + " (" + t.region() + ") is not a member of global datastore "
             + t.group() + " (members: " + g.members().stream()
                 .map(x -> x.replicationGroupId() + " (" + x.replicationGroupRegion() + ")")
                 .collect(Collectors.joining(", ")) + ")"));

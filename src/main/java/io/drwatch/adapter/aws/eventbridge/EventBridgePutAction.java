@@ -43,8 +43,6 @@ public final class EventBridgePutAction extends AwsStepAction.OneShot<EventBridg
     super("eventbridge-put", vertx, build);
   }
 
-
-
   @Override
   public Future<Void> apply(Step step) {
     return put(step).mapEmpty();

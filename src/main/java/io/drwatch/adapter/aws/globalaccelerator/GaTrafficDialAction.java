@@ -63,7 +63,6 @@ public final class GaTrafficDialAction extends AwsStepAction<GlobalAcceleratorAs
     this.pollEvery = pollEvery;
   }
 
-
   @Override
   public Future<Boolean> check(Step step) {
     return target(step).compose(t -> describeGroup(t, step.abandoned()).map(group -> GaTarget.same(dialOf(group), t.dial())));

@@ -46,8 +46,6 @@ public final class LambdaInvokeAction extends AwsStepAction.OneShot<LambdaAsyncC
     super("lambda-invoke", vertx, build);
   }
 
-
-
   @Override
   public Future<Void> apply(Step step) {
     return invoke(step).mapEmpty();

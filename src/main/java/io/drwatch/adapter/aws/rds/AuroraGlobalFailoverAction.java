@@ -51,8 +51,6 @@ public final class AuroraGlobalFailoverAction extends AwsStepAction<RdsAsyncClie
     super("aurora-global-failover", vertx, build);
   }
 
-
-
   @Override
   public Future<Boolean> check(Step step) {
     return target(step).compose(t -> describe(t).map(g -> {

@@ -47,8 +47,6 @@ public final class RdsPromoteAction extends AwsStepAction<RdsAsyncClient> {
     super("rds-promote", vertx, build);
   }
 
-
-
   @Override
   public Future<Boolean> check(Step step) {
     return target(step).compose(t -> describe(t).map(RdsPromoteAction::promoted));

@@ -58,7 +58,6 @@ public final class SfnStartAction extends AwsStepAction<SfnAsyncClient> {
     super(NAME, vertx, build);
   }
 
-
   @Override
   public Future<Boolean> check(Step step) {
     Context context = vertx.getOrCreateContext();
