@@ -148,7 +148,7 @@ public final class CloudWatchReader implements AutoCloseable {
     long nowSec = clock.instant().getEpochSecond();
     Instant end = Instant.ofEpochSecond(nowSec - nowSec % maxPeriod + maxPeriod);
     Instant start = end.minusSeconds(maxPeriod * windowPeriods);
-    MetricBatch batch = new MetricBatch(client, context, region);
+    MetricBatch batch = MetricBatch.of(client, context, region);
     // One request after the other: the TPS quota is per account and region, and one failing
     // request must not lose the others' results (each chunk stores its own).
     List<String> errors = new ArrayList<>();
