@@ -67,6 +67,12 @@ public abstract class AwsStepAction<C extends SdkClient> implements FailoverActi
     }
   }
 
+  /** As {@link #call(Context, Retry, AwsEndpoint, Function)}, its failure prefixed with {@code step} (its code kept). */
+  protected <T> Future<T> call(Context context, String step, Retry retry, AwsEndpoint endpoint,
+      Function<C, CompletableFuture<T>> invocation) {
+    return call(context, retry, endpoint, invocation).recover(err -> Failing.under(step, err));
+  }
+
   /** Reads the state back now, then every {@code every}, until it is done, {@code within} passes or the step is abandoned. */
   protected Future<Void> awaitSeen(Step step, Duration every, Duration within, String what,
       Supplier<Future<Seen>> read) {

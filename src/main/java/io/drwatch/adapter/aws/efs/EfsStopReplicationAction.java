@@ -5,7 +5,6 @@ import static io.drwatch.adapter.aws.AwsFutures.absentIf;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsStepAction;
 import io.drwatch.adapter.aws.StepClients;
-import io.drwatch.adapter.support.Failing;
 import io.drwatch.adapter.support.Poll.Seen;
 import io.drwatch.adapter.support.Retry;
 import io.vertx.core.Context;
@@ -89,10 +88,9 @@ public final class EfsStopReplicationAction extends AwsStepAction<EfsAsyncClient
    * when LOCAL_CONFIGURATION_ONLY runs in the destination's region).
    */
   private Future<Void> delete(Context context, Target t, String source, Future<?> stop) {
-    return call(context, Retry.of("efs DeleteReplicationConfiguration " + source + " " + t.mode()).stopOn(stop),
-        t.endpoint(), c -> absentIf(ReplicationNotFoundException.class, c.deleteReplicationConfiguration(
+    return call(context, t.step(), Retry.of("efs DeleteReplicationConfiguration " + source + " " + t.mode())
+        .stopOn(stop), t.endpoint(), c -> absentIf(ReplicationNotFoundException.class, c.deleteReplicationConfiguration(
             DeleteReplicationConfigurationRequest.builder().sourceFileSystemId(source).deletionMode(t.mode()).build())))
-        .recover(err -> Failing.under(t.step(), err))
         .mapEmpty();
   }
 
@@ -107,10 +105,9 @@ public final class EfsStopReplicationAction extends AwsStepAction<EfsAsyncClient
 
   /** The file system's replication configuration; empty once there is none. */
   private Future<Optional<ReplicationConfigurationDescription>> describe(Context context, Target t, Future<?> stop) {
-    return call(context, Retry.of("efs DescribeReplicationConfigurations " + t.fileSystem()).stopOn(stop),
+    return call(context, t.step(), Retry.of("efs DescribeReplicationConfigurations " + t.fileSystem()).stopOn(stop),
         t.endpoint(), c -> absentIf(ReplicationNotFoundException.class, c.describeReplicationConfigurations(
             DescribeReplicationConfigurationsRequest.builder().fileSystemId(t.fileSystem()).build())))
-        .recover(err -> Failing.under(t.step(), err))
         .map(found -> found.filter(r -> r.hasReplications() && !r.replications().isEmpty())
             .map(r -> r.replications().get(0)));
   }

@@ -3,7 +3,6 @@ package io.drwatch.adapter.aws.elasticache;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.aws.AwsStepAction;
 import io.drwatch.adapter.aws.StepClients;
-import io.drwatch.adapter.support.Failing;
 import io.drwatch.adapter.support.Poll.Seen;
 import io.drwatch.adapter.support.Retry;
 import io.vertx.core.Context;
@@ -72,12 +71,11 @@ public final class ElastiCacheGlobalFailoverAction extends AwsStepAction<ElastiC
   }
 
   private Future<Void> failover(Context context, Target t, Future<?> stop) {
-    return call(context, Retry.of("elasticache FailoverGlobalReplicationGroup " + t.group()).stopOn(stop),
+    return call(context, t.step(), Retry.of("elasticache FailoverGlobalReplicationGroup " + t.group()).stopOn(stop),
         t.endpoint(), c -> c.failoverGlobalReplicationGroup(FailoverGlobalReplicationGroupRequest.builder()
             .globalReplicationGroupId(t.group())
             .primaryRegion(t.region())
             .primaryReplicationGroupId(t.member()).build()))
-        .recover(err -> Failing.under(t.step(), err))
         .mapEmpty();
   }
 
@@ -90,10 +88,9 @@ public final class ElastiCacheGlobalFailoverAction extends AwsStepAction<ElastiC
   }
 
   private Future<GlobalReplicationGroup> describe(Context context, Target t, Future<?> stop) {
-    return call(context, Retry.of("elasticache DescribeGlobalReplicationGroups " + t.group()).stopOn(stop),
+    return call(context, t.step(), Retry.of("elasticache DescribeGlobalReplicationGroups " + t.group()).stopOn(stop),
         t.endpoint(), c -> c.describeGlobalReplicationGroups(DescribeGlobalReplicationGroupsRequest.builder()
             .globalReplicationGroupId(t.group()).showMemberInfo(true).build()))
-        .recover(err -> Failing.under(t.step(), err))
         .compose(response -> response.globalReplicationGroups().stream()
             .filter(g -> t.group().equals(g.globalReplicationGroupId())).findFirst()
             .map(Future::succeededFuture)

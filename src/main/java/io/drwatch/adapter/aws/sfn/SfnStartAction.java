@@ -141,10 +141,9 @@ public final class SfnStartAction extends AwsStepAction<SfnAsyncClient> {
 
   /** The step's execution; empty if it was never started. */
   private Future<Optional<DescribeExecutionResponse>> describe(Context context, ExecutionTarget t, Future<?> stop) {
-    return call(context, Retry.of("sfn DescribeExecution " + t.name()).stopOn(stop), t.endpoint(),
+    return call(context, t.label(), Retry.of("sfn DescribeExecution " + t.name()).stopOn(stop), t.endpoint(),
         c -> absentIf(ExecutionDoesNotExistException.class,
-            c.describeExecution(DescribeExecutionRequest.builder().executionArn(t.executionArn()).build())))
-        .recover(err -> Failing.under(t.label(), err));
+            c.describeExecution(DescribeExecutionRequest.builder().executionArn(t.executionArn()).build())));
   }
 
   /**
