@@ -13,7 +13,7 @@ final class Names {
   static final String CONDITION = "condition";
 
   private final Connection c;
-  private final Map<String, Long> ids = new HashMap<>();
+  private final Map<String, Map<String, Long>> ids = new HashMap<>();
   private final Map<Long, String> names = new HashMap<>();
 
   Names(Connection c) {
@@ -22,7 +22,7 @@ final class Names {
 
   /** The id of {@code name}, created if new (writer only). */
   long id(String kind, String name) throws SQLException {
-    Long known = ids.get(kind + "\0" + name);
+    Long known = ids.getOrDefault(kind, Map.of()).get(name);
     if (known != null) {
       return known;
     }
@@ -33,7 +33,7 @@ final class Names {
       ins.executeUpdate();
     }
     load();
-    return ids.get(kind + "\0" + name);
+    return ids.get(kind).get(name);
   }
 
   String name(long id) throws SQLException {
@@ -60,7 +60,7 @@ final class Names {
     try (PreparedStatement q = c.prepareStatement("SELECT id, kind, name FROM names");
         ResultSet rs = q.executeQuery()) {
       while (rs.next()) {
-        ids.put(rs.getString(2) + "\0" + rs.getString(3), rs.getLong(1));
+        ids.computeIfAbsent(rs.getString(2), k -> new HashMap<>()).put(rs.getString(3), rs.getLong(1));
         names.put(rs.getLong(1), rs.getString(3));
       }
     }

@@ -58,6 +58,7 @@ final class SampleSchema {
       s.execute("PRAGMA busy_timeout = 5000");
       s.execute("PRAGMA journal_mode = WAL");
       s.execute("PRAGMA synchronous = FULL");
+      s.execute("PRAGMA cache_size = -8192"); // 8 MiB: a rollup's reads and writes stay in memory
       // After a checkpoint the WAL is cut back to this; otherwise it keeps its largest size.
       s.execute("PRAGMA journal_size_limit = 4194304");
       int version;
