@@ -29,54 +29,65 @@ import java.util.function.Supplier;
  */
 public final class SampleWiring {
   private static final System.Logger LOG = System.getLogger("io.drwatch.samples");
-  static final Duration PERIOD = Duration.ofSeconds(1);
+  /** Four looks a second, one sample a second: a timer late by up to 750 ms skips no second. */
+  static final Duration PERIOD = Duration.ofMillis(250);
 
   private final Vertx vertx;
   private final DrwatchConfig config;
   private final StatusBoard board;
   private final Supplier<Optional<RtoProjection>> rto;
   private final Clock clock;
-  private final SampleWriter writer;
+  private volatile SampleWriter writer;
   private long timer = -1;
   private long lastSecond = Long.MIN_VALUE;
 
   private SampleWiring(Vertx vertx, DrwatchConfig config, StatusBoard board,
-      Supplier<Optional<RtoProjection>> rto, Clock clock, SampleWriter writer) {
+      Supplier<Optional<RtoProjection>> rto, Clock clock) {
     this.vertx = vertx;
     this.config = config;
     this.board = board;
     this.rto = rto;
     this.clock = clock;
-    this.writer = writer;
   }
 
   /**
-   * Opens the store and starts sampling on the calling context; never fails.
+   * The sampler and the report route, not started: no I/O here, so the daemon builds it with the
+   * rest of its wiring and mounts the route before it listens.
    *
    * @param rto the projection now, empty without a runbook (no RTO is sampled then)
    */
-  public static Future<SampleWiring> start(Vertx vertx, DrwatchConfig config, StatusBoard board,
+  public static SampleWiring create(Vertx vertx, DrwatchConfig config, StatusBoard board,
       Supplier<Optional<RtoProjection>> rto) {
-    return start(vertx, config, board, rto, Clock.systemUTC(), PERIOD);
+    return create(vertx, config, board, rto, Clock.systemUTC());
   }
 
-  // VisibleForTesting: a clock the test moves, and a shorter period.
-  static Future<SampleWiring> start(Vertx vertx, DrwatchConfig config, StatusBoard board,
-      Supplier<Optional<RtoProjection>> rto, Clock clock, Duration period) {
-    // On the starting thread: the first tick must not pay the class loading on the event loop.
+  // VisibleForTesting: a clock the test moves.
+  static SampleWiring create(Vertx vertx, DrwatchConfig config, StatusBoard board,
+      Supplier<Optional<RtoProjection>> rto, Clock clock) {
+    // On the starting thread (the daemon's prepare): the first tick must not pay the class
+    // loading on the event loop.
     Span.sample("warm-up", 0, "HEALTHY", Optional.of(Duration.ZERO), Duration.ZERO).rpo().encode();
     RtoSpan.sample(0, Optional.empty(), Duration.ZERO);
+    return new SampleWiring(vertx, config, board, rto, clock);
+  }
+
+  /** Opens the store and samples every second on the calling context; never fails. */
+  public Future<Void> start() {
+    return start(PERIOD);
+  }
+
+  // VisibleForTesting: a shorter period.
+  Future<Void> start(Duration period) {
     return SampleWriter.open(vertx, config.state().dir())
-        .map(w -> {
-          SampleWiring wiring = new SampleWiring(vertx, config, board, rto, clock, w);
-          wiring.timer = vertx.setPeriodic(period.toMillis(), id -> wiring.tick());
-          return wiring;
+        .onSuccess(w -> {
+          writer = w;
+          timer = vertx.setPeriodic(period.toMillis(), id -> tick());
         })
         .recover(err -> {
           LOG.log(Level.WARNING, "audit samples off: " + err.getMessage()
               + "; the report will show this time as unobserved");
-          return Future.succeededFuture(new SampleWiring(vertx, config, board, rto, clock, null));
-        });
+          return Future.succeededFuture();
+        }).mapEmpty();
   }
 
   /** True when samples are being written. */
@@ -89,7 +100,7 @@ public final class SampleWiring {
     ReportRoute.mount(router, this::render);
   }
 
-  /** One second of samples; a tick late by more than a second leaves the skipped seconds unobserved. */
+  /** The first tick in a second samples it; a stall longer than that leaves seconds unobserved. */
   void tick() {
     long second = clock.instant().getEpochSecond();
     if (second <= lastSecond) {

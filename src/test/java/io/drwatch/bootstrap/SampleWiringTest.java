@@ -54,12 +54,13 @@ class SampleWiringTest {
         Optional.of(Duration.ofMillis(1000)), clock.instant()));
     AuditFixtures.drill(vertx, state, "drill-1", Instant.ofEpochSecond(T0 + 20), Duration.ofSeconds(90),
         Duration.ofMillis(1500));
-    SampleWiring wiring = SampleWiring.start(vertx, cfg, board,
+    SampleWiring wiring = SampleWiring.create(vertx, cfg, board,
         () -> Optional.of(io.drwatch.domain.runbook.RtoProjector.project(
             io.drwatch.domain.runbook.Runbook.of(java.util.List.of(io.drwatch.domain.runbook.StepSpec.builder("switch",
                 "webhook").expected(Duration.ofSeconds(30)).build()), java.util.Set.of("webhook")), Duration.ZERO,
-            java.util.List.of(), java.util.List.of())), clock, Duration.ofMillis(20))
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            java.util.List.of(), java.util.List.of())), clock);
+    vertx.runOnContext(v -> wiring.start(Duration.ofMillis(20)));
+    Await.until(Duration.ofSeconds(10), "the store open", wiring::sampling);
     assertThat(wiring.sampling()).isTrue();
 
     // 0-49 HEALTHY at 1 s; 50-59 BROKEN at 7 s; 60-69 HEALTHY at 1.5 s.
