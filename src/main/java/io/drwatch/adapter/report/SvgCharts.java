@@ -34,9 +34,14 @@ final class SvgCharts {
     int top = 10;
     int bottom = h - 24;
     double max = chart.rpo().stream().mapToDouble(p -> Math.max(p.maxMs(), p.objectiveMs())).max().orElse(1000);
-    double yMax = Math.max(1, max * 1.1);
+    double yMax = Math.max(1, scale(chart, max) * 1.1);
     StringBuilder s = open("chart rpo-chart", channel, h, "RPO of " + channel + " over time");
     axes(s, c, top, bottom, yMax / 1000.0, "RPO s");
+    if (max > yMax) {
+      s.append("<text class=\"off-scale\" x=\"").append(W - PAD_R).append("\" y=\"").append(top + 26)
+          .append("\" text-anchor=\"end\" fill=\"#c92a2a\">peaks cut at the top; worst ")
+          .append(String.format(Locale.ROOT, "%.2f s", max / 1000.0)).append("</text>");
+    }
     StringBuilder line = new StringBuilder();
     StringBuilder objective = new StringBuilder();
     long previous = Long.MIN_VALUE;
@@ -61,6 +66,19 @@ final class SvgCharts {
         .append("\" fill=\"none\" stroke=\"#1c7ed6\" stroke-width=\"1.5\"/>");
     runMarkers(s, c, runs, top, bottom);
     return s.append("</svg>").toString();
+  }
+
+  /**
+   * The y range: everything, unless a few columns (an outage's RPO climbing to minutes) would
+   * flatten the rest and the objective line to the floor; then four times the objective or the
+   * 95th percentile of the columns, whichever is higher, and the peaks are cut and said so.
+   */
+  static double scale(Charts.ChannelChart chart, double max) {
+    double[] columns = chart.rpo().stream().mapToDouble(Charts.Point::maxMs).filter(v -> v >= 0).sorted().toArray();
+    double objective = chart.rpo().stream().mapToDouble(Charts.Point::objectiveMs).max().orElse(0);
+    double p95 = columns.length == 0 ? 0 : columns[(int) Math.ceil(0.95 * columns.length) - 1];
+    double floor = Math.max(objective * 4, p95);
+    return floor > 0 && max > floor * 2 ? floor : max;
   }
 
   /** One coloured band per run of a condition; unobserved time stays blank. */
