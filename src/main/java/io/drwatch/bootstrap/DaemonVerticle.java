@@ -25,7 +25,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.drwatch.domain.runbook.RtoProjection;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Wires config to probes, the status board, metrics and HTTP, all on this verticle's context. */
 final class DaemonVerticle extends VerticleBase {
@@ -40,6 +42,7 @@ final class DaemonVerticle extends VerticleBase {
   private StatusBoard board;
   private DetectionWiring detectionWiring;
   private FailoverWiring failoverWiring;
+  private SampleWiring samples;
   private HttpServer server;
   private Router router;
 
@@ -100,8 +103,11 @@ final class DaemonVerticle extends VerticleBase {
     }, config.observer().name(), awsUsage,
         failoverWiring == null ? () -> null : failoverWiring::statusJson);
     detectionWiring.mount(router, config);
-    HealthApi.mount(router, board, failoverWiring == null ? Optional::empty
-        : () -> Optional.of(failoverWiring.rto().project()), config.objectives().rto(), Clock.systemUTC());
+    Supplier<Optional<RtoProjection>> rto = failoverWiring == null ? Optional::empty
+        : () -> Optional.of(failoverWiring.rto().project());
+    HealthApi.mount(router, board, rto, config.objectives().rto(), Clock.systemUTC());
+    samples = SampleWiring.create(vertx, config, board, rto);
+    samples.mount(router);
     if (failoverWiring != null) {
       failoverWiring.mount(router, config.runbook().get().token().or(() -> config.http().token()));
     }
@@ -117,7 +123,8 @@ final class DaemonVerticle extends VerticleBase {
     Future<Void> recovered = failoverWiring == null ? Future.succeededFuture() : failoverWiring.start();
     return recovered
         .onSuccess(v -> loops.forEach(ProbeLoop::start))
-        .onSuccess(v -> detectionWiring.start());
+        .onSuccess(v -> detectionWiring.start())
+        .compose(v -> samples.start());
   }
 
   @Override
@@ -132,6 +139,9 @@ final class DaemonVerticle extends VerticleBase {
     }
     if (failoverWiring != null) {
       closing.add(failoverWiring.stop());
+    }
+    if (samples != null) {
+      closing.add(samples.stop());
     }
     return Future.join(closing).eventually(() -> {
       if (cloudWatch != null) {
