@@ -2,7 +2,7 @@ package io.drwatch.adapter.postgres;
 
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.Endpoint;
-import io.drwatch.config.Secret;
+import io.drwatch.adapter.support.TlsFailures;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.LinkState;
 import io.drwatch.domain.lag.ReplicaView;
@@ -18,7 +18,9 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.SqlConnectOptions;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * PostgreSQL canary: one row per channel in a heartbeat table, upserted on the primary with the
@@ -52,26 +54,26 @@ public final class PgHeartbeatProbe implements ChannelProbe {
   // Two connections are enough for sequential rounds; the second covers a call that timed out
   // on our side but still holds its connection.
   private static Pool pool(Vertx vertx, Endpoint endpoint, Duration timeout) {
-    PgConnectOptions connect = PgConnectOptions.fromUri(endpoint.url())
+    PgConnectOptions connect = PgConnect.options(endpoint.url(), endpoint.caFile())
         .setReconnectAttempts(0)
         .setCachePreparedStatements(true);
-    endpoint.password().map(Secret::value).ifPresent(connect::setPassword);
+    Supplier<Future<PgConnectOptions>> perConnection = PgConnect.perConnection(vertx, endpoint, connect);
     int ms = (int) Math.max(1, timeout.toMillis());
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(2).setMaxWaitQueueSize(4).setConnectionTimeout(ms)
             .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
             .setIdleTimeout(60))
         .with(new NetClientOptions().setConnectTimeout(ms))
-        .connectingTo(connect)
+        .connectingTo(() -> perConnection.get().map(o -> (SqlConnectOptions) o))
         .using(vertx)
         .build();
   }
 
   @Override
   public Future<Heartbeat> writeHeartbeat() {
-    return upsert().recover(err -> isUndefinedTable(err)
+    return TlsFailures.worded(upsert().recover(err -> isUndefinedTable(err)
         ? primary.query(sql.createTable()).execute().compose(created -> upsert())
-        : Future.failedFuture(err));
+        : Future.failedFuture(err)));
   }
 
   private Future<Heartbeat> upsert() {
@@ -81,8 +83,8 @@ public final class PgHeartbeatProbe implements ChannelProbe {
 
   @Override
   public Future<ReplicaView> readReplica() {
-    return replica.query(sql.linkState()).execute()
-        .compose(link -> readVisible().map(hb -> toView(hb, link.iterator().next())));
+    return TlsFailures.worded(replica.query(sql.linkState()).execute()
+        .compose(link -> readVisible().map(hb -> toView(hb, link.iterator().next()))));
   }
 
   private Future<Heartbeat> readVisible() {

@@ -1,6 +1,7 @@
 package io.drwatch.adapter.postgres;
 
 import io.drwatch.adapter.support.Poll;
+import io.drwatch.adapter.support.TlsFailures;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.port.FailoverAction;
@@ -127,7 +128,9 @@ public final class PgPromoteAction implements FailoverAction {
         .compose(work)
         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .andThen(done -> connecting.onSuccess(SqlConnection::close))
-        .recover(err -> failed(t.label() + ": " + reason(err, timeout)));
+        .recover(err -> TlsFailures.coded(err)
+            .<Future<T>>map(tls -> Future.failedFuture(tls.withMessage(t.label() + ": " + tls.getMessage())))
+            .orElseGet(() -> failed(t.label() + ": " + reason(err, timeout))));
   }
 
   static String reason(Throwable err, Duration timeout) {

@@ -2,14 +2,17 @@ package io.drwatch.adapter.postgres;
 
 import io.drwatch.port.FailoverAction.Step;
 import io.vertx.pgclient.PgConnectOptions;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The parameters of one pg-promote step, checked before anything is sent:
  *
  * <ul>
- *   <li>{@code url}: {@code postgresql://user@host:port/db} of the standby (required);
- *   <li>{@code password}: optional, never shown in messages;
+ *   <li>{@code url}: {@code postgresql://user@host:port/db[?sslmode=mode]} of the standby (required);
+ *   <li>{@code caFile}: optional PEM bundle for the server's certificate (see {@link PgConnect});
+ *   <li>{@code password}: optional, never shown in messages; {@code passwordFile} is read per call;
  *   <li>{@code waitSeconds}: how long {@code pg_promote} waits and {@code await} polls, 1-3600,
  *       default 60.
  * </ul>
@@ -23,11 +26,12 @@ record PgPromoteTarget(PgConnectOptions options, int waitSeconds, String label) 
     String url = step.param("url");
     PgConnectOptions options;
     try {
-      options = PgConnectOptions.fromUri(url);
+      String caFile = step.param("caFile", "");
+      options = PgConnect.options(url, caFile.isBlank() ? Optional.empty() : Optional.of(Path.of(caFile.strip())));
     } catch (RuntimeException e) {
       // The message of the parser may quote the URL, and with it a password.
       throw new IllegalArgumentException("step " + step.id()
-          + ": url must look like postgresql://user@host:port/db");
+          + ": url must look like postgresql://user@host:port/db[?sslmode=verify-full]");
     }
     options.setReconnectAttempts(0).setCachePreparedStatements(false);
     options.addProperty("application_name", APPLICATION_NAME);

@@ -2,7 +2,7 @@ package io.drwatch.adapter.redis;
 
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.Endpoint;
-import io.drwatch.config.Secret;
+import io.drwatch.adapter.support.TlsFailures;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.ReplicaView;
 import io.drwatch.port.ChannelProbe;
@@ -55,23 +55,22 @@ public final class RedisHeartbeatProbe implements ChannelProbe {
         .setMaxPoolSize(2)
         .setMaxPoolWaiting(4)
         .setMaxWaitingHandlers(16)
-        .setNetClientOptions(new NetClientOptions()
+        .setNetClientOptions(RedisConnect.transport(endpoint.url(), endpoint.caFile(), new NetClientOptions()
             .setConnectTimeout((int) Math.max(1, timeout.toMillis()))
-            .setTcpKeepAlive(true));
-    endpoint.password().map(Secret::value).ifPresent(options::setPassword);
-    return Redis.createClient(vertx, options);
+            .setTcpKeepAlive(true)));
+    return RedisConnect.client(vertx, options, RedisConnect.password(vertx, endpoint));
   }
 
   @Override
   public Future<Heartbeat> writeHeartbeat() {
-    return primary.send(Request.cmd(Command.EVAL).arg(WRITE_SCRIPT).arg(1).arg(key))
-        .map(r -> new Heartbeat(r.get(0).toLong(), instant(r.get(1), r.get(2))));
+    return TlsFailures.worded(primary.send(Request.cmd(Command.EVAL).arg(WRITE_SCRIPT).arg(1).arg(key))
+        .map(r -> new Heartbeat(r.get(0).toLong(), instant(r.get(1), r.get(2)))));
   }
 
   @Override
   public Future<ReplicaView> readReplica() {
-    return replica.send(Request.cmd(Command.INFO).arg("replication"))
-        .compose(info -> readVisible().map(hb -> ReplicationInfo.parse(info.toString()).view(hb)));
+    return TlsFailures.worded(replica.send(Request.cmd(Command.INFO).arg("replication"))
+        .compose(info -> readVisible().map(hb -> ReplicationInfo.parse(info.toString()).view(hb))));
   }
 
   private Future<Heartbeat> readVisible() {
