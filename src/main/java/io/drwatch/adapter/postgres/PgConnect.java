@@ -1,9 +1,11 @@
 package io.drwatch.adapter.postgres;
 
+import io.drwatch.adapter.support.TlsFailures;
 import io.drwatch.adapter.support.TlsTrust;
 import io.drwatch.adapter.support.iam.AuthTokens;
 import io.drwatch.config.Endpoint;
 import io.drwatch.config.Secret;
+import io.drwatch.domain.CodedFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.ClientSSLOptions;
@@ -26,26 +28,30 @@ import java.util.function.Supplier;
  *
  * <p>The password is looked up per new connection: a rotated {@code passwordFile} or a fresh IAM
  * token is used from the next connection on, without a restart.
+ *
+ * @param options the connect options without a password
+ * @param trust what checks the server's certificate; empty when nothing does
  */
-final class PgConnect {
-  private PgConnect() {}
+record PgConnect(PgConnectOptions options, Optional<TlsTrust> trust) {
 
   /**
-   * The connect options of {@code url} without a password.
-   *
    * @param url {@code postgresql://user@host:port/db[?sslmode=mode]}
-   * @throws IllegalArgumentException when the url or its sslmode is not understood
+   * @throws IllegalArgumentException when the url, its sslmode or the CA file is not understood
    */
-  static PgConnectOptions options(String url, Optional<Path> caFile) {
+  static PgConnect of(String url, Optional<Path> caFile) {
     int q = url.indexOf('?');
-    String mode = q < 0 ? "prefer" : sslmode(url.substring(q + 1));
     PgConnectOptions options = PgConnectOptions.fromUri(q < 0 ? url : url.substring(0, q));
-    SslMode sslMode = SslMode.of(mode);
-    options.setSslMode(sslMode);
-    if (sslMode != SslMode.DISABLE) {
-      options.setSslOptions(tls(sslMode, caFile));
+    SslMode mode = SslMode.of(q < 0 ? "prefer" : sslmode(url.substring(q + 1)));
+    options.setSslMode(mode);
+    if (mode == SslMode.DISABLE) {
+      return new PgConnect(options, Optional.empty());
     }
-    return options;
+    ClientSSLOptions ssl = new ClientSSLOptions().setHostnameVerificationAlgorithm(
+        mode == SslMode.VERIFY_FULL ? "HTTPS" : "");
+    boolean verify = mode == SslMode.VERIFY_CA || mode == SslMode.VERIFY_FULL || caFile.isPresent();
+    Optional<TlsTrust> trust = verify ? Optional.of(TlsTrust.of(caFile)) : Optional.empty();
+    options.setSslOptions(trust.map(t -> ssl.setTrustOptions(t.options())).orElseGet(() -> ssl.setTrustAll(true)));
+    return new PgConnect(options, trust);
   }
 
   private static String sslmode(String query) {
@@ -56,28 +62,34 @@ final class PgConnect {
     return pair[1];
   }
 
-  private static ClientSSLOptions tls(SslMode mode, Optional<Path> caFile) {
-    ClientSSLOptions ssl = new ClientSSLOptions().setHostnameVerificationAlgorithm(
-        mode == SslMode.VERIFY_FULL ? "HTTPS" : "");
-    boolean verify = mode == SslMode.VERIFY_CA || mode == SslMode.VERIFY_FULL;
-    return verify || caFile.isPresent() ? ssl.setTrustOptions(TlsTrust.of(caFile)) : ssl.setTrustAll(true);
-  }
-
   /** New connect options per connection, each with the endpoint's current password or a fresh token. */
-  static Supplier<Future<PgConnectOptions>> perConnection(Vertx vertx, Endpoint endpoint, PgConnectOptions base) {
-    Supplier<Future<String>> password = password(vertx, endpoint, base);
-    return () -> password.get().map(p -> {
-      PgConnectOptions copy = new PgConnectOptions(base);
-      if (p != null) {
-        copy.setPassword(p);
-      }
-      return copy;
-    });
+  Supplier<Future<PgConnectOptions>> perConnection(Vertx vertx, Endpoint endpoint) {
+    Supplier<Future<String>> password = password(vertx, endpoint);
+    boolean tls = options.getSslMode() != SslMode.DISABLE;
+    return () -> (tls ? TlsTrust.warmed(vertx) : Future.<Void>succeededFuture())
+        .compose(v -> password.get())
+        .map(p -> {
+          PgConnectOptions copy = new PgConnectOptions(options);
+          if (p != null) {
+            copy.setPassword(p);
+          }
+          return copy;
+        });
   }
 
-  private static Supplier<Future<String>> password(Vertx vertx, Endpoint endpoint, PgConnectOptions base) {
+  /** A call whose TLS failure names the certificate problem, coded TLS. */
+  <T> Future<T> worded(Future<T> call) {
+    return TlsFailures.worded(call, trust);
+  }
+
+  Optional<CodedFailure> tlsFailure(Throwable err) {
+    return TlsFailures.coded(err, trust);
+  }
+
+  private Supplier<Future<String>> password(Vertx vertx, Endpoint endpoint) {
     if (endpoint.iamAuth().isPresent()) {
-      return AuthTokens.rds(vertx, endpoint.iamAuth().get().region(), base.getHost(), base.getPort(), base.getUser());
+      return AuthTokens.rds(vertx, endpoint.iamAuth().get().region(), options.getHost(), options.getPort(),
+          options.getUser());
     }
     Optional<Secret> secret = endpoint.password();
     return () -> Future.succeededFuture(secret.map(Secret::value).orElse(null));

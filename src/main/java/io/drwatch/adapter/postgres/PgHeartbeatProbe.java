@@ -2,7 +2,6 @@ package io.drwatch.adapter.postgres;
 
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.Endpoint;
-import io.drwatch.adapter.support.TlsFailures;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.LinkState;
 import io.drwatch.domain.lag.ReplicaView;
@@ -34,30 +33,37 @@ public final class PgHeartbeatProbe implements ChannelProbe {
   private final Pool replica;
   private final String channel;
   private final PgStatements sql;
+  private final PgConnect primaryConnect;
+  private final PgConnect replicaConnect;
 
-  PgHeartbeatProbe(Pool primary, Pool replica, String channel, PgStatements sql) {
+  PgHeartbeatProbe(Pool primary, Pool replica, String channel, PgStatements sql, PgConnect primaryConnect,
+      PgConnect replicaConnect) {
     this.primary = primary;
     this.replica = replica;
+    this.primaryConnect = primaryConnect;
+    this.replicaConnect = replicaConnect;
     this.channel = channel;
     this.sql = sql;
   }
 
   public static PgHeartbeatProbe create(Vertx vertx, ChannelConfig channel) {
     Duration timeout = channel.heartbeat().timeout();
+    Endpoint p = channel.primary().orElseThrow();
+    Endpoint r = channel.replica().orElseThrow();
+    PgConnect primaryConnect = PgConnect.of(p.url(), p.caFile());
+    PgConnect replicaConnect = PgConnect.of(r.url(), r.caFile());
     return new PgHeartbeatProbe(
-        pool(vertx, channel.primary().orElseThrow(), timeout),
-        pool(vertx, channel.replica().orElseThrow(), timeout),
+        pool(vertx, p, primaryConnect, timeout),
+        pool(vertx, r, replicaConnect, timeout),
         channel.name(),
-        new PgStatements(channel.heartbeat().table()));
+        new PgStatements(channel.heartbeat().table()), primaryConnect, replicaConnect);
   }
 
   // Two connections are enough for sequential rounds; the second covers a call that timed out
   // on our side but still holds its connection.
-  private static Pool pool(Vertx vertx, Endpoint endpoint, Duration timeout) {
-    PgConnectOptions connect = PgConnect.options(endpoint.url(), endpoint.caFile())
-        .setReconnectAttempts(0)
-        .setCachePreparedStatements(true);
-    Supplier<Future<PgConnectOptions>> perConnection = PgConnect.perConnection(vertx, endpoint, connect);
+  private static Pool pool(Vertx vertx, Endpoint endpoint, PgConnect connect, Duration timeout) {
+    connect.options().setReconnectAttempts(0).setCachePreparedStatements(true);
+    Supplier<Future<PgConnectOptions>> perConnection = connect.perConnection(vertx, endpoint);
     int ms = (int) Math.max(1, timeout.toMillis());
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(2).setMaxWaitQueueSize(4).setConnectionTimeout(ms)
@@ -71,7 +77,7 @@ public final class PgHeartbeatProbe implements ChannelProbe {
 
   @Override
   public Future<Heartbeat> writeHeartbeat() {
-    return TlsFailures.worded(upsert().recover(err -> isUndefinedTable(err)
+    return primaryConnect.worded(upsert().recover(err -> isUndefinedTable(err)
         ? primary.query(sql.createTable()).execute().compose(created -> upsert())
         : Future.failedFuture(err)));
   }
@@ -83,7 +89,7 @@ public final class PgHeartbeatProbe implements ChannelProbe {
 
   @Override
   public Future<ReplicaView> readReplica() {
-    return TlsFailures.worded(replica.query(sql.linkState()).execute()
+    return replicaConnect.worded(replica.query(sql.linkState()).execute()
         .compose(link -> readVisible().map(hb -> toView(hb, link.iterator().next()))));
   }
 

@@ -17,22 +17,23 @@ import java.util.Optional;
  *       default 60.
  * </ul>
  */
-record PgPromoteTarget(PgConnectOptions options, int waitSeconds, String label) {
+record PgPromoteTarget(PgConnectOptions options, PgConnect connect, int waitSeconds, String label) {
   static final int DEFAULT_WAIT_SECONDS = 60;
   private static final String APPLICATION_NAME = "drwatch-pg-promote";
 
   /** @throws IllegalArgumentException naming the step, the parameter and the rule */
   static PgPromoteTarget of(Step step) {
     String url = step.param("url");
-    PgConnectOptions options;
+    PgConnect connect;
     try {
       String caFile = step.param("caFile", "");
-      options = PgConnect.options(url, caFile.isBlank() ? Optional.empty() : Optional.of(Path.of(caFile.strip())));
+      connect = PgConnect.of(url, caFile.isBlank() ? Optional.empty() : Optional.of(Path.of(caFile.strip())));
     } catch (RuntimeException e) {
       // The message of the parser may quote the URL, and with it a password.
       throw new IllegalArgumentException("step " + step.id()
           + ": url must look like postgresql://user@host:port/db[?sslmode=verify-full]");
     }
+    PgConnectOptions options = connect.options();
     options.setReconnectAttempts(0).setCachePreparedStatements(false);
     options.addProperty("application_name", APPLICATION_NAME);
     String password = step.param("password", "");
@@ -41,7 +42,7 @@ record PgPromoteTarget(PgConnectOptions options, int waitSeconds, String label) 
     }
     int wait = step.number("waitSeconds", DEFAULT_WAIT_SECONDS, 3600);
     String label = "postgres " + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
-    return new PgPromoteTarget(options, wait, label);
+    return new PgPromoteTarget(options, connect, wait, label);
   }
 
   Duration waitLimit() {

@@ -47,15 +47,17 @@ public final class PgTargetProbe implements TargetProbe {
 
   private final Vertx vertx;
   private final ConnectionFactory<PgConnectOptions> connections;
+  private final PgConnect connect;
   private final PgConnectOptions options;
   private final Supplier<Future<PgConnectOptions>> perConnection;
   private final Duration timeout;
 
   PgTargetProbe(Vertx vertx, ConnectionFactory<PgConnectOptions> connections,
-      PgConnectOptions options, Supplier<Future<PgConnectOptions>> perConnection, Duration timeout) {
+      PgConnect connect, Supplier<Future<PgConnectOptions>> perConnection, Duration timeout) {
     this.vertx = vertx;
     this.connections = connections;
-    this.options = options;
+    this.connect = connect;
+    this.options = connect == null ? null : connect.options();
     this.perConnection = perConnection;
     this.timeout = timeout;
   }
@@ -78,14 +80,13 @@ public final class PgTargetProbe implements TargetProbe {
    */
   public static PgTargetProbe create(Vertx vertx, Endpoint endpoint, Duration timeout) {
     TargetChecks.positive(timeout);
-    PgConnectOptions options = PgConnect.options(endpoint.url(), endpoint.caFile())
-        .setReconnectAttempts(0)
-        .setCachePreparedStatements(false);
+    PgConnect connect = PgConnect.of(endpoint.url(), endpoint.caFile());
+    PgConnectOptions options = connect.options().setReconnectAttempts(0).setCachePreparedStatements(false);
     options.addProperty("application_name", APPLICATION_NAME);
     int ms = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1, timeout.toMillis()));
     NetClientOptions transport = new NetClientOptions().setConnectTimeout(ms);
-    return new PgTargetProbe(vertx, PgDriver.INSTANCE.createConnectionFactory(vertx, transport), options,
-        PgConnect.perConnection(vertx, endpoint, options), timeout);
+    return new PgTargetProbe(vertx, PgDriver.INSTANCE.createConnectionFactory(vertx, transport), connect,
+        connect.perConnection(vertx, endpoint), timeout);
   }
 
   @Override
@@ -110,7 +111,8 @@ public final class PgTargetProbe implements TargetProbe {
   }
 
   String reason(Throwable err) {
-    Optional<String> tls = TlsFailures.coded(err).map(Throwable::getMessage);
+    Optional<String> tls = (connect == null ? TlsFailures.coded(err) : connect.tlsFailure(err))
+        .map(Throwable::getMessage);
     if (tls.isPresent()) {
       return tls.get();
     }

@@ -1,9 +1,11 @@
 package io.drwatch.adapter.redis;
 
+import io.drwatch.adapter.support.TlsFailures;
 import io.drwatch.adapter.support.TlsTrust;
 import io.drwatch.adapter.support.iam.AuthTokens;
 import io.drwatch.config.Endpoint;
 import io.drwatch.config.Secret;
+import io.drwatch.domain.CodedFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
@@ -22,20 +24,35 @@ import java.util.function.Supplier;
  * per new connection, so a rotated {@code passwordFile} or a fresh ElastiCache IAM token is used
  * without a restart.
  */
-final class RedisConnect {
-  private RedisConnect() {}
+record RedisConnect(Optional<TlsTrust> trust) {
 
-  /** The transport for {@code url}: TLS settings only matter for {@code rediss://}. */
-  static NetClientOptions transport(String url, Optional<Path> caFile, NetClientOptions transport) {
-    if (url.startsWith("rediss://")) {
-      transport.setHostnameVerificationAlgorithm("HTTPS").setTrustOptions(TlsTrust.of(caFile));
+  /**
+   * Sets up {@code transport} for {@code url}: TLS settings only matter for {@code rediss://}.
+   *
+   * @throws IllegalArgumentException when the CA file cannot be loaded
+   */
+  static RedisConnect of(String url, Optional<Path> caFile, NetClientOptions transport) {
+    if (!url.startsWith("rediss://")) {
+      return new RedisConnect(Optional.empty());
     }
-    return transport;
+    TlsTrust trust = TlsTrust.of(caFile);
+    transport.setHostnameVerificationAlgorithm("HTTPS").setTrustOptions(trust.options());
+    return new RedisConnect(Optional.of(trust));
+  }
+
+  /** A call whose TLS failure names the certificate problem, coded TLS. */
+  <T> Future<T> worded(Future<T> call) {
+    return TlsFailures.worded(call, trust);
+  }
+
+  Optional<CodedFailure> tlsFailure(Throwable err) {
+    return TlsFailures.coded(err, trust);
   }
 
   /** A client whose every new connection authenticates with the then current password or token. */
-  static Redis client(Vertx vertx, RedisOptions options, Supplier<Future<String>> password) {
-    return Redis.createStandaloneClient(vertx, options, () -> password.get().map(p -> {
+  Redis client(Vertx vertx, RedisOptions options, Supplier<Future<String>> password) {
+    Supplier<Future<Void>> ready = trust.isPresent() ? () -> TlsTrust.warmed(vertx) : Future::succeededFuture;
+    return Redis.createStandaloneClient(vertx, options, () -> ready.get().compose(v -> password.get()).map(p -> {
       RedisStandaloneConnectOptions connect = new RedisStandaloneConnectOptions(options);
       if (p != null) {
         connect.setPassword(p);

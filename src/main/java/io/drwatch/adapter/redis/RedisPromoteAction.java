@@ -1,7 +1,6 @@
 package io.drwatch.adapter.redis;
 
 import io.drwatch.adapter.support.Poll;
-import io.drwatch.adapter.support.TlsFailures;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.port.FailoverAction;
@@ -88,12 +87,12 @@ public final class RedisPromoteAction implements FailoverAction {
 
   /** One command on a client of its own, bounded, and the client closed in every case. */
   private Future<Response> send(RedisPromoteTarget t, Request request) {
-    Redis client = RedisConnect.client(vertx, t.options(), RedisConnect.fixed(t.password()));
+    Redis client = t.connect().client(vertx, t.options(), RedisConnect.fixed(t.password()));
     return client.connect()
         .compose(conn -> conn.send(request))
         .timeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
         .andThen(done -> client.close())
-        .recover(err -> TlsFailures.coded(err)
+        .recover(err -> t.connect().tlsFailure(err)
             .<Future<Response>>map(tls -> Future.failedFuture(tls.withMessage(t.label() + ": " + tls.getMessage())))
             .orElseGet(() -> failed(t.label() + ": " + reason(err))));
   }

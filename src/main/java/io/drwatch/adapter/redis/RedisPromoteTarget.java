@@ -19,21 +19,23 @@ import java.util.Optional;
  *   <li>{@code waitSeconds}: how long {@code await} polls for role:master, 1-3600, default 60.
  * </ul>
  */
-record RedisPromoteTarget(RedisOptions options, Optional<String> password, int waitSeconds, String label) {
+record RedisPromoteTarget(RedisOptions options, RedisConnect connect, Optional<String> password, int waitSeconds,
+    String label) {
   static final int DEFAULT_WAIT_SECONDS = 60;
 
   /** @throws IllegalArgumentException naming the step, the parameter and the rule */
   static RedisPromoteTarget of(Step step, Duration callTimeout) {
     URI uri = parse(step);
+    NetClientOptions transport = new NetClientOptions().setConnectTimeout((int) callTimeout.toMillis());
+    RedisConnect connect = RedisConnect.of(step.param("url"), caFile(step), transport);
     RedisOptions options = new RedisOptions()
         .setConnectionString(step.param("url"))
         .setMaxPoolSize(1)
         .setMaxPoolWaiting(0)
-        .setNetClientOptions(RedisConnect.transport(step.param("url"), caFile(step),
-            new NetClientOptions().setConnectTimeout((int) callTimeout.toMillis())));
+        .setNetClientOptions(transport);
     Optional<String> password = Optional.of(step.param("password", "")).filter(p -> !p.isEmpty());
     String label = "redis " + uri.getHost() + ":" + (uri.getPort() == -1 ? 6379 : uri.getPort());
-    return new RedisPromoteTarget(options, password, step.number("waitSeconds", DEFAULT_WAIT_SECONDS, 3600), label);
+    return new RedisPromoteTarget(options, connect, password, step.number("waitSeconds", DEFAULT_WAIT_SECONDS, 3600), label);
   }
 
   private static Optional<Path> caFile(Step step) {

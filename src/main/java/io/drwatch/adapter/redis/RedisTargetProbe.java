@@ -1,7 +1,6 @@
 package io.drwatch.adapter.redis;
 
 import io.drwatch.adapter.support.TargetChecks;
-import io.drwatch.adapter.support.TlsFailures;
 import io.drwatch.config.Endpoint;
 import io.drwatch.port.TargetProbe;
 import io.vertx.core.Future;
@@ -31,14 +30,16 @@ import java.util.concurrent.TimeUnit;
 public final class RedisTargetProbe implements TargetProbe {
   private final Vertx vertx;
   private final RedisOptions options;
+  private final RedisConnect connect;
   private final Supplier<Future<String>> password;
   private final Duration timeout;
   private final String target;
 
-  RedisTargetProbe(Vertx vertx, RedisOptions options, Supplier<Future<String>> password, Duration timeout,
-      String target) {
+  RedisTargetProbe(Vertx vertx, RedisOptions options, RedisConnect connect, Supplier<Future<String>> password,
+      Duration timeout, String target) {
     this.vertx = vertx;
     this.options = options;
+    this.connect = connect == null ? new RedisConnect(Optional.empty()) : connect;
     this.password = password;
     this.timeout = timeout;
     this.target = target;
@@ -69,15 +70,17 @@ public final class RedisTargetProbe implements TargetProbe {
     validate(url, target);
     TargetChecks.positive(timeout);
     int ms = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1, timeout.toMillis()));
+    NetClientOptions transport = new NetClientOptions()
+        .setConnectTimeout(ms)
+        .setReadIdleTimeout(2 * ms)
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    RedisConnect connect = RedisConnect.of(url, caFile, transport);
     RedisOptions options = new RedisOptions()
         .setConnectionString(url)
         .setMaxPoolSize(1)
         .setMaxPoolWaiting(0)
-        .setNetClientOptions(RedisConnect.transport(url, caFile, new NetClientOptions()
-            .setConnectTimeout(ms)
-            .setReadIdleTimeout(2 * ms)
-            .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)));
-    return new RedisTargetProbe(vertx, options, password, timeout, target);
+        .setNetClientOptions(transport);
+    return new RedisTargetProbe(vertx, options, connect, password, timeout, target);
   }
 
   /** Checked here, once: the client parses the URL only when a check creates it. */
@@ -102,7 +105,7 @@ public final class RedisTargetProbe implements TargetProbe {
 
   @Override
   public Future<Void> check() {
-    Redis client = RedisConnect.client(vertx, options, password);
+    Redis client = connect.client(vertx, options, password);
     return TargetChecks.worded(client.connect()
         .compose(conn -> conn.send(Request.cmd(Command.PING)))
         .compose(RedisTargetProbe::expectPong)
@@ -120,7 +123,7 @@ public final class RedisTargetProbe implements TargetProbe {
   }
 
   String reason(Throwable err) {
-    return TlsFailures.coded(err).map(Throwable::getMessage)
+    return connect.tlsFailure(err).map(Throwable::getMessage)
         .orElseGet(() -> TargetChecks.reason(err, "no answer", timeout));
   }
 

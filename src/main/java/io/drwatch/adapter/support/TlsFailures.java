@@ -25,7 +25,25 @@ public final class TlsFailures {
 
   /** {@code call} with a TLS failure reworded and coded; other failures pass unchanged. */
   public static <T> Future<T> worded(Future<T> call) {
-    return call.recover(err -> Future.failedFuture(coded(err).<Throwable>map(c -> c).orElse(err)));
+    return worded(call, Optional.empty());
+  }
+
+  /**
+   * As {@link #worded(Future)}, and a failure without a TLS cause (a client that reports only
+   * "SSL handshake failed") is explained by what {@code trust} refused last.
+   */
+  public static <T> Future<T> worded(Future<T> call, Optional<TlsTrust> trust) {
+    return call.recover(err -> Future.failedFuture(coded(err, trust).<Throwable>map(c -> c).orElse(err)));
+  }
+
+  /** {@link #coded(Throwable)}, else the refusal {@code trust} remembers. */
+  public static Optional<CodedFailure> coded(Throwable err, Optional<TlsTrust> trust) {
+    Optional<CodedFailure> direct = coded(err);
+    if (direct.isPresent() || err instanceof CodedFailure || trust.isEmpty() || Failures.isTimeout(err)) {
+      return direct;
+    }
+    return trust.get().lastRejection().flatMap(TlsFailures::problem)
+        .map(p -> CodedFailure.of(FailureCode.TLS, "TLS: " + p, null, 0, null, err));
   }
 
   /** The failure as a coded TLS failure, when a TLS problem is in its cause chain. */

@@ -1,40 +1,171 @@
 package io.drwatch.adapter.support;
 
-import io.vertx.core.net.PemTrustOptions;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.net.TrustOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * What a server certificate is checked against: the endpoint's {@code caFile} (a PEM bundle such
- * as RDS's {@code global-bundle.pem}), else the JVM's default trust store.
+ * as RDS's {@code global-bundle.pem}), else the JVM's default trust store. It remembers the last
+ * certificate it refused, because the PostgreSQL client reports a failed handshake only as "SSL
+ * handshake failed" and drops the reason.
  */
 public final class TlsTrust {
-  private TlsTrust() {}
+  private static volatile Future<Void> warmed;
 
-  public static TrustOptions of(Optional<Path> caFile) {
-    return caFile.<TrustOptions>map(f -> new PemTrustOptions().addCertPath(f.toString())).orElseGet(JvmTrust::get);
+  private final Remembering manager;
+
+  private TlsTrust(X509ExtendedTrustManager delegate) {
+    this.manager = new Remembering(delegate);
   }
 
-  /** The JVM's default trust store, loaded once, on first use. */
-  private static final class JvmTrust {
-    private static final TrustOptions OPTIONS = load();
+  /**
+   * Loads {@code caFile} now (at start, on the caller's thread), else the JVM's trust store.
+   *
+   * @throws IllegalArgumentException when the file holds no certificate or cannot be read
+   */
+  public static TlsTrust of(Optional<Path> caFile) {
+    try {
+      KeyStore store = null;
+      if (caFile.isPresent()) {
+        store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        int i = 0;
+        try (InputStream in = Files.newInputStream(caFile.get())) {
+          for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            store.setCertificateEntry("ca-" + i++, c);
+          }
+        }
+        if (i == 0) {
+          throw new IllegalArgumentException("caFile " + caFile.get() + " holds no certificate");
+        }
+      }
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(store);
+      for (TrustManager tm : factory.getTrustManagers()) {
+        if (tm instanceof X509ExtendedTrustManager x509) {
+          return new TlsTrust(x509);
+        }
+      }
+      throw new IllegalStateException("the JVM offers no X509 trust manager");
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("caFile " + caFile.map(Path::toString).orElse("(JVM trust store)")
+          + " cannot be loaded: " + e, e);
+    }
+  }
 
-    static TrustOptions get() {
-      return OPTIONS;
+  public TrustOptions options() {
+    return TrustOptions.wrap(manager);
+  }
+
+  /** The certificate problem of the last handshake, if it failed on the certificate. */
+  public Optional<CertificateException> lastRejection() {
+    return Optional.ofNullable(manager.rejected);
+  }
+
+  /**
+   * Loads and initialises the JDK's TLS and Netty's SSL classes once per JVM on a worker thread,
+   * so that the first handshake does not block an event loop for hundreds of milliseconds.
+   */
+  public static Future<Void> warmed(Vertx vertx) {
+    Future<Void> f = warmed;
+    if (f == null) {
+      synchronized (TlsTrust.class) {
+        if (warmed == null) {
+          warmed = vertx.executeBlocking(() -> {
+            warmUp();
+            return null;
+          }, false);
+        }
+        f = warmed;
+      }
+    }
+    return f.otherwiseEmpty();
+  }
+
+  private static void warmUp() throws Exception {
+    SSLEngine engine = SslContextBuilder.forClient().build().newEngine(ByteBufAllocator.DEFAULT, "localhost", 443);
+    engine.beginHandshake();
+    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+    engine.wrap(java.nio.ByteBuffer.allocate(0), out); // the ClientHello: key shares, signature schemes
+    ByteBuf unused = ByteBufAllocator.DEFAULT.buffer(1);
+    unused.release();
+    of(Optional.empty());
+    CertificateFactory.getInstance("X.509");
+    java.security.cert.CertPathBuilder.getInstance("PKIX");
+  }
+
+  /** Delegates every check and keeps the last refusal; a passed check clears it. */
+  private static final class Remembering extends X509ExtendedTrustManager {
+    private final X509ExtendedTrustManager delegate;
+    private volatile CertificateException rejected;
+
+    Remembering(X509ExtendedTrustManager delegate) {
+      this.delegate = delegate;
     }
 
-    private static TrustOptions load() {
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
       try {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
-        return TrustOptions.wrap(factory);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("the JVM's default trust store cannot be loaded: " + e, e);
+        delegate.checkServerTrusted(chain, authType, engine);
+        rejected = null;
+      } catch (CertificateException e) {
+        rejected = e;
+        throw e;
       }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      delegate.checkServerTrusted(chain, authType, socket);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      delegate.checkServerTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      delegate.checkClientTrusted(chain, authType, engine);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      delegate.checkClientTrusted(chain, authType, socket);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      delegate.checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return delegate.getAcceptedIssuers();
     }
   }
 }
