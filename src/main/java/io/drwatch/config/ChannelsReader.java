@@ -128,8 +128,9 @@ final class ChannelsReader {
   private static Optional<Endpoint> endpoint(Node node, Optional<ChannelShape> rules) {
     node.rejectUnknown(keys("url", EndpointAuthReader.KEYS));
     Optional<String> url = node.requiredString("url");
+    Optional<Secret> password = ConfigLoader.secret(node, "password");
     if (url.isEmpty() || rules.isEmpty() || rules.get().endpoints() == ChannelShape.Need.NONE) {
-      EndpointAuthReader.read(node, Optional.empty());
+      EndpointAuthReader.read(node, password, Optional.empty());
       return Optional.empty();
     }
     Optional<String> canonical = Optional.empty();
@@ -138,7 +139,7 @@ final class ChannelsReader {
     } catch (IllegalArgumentException e) {
       node.invalid("url", e.getMessage(), url.get());
     }
-    EndpointAuthReader.Auth auth = EndpointAuthReader.read(node, canonical);
+    EndpointAuthReader.Auth auth = EndpointAuthReader.read(node, password, canonical);
     return canonical.map(u -> new Endpoint(u, auth.password(), auth.caFile(), auth.iamAuth()));
   }
 

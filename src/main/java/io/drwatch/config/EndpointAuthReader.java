@@ -28,10 +28,10 @@ final class EndpointAuthReader {
   private EndpointAuthReader() {}
 
   /**
+   * @param password the endpoint's {@code password}/{@code passwordFile}, read by the caller
    * @param url the canonical url, empty when it was invalid (its own error is reported already)
    */
-  static Auth read(Node node, Optional<String> url) {
-    Optional<Secret> password = ConfigLoader.secret(node, "password");
+  static Auth read(Node node, Optional<Secret> password, Optional<String> url) {
     Optional<Path> caFile = caFile(node, url);
     Optional<IamAuth> iam = node.object("iamAuth").flatMap(EndpointAuthReader::iamAuth);
     if (iam.isPresent() && url.isPresent()) {

@@ -58,7 +58,8 @@ final class TargetsReader {
       onlyFor(node, key, probe, ProbeType.POSTGRES, ProbeType.REDIS);
     }
     boolean database = probe.filter(p -> p == ProbeType.POSTGRES || p == ProbeType.REDIS).isPresent();
-    EndpointAuthReader.Auth auth = EndpointAuthReader.read(node, address.filter(a -> database));
+    EndpointAuthReader.Auth auth =
+        EndpointAuthReader.read(node, ConfigLoader.secret(node, "password"), address.filter(a -> database));
     int beforeInterval = node.errorCount();
     Duration interval = node.duration("interval", DEFAULT_INTERVAL, true);
     Duration timeout = timeout(node, interval, node.errorCount() == beforeInterval);
