@@ -34,7 +34,9 @@ final class EndpointAuthReader {
   static Auth read(Node node, Optional<Secret> password, Optional<String> url) {
     Optional<Path> caFile = caFile(node, url);
     Optional<IamAuth> iam = node.object("iamAuth").flatMap(EndpointAuthReader::iamAuth);
-    if (iam.isPresent() && url.isPresent()) {
+    if (iam.isPresent() && url.isPresent() && url.get().startsWith("http")) {
+      node.error("iamAuth", "only for PostgreSQL and Redis endpoints (OpenSearch signs with params.auth: sigv4)");
+    } else if (iam.isPresent() && url.isPresent()) {
       fitsUrl(node, iam.get(), url.get());
     }
     if (iam.isPresent() && (node.has("password") || node.has("passwordFile"))) {
@@ -50,7 +52,7 @@ final class EndpointAuthReader {
       return Optional.empty();
     }
     if (url.isPresent() && !EndpointUrls.mayUseTls(url.get())) {
-      node.error("caFile", "needs a TLS connection: rediss://, or a postgresql url without sslmode=disable");
+      node.error("caFile", "needs a TLS connection: rediss://, https://, or a postgresql url without sslmode=disable");
       return Optional.empty();
     }
     try {

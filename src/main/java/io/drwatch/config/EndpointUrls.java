@@ -86,9 +86,9 @@ final class EndpointUrls {
         || canonicalUrl.startsWith("postgresql://") && SSL_MODES.indexOf(sslMode(canonicalUrl)) >= 3;
   }
 
-  /** Whether a canonical url may use TLS at all (a CA file means something). */
+  /** Whether a canonical url may use TLS at all (a CA file means something): also https. */
   static boolean mayUseTls(String canonicalUrl) {
-    return canonicalUrl.startsWith("rediss://")
+    return canonicalUrl.startsWith("rediss://") || canonicalUrl.startsWith("https://")
         || canonicalUrl.startsWith("postgresql://") && !sslMode(canonicalUrl).equals("disable");
   }
 

@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
+import io.drwatch.adapter.support.TlsTrust;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,10 +63,16 @@ final class OsHttp implements AutoCloseable {
   }
 
   static OsHttp create(Vertx vertx, String baseUrl, OsAuth auth, Duration timeout) {
+    return create(vertx, baseUrl, auth, timeout, Optional.empty());
+  }
+
+  /** @param trust checks an https server's certificate (its {@code caFile}); empty: the JVM trust store */
+  static OsHttp create(Vertx vertx, String baseUrl, OsAuth auth, Duration timeout, Optional<TlsTrust> trust) {
     HttpClientOptions options = new HttpClientOptions()
         .setKeepAlive(true)
         .setConnectTimeout((int) Math.max(1, timeout.toMillis()))
         .setVerifyHost(true);
+    trust.ifPresent(t -> options.setTrustOptions(t.options()));
     return new OsHttp(vertx, vertx.createHttpClient(options), baseUrl, auth, timeout);
   }
 

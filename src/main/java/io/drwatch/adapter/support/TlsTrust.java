@@ -31,11 +31,31 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class TlsTrust {
   private static volatile Future<Void> warmed;
+  private static final java.util.concurrent.ConcurrentMap<Path, TlsTrust> LOADED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Remembering manager;
+  private final TrustOptions options;
 
   private TlsTrust(X509ExtendedTrustManager delegate) {
     this.manager = new Remembering(delegate);
+    this.options = TrustOptions.wrap(manager);
+  }
+
+  /**
+   * The trust of a CA file named in step params, loaded on a worker thread once per path and
+   * shared by every later call (a step's params are read on each call, on an event loop).
+   */
+  public static Future<Optional<TlsTrust>> shared(Vertx vertx, Optional<Path> caFile) {
+    if (caFile.isEmpty()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    Path path = caFile.get().toAbsolutePath().normalize();
+    TlsTrust known = LOADED.get(path);
+    if (known != null) {
+      return Future.succeededFuture(Optional.of(known));
+    }
+    return vertx.executeBlocking(() -> Optional.of(LOADED.computeIfAbsent(path, p -> of(Optional.of(p)))), false);
   }
 
   /**
@@ -73,8 +93,9 @@ public final class TlsTrust {
     }
   }
 
+  /** The same instance every time, so that Vert.x reuses one SSL context for it. */
   public TrustOptions options() {
-    return TrustOptions.wrap(manager);
+    return options;
   }
 
   /** The certificate problem of the last handshake, if it failed on the certificate. */
