@@ -55,7 +55,8 @@ public final class TlsTrust {
     if (known != null) {
       return Future.succeededFuture(Optional.of(known));
     }
-    return vertx.executeBlocking(() -> Optional.of(LOADED.computeIfAbsent(path, p -> of(Optional.of(p)))), false);
+    return warmed(vertx).compose(v -> vertx.executeBlocking(
+        () -> Optional.of(LOADED.computeIfAbsent(path, p -> of(Optional.of(p)))), false));
   }
 
   /**
