@@ -87,10 +87,12 @@ final class EndpointAuthReader {
 
   private static Optional<IamAuth> iamAuth(Node node) {
     int before = node.errorCount();
-    node.rejectUnknown("region", "cacheName");
+    node.rejectUnknown("region", "cacheName", "serverless");
     Optional<String> region = node.matching("region", node.requiredString("region"), REGION);
     Optional<String> cacheName = node.matching("cacheName", node.string("cacheName"), CACHE_NAME);
-    return node.errorCount() > before ? Optional.empty() : Optional.of(new IamAuth(region.orElseThrow(), cacheName));
+    boolean serverless = node.bool("serverless", false);
+    return node.errorCount() > before ? Optional.empty()
+        : Optional.of(new IamAuth(region.orElseThrow(), cacheName, serverless));
   }
 
   /** What the url must be for a token: TLS always, and for ElastiCache a user id and a cache name. */
@@ -100,8 +102,8 @@ final class EndpointAuthReader {
         node.error("iamAuth", "the token must not cross the network in clear: the url needs sslmode=require,"
             + " verify-ca or verify-full (it is " + EndpointUrls.sslMode(url) + ")");
       }
-      if (iam.cacheName().isPresent()) {
-        node.error("iamAuth.cacheName", "only for ElastiCache (a rediss:// url)");
+      if (iam.cacheName().isPresent() || iam.serverless()) {
+        node.error(iam.serverless() ? "iamAuth.serverless" : "iamAuth.cacheName", "only for ElastiCache (a rediss:// url)");
       }
       return;
     }

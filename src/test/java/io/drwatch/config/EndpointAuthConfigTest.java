@@ -101,7 +101,7 @@ class EndpointAuthConfigTest {
         .containsExactly(
             "channels[0].primary.caFile: must name a readable PEM file of CA certificates: not a PEM certificate"
                 + " bundle, was \"" + notPem + "\"",
-            "channels[0].replica.caFile: needs a TLS connection: rediss://, or a postgresql url without"
+            "channels[0].replica.caFile: needs a TLS connection: rediss://, https://, or a postgresql url without"
                 + " sslmode=disable");
   }
 

@@ -66,7 +66,7 @@ record RedisConnect(Optional<TlsTrust> trust) {
       // The loader made sure of rediss://user-id@host and a cache name.
       String user = URI.create(endpoint.url()).getUserInfo();
       return AuthTokens.elastiCache(vertx, endpoint.iamAuth().get().region(),
-          endpoint.iamAuth().get().cacheName().orElseThrow(), user);
+          endpoint.iamAuth().get().cacheName().orElseThrow(), user, endpoint.iamAuth().get().serverless());
     }
     Optional<Secret> secret = endpoint.password();
     return () -> Future.succeededFuture(secret.map(Secret::value).orElse(null));

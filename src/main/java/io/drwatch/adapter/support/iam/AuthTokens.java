@@ -49,14 +49,16 @@ public final class AuthTokens implements Supplier<Future<String>> {
         Clock.systemUTC(), "rds-db:connect token for " + user + "@" + host + ":" + port);
   }
 
-  /** Tokens for an ElastiCache user id on a replication group or serverless cache. */
-  public static AuthTokens elastiCache(Vertx vertx, String region, String cacheName, String userId) {
-    return elastiCache(vertx, Credentials.DEFAULT, region, cacheName, userId, Clock.systemUTC());
+  /** Tokens for an ElastiCache user id on a replication group or ({@code serverless}) a serverless cache. */
+  public static AuthTokens elastiCache(Vertx vertx, String region, String cacheName, String userId,
+      boolean serverless) {
+    return elastiCache(vertx, Credentials.DEFAULT, region, cacheName, userId, serverless, Clock.systemUTC());
   }
 
   static AuthTokens elastiCache(Vertx vertx, Supplier<AwsCredentialsProvider> credentials, String region,
-      String cacheName, String userId, Clock clock) {
-    return new AuthTokens(vertx, () -> TokenSigner.elastiCache(credentials.get(), region, cacheName, userId, clock),
+      String cacheName, String userId, boolean serverless, Clock clock) {
+    return new AuthTokens(vertx,
+        () -> TokenSigner.elastiCache(credentials.get(), region, cacheName, userId, serverless, clock),
         clock, "elasticache:Connect token for " + userId + " on " + cacheName);
   }
 

@@ -31,15 +31,18 @@ final class TokenSigner {
    * IAM auth, signed for service {@code elasticache} with a 15-minute expiry.
    */
   static String elastiCache(AwsCredentialsProvider credentials, String region, String cacheName, String userId,
-      Clock clock) {
-    SdkHttpRequest request = SdkHttpRequest.builder()
+      boolean serverless, Clock clock) {
+    SdkHttpRequest.Builder builder = SdkHttpRequest.builder()
         .method(SdkHttpMethod.GET)
         .protocol("http")
         .host(cacheName)
         .encodedPath("/")
         .putRawQueryParameter("Action", "connect")
-        .putRawQueryParameter("User", userId)
-        .build();
+        .putRawQueryParameter("User", userId);
+    if (serverless) {
+      builder.putRawQueryParameter("ResourceType", "ServerlessCache");
+    }
+    SdkHttpRequest request = builder.build();
     SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
         .identity(credentials.resolveCredentials())
         .request(request)

@@ -53,7 +53,7 @@ class AuthTokensTest {
   @Test
   void shouldPresignAnElastiCacheConnectForTheCacheAndUser() {
     Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-    String token = TokenSigner.elastiCache(CREDENTIALS, "eu-west-1", "sessions-rg", "drwatch-user", clock);
+    String token = TokenSigner.elastiCache(CREDENTIALS, "eu-west-1", "sessions-rg", "drwatch-user", false, clock);
     assertThat(token).startsWith("sessions-rg/?").doesNotContain("://");
     Map<String, String> q = query(token);
     assertThat(q).containsEntry("Action", "connect").containsEntry("User", "drwatch-user")
@@ -62,9 +62,12 @@ class AuthTokensTest {
         .containsEntry("X-Amz-Credential", "AKIDEXAMPLE/20261207/eu-west-1/elasticache/aws4_request");
     assertThat(q.get("X-Amz-Signature")).matches("[0-9a-f]{64}");
     // The signature covers the user: another user id, another signature.
-    String other = TokenSigner.elastiCache(CREDENTIALS, "eu-west-1", "sessions-rg", "someone-else", clock);
+    String other = TokenSigner.elastiCache(CREDENTIALS, "eu-west-1", "sessions-rg", "someone-else", false, clock);
     assertThat(query(other).get("X-Amz-Signature")).isNotEqualTo(q.get("X-Amz-Signature"));
-    assertThat(TokenSigner.elastiCache(CREDENTIALS, "eu-west-1", "sessions-rg", "drwatch-user", clock)).isEqualTo(token);
+    assertThat(TokenSigner.elastiCache(CREDENTIALS, "eu-west-1", "sessions-rg", "drwatch-user", false, clock))
+        .isEqualTo(token);
+    assertThat(query(TokenSigner.elastiCache(CREDENTIALS, "eu-west-1", "sessions", "drwatch-user", true, clock)))
+        .containsEntry("ResourceType", "ServerlessCache").containsEntry("Action", "connect");
   }
 
   @Test
@@ -90,7 +93,7 @@ class AuthTokensTest {
     AuthTokens tokens = AuthTokens.elastiCache(vertx, () -> {
       signed.incrementAndGet();
       return CREDENTIALS;
-    }, "eu-west-1", "sessions-rg", "drwatch-user", clock);
+    }, "eu-west-1", "sessions-rg", "drwatch-user", false, clock);
     String first = tokens.get().await(5, TimeUnit.SECONDS);
     now.set(T0.plus(Duration.ofMinutes(9)));
     assertThat(tokens.get().await(5, TimeUnit.SECONDS)).isEqualTo(first);
