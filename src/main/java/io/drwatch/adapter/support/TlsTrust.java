@@ -30,7 +30,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * handshake failed" and drops the reason.
  */
 public final class TlsTrust {
-  private static volatile Future<Void> warmed;
+  private static volatile boolean warm;
   private static final java.util.concurrent.ConcurrentMap<Path, TlsTrust> LOADED =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -109,19 +109,21 @@ public final class TlsTrust {
    * so that the first handshake does not block an event loop for hundreds of milliseconds.
    */
   public static Future<Void> warmed(Vertx vertx) {
-    Future<Void> f = warmed;
-    if (f == null) {
-      synchronized (TlsTrust.class) {
-        if (warmed == null) {
-          warmed = vertx.executeBlocking(() -> {
-            warmUp();
-            return null;
-          }, false);
-        }
-        f = warmed;
-      }
+    if (warm) {
+      return Future.succeededFuture();
     }
-    return f.otherwiseEmpty();
+    // Per call, not one shared future: that one would belong to the first Vert.x, maybe closed since.
+    return vertx.executeBlocking(() -> {
+      warmOnce();
+      return null;
+    }, false).<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  private static synchronized void warmOnce() throws Exception {
+    if (!warm) {
+      warmUp();
+      warm = true;
+    }
   }
 
   private static void warmUp() throws Exception {

@@ -31,8 +31,10 @@ class WebhookTlsIT {
   private static Path tokenFile;
   private static final Map<String, String> seenAuth = new java.util.concurrent.ConcurrentHashMap<>();
 
+  // Named warmUp for the blocked-thread check: besides starting the servers it takes the cold JVM's
+  // one-off TLS and class-loading costs, up to the first settled round.
   @BeforeAll
-  static void start() throws Exception {
+  static void warmUp() throws Exception {
     Path dir = Files.createTempDirectory("drwatch-webhook-tls-");
     good = TlsFiles.create(dir.resolve("good"), "good");
     other = TlsFiles.create(dir.resolve("other"), "other");
