@@ -2,7 +2,10 @@ package io.drwatch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drwatch.adapter.postgres.PgPromoteAction;
 import io.drwatch.adapter.postgres.PgTargetProbe;
+import io.drwatch.config.Endpoint;
+import io.drwatch.port.FailoverAction.Step;
 import io.drwatch.domain.FailureCode;
 import io.drwatch.domain.channel.ChannelCondition;
 import io.drwatch.domain.channel.ChannelStatus;
@@ -14,6 +17,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -140,6 +144,27 @@ class PostgresTlsIT {
 
   @Test
   @Order(5)
+  void shouldCheckTargetsAndPgPromoteOverTheSameTls() throws Exception {
+    Vertx vertx = Vertx.vertx(TestVertx.options());
+    try {
+      Endpoint trusted = new Endpoint(url("localhost", pg.primaryPort(), "verify-full"),
+          Optional.of(io.drwatch.config.Secret.fromFile(passwordFile)), Optional.of(good.ca()), Optional.empty());
+      PgTargetProbe.create(vertx, trusted, Duration.ofSeconds(3)).check().await(10, TimeUnit.SECONDS);
+      Endpoint untrusted = new Endpoint(trusted.url(), trusted.password(), Optional.of(other.ca()), Optional.empty());
+      Throwable refused = PgTargetProbe.create(vertx, untrusted, Duration.ofSeconds(3)).check().toCompletionStage()
+          .toCompletableFuture().handle((ok, err) -> err).get(10, TimeUnit.SECONDS);
+      assertThat(refused).hasMessage("TLS: certificate not trusted (PKIX path building failed)");
+      Map<String, String> standby = Map.of("url", url("localhost", pg.standbyPort(), "verify-full"),
+          "caFile", good.ca().toString(), "passwordFile", passwordFile.toString());
+      assertThat(PgPromoteAction.create(vertx).check(new Step("promote", standby, false)).await(10, TimeUnit.SECONDS))
+          .as("the standby is still in recovery").isFalse();
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  @Order(6)
   void shouldPickUpARotatedPasswordFileWithoutRestart() throws Exception {
     // The server's password changes first and the live sessions end, as after a rotation that
     // reached the database before the secret file: new logins with the old password fail.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drwatch.adapter.redis.RedisPromoteAction;
 import io.drwatch.adapter.redis.RedisTargetProbe;
+import io.drwatch.config.Endpoint;
 import io.drwatch.domain.FailureCode;
 import io.drwatch.domain.channel.ChannelCondition;
 import io.drwatch.domain.channel.ChannelStatus;
@@ -130,7 +131,7 @@ class RedisTlsIT {
 
   @Test
   @Order(4)
-  void shouldReachTheServersForRedisPromoteOverTls() throws Exception {
+  void shouldReachTheServersForRedisPromoteAndTargetsOverTls() throws Exception {
     Vertx vertx = Vertx.vertx(TestVertx.options());
     try {
       RedisPromoteAction action = RedisPromoteAction.create(vertx);
@@ -143,6 +144,9 @@ class RedisTlsIT {
       Throwable err = action.check(new Step("promote", untrusted, false)).toCompletionStage().toCompletableFuture()
           .handle((ok, e) -> e).get(10, TimeUnit.SECONDS);
       assertThat(err).hasMessageContaining("TLS: certificate not trusted");
+      Endpoint target = new Endpoint(url(redis.primaryPort()), Optional.of(io.drwatch.config.Secret.fromFile(passwordFile)),
+          Optional.of(good.ca()), Optional.empty());
+      RedisTargetProbe.create(vertx, target, Duration.ofSeconds(3)).check().await(10, TimeUnit.SECONDS);
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }
