@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -29,10 +30,17 @@ class AuthTokensTest {
   private static final AwsCredentialsProvider CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
   private static final Instant T0 = Instant.parse("2026-12-07T05:00:00Z");
-  private final Vertx vertx = TestVertx.create();
+  private static Vertx vertx;
 
-  @AfterEach
-  void close() throws Exception {
+  // One Vert.x for the class, started here with the SDK's signer loaded: a cold JVM's one-off costs.
+  @BeforeAll
+  static void warmUp() throws Exception {
+    vertx = TestVertx.create();
+    TokenSigner.elastiCache(CREDENTIALS, "eu-west-1", "warm", "up", false, Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void close() throws Exception {
     vertx.close().await(5, TimeUnit.SECONDS);
   }
 
