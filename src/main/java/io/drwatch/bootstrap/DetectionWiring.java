@@ -48,16 +48,20 @@ final class DetectionWiring {
 
   private final DetectionBoard board;
   private final Clock clock;
+  private final java.util.Optional<HttpVoteExchange> exchange;
 
-  private DetectionWiring(DecisionLoop loop, EventIngest ingest, DetectionBoard board, Clock clock) {
+  private DetectionWiring(DecisionLoop loop, EventIngest ingest, DetectionBoard board, Clock clock,
+      java.util.Optional<HttpVoteExchange> exchange) {
     this.loop = loop;
     this.ingest = ingest;
     this.board = board;
     this.clock = clock;
+    this.exchange = exchange;
   }
 
+  /** @param files where the peer token's current value comes from */
   static DetectionWiring create(Vertx vertx, DrwatchConfig config, StatusBoard channels,
-      DetectionBoard board, Supplier<AwsClients> aws) {
+      DetectionBoard board, Supplier<AwsClients> aws, LiveFiles files) {
     Clock wall = Clock.systemUTC();
     // Votes, reports and hold timers live on the monotonic line; only TILT reads the wall clock.
     Clock clock = MonotonicClock.anchored(wall, System::nanoTime);
@@ -72,16 +76,18 @@ final class DetectionWiring {
             t.channels()))
         .toList();
     HealthEvents health = healthEvents(d.events());
-    PeerReports peers = d.peers().isEmpty() ? null : new PeerReports(vertx,
-        new HttpVoteExchange(vertx, d.peers(), peerToken(config).orElseThrow(), d.tick(),
-            settings.peerFreshFor(), clock), peerPoll(d));
+    Supplier<java.util.Optional<String>> peerToken = files.token(d.peerToken());
+    java.util.Optional<HttpVoteExchange> exchange = d.peers().isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of(new HttpVoteExchange(vertx, d.peers(), () -> peerToken.get().orElseThrow(),
+            TlsFiles.peerClient(config), d.tick(), settings.peerFreshFor(), clock));
+    PeerReports peers = exchange.map(x -> new PeerReports(vertx, x, peerPoll(d))).orElse(null);
     Tilt tilt = new Tilt(d.tilt().clockJump(), d.tilt().stall(), d.tilt().recovery());
     DecisionLoop loop = new DecisionLoop(vertx, observer, 1 + d.peers().size(), targets, settings,
         tilt, health, peers, channels, board, wall, clock, System::nanoTime);
     // Without a primary region no event can vote; they are still validated, counted and ignored.
     EventIngest ingest = EventIngest.create(health == null
         ? e -> IngestOutcome.IGNORED : new HealthEventSink(health, wall, clock));
-    DetectionWiring wiring = new DetectionWiring(loop, ingest, board, clock);
+    DetectionWiring wiring = new DetectionWiring(loop, ingest, board, clock, exchange);
     if (health != null) {
       wiring.consumeQueues(vertx, d.events().sqs(), aws);
     }
@@ -117,19 +123,25 @@ final class DetectionWiring {
         Set.copyOf(e.healthServices()), e.voteFreshness(), Set.of(), e.voteFreshness()))).orElse(null);
   }
 
-  private static java.util.Optional<String> peerToken(DrwatchConfig config) {
-    return config.detection().peerToken().or(() -> config.http().token());
+  /**
+   * Mounts the authenticated detection endpoints: peers' votes (peer token, and a client
+   * certificate with {@code http.tls.clientCaFile}) and the events webhook (events token).
+   */
+  void mount(Router router, DrwatchConfig config, LiveFiles files) {
+    Supplier<java.util.Optional<String>> peerToken = files.token(config.detection().peerToken());
+    boolean clientCert = config.http().tls().flatMap(t -> t.clientCaFile()).isPresent();
+    if (peerToken.get().isPresent()) {
+      // Served from the last tick's immutable snapshot: the trackers belong to the loop's context.
+      VotesEndpoint.mount(router, config.observer().name(), () -> peerToken.get().orElseThrow(),
+          clientCert, () -> board.latest().map(io.drwatch.app.decide.Detection::own).orElse(List.of()),
+          clock);
+    }
+    EventsConfig events = config.detection().events();
+    EventsWebhook.mount(router, EventsAuth.live(files.token(events.token()), events.header()), ingest);
   }
 
-  /** Mounts the authenticated detection endpoints: peers' votes and the events webhook. */
-  void mount(Router router, DrwatchConfig config) {
-    peerToken(config).ifPresent(token ->
-        // Served from the last tick's immutable snapshot: the trackers belong to the loop's context.
-        VotesEndpoint.mount(router, config.observer().name(), token,
-            () -> board.latest().map(io.drwatch.app.decide.Detection::own).orElse(List.of()),
-            clock));
-    EventsConfig events = config.detection().events();
-    EventsWebhook.mount(router, EventsAuth.of(events.token(), events.header()), ingest);
+  java.util.Optional<HttpVoteExchange> exchange() {
+    return exchange;
   }
 
   void blockedBy(java.util.function.Supplier<List<String>> blockers) {
