@@ -72,7 +72,7 @@ public final class HttpVoteExchange implements VoteExchange {
       options.setKeyCertOptions(tls.getKeyCertOptions()).setTrustOptions(tls.getTrustOptions());
     }
     // Peers are named by host in their urls; a certificate for another host is not theirs.
-    options.getSslOptions().setHostnameVerificationAlgorithm("HTTPS");
+    options.setVerifyHost(true);
     this.client = vertx.createHttpClient(options);
     this.peers = List.copyOf(peers);
     this.token = token;
