@@ -9,6 +9,7 @@ import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.JdkSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.ServerSSLOptions;
@@ -49,7 +50,8 @@ public final class Listener {
         .setMaxInitialLineLength(limits.maxInitialLineLength())
         .setMaxHeaderSize(limits.maxHeaderSize());
     tls.ifPresent(t -> {
-      options.setSsl(true).setKeyCertOptions(keyCert(t)).setClientAuth(clientAuth(t));
+      options.setSsl(true).setKeyCertOptions(keyCert(t)).setClientAuth(clientAuth(t))
+          .setSslEngineOptions(offLoop());
       t.clientCaPem().ifPresent(ca -> options.setTrustOptions(trust(ca)));
     });
     HttpServer server = vertx.createHttpServer(options).requestHandler(router);
@@ -98,6 +100,14 @@ public final class Listener {
       refusedSinceLog.set(0);
       conn.closeHandler(v -> open.decrementAndGet());
     };
+  }
+
+  /**
+   * Handshake work (signing, checking a client's chain) on worker threads: a cold JVM's first
+   * certificate path validation alone blocks for hundreds of milliseconds.
+   */
+  public static JdkSSLEngineOptions offLoop() {
+    return new JdkSSLEngineOptions().setUseWorkerThread(true);
   }
 
   private static PemKeyCertOptions keyCert(Tls tls) {

@@ -71,6 +71,8 @@ public final class HttpVoteExchange implements VoteExchange {
     if (tls != null) {
       options.setKeyCertOptions(tls.getKeyCertOptions()).setTrustOptions(tls.getTrustOptions());
     }
+    // As the listener's: handshake work on workers, never on the loop that polls.
+    options.setSslEngineOptions(new io.vertx.core.net.JdkSSLEngineOptions().setUseWorkerThread(true));
     // Peers are named by host in their urls; a certificate for another host is not theirs.
     options.setVerifyHost(true);
     this.client = vertx.createHttpClient(options);
