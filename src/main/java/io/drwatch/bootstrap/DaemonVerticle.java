@@ -76,6 +76,7 @@ final class DaemonVerticle extends VerticleBase {
     new ChannelMetrics(board).bindTo(registry);
     new DetectionMetrics(detection).bindTo(registry);
     warmUpAws();
+    TlsFiles.warmUp(config);
     files = new LiveFiles(vertx, config.http().tls().map(t -> t.checkEvery()).orElse(SECRET_CHECK));
     detectionWiring = DetectionWiring.create(vertx, config, board, detection, aws, files);
     new EventMetrics(detectionWiring.ingest()).bindTo(registry);

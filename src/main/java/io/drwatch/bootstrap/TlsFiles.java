@@ -59,6 +59,39 @@ final class TlsFiles {
         "peer client certificates", clientFiles, () -> peerClient(config), exchange::updateTls));
   }
 
+  /**
+   * Initialises the JDK's and Netty's TLS on the starting thread. The first handshake otherwise
+   * does it on an event loop: loading the JVM trust store, the cipher suite tables and the
+   * handshake code blocked a loop for 100-400 ms per connection on a cold JVM.
+   */
+  static void warmUp(DrwatchConfig config) {
+    boolean https = config.http().tls().isPresent()
+        || config.detection().peers().stream().anyMatch(p -> p.url().startsWith("https:"));
+    if (!https) {
+      return;
+    }
+    try {
+      javax.net.ssl.SSLContext.getDefault();
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(null, null, null);
+      javax.net.ssl.SSLEngine engine = context.createSSLEngine("localhost", 443);
+      engine.setUseClientMode(true);
+      engine.beginHandshake();
+      engine.wrap(java.nio.ByteBuffer.allocate(0),
+          java.nio.ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
+      ClassLoader loader = TlsFiles.class.getClassLoader();
+      for (String name : List.of("io.vertx.core.spi.tls.DefaultJDKCipherSuite",
+          "io.netty.handler.ssl.SslHandler", "io.netty.handler.ssl.JdkSslContext",
+          "io.netty.handler.ssl.JdkSslClientContext", "io.netty.handler.ssl.JdkSslServerContext")) {
+        Class.forName(name, true, loader);
+      }
+      config.http().tls().ifPresent(tls -> peerClient(config));
+    } catch (ReflectiveOperationException | java.security.GeneralSecurityException
+        | javax.net.ssl.SSLException | RuntimeException e) {
+      // Only a warm-up: the real handshake reports any problem itself.
+    }
+  }
+
   private static List<Path> ownFiles(TlsConfig tls) {
     List<Path> files = new ArrayList<>(List.of(tls.certFile(), tls.keyFile()));
     tls.clientCaFile().ifPresent(files::add);
