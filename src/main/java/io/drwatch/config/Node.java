@@ -174,33 +174,9 @@ final class Node {
     return Optional.of(items);
   }
 
-  /** One element of a list of strings or maps: exactly one of the two is present. */
-  record Element(Optional<Item> text, Optional<Node> map) {}
-
-  /**
-   * The elements of an optional list whose entries may be strings (after {@code ${...}}
-   * substitution) or maps. Anything else, or text that does not resolve, is reported and left out.
-   */
-  Optional<List<Element>> stringsOrMaps(String key) {
-    Optional<JsonNode> list = value(key);
-    if (list.isPresent() && !list.get().isArray()) {
-      error(key, "must be a list, was " + Values.describe(key, list.get()));
-      return Optional.empty();
-    }
-    List<Element> out = new ArrayList<>();
-    for (int i = 0; list.isPresent() && i < list.get().size(); i++) {
-      String itemKey = key + "[" + i + "]";
-      JsonNode element = list.get().get(i);
-      if (element.isObject()) {
-        out.add(new Element(Optional.empty(), Optional.of(new Node(element, pathOf(itemKey), env, errors))));
-      } else if (element.isTextual()) {
-        substitute(itemKey, element.textValue())
-            .ifPresent(v -> out.add(new Element(Optional.of(new Item(itemKey, v)), Optional.empty())));
-      } else {
-        error(itemKey, "must be a string or a map, was " + Values.describe(key, element));
-      }
-    }
-    return list.map(l -> out);
+  /** A map found inside this one at {@code valuePath}, for lists that mix maps and strings. */
+  Node child(JsonNode value, String valuePath) {
+    return new Node(value, valuePath, env, errors);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.drwatch.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,14 +18,23 @@ final class PeersReader {
     Map<String, String> pathByUrl = new HashMap<>();
     Map<String, String> pathByName = new HashMap<>();
     List<PeerConfig> peers = new ArrayList<>();
-    for (Node.Element e : detection.stringsOrMaps("peers").orElse(List.of())) {
-      if (e.map().isPresent()) {
-        Node map = e.map().get();
+    Optional<JsonNode> list = detection.value("peers");
+    if (list.isPresent() && !list.get().isArray()) {
+      detection.error("peers", "must be a list, was " + Values.describe("peers", list.get()));
+      return peers;
+    }
+    for (int i = 0; list.isPresent() && i < list.get().size(); i++) {
+      String key = "peers[" + i + "]";
+      JsonNode element = list.get().get(i);
+      if (element.isObject()) {
+        Node map = detection.child(element, detection.pathOf(key));
         bound(map, pathByName).filter(p -> first(map, "url", p, pathByUrl)).ifPresent(peers::add);
+      } else if (element.isTextual()) {
+        detection.substitute(key, element.textValue())
+            .flatMap(text -> url(detection, new Node.Item(key, text))).map(PeerConfig::of)
+            .filter(p -> first(detection, key, p, pathByUrl)).ifPresent(peers::add);
       } else {
-        Node.Item item = e.text().orElseThrow();
-        url(detection, item).map(PeerConfig::of)
-            .filter(p -> first(detection, item.key(), p, pathByUrl)).ifPresent(peers::add);
+        detection.error(key, "must be a string or a map, was " + Values.describe("peers", element));
       }
     }
     return peers;

@@ -187,10 +187,10 @@ class DetectionConfigTest {
           peers: [{ url: "http://a", observer: x }, { url: "http://a", observer: y }, { observer: "Bad" }, 7]
           peerToken: p
         """)).containsExactly(
-            "detection.peers[3]: must be a string or a map, was 7",
             "detection.peers[1].url: duplicate peer \"http://a:80\" (also detection.peers[0].url)",
             "detection.peers[2].url: required",
-            "detection.peers[2].observer: must match [a-z0-9][a-z0-9-]{0,62}, was \"Bad\"");
+            "detection.peers[2].observer: must match [a-z0-9][a-z0-9-]{0,62}, was \"Bad\"",
+            "detection.peers[3]: must be a string or a map, was 7");
   }
 
   @Test
