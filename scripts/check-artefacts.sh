@@ -43,8 +43,9 @@ else
   fail "promtool test rules $tests"
 fi
 
-# Every runbook_url is docs/alerts.md#<anchor> and the anchor is a "## " heading (GitHub's anchor:
-# lower case, spaces to dashes, other punctuation dropped).
+# Every runbook_url ends in .../alerts.md#<anchor> (an absolute URL built from the external label
+# drwatch_runbook_base) and the anchor is a "## " heading of docs/alerts.md (GitHub's anchor: lower
+# case, spaces to dashes, other punctuation dropped).
 if [ -f docs/alerts.md ]; then
   { grep '^## ' docs/alerts.md || true; } | sed 's/^## //' | tr 'A-Z' 'a-z' \
     | sed 's/ /-/g; s/[^a-z0-9_-]//g' | sort -u >"$tmp/anchors"
@@ -57,8 +58,8 @@ failures_before=$failures
 while read -r url; do
   n_urls=$((n_urls + 1))
   case "$url" in
-    docs/alerts.md#*) anchor=${url#docs/alerts.md#} ;;
-    *) fail "runbook_url $url does not point at docs/alerts.md#<anchor>"; continue ;;
+    *'/alerts.md#'*) anchor=${url##*/alerts.md#} ;;
+    *) fail "runbook_url $url does not point at .../alerts.md#<anchor>"; continue ;;
   esac
   grep -qx -- "$anchor" "$tmp/anchors" || fail "runbook_url $url: no heading '## ...' with anchor '$anchor' in docs/alerts.md"
 done < <(sed -n 's/^ *runbook_url: *"\{0,1\}\([^"]*\)"\{0,1\} *$/\1/p' "$rules")

@@ -2,6 +2,7 @@ package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
 import io.drwatch.adapter.http.BearerToken;
+import io.drwatch.adapter.http.HealthApi;
 import io.drwatch.adapter.http.HttpApi;
 import io.drwatch.adapter.http.Listener;
 import io.drwatch.adapter.http.ReadGate;
@@ -9,6 +10,7 @@ import io.drwatch.adapter.peers.HttpVoteExchange;
 import java.util.Set;
 import io.drwatch.adapter.metrics.AwsMetrics;
 import io.drwatch.adapter.metrics.ChannelMetrics;
+import io.drwatch.adapter.metrics.DaemonMeters;
 import io.drwatch.adapter.metrics.DetectionMetrics;
 import io.drwatch.adapter.metrics.EventMetrics;
 import io.drwatch.app.decide.DetectionBoard;
@@ -18,15 +20,16 @@ import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.DrwatchConfig;
 import io.drwatch.domain.channel.ChannelSpec;
 import io.drwatch.domain.channel.ChannelStatus;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Wires config to probes, the status board, metrics and HTTP, all on this verticle's context. */
 final class DaemonVerticle extends VerticleBase {
@@ -35,7 +38,8 @@ final class DaemonVerticle extends VerticleBase {
   private static final java.time.Duration SECRET_CHECK = java.time.Duration.ofSeconds(10);
   private final DrwatchConfig config;
   private final List<ProbeLoop> loops = new ArrayList<>();
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final DaemonMeters meters;
+  private final PrometheusMeterRegistry registry;
   private final DetectionBoard detection = new DetectionBoard();
   private final SharedAws aws = SharedAws.withDefaults();
   private CloudWatchReaders cloudWatch;
@@ -48,6 +52,8 @@ final class DaemonVerticle extends VerticleBase {
 
   DaemonVerticle(DrwatchConfig config) {
     this.config = config;
+    this.meters = new DaemonMeters(config.observer().name(), DaemonMeters.version());
+    this.registry = meters.registry();
   }
 
   StatusBoard board() {
@@ -106,6 +112,8 @@ final class DaemonVerticle extends VerticleBase {
       ReadGate.mount(router, files.token(config.http().readToken()), Set.of(HttpVoteExchange.PATH));
     }
     detectionWiring.mount(router, config, files);
+    HealthApi.mount(router, board, failoverWiring == null ? Optional::empty
+        : () -> Optional.of(failoverWiring.rto().project()), config.objectives().rto(), Clock.systemUTC());
     if (failoverWiring != null) {
       failoverWiring.mount(router, new BearerToken(files.token(config.runbook().get().token())));
     }
@@ -147,7 +155,7 @@ final class DaemonVerticle extends VerticleBase {
         cloudWatch.close();
       }
       aws.close();
-      registry.close();
+      meters.close();
       return Future.succeededFuture();
     });
   }

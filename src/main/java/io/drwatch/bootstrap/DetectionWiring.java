@@ -84,6 +84,7 @@ final class DetectionWiring {
     Tilt tilt = new Tilt(d.tilt().clockJump(), d.tilt().stall(), d.tilt().recovery());
     DecisionLoop loop = new DecisionLoop(vertx, observer, 1 + d.peers().size(), targets, settings,
         tilt, health, peers, channels, board, wall, clock, System::nanoTime);
+    loop.quietInterval(config.log().quietInterval());
     // Without a primary region no event can vote; they are still validated, counted and ignored.
     EventIngest ingest = EventIngest.create(health == null
         ? e -> IngestOutcome.IGNORED : new HealthEventSink(health, wall, clock));

@@ -8,13 +8,10 @@ import io.drwatch.domain.runbook.FailoverRun;
 import io.drwatch.domain.runbook.RunState;
 import io.drwatch.domain.runbook.StepRecord;
 import io.drwatch.domain.runbook.StepState;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,22 +22,18 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "drill", mixinStandardHelpOptions = true,
     description = "Run the runbook against the drill targets and report measured RTO and RPO.")
-final class DrillCommand implements Callable<Integer> {
+final class DrillCommand extends RunbookCommand {
 
-  @Option(names = "--config", required = true, paramLabel = "FILE")
-  Path config;
+  DrillCommand() {
+    super("drill");
+  }
 
   @Option(names = "--timeout", defaultValue = "15m", paramLabel = "DURATION",
       description = "Give up waiting for the run after this long. Default: ${DEFAULT-VALUE}")
   Duration timeout;
 
   @Override
-  public Integer call() throws Exception {
-    Optional<DrwatchConfig> loaded = CheckConfigCommand.loadWithRunbook(config, "drill");
-    if (loaded.isEmpty()) {
-      return CheckConfigCommand.INVALID;
-    }
-    DrwatchConfig cfg = loaded.get();
+  int run(DrwatchConfig cfg) throws Exception {
     // Beside a running daemon: no listener, no detection, a journal of its own (DrillRig).
     try (DrillRig rig = DrillRig.start(cfg)) {
       // An RPO needs two rounds (a heartbeat written, then seen on the replica): without it the

@@ -6,27 +6,19 @@ import io.drwatch.config.DrwatchConfig;
 import io.drwatch.domain.Texts;
 import io.drwatch.domain.runbook.RtoProjection;
 import io.drwatch.domain.runbook.StepSpec;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** Prints the runbook DAG in order, each step's projected duration, and the critical path. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = "Print the runbook in order with projected durations and the projected RTO.")
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand extends RunbookCommand {
 
-  @Option(names = "--config", required = true, paramLabel = "FILE")
-  Path config;
+  PlanCommand() {
+    super("plan");
+  }
 
   @Override
-  public Integer call() throws Exception {
-    Optional<DrwatchConfig> loaded = CheckConfigCommand.loadWithRunbook(config, "plan");
-    if (loaded.isEmpty()) {
-      return CheckConfigCommand.INVALID;
-    }
-    DrwatchConfig cfg = loaded.get();
+  int run(DrwatchConfig cfg) throws Exception {
     print(RunbookPlan.of(cfg));
     return 0;
   }

@@ -2,9 +2,7 @@ package io.drwatch.cli;
 
 import io.drwatch.bootstrap.LocalRearm;
 import io.drwatch.config.DrwatchConfig;
-import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,22 +13,18 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "rearm", mixinStandardHelpOptions = true,
     description = "Re-arm automatic failover after a successful failover (journaled with who did it).")
-final class RearmCommand implements Callable<Integer> {
+final class RearmCommand extends RunbookCommand {
 
-  @Option(names = "--config", required = true, paramLabel = "FILE")
-  Path config;
+  RearmCommand() {
+    super("re-arm");
+  }
 
   @Option(names = "--operator", paramLabel = "NAME", defaultValue = "${env:USER:-operator}",
       description = "Who re-arms, for the journal. Default: $USER")
   String operator;
 
   @Override
-  public Integer call() throws Exception {
-    Optional<DrwatchConfig> loaded = CheckConfigCommand.loadWithRunbook(config, "re-arm");
-    if (loaded.isEmpty()) {
-      return CheckConfigCommand.INVALID;
-    }
-    DrwatchConfig cfg = loaded.get();
+  int run(DrwatchConfig cfg) throws Exception {
     String name = LocalRearm.operator(operator);
     Optional<Integer> answered = RearmClient.post(cfg, name.isEmpty() ? "operator" : name);
     return answered.isPresent() ? answered.get() : rearmHere(cfg, (name.isEmpty() ? "operator" : name)

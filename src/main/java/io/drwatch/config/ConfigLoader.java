@@ -84,7 +84,7 @@ public final class ConfigLoader {
       throw new ConfigException(
           List.of(
               "config must be a map with keys observer, http, objectives, channels, detection,"
-                  + " state, runbook, coordination, was "
+                  + " state, runbook, coordination, log, was "
                   + Values.describe(null, tree)));
     }
     List<String> errors = new ArrayList<>();
@@ -92,7 +92,7 @@ public final class ConfigLoader {
     Node root = Node.root(tree, env, errors);
     root.rejectUnknown(
         "observer", "http", "objectives", "channels", "detection", "state", "runbook",
-        "coordination");
+        "coordination", "log");
     ObserverConfig observer = observer(root.object("observer"));
     HttpConfig http = HttpReader.read(root.object("http"));
     Objectives objectives = objectives(root.object("objectives"));
@@ -104,12 +104,13 @@ public final class ConfigLoader {
     RoleTokens.requireDistinct(errors, http, detection, runbook);
     CoordinationConfig coordination = CoordinationReader.read(root);
     CoordinationReader.requireForAutoPeers(root, detection, runbook, coordination);
+    LogConfig log = LogConfig.read(root.object("log"));
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
     warnings.addAll(found);
     return new DrwatchConfig(
-        observer, http, objectives, channels, detection, state, runbook, coordination);
+        observer, http, objectives, channels, detection, state, runbook, coordination, log);
   }
 
   private static ObserverConfig observer(Optional<Node> section) {

@@ -19,6 +19,8 @@ import java.util.Optional;
  *     then drwatch only detects (shadow mode) and never acts
  * @param coordination which observer executes the runbook; {@link CoordinationConfig#none()} (a
  *     lone observer, locking its state dir) when the file has no {@code coordination} section
+ * @param log how verdict lines are logged; {@link LogConfig#defaults()} without a {@code log}
+ *     section
  */
 public record DrwatchConfig(
     ObserverConfig observer,
@@ -28,7 +30,8 @@ public record DrwatchConfig(
     DetectionConfig detection,
     StateConfig state,
     Optional<RunbookConfig> runbook,
-    CoordinationConfig coordination) {
+    CoordinationConfig coordination,
+    LogConfig log) {
 
   /**
    * The same config serving HTTP on an ephemeral port: for one-shot commands (drill) that run
@@ -36,7 +39,7 @@ public record DrwatchConfig(
    */
   public DrwatchConfig onEphemeralPort() {
     return new DrwatchConfig(observer, http.withPort(0), objectives, channels,
-        detection, state, runbook, coordination);
+        detection, state, runbook, coordination, log);
   }
 
   public DrwatchConfig {
@@ -48,5 +51,6 @@ public record DrwatchConfig(
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(runbook, "runbook");
     Objects.requireNonNull(coordination, "coordination");
+    Objects.requireNonNull(log, "log");
   }
 }

@@ -41,6 +41,19 @@ public final class LabProcesses {
         LIVE.remove(owner);
     }
 
+    /**
+     * The last part of a pair's close, once its servers are stopped: deletes its directory (a
+     * failure is reported, not thrown, since close runs from shutdown hooks too) and unregisters it.
+     */
+    public static void release(AutoCloseable owner, java.nio.file.Path dir) {
+        try {
+            Exec.deleteTree(dir);
+        } catch (java.io.IOException e) {
+            System.err.println("drwatch lab: could not delete " + dir + ": " + e);
+        }
+        unregister(owner);
+    }
+
     public static synchronized int liveCount() {
         return LIVE.size();
     }

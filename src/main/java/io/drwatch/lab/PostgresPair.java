@@ -158,12 +158,7 @@ public final class PostgresPair implements AutoCloseable {
         closed = true;
         standby.forceStop();
         primary.forceStop();
-        try {
-            Exec.deleteTree(dir);
-        } catch (IOException e) {
-            System.err.println("drwatch lab: could not delete " + dir + ": " + e);
-        }
-        LabProcesses.unregister(this);
+        LabProcesses.release(this, dir);
     }
 
     @Override

@@ -148,12 +148,7 @@ public final class RedisPair implements AutoCloseable {
                 System.err.println("drwatch lab: could not stop redis " + name + ": " + e.getMessage());
             }
         }
-        try {
-            Exec.deleteTree(dir);
-        } catch (IOException e) {
-            System.err.println("drwatch lab: could not delete " + dir + ": " + e);
-        }
-        LabProcesses.unregister(this);
+        LabProcesses.release(this, dir);
     }
 
     @Override

@@ -13,7 +13,6 @@ import static io.drwatch.artefacts.ArtefactFiles.usedMetricNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.drwatch.adapter.metrics.EventMetrics;
 import io.drwatch.adapter.metrics.MetricNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,22 +52,23 @@ class ArtefactsTest {
     return Map.copyOf(m);
   }
 
-  /**
-   * What drwatch exports: {@link MetricNames#PROMETHEUS_NAMES}, plus the events counter, whose
-   * exposed name {@link EventMetrics} keeps beside its binder.
-   */
+  /** What drwatch exports: {@link MetricNames#PROMETHEUS_NAMES} and the runtime binders' names. */
   static Set<String> exported() {
     Set<String> names = new TreeSet<>(MetricNames.PROMETHEUS_NAMES);
-    names.add(EventMetrics.PROMETHEUS_NAME);
+    names.addAll(MetricNames.RUNTIME_NAMES);
     return names;
   }
+
+  /** Where a deployment hosts docs/; the rules' default when the external label is not set. */
+  static final String RUNBOOK_BASE = "https://drwatch.example.com/docs";
 
   /** The alerts issue 6 asks for by name; more are welcome. */
   private static final List<String> REQUIRED_ALERTS = List.of(
       "DrwatchRpoObjectiveBreached", "DrwatchRpoSkewHigh", "DrwatchChannelBroken",
       "DrwatchChannelUnknown", "DrwatchRtoProjectionAboveObjective", "DrwatchRtoUnrecoverable",
       "DrwatchOutageDeclared", "DrwatchWouldFailover", "DrwatchFailoverRunning",
-      "DrwatchFailoverFailed", "DrwatchTilt", "DrwatchDown", "DrwatchEventsRejected");
+      "DrwatchFailoverFailed", "DrwatchTilt", "DrwatchDown", "DrwatchEventsRejected",
+      "DrwatchTelemetryContradicted");
 
   private static final Set<String> SEVERITIES = Set.of("critical", "warning", "info");
 
@@ -110,7 +110,7 @@ class ArtefactsTest {
     });
     assertThat(unknown)
         .as("drwatch_* names used by dashboards/alerts that are neither in "
-            + "MetricNames.PROMETHEUS_NAMES (or EventMetrics.PROMETHEUS_NAME) nor in "
+            + "MetricNames.PROMETHEUS_NAMES nor in "
             + "ArtefactsTest.COMING (name -> where used)")
         .isEmpty();
   }
@@ -154,7 +154,8 @@ class ArtefactsTest {
       assertThat(ann.path("summary").asText()).as("%s summary", name).isNotBlank();
       assertThat(ann.path("description").asText()).as("%s description", name).isNotBlank();
       assertThat(ann.path("runbook_url").asText()).as("%s runbook_url", name)
-          .isEqualTo("docs/alerts.md#" + name.toLowerCase(Locale.ROOT));
+          .isEqualTo("{{ with $externalLabels.drwatch_runbook_base }}{{ . }}{{ else }}" + RUNBOOK_BASE
+              + "{{ end }}/alerts.md#" + name.toLowerCase(Locale.ROOT));
       assertThat(headings).as("docs/alerts.md has a section '## %s'", name).contains(name);
     }
     assertThat(headings.stream().filter(h -> h.startsWith("Drwatch")))
@@ -223,6 +224,27 @@ class ArtefactsTest {
             .startsWith("label_values(").endsWith(", " + v + ")");
       }
     }
+  }
+
+  @Test
+  void dashboardsAndAlertsKeyOnTheObserverNotOnTheInstance() throws IOException {
+    for (Path f : dashboardFiles()) {
+      assertThat(Files.readString(f)).as("%s mentions instance (it changes with every pod)", f.getFileName())
+          .doesNotContain("instance");
+    }
+    for (JsonNode a : alerts()) {
+      if (a.path("alert").asText().equals("DrwatchDown")) {
+        continue; // up{} has no observer label: the instance is all there is
+      }
+      assertThat(a.toString()).as("alert %s", a.path("alert").asText()).doesNotContain("instance");
+    }
+  }
+
+  @Test
+  void onlyARealFailoverPages() throws IOException {
+    JsonNode running = alerts().stream()
+        .filter(a -> a.path("alert").asText().equals("DrwatchFailoverRunning")).findFirst().orElseThrow();
+    assertThat(running.path("expr").asText()).contains("mode=\"execute\"");
   }
 
   // --- helpers ------------------------------------------------------------------------------

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.drwatch.adapter.aws.AwsClients;
+import io.drwatch.adapter.aws.AwsEndpoint;
+import io.drwatch.adapter.aws.AwsSettings;
+import io.drwatch.adapter.metrics.MetricNames;
 import io.drwatch.app.failover.RunsBoard;
 import io.drwatch.bootstrap.Daemon;
 import io.drwatch.config.ConfigException;
@@ -13,6 +17,7 @@ import io.drwatch.domain.runbook.RunState;
 import io.drwatch.lab.FreePorts;
 import io.drwatch.lab.PostgresPair;
 import io.drwatch.testkit.Await;
+import io.drwatch.testkit.MotoServer;
 import io.drwatch.testkit.NoBlockedThreadsExtension;
 import io.drwatch.testkit.PostgresPairExtension;
 import io.drwatch.testkit.TestVertx;
@@ -45,6 +50,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
  * Issue 6 item 3: Debian's real {@code prometheus} scrapes a drwatch daemon that watches a real
@@ -67,8 +75,15 @@ import org.junit.jupiter.api.io.TempDir;
  * and a shortened copy of the rule would prove less. Before that it checks {@code pending} and,
  * through {@code /api/v1/rules}, that the loaded rule's hold is that {@code for:}.
  *
+ * <p>The scrape diff: the daemon's own {@code /metrics}, reduced to metric names, holds exactly
+ * the drwatch names of {@link MetricNames#PROMETHEUS_NAMES} and every one of
+ * {@link MetricNames#RUNTIME_NAMES}, and every sample carries the {@code observer} label. The
+ * alert's {@code runbook_url} is absolute, built from the external label
+ * {@code drwatch_runbook_base} that the Prometheus config sets.
+ *
  * <p>Some series only exist with parts of the config, so the daemon is configured to export every
- * family. {@code drwatch_target_suspected} needs a detection target. The {@code drwatch_rto_*} and
+ * family. {@code drwatch_aws_requests_total} needs AWS calls: an EventBridge SQS queue on moto,
+ * polled by the daemon with moto's credentials (system properties, restored afterwards). {@code drwatch_target_suspected} needs a detection target. The {@code drwatch_rto_*} and
  * {@code drwatch_failover_*} names need a runbook: here, one webhook step aimed at a local HTTP
  * server. {@code drwatch_failover_step_seconds} is registered when a step ends, so the test runs
  * one drill over the HTTP API. A manual drill does not wait for approval.
@@ -89,6 +104,10 @@ class PrometheusIT {
   private static final String TOKEN = "prometheus-it-token";
   private static final Duration APPLY_DELAY = Duration.ofSeconds(3);
   private static final long FIRING_BUDGET_SECONDS = 150;
+  private static final String OBSERVER = "prometheus-it";
+  private static final String RUNBOOK_BASE = "https://docs.example.test/drwatch";
+  private static final String REGION = "us-east-1";
+  private static final Pattern SAMPLE_NAME = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]");
   /** Forms in which Prometheus exposes a name the artefacts may write as a base name. */
   private static final List<String> SERIES_SUFFIXES = List.of("_count", "_sum", "_max", "_bucket", "_total");
 
@@ -121,11 +140,13 @@ class PrometheusIT {
     hook.start();
     Daemon daemon = null;
     Process prometheus = null;
+    MotoServer moto = MotoServer.start();
+    Map<String, String> savedProperties = awsCredentialsForMoto();
     int promPort = FreePorts.pick();
     Path log = dir.resolve("prometheus.log");
     boolean passed = false;
     try {
-      daemon = startDaemon(pg, hook.getAddress().getPort());
+      daemon = startDaemon(pg, hook.getAddress().getPort(), queue(moto), moto.endpoint());
       int port = daemon.httpPort();
       prometheus = startPrometheus(port, promPort, log);
       String prom = "http://127.0.0.1:" + promPort;
@@ -143,6 +164,8 @@ class PrometheusIT {
         System.out.printf("PrometheusIT: %d blocked-thread warning(s) during daemon start-up and the first"
             + " drill, not counted: %s%n", coldStart.size(), coldStart.stream().map(LogRecord::getMessage).toList());
       }
+
+      scrapeHoldsExactlyTheNamesOfMetricNames(port);
 
       Await.until(Duration.ofSeconds(15), "prometheus /-/ready", () -> status(prom + "/-/ready") == 200);
       long ready = Await.elapsedMillis(t0);
@@ -195,8 +218,10 @@ class PrometheusIT {
       assertThat(alert.path("labels").path("severity").asText()).isEqualTo("critical");
       assertThat(alert.path("labels").path("kind").asText()).isEqualTo("postgres");
       assertThat(alert.path("labels").path("job").asText()).isEqualTo("drwatch");
+      assertThat(alert.path("labels").path("observer").asText()).isEqualTo(OBSERVER);
       assertThat(alert.path("annotations").path("runbook_url").asText())
-          .isEqualTo("docs/alerts.md#" + ALERT.toLowerCase(java.util.Locale.ROOT));
+          .as("runbook_url from the external label drwatch_runbook_base")
+          .isEqualTo(RUNBOOK_BASE + "/alerts.md#" + ALERT.toLowerCase(java.util.Locale.ROOT));
       assertThat(Double.parseDouble(alert.path("value").asText()))
           .as("the RPO Prometheus compared with the 1 s objective").isGreaterThan(1.0);
       String alertsSeries = "ALERTS{alertname=\"" + ALERT + "\",channel=\"" + CH + "\"}";
@@ -229,6 +254,14 @@ class PrometheusIT {
       if (daemon != null) {
         daemon.close();
       }
+      savedProperties.forEach((k, v) -> {
+        if (v == null) {
+          System.clearProperty(k);
+        } else {
+          System.setProperty(k, v);
+        }
+      });
+      moto.close();
       hook.stop(0);
       if (!passed && Files.exists(log)) {
         System.out.println("--- prometheus.log ---\n" + Files.readString(log));
@@ -236,9 +269,9 @@ class PrometheusIT {
     }
   }
 
-  private Daemon startDaemon(PostgresPair pg, int hookPort) throws Exception {
+  private Daemon startDaemon(PostgresPair pg, int hookPort, String queueUrl, URI moto) throws Exception {
     String yaml = """
-        observer: { name: prometheus-it }
+        observer: { name: %s }
         http: { host: 127.0.0.1, port: 0 }
         objectives: { rpo: 1s, rto: 15m }
         channels:
@@ -253,6 +286,11 @@ class PrometheusIT {
           targets:
             - { name: db-primary, probe: postgres, address: "%s", interval: 500ms, timeout: 400ms,
                 channels: [%s] }
+          events:
+            token: prometheus-it-events
+            primaryRegion: %s
+            sqs:
+              - { queueUrl: "%s", region: %s, endpointOverride: "%s" }
         state: { dir: "%s" }
         runbook:
           token: %s
@@ -260,8 +298,8 @@ class PrometheusIT {
           steps:
             - { id: notify, action: webhook, timeout: 5s, expected: 1s,
                 params: { url: "http://127.0.0.1:%d/hook" }, drill: { url: "http://127.0.0.1:%d/hook" } }
-        """.formatted(CH, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(), CH,
-        dir.resolve("state"), TOKEN, hookPort, hookPort);
+        """.formatted(OBSERVER, CH, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(), CH,
+        REGION, queueUrl, REGION, moto, dir.resolve("state"), TOKEN, hookPort, hookPort);
     try {
       return Daemon.start(ConfigLoader.parse(yaml, System::getenv), TestVertx.options());
     } catch (ConfigException e) {
@@ -277,19 +315,107 @@ class PrometheusIT {
           scrape_interval: 1s
           scrape_timeout: 1s
           evaluation_interval: 1s
+          external_labels:
+            drwatch_runbook_base: %s
         rule_files:
           - %s
         scrape_configs:
           - job_name: drwatch
             static_configs:
               - targets: ["127.0.0.1:%d"]
-        """.formatted(ArtefactFiles.RULES.getFileName(), daemonPort));
+        """.formatted(RUNBOOK_BASE, ArtefactFiles.RULES.getFileName(), daemonPort));
     return new ProcessBuilder(PROMETHEUS.toString(),
         "--config.file=" + config,
         "--storage.tsdb.path=" + dir.resolve("data"),
         "--web.listen-address=127.0.0.1:" + promPort,
         "--web.enable-lifecycle")
         .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /**
+   * The daemon's exposition, reduced to names (a summary's {@code _count/_sum}, a timer's
+   * {@code _max} and a counter's {@code _total} folded into the name MetricNames lists), against
+   * MetricNames: equal for drwatch's own names, a superset of the runtime names, and every sample
+   * labelled with this observer. The AWS counter appears once the SQS consumer has polled.
+   */
+  private void scrapeHoldsExactlyTheNamesOfMetricNames(int port) {
+    Set<String> drwatch = new TreeSet<>();
+    Set<String> all = new TreeSet<>();
+    List<String> unlabelled = new ArrayList<>();
+    Set<String> expected = new TreeSet<>(MetricNames.PROMETHEUS_NAMES);
+    Await.until(Duration.ofSeconds(40), () -> "drwatch names in the scrape " + drwatch + " equal to "
+        + expected, () -> {
+      drwatch.clear();
+      all.clear();
+      unlabelled.clear();
+      String text = getText("http://127.0.0.1:" + port + "/metrics");
+      for (String line : text.split("\n")) {
+        Matcher m = SAMPLE_NAME.matcher(line);
+        if (line.startsWith("#") || !m.find()) {
+          continue;
+        }
+        String name = exportedName(m.group(1), expected);
+        all.add(name);
+        if (name.startsWith("drwatch_")) {
+          drwatch.add(name);
+        }
+        if (!line.contains("observer=\"" + OBSERVER + "\"")) {
+          unlabelled.add(line);
+        }
+      }
+      return drwatch.equals(expected);
+    });
+    assertThat(drwatch).as("drwatch names scraped vs MetricNames.PROMETHEUS_NAMES").isEqualTo(expected);
+    assertThat(all).as("runtime names scraped").containsAll(MetricNames.RUNTIME_NAMES);
+    assertThat(unlabelled).as("samples without observer=\"%s\"", OBSERVER).isEmpty();
+    System.out.printf("PrometheusIT: scrape diff clean: %d drwatch names, %d names in all%n",
+        drwatch.size(), all.size());
+  }
+
+  /** The listed name a sample belongs to: itself, or its base for a summary/timer/counter series. */
+  private static String exportedName(String sample, Set<String> listed) {
+    for (String suffix : List.of("_count", "_sum", "_max", "_bucket")) {
+      String base = sample.endsWith(suffix) ? sample.substring(0, sample.length() - suffix.length()) : null;
+      if (base != null && listed.contains(base)) {
+        return base;
+      }
+    }
+    return sample;
+  }
+
+  /** An EventBridge queue on moto, for the daemon's SQS consumer to poll. */
+  private static String queue(MotoServer moto) throws Exception {
+    try (AwsClients aws = AwsClients.create(AwsSettings.DEFAULT,
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+        SqsAsyncClient sqs = aws.configure(SqsAsyncClient.builder(),
+            new AwsEndpoint(REGION, Optional.of(moto.endpoint()))).build()) {
+      String url = sqs.createQueue(r -> r.queueName("prometheus-it-" + System.nanoTime()))
+          .get(10, TimeUnit.SECONDS).queueUrl();
+      // One message, so the daemon's first long poll returns at once instead of after 20 s.
+      sqs.sendMessage(r -> r.queueUrl(url).messageBody("{\"not\": \"an EventBridge envelope\"}"))
+          .get(10, TimeUnit.SECONDS);
+      return url;
+    }
+  }
+
+  /** Credentials moto accepts, for the daemon's default provider chain; returns what they replaced. */
+  private static Map<String, String> awsCredentialsForMoto() {
+    Map<String, String> saved = new java.util.HashMap<>();
+    for (String[] kv : List.of(new String[] {"aws.accessKeyId", "testing"},
+        new String[] {"aws.secretAccessKey", "testing"})) {
+      saved.put(kv[0], System.getProperty(kv[0]));
+      System.setProperty(kv[0], kv[1]);
+    }
+    return saved;
+  }
+
+  private String getText(String url) throws IOException, InterruptedException {
+    HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+    if (res.statusCode() != 200) {
+      throw new IOException(url + " answered " + res.statusCode());
+    }
+    return res.body();
   }
 
   /** {@code used} is in the scrape as written, or as a base name with a series suffix. */

@@ -53,7 +53,7 @@ class ConfigErrorsTest {
     assertThat(errorsOf("detection: {}\nstate: {}\nrunbooks: {}\nchannels:\n" + PG_CHANNEL))
         .containsExactly(
             "runbooks: unknown key (allowed: observer, http, objectives, channels, detection,"
-                + " state, runbook, coordination)");
+                + " state, runbook, coordination, log)");
   }
 
   @Test
@@ -277,7 +277,7 @@ class ConfigErrorsTest {
     assertThat(errorsOf("- a\n- b\n"))
         .containsExactly(
             "config must be a map with keys observer, http, objectives, channels, detection,"
-                + " state, runbook, coordination, was a list");
+                + " state, runbook, coordination, log, was a list");
     assertThat(errorsOf("http: { host: a\nchannels: []\n"))
         .singleElement()
         .asString()

@@ -415,7 +415,8 @@ class ConfigLoaderTest {
             config.detection(),
             config.state(),
             config.runbook(),
-            config.coordination());
+            config.coordination(),
+            config.log());
 
     channels.clear();
 

@@ -115,7 +115,8 @@ final class DaemonHarness implements AutoCloseable {
   /** The value of the sample of {@code name} whose labels include every {@code key=value} given. */
   double metric(String name, String... labels) throws IOException, InterruptedException {
     for (String line : get("/metrics").split("\n")) {
-      boolean plain = labels.length == 0 && line.startsWith(name + " ");
+      // Every series carries the observer common tag, so "no labels asked" matches any label set.
+      boolean plain = labels.length == 0 && (line.startsWith(name + " ") || line.startsWith(name + "{"));
       if (!plain && (!line.startsWith(name + "{") || !hasLabels(line, labels))) {
         continue;
       }

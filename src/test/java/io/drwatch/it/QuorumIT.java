@@ -138,7 +138,7 @@ class QuorumIT {
     assertThat(a.detection().latest().orElseThrow().shadow().line())
         .contains("outage declared for db-primary", "blocked by no runbook configured");
     assertThat(a.metric("drwatch_failover_expected_loss_seconds")).isGreaterThanOrEqualTo(0.0);
-    assertThat(a.metric("drwatch_target_suspected", "target=db-primary", "observer=obs-b")).isEqualTo(1.0);
+    assertThat(a.metric("drwatch_target_suspected", "target=db-primary", "reporter=obs-b", "observer=obs-a")).isEqualTo(1.0);
     // SIGKILL closes the port: every probe since is refused, so the primary takes no writes.
     assertThat(a.detection().latest().orElseThrow().primaryRefusing("db-primary")).isTrue();
     assertThat(a.detection().latest().orElseThrow().inMajority()).isTrue();

@@ -40,17 +40,17 @@ final class CloudflareApi {
   }
 
   /** A GET, retried until {@code stop} (the step's {@code abandoned}) completes. */
-  Future<JsonObject> get(CloudflareTarget t, String path, Future<?> stop) {
-    return call(t, HttpMethod.GET, path, Optional.empty(), stop);
+  Future<JsonObject> get(String step, CloudflareTarget t, String path, Future<?> stop) {
+    return call(step, t, HttpMethod.GET, path, Optional.empty(), stop);
   }
 
-  Future<JsonObject> patch(CloudflareTarget t, String path, JsonObject body, Future<?> stop) {
-    return call(t, HttpMethod.PATCH, path, Optional.of(body), stop);
+  Future<JsonObject> patch(String step, CloudflareTarget t, String path, JsonObject body, Future<?> stop) {
+    return call(step, t, HttpMethod.PATCH, path, Optional.of(body), stop);
   }
 
-  private Future<JsonObject> call(CloudflareTarget t, HttpMethod method, String path, Optional<JsonObject> body,
-      Future<?> stop) {
-    String label = "step " + t.step() + ": cloudflare " + method.name() + " " + path;
+  private Future<JsonObject> call(String step, CloudflareTarget t, HttpMethod method, String path,
+      Optional<JsonObject> body, Future<?> stop) {
+    String label = "step " + step + ": cloudflare " + method.name() + " " + path;
     return retry.label(label).stopOn(stop).run(vertx, () -> exchange(t, method, path, body));
   }
 

@@ -1,22 +1,54 @@
 package io.drwatch.adapter.cloudflare;
 
 import io.drwatch.port.FailoverAction;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
 import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
-import java.net.URI;
-import java.time.Duration;
+import io.drwatch.spi.AbstractActionDescriptor;
+import io.drwatch.spi.KindContext;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** {@code cloudflare-dns}: see {@link CloudflareDnsAction}. */
+/**
+ * {@code cloudflare-dns}: points one DNS record at a new target (an IP or a host name), a
+ * {@link CloudflarePatchAction} on {@code /zones/{zone}/dns_records/{record}}. Only
+ * {@code content} (and {@code proxied}/{@code ttl} when given) is patched: name and type stay. For a
+ * DNS-only record, clients follow once their resolvers' cached answer expires (the record's TTL);
+ * for a proxied record the edge uses the new origin at once. The token needs Zone / DNS / Edit.
+ */
 public final class CloudflareDnsDescriptor extends AbstractActionDescriptor<CloudflareDnsDescriptor.Target> {
 
   /** The record and what it should say. */
-  public record Target(String zone, String record, String content, Optional<Boolean> proxied,
-      Optional<Integer> ttl) {}
+  public record Target(CloudflareTarget api, String zone, String record, String content,
+      Optional<Boolean> proxied, Optional<Integer> ttl) implements CloudflareChange {
+
+    @Override
+    public String path() {
+      return "/zones/" + zone + "/dns_records/" + record;
+    }
+
+    @Override
+    public String noun() {
+      return "dns record";
+    }
+
+    @Override
+    public JsonObject patch() {
+      JsonObject body = new JsonObject().put("content", content);
+      proxied.ifPresent(p -> body.put("proxied", p));
+      ttl.ifPresent(t -> body.put("ttl", t));
+      return body;
+    }
+
+    @Override
+    public boolean matches(JsonObject found) {
+      return content.equals(found.getString("content"))
+          && proxied.map(p -> Objects.equals(p, found.getBoolean("proxied"))).orElse(true)
+          && ttl.map(t -> Objects.equals(t, found.getInteger("ttl"))).orElse(true);
+    }
+  }
 
   public CloudflareDnsDescriptor() {
     super("cloudflare-dns", "Patches a Cloudflare DNS record's `content` (and `proxied`/`ttl` if given) and polls"
@@ -36,11 +68,12 @@ public final class CloudflareDnsDescriptor extends AbstractActionDescriptor<Clou
     if (ttl.isPresent() && ttl.get() != 1 && ttl.get() < 60) {
       throw new ParamException("ttl", "must be 1 (automatic) or between 60 and 86400", ttl.get().toString());
     }
-    return new Target(p.string("zone"), p.string("record"), p.string("content"), p.optionalBool("proxied"), ttl);
+    return new Target(CloudflareTarget.of(p), p.string("zone"), p.string("record"), p.string("content").strip(),
+        p.optionalBool("proxied"), ttl);
   }
 
   @Override
   public FailoverAction create(KindContext context) {
-    return CloudflareDnsAction.create(context.vertx());
+    return CloudflarePatchAction.create(context.vertx(), this);
   }
 }

@@ -1,21 +1,46 @@
 package io.drwatch.adapter.cloudflare;
 
 import io.drwatch.port.FailoverAction;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
-import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
-import java.net.URI;
-import java.time.Duration;
+import io.drwatch.spi.AbstractActionDescriptor;
+import io.drwatch.spi.KindContext;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Optional;
 
-/** {@code cloudflare-pool}: see {@link CloudflarePoolAction}. */
+/**
+ * {@code cloudflare-pool}: enables or disables one Load Balancing pool, e.g. disabling the old
+ * primary's pool as a fence so the load balancer sends traffic to the next pool. A
+ * {@link CloudflarePatchAction} on {@code /accounts/{account}/load_balancers/pools/{pool}} that
+ * patches {@code enabled} only: origins, monitor and steering stay. The token needs Account / Load
+ * Balancing: Monitors and Pools / Edit.
+ */
 public final class CloudflarePoolDescriptor extends AbstractActionDescriptor<CloudflarePoolDescriptor.Target> {
 
   /** The pool and whether it should take traffic. */
-  public record Target(String account, String pool, boolean enabled) {}
+  public record Target(CloudflareTarget api, String account, String pool, boolean enabled)
+      implements CloudflareChange {
+
+    @Override
+    public String path() {
+      return "/accounts/" + account + "/load_balancers/pools/" + pool;
+    }
+
+    @Override
+    public String noun() {
+      return "pool";
+    }
+
+    @Override
+    public JsonObject patch() {
+      return new JsonObject().put("enabled", enabled);
+    }
+
+    @Override
+    public boolean matches(JsonObject found) {
+      return Boolean.valueOf(enabled).equals(found.getBoolean("enabled"));
+    }
+  }
 
   public CloudflarePoolDescriptor() {
     super("cloudflare-pool", "Enables or disables a Cloudflare load balancer pool (`PATCH` of `enabled` only) and"
@@ -29,11 +54,11 @@ public final class CloudflarePoolDescriptor extends AbstractActionDescriptor<Clo
 
   @Override
   public Target parse(Params p) {
-    return new Target(p.string("account"), p.string("pool"), p.bool("enabled"));
+    return new Target(CloudflareTarget.of(p), p.string("account"), p.string("pool"), p.bool("enabled"));
   }
 
   @Override
   public FailoverAction create(KindContext context) {
-    return CloudflarePoolAction.create(context.vertx());
+    return CloudflarePatchAction.create(context.vertx(), this);
   }
 }

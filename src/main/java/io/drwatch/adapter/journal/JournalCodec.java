@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One {@link JournalRecord} per JSON line, in the format {@link FileJournal} documents. Encoding
@@ -34,31 +35,27 @@ final class JournalCodec {
         .put("runId", record.runId())
         .put("at", record.at().toString())
         .put("epoch", epoch);
+    if (record instanceof JournalRecord.StepFact r) {
+      json.put("step", r.step());
+    }
+    if (record instanceof JournalRecord.StepNote r) {
+      json.put("message", r.message());
+    }
+    if (record instanceof JournalRecord.ByOperator r) {
+      json.put("by", r.by());
+    }
     if (record instanceof RunStarted r) {
       PlanCodec.encode(r, json);
     } else if (record instanceof StepStarted r) {
-      json.put("step", r.step()).put("attempt", r.attempt());
-    } else if (record instanceof StepFinished r) {
-      json.put("step", r.step()).put("message", r.message());
+      json.put("attempt", r.attempt());
     } else if (record instanceof StepFailed r) {
-      json.put("step", r.step()).put("message", r.message());
       r.code().ifPresent(c -> json.put("code", c.label()));
-    } else if (record instanceof StepSkipped r) {
-      json.put("step", r.step()).put("message", r.message());
-    } else if (record instanceof StepInterrupted r) {
-      json.put("step", r.step()).put("message", r.message());
     } else if (record instanceof RunBlocked r) {
       json.put("step", r.step()).put("reason", r.reason());
-    } else if (record instanceof RunApproved r) {
-      json.put("by", r.by());
-    } else if (record instanceof DataLossAccepted r) {
-      json.put("by", r.by());
     } else if (record instanceof RunFinished r) {
       json.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT)).put("reason", r.reason());
     } else if (record instanceof RunCancelled r) {
-      json.put("by", r.by()).put("reason", r.reason());
-    } else if (record instanceof JournalRecord.Rearmed r) {
-      json.put("by", r.by());
+      json.put("reason", r.reason());
     } else if (record instanceof RunMeasured r) {
       JsonObject rpo = new JsonObject();
       r.rpo().forEach((channel, d) -> rpo.put(channel, d.toString()));
@@ -127,34 +124,24 @@ final class JournalCodec {
     }
   }
 
+  // Stable names, not class names: renaming a class must not orphan old journals.
+  private static final Map<Class<? extends JournalRecord>, String> TYPES = Map.ofEntries(
+      Map.entry(RunStarted.class, "run-started"),
+      Map.entry(RunApproved.class, "run-approved"),
+      Map.entry(StepStarted.class, "step-started"),
+      Map.entry(StepFinished.class, "step-finished"),
+      Map.entry(StepFailed.class, "step-failed"),
+      Map.entry(StepSkipped.class, "step-skipped"),
+      Map.entry(StepInterrupted.class, "step-interrupted"),
+      Map.entry(RunBlocked.class, "run-blocked"),
+      Map.entry(DataLossAccepted.class, "data-loss-accepted"),
+      Map.entry(RunFinished.class, "run-finished"),
+      Map.entry(RunMeasured.class, "run-measured"),
+      Map.entry(JournalRecord.Rearmed.class, "rearmed"),
+      Map.entry(RunCancelled.class, "run-cancelled"));
+
   private static String type(JournalRecord record) {
-    // Stable names, not class names: renaming a class must not orphan old journals.
-    if (record instanceof RunStarted) {
-      return "run-started";
-    } else if (record instanceof RunApproved) {
-      return "run-approved";
-    } else if (record instanceof StepStarted) {
-      return "step-started";
-    } else if (record instanceof StepFinished) {
-      return "step-finished";
-    } else if (record instanceof StepFailed) {
-      return "step-failed";
-    } else if (record instanceof StepSkipped) {
-      return "step-skipped";
-    } else if (record instanceof StepInterrupted) {
-      return "step-interrupted";
-    } else if (record instanceof RunBlocked) {
-      return "run-blocked";
-    } else if (record instanceof DataLossAccepted) {
-      return "data-loss-accepted";
-    } else if (record instanceof RunFinished) {
-      return "run-finished";
-    } else if (record instanceof RunMeasured) {
-      return "run-measured";
-    } else if (record instanceof JournalRecord.Rearmed) {
-      return "rearmed";
-    }
-    return "run-cancelled";
+    return TYPES.get(record.getClass());
   }
 
   private static RunMeasured measured(JsonObject json, String runId, Instant at) {

@@ -67,7 +67,7 @@ public final class DetectionMetrics implements MeterBinder {
     List<ObserverReport> all = new ArrayList<>(d.own());
     all.addAll(d.peers());
     for (ObserverReport r : all) {
-      rows.add(MultiGauge.Row.of(Tags.of(TAG_TARGET, r.target(), TAG_OBSERVER, r.observer()),
+      rows.add(MultiGauge.Row.of(Tags.of(TAG_TARGET, r.target(), TAG_REPORTER, r.observer()),
           r.suspected() ? 1 : 0));
     }
     return rows;

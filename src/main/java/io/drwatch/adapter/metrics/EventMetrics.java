@@ -13,11 +13,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * scrape time; every pair is registered up front, so rates work from the first scrape.
  */
 public final class EventMetrics implements MeterBinder {
-  /** Micrometer name; Prometheus exposes it as {@code drwatch_events_received_total}. */
-  public static final String EVENTS_RECEIVED = "drwatch.events.received";
-  public static final String PROMETHEUS_NAME = "drwatch_events_received_total";
-  public static final String TAG_SOURCE = "source";
-
   private final EventIngest ingest;
 
   public EventMetrics(EventIngest ingest) {
@@ -28,9 +23,9 @@ public final class EventMetrics implements MeterBinder {
   public void bindTo(MeterRegistry registry) {
     for (IngestSource source : IngestSource.values()) {
       for (ReceiveOutcome outcome : ReceiveOutcome.values()) {
-        FunctionCounter.builder(EVENTS_RECEIVED, ingest, i -> i.count(source, outcome))
-            .description("EventBridge deliveries by way in (webhook, sqs) and outcome")
-            .tags(TAG_SOURCE, source.label(), MetricNames.TAG_OUTCOME, outcome.label())
+        FunctionCounter.builder(MetricNames.EVENTS_RECEIVED, ingest, i -> i.count(source, outcome))
+            .description(Descriptions.of(MetricNames.EVENTS_RECEIVED))
+            .tags(MetricNames.TAG_SOURCE, source.label(), MetricNames.TAG_OUTCOME, outcome.label())
             .register(registry);
       }
     }

@@ -68,9 +68,11 @@ public final class FailoverMetrics implements MeterBinder, StepObserver {
       Gauge.builder(RTO_STEP_PROJECTED, rto, r -> stepSeconds(r, s.id())).tag(TAG_STEP, s.id())
           .baseUnit(SECONDS).description(Descriptions.of(RTO_STEP_PROJECTED)).register(registry);
     }
-    Gauge.builder(FAILOVER_IN_PROGRESS, runs, b -> b.active().isPresent() ? 1 : 0)
-        .description(Descriptions.of(FAILOVER_IN_PROGRESS)).register(registry);
     for (RunMode mode : RunMode.values()) {
+      // Per mode, so that an alert can page on a real failover and let a scheduled drill run.
+      Gauge.builder(FAILOVER_IN_PROGRESS, runs, b -> b.active().filter(r -> r.mode() == mode).isPresent() ? 1 : 0)
+          .tag(TAG_MODE, mode.name().toLowerCase(Locale.ROOT))
+          .description(Descriptions.of(FAILOVER_IN_PROGRESS)).register(registry);
       OUTCOMES.forEach(o -> counter(mode.name().toLowerCase(Locale.ROOT), o));
     }
     runs.onChange(this::countEnded);

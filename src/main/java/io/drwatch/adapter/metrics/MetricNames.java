@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * Every metric name drwatch publishes, in one place: dashboards and alerts depend on them. Names
  * are Micrometer's dotted form; the Prometheus convention appends the base unit ({@code _seconds})
- * and {@code _total} for counters, so the exposed names are those in {@link #PROMETHEUS_NAMES}.
+ * and {@code _total} for counters, so the exposed names are those in {@link #PROMETHEUS_NAMES}
+ * (drwatch's own) and {@link #RUNTIME_NAMES} (the JVM and process binders'). Every series carries
+ * {@link #TAG_OBSERVER}, the daemon's {@code observer.name}, as a common tag: unlike
+ * {@code instance} it survives a pod restart.
  */
 public final class MetricNames {
   private MetricNames() {}
@@ -42,6 +45,9 @@ public final class MetricNames {
   public static final String JOURNAL_ERRORS = "drwatch.journal.errors";
 
   public static final String AWS_REQUESTS = "drwatch.aws.requests";
+  public static final String EVENTS_RECEIVED = "drwatch.events.received";
+  /** 1, with the version in a label: {@code drwatch_build_info{version}}. */
+  public static final String BUILD_INFO = "drwatch.build.info";
 
   /** Probe calls that failed, by channel and {@link io.drwatch.domain.FailureCode} label. */
   public static final String PROBE_ERRORS = "drwatch.probe.errors";
@@ -55,7 +61,12 @@ public final class MetricNames {
   public static final String TAG_CONDITION = "condition";
   public static final String TAG_OUTCOME = "outcome";
   public static final String TAG_TARGET = "target";
+  /** The daemon that exports the series: a common tag on every series. */
   public static final String TAG_OBSERVER = "observer";
+  /** On drwatch_target_suspected: the observer whose suspicion the row is (this one or a peer). */
+  public static final String TAG_REPORTER = "reporter";
+  public static final String TAG_VERSION = "version";
+  public static final String TAG_SOURCE = "source";
   public static final String TAG_SIGNAL = "signal";
   public static final String TAG_STEP = "step";
   public static final String TAG_MODE = "mode";
@@ -88,5 +99,37 @@ public final class MetricNames {
       "drwatch_failover_armed",
       "drwatch_journal_errors_total",
       "drwatch_failover_step_seconds",
-      "drwatch_aws_requests_total");
+      "drwatch_aws_requests_total",
+      "drwatch_channel_reported_lag_seconds",
+      "drwatch_channel_telemetry_contradicted",
+      "drwatch_probe_errors_total",
+      "drwatch_events_received_total",
+      "drwatch_build_info");
+
+  /**
+   * What the JVM, process and uptime binders export on every JVM drwatch runs on (GC series
+   * appear only after a collection, so they are not promised here).
+   */
+  public static final List<String> RUNTIME_NAMES = List.of(
+      "jvm_memory_used_bytes",
+      "jvm_memory_committed_bytes",
+      "jvm_memory_max_bytes",
+      "jvm_buffer_memory_used_bytes",
+      "jvm_threads_live_threads",
+      "jvm_threads_daemon_threads",
+      "jvm_threads_peak_threads",
+      "jvm_threads_states_threads",
+      "jvm_classes_loaded_classes",
+      "jvm_classes_unloaded_classes_total",
+      "jvm_gc_memory_allocated_bytes_total",
+      "jvm_gc_max_data_size_bytes",
+      "jvm_gc_live_data_size_bytes",
+      "process_cpu_usage",
+      "process_uptime_seconds",
+      "process_start_time_seconds",
+      "process_files_open_files",
+      "process_files_max_files",
+      "system_cpu_count",
+      "system_cpu_usage",
+      "system_load_average_1m");
 }

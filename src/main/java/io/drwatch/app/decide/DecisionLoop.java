@@ -11,6 +11,7 @@ import io.drwatch.domain.detect.HealthEvents;
 import io.drwatch.domain.detect.ObserverReport;
 import io.drwatch.domain.round.DetectionRound;
 import io.drwatch.domain.round.DetectionSettings;
+import io.drwatch.domain.round.QuietVerdicts;
 import io.drwatch.domain.round.RoundInputs;
 import io.drwatch.domain.round.RoundResult;
 import io.drwatch.domain.round.RoundState;
@@ -54,6 +55,7 @@ public final class DecisionLoop {
   private long deadlineTimer = -1;
   private boolean wakePending;
   private Supplier<List<String>> blockers = List::of;
+  private QuietVerdicts verdicts = new QuietVerdicts(Duration.ofMinutes(5));
 
   /**
    * @param observers N = 1 + configured peers, whoever answers
@@ -126,6 +128,14 @@ public final class DecisionLoop {
     }
   }
 
+  /**
+   * Verdict lines are logged when a phase or a family's words change, and once per
+   * {@code interval} while nothing does (0: every round). Call before {@link #start}.
+   */
+  public void quietInterval(Duration interval) {
+    this.verdicts = new QuietVerdicts(interval);
+  }
+
   /** This observer's reports, as served to peers; a tilted observer suspects nothing. */
   public List<ObserverReport> ownReports() {
     boolean tilted = tilt.status().tilted();
@@ -155,7 +165,7 @@ public final class DecisionLoop {
     Detection d = new Detection(observer, now, tiltStatus, r.majority(), r.decisions(),
         r.shadow(), r.own(), peerReports, r.verdict(), r.trigger());
     board.publish(d);
-    VERDICTS.log(Level.INFO, r.verdict());
+    verdicts.offer(r).ifPresent(line -> VERDICTS.log(Level.INFO, line));
     scheduleDeadline(r.deadline().orElse(null), now);
     return d;
   }

@@ -23,7 +23,7 @@ final class RunEnd {
    */
   static Optional<Function<FailoverRun, Transition>> report(FailoverRun r, PipelineSettings settings,
       Map<String, Duration> rpo, RunLedger ledger, Instant now) {
-    FailoverPipeline.LOG.log(Level.INFO, "run " + r.runId() + " " + r.state() + ": " + r.reason());
+    FailoverPipeline.LOG.log(Level.INFO, line(r, now));
     if (r.state() != RunState.SUCCEEDED) {
       return Optional.empty();
     }
@@ -33,6 +33,16 @@ final class RunEnd {
     Duration rto = settings.detection().plus(Duration.between(r.startedAt().orElseThrow(),
         r.endedAt().orElse(now)));
     return Optional.of(x -> x.measure(rto, rpo, now));
+  }
+
+  /**
+   * "run ID SUCCEEDED after 4.5s", or "run ID FAILED after 2s: why". Only a failed, blocked or
+   * cancelled run has a reason; a successful one says how long it took instead of ending on ": ".
+   */
+  static String line(FailoverRun r, Instant now) {
+    String took = r.startedAt().map(s -> " after " + Texts.duration(
+        Duration.between(s, r.endedAt().orElse(now)))).orElse("");
+    return "run " + r.runId() + " " + r.state() + took + (r.reason().isEmpty() ? "" : ": " + r.reason());
   }
 
   static void logMeasured(FailoverRun r) {

@@ -42,6 +42,7 @@ public final class DetectionRound {
     Duration channelFreshFor = in.settings().channelFreshFor(in.channels());
     QuorumPolicy policy = in.settings().policy();
     List<Decision> decisions = new ArrayList<>();
+    List<String> shapes = new ArrayList<>();
     Map<String, QuorumState> next = new HashMap<>(state.quorum());
     for (int i = 0; i < own.size(); i++) {
       ObserverReport report = own.get(i);
@@ -61,6 +62,8 @@ public final class DetectionRound {
       Decision d = policy.evaluate(view, state.of(report.target()));
       next.put(report.target(), d.state());
       decisions.add(d);
+      shapes.add(report.target() + " " + d.phase() + ": "
+          + String.join(", ", signals.stream().map(FamilySignal::verdictPart).toList()));
     }
     List<String> blockers = new ArrayList<>(in.blockers());
     if (!majority.in()) {
@@ -73,8 +76,9 @@ public final class DetectionRound {
     String verdict = tilted ? in.tilt().verdictLine() : line(decisions);
     TriggerIntent trigger = new TriggerIntent(Decision.anyDeclared(decisions), majority.in(),
         tilted, shadow.declaredTargets(), List.of(verdict, shadow.line()));
+    String shape = tilted ? "TILT " + in.tilt().reason() : String.join(" | ", shapes);
     return new RoundResult(now, decisions, new RoundState(next),
-        deadline(decisions, policy, now), majority, own, blockers, shadow, verdict, trigger);
+        deadline(decisions, policy, now), majority, own, blockers, shadow, verdict, shape, trigger);
   }
 
   /** When the earliest running holdFor or clearAfter ends, strictly after now. */

@@ -21,6 +21,8 @@ import java.util.Optional;
  *     apply: what shadow mode reports
  * @param shadow whether drwatch would fail over now, and the expected loss
  * @param verdict the one verdict line of the round
+ * @param shape the verdict's words without its clocks (each target's phase and its families'
+ *     own words, or the TILT reason): equal shapes mean nothing worth a new log line happened
  * @param trigger whether a run should start if nothing blocks
  */
 public record RoundResult(
@@ -33,6 +35,7 @@ public record RoundResult(
     List<String> blockers,
     Shadow shadow,
     String verdict,
+    String shape,
     TriggerIntent trigger) {
   public RoundResult {
     decisions = List.copyOf(decisions);

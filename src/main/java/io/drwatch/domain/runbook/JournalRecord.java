@@ -21,8 +21,20 @@ public sealed interface JournalRecord {
 
   /** A record about one step of the run. */
   sealed interface StepFact extends JournalRecord
-      permits StepStarted, StepFinished, StepFailed, StepSkipped, StepInterrupted {
+      permits StepStarted, StepNote {
     String step();
+  }
+
+  /** A step record that says what happened in words. */
+  sealed interface StepNote extends StepFact
+      permits StepFinished, StepFailed, StepSkipped, StepInterrupted {
+    String message();
+  }
+
+  /** A record of what an operator did, naming who. */
+  sealed interface ByOperator extends JournalRecord
+      permits RunApproved, DataLossAccepted, RunCancelled, Rearmed {
+    String by();
   }
 
   /**
@@ -40,7 +52,7 @@ public sealed interface JournalRecord {
   }
 
   /** Someone authenticated approved an approval-mode run. */
-  record RunApproved(String runId, String by, Instant at) implements JournalRecord {
+  record RunApproved(String runId, String by, Instant at) implements ByOperator {
     public RunApproved {
       check(runId, at, "by", by);
     }
@@ -55,7 +67,7 @@ public sealed interface JournalRecord {
 
   /** The step reached and verified its target state. */
   record StepFinished(String runId, String step, String message, Instant at)
-      implements StepFact {
+      implements StepNote {
     public StepFinished {
       check(runId, at, "step", step, "message", message);
     }
@@ -68,7 +80,7 @@ public sealed interface JournalRecord {
    *     codes existed
    */
   record StepFailed(String runId, String step, Optional<FailureCode> code, String message, Instant at)
-      implements StepFact {
+      implements StepNote {
     public StepFailed {
       check(runId, at, "step", step, "code", code);
       Objects.requireNonNull(message, "message");
@@ -82,7 +94,7 @@ public sealed interface JournalRecord {
 
   /** The step's check found the target state already reached. */
   record StepSkipped(String runId, String step, String message, Instant at)
-      implements StepFact {
+      implements StepNote {
     public StepSkipped {
       check(runId, at, "step", step, "message", message);
     }
@@ -93,7 +105,7 @@ public sealed interface JournalRecord {
    * reached: the step is planned again, and the lost attempt does not use up a retry.
    */
   record StepInterrupted(String runId, String step, String message, Instant at)
-      implements StepFact {
+      implements StepNote {
     public StepInterrupted {
       check(runId, at, "step", step, "message", message);
     }
@@ -108,7 +120,7 @@ public sealed interface JournalRecord {
   }
 
   /** {@code by} accepted data loss for the rest of the run: the RPO gate no longer applies. */
-  record DataLossAccepted(String runId, String by, Instant at) implements JournalRecord {
+  record DataLossAccepted(String runId, String by, Instant at) implements ByOperator {
     public DataLossAccepted {
       check(runId, at, "by", by);
     }
@@ -145,7 +157,7 @@ public sealed interface JournalRecord {
 
   /** {@code by} cancelled the run; steps in flight may still end and are journaled. */
   record RunCancelled(String runId, String by, String reason, Instant at)
-      implements JournalRecord {
+      implements ByOperator {
     public RunCancelled {
       check(runId, at, "by", by, "reason", reason);
     }
@@ -155,7 +167,7 @@ public sealed interface JournalRecord {
    * An operator re-armed automatic failover after the successful EXECUTE run {@code runId}, which
    * had latched it off (see {@link FailoverLatch}). Changes no run.
    */
-  record Rearmed(String runId, String by, Instant at) implements JournalRecord {
+  record Rearmed(String runId, String by, Instant at) implements ByOperator {
     public Rearmed {
       check(runId, at, "by", by);
     }

@@ -34,13 +34,13 @@ class CloudflareDnsActionTest {
   static final Retry FAST = Retry.of("cloudflare").backoff(new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)));
   private static Vertx vertx;
   private static CloudflareFake cf;
-  private static CloudflareDnsAction action;
+  private static CloudflarePatchAction<CloudflareDnsDescriptor.Target> action;
 
   @BeforeAll
   static void start() throws Exception {
     vertx = TestVertx.create();
     cf = new CloudflareFake(vertx);
-    action = new CloudflareDnsAction(new CloudflareApi(vertx,
+    action = new CloudflarePatchAction<>(new CloudflareDnsDescriptor(), new CloudflareApi(vertx,
         vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)), FAST, Duration.ofMillis(20)));
     // Cold JVM: the first exchange (and first retry) loads classes for a while, once; not in a test.
     cf.addRecord("zwarm", "rwarm", "192.0.2.1");
@@ -176,13 +176,13 @@ class CloudflareDnsActionTest {
   @Test
   void shouldNameTheStepKeyAndValueOfABadParameter() {
     assertThatThrownBy(() -> run(() -> action.apply(step("z7", "r7", "x", "ttl", "30"))))
-        .hasMessage("step dns-to-dr: ttl must be 1 (automatic) or 60..86400, but was \"30\"");
+        .hasMessage("step dns-to-dr: ttl: must be 1 (automatic) or between 60 and 86400 for cloudflare-dns, was 30");
     assertThatThrownBy(() -> run(() -> action.apply(step("z7", "r7", "x", "proxied", "yes"))))
-        .hasMessage("step dns-to-dr: proxied must be true or false, but was \"yes\"");
+        .hasMessage("step dns-to-dr: proxied: must be true or false for cloudflare-dns, was \"yes\"");
     assertThatThrownBy(() -> run(() -> action.apply(step("../z7", "r7", "x"))))
-        .hasMessage("step dns-to-dr: zone must be a Cloudflare id (letters and digits), but was \"../z7\"");
+        .hasMessage("step dns-to-dr: zone: must be a Cloudflare id (letters and digits) for cloudflare-dns, was \"../z7\"");
     Step noToken = new Step("dns-to-dr", Map.of("zone", "z7", "record", "r7", "content", "x"), false);
-    assertThatThrownBy(() -> run(() -> action.apply(noToken))).hasMessage("step dns-to-dr: missing parameter apiToken");
+    assertThatThrownBy(() -> run(() -> action.apply(noToken))).hasMessage("step dns-to-dr: apiToken: required for cloudflare-dns");
     assertThat(cf.seen).isEmpty();
   }
 }

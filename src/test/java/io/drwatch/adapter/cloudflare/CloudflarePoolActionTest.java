@@ -31,13 +31,13 @@ import org.junit.jupiter.api.Test;
 class CloudflarePoolActionTest {
   private static Vertx vertx;
   private static CloudflareFake cf;
-  private static CloudflarePoolAction action;
+  private static CloudflarePatchAction<CloudflarePoolDescriptor.Target> action;
 
   @BeforeAll
   static void start() throws Exception {
     vertx = TestVertx.create();
     cf = new CloudflareFake(vertx);
-    action = new CloudflarePoolAction(new CloudflareApi(vertx,
+    action = new CloudflarePatchAction<>(new CloudflarePoolDescriptor(), new CloudflareApi(vertx,
         vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)), CloudflareDnsActionTest.FAST,
         Duration.ofMillis(20)));
     // Cold JVM: the first exchange (and first retry) loads classes for a while, once; not in a test.
@@ -141,8 +141,8 @@ class CloudflarePoolActionTest {
     Step step = step("a7", "p7", "false", "waitSeconds", "1");
     run(() -> action.apply(step));
     assertThatThrownBy(() -> run(() -> action.await(step)))
-        .hasMessage("step pool-off: pool /accounts/a7/load_balancers/pools/p7 to enabled=false: still enabled=true "
-            + "after 1s");
+        .hasMessage("step pool-off: pool /accounts/a7/load_balancers/pools/p7 to {\"enabled\":false}: still "
+            + "{\"enabled\":true} after 1s");
   }
 
   @Test
@@ -183,9 +183,9 @@ class CloudflarePoolActionTest {
   @Test
   void shouldNameTheStepKeyAndValueOfABadParameter() {
     assertThatThrownBy(() -> run(() -> action.apply(step("a8", "p8", "off"))))
-        .hasMessage("step pool-off: enabled must be true or false, but was \"off\"");
+        .hasMessage("step pool-off: enabled: must be true or false for cloudflare-pool, was \"off\"");
     assertThatThrownBy(() -> run(() -> action.apply(step("a8", "p8", "false", "apiBase", "ftp://x"))))
-        .hasMessage("step pool-off: apiBase must be an http(s) URL, but was \"ftp://x\"");
+        .hasMessage("step pool-off: apiBase: must be an absolute url with scheme http or https for cloudflare-pool");
     assertThat(cf.seen).isEmpty();
   }
 }

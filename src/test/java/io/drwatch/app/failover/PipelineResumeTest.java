@@ -88,7 +88,7 @@ class PipelineResumeTest {
     f.tick(Duration.ofSeconds(1), false);
 
     Await.until(WAIT, () -> state(f) == RunState.ABANDONED);
-    assertThat(f.latestRun().orElseThrow().reason()).isEqualTo("not resumed: started 20m ago,"
+    assertThat(f.latestRun().orElseThrow().reason()).isEqualTo("not resumed: started 20m12s ago,"
         + " older than resumeWithin 10m, and the outage was not declared again within 12s");
     assertThat(f.actions.get("slow").applies).hasValue(0);
     assertThat(f.pipeline.latch().armed()).isTrue();

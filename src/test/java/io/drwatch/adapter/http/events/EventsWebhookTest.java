@@ -318,7 +318,7 @@ class EventsWebhookTest {
         .contains("drwatch_events_received_total{outcome=\"duplicate\",source=\"webhook\"} 1.0")
         .contains("drwatch_events_received_total{outcome=\"unauthorized\",source=\"webhook\"} 1.0")
         .contains("drwatch_events_received_total{outcome=\"poison\",source=\"sqs\"} 0.0");
-    assertThat(scrape.lines().filter(l -> l.startsWith(EventMetrics.PROMETHEUS_NAME + "{"))).hasSize(14);
+    assertThat(scrape.lines().filter(l -> l.startsWith("drwatch_events_received_total" + "{"))).hasSize(14);
     registry.close();
   }
 

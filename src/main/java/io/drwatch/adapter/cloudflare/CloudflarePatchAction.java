@@ -1,0 +1,65 @@
+package io.drwatch.adapter.cloudflare;
+
+import io.drwatch.adapter.support.Retry;
+import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.AbstractActionDescriptor;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import java.time.Duration;
+
+/**
+ * A Cloudflare action: one resource ({@link CloudflareChange}) changed by a partial update.
+ *
+ * <ul>
+ *   <li>check: {@code GET} the resource; done when it already shows the change.
+ *   <li>apply: {@code PATCH} it with only the step's fields.
+ *   <li>await: read it back until it shows the change, within {@code waitSeconds}.
+ * </ul>
+ *
+ * <p>The step's params are read by its descriptor, the same rules that checked them at load.
+ */
+final class CloudflarePatchAction<C extends CloudflareChange> implements FailoverAction {
+  private final AbstractActionDescriptor<C> descriptor;
+  private final CloudflareApi api;
+
+  CloudflarePatchAction(AbstractActionDescriptor<C> descriptor, CloudflareApi api) {
+    this.descriptor = descriptor;
+    this.api = api;
+  }
+
+  static <C extends CloudflareChange> CloudflarePatchAction<C> create(Vertx vertx,
+      AbstractActionDescriptor<C> descriptor) {
+    return new CloudflarePatchAction<>(descriptor, new CloudflareApi(vertx,
+        vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)), Retry.of("cloudflare"),
+        Duration.ofSeconds(1)));
+  }
+
+  @Override
+  public String name() {
+    return descriptor.name();
+  }
+
+  @Override
+  public Future<Boolean> check(Step step) {
+    return descriptor.target(step)
+        .compose(c -> api.get(step.id(), c.api(), c.path(), step.abandoned()).map(c::matches));
+  }
+
+  @Override
+  public Future<Void> apply(Step step) {
+    return descriptor.target(step)
+        .compose(c -> api.patch(step.id(), c.api(), c.path(), c.patch(), step.abandoned()))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> await(Step step) {
+    return descriptor.target(step)
+        .compose(c -> api.until(step.abandoned(),
+            "step " + step.id() + ": " + c.noun() + " " + c.path() + " to " + c.patch().encode(),
+            c.api().waitFor(), () -> api.get(step.id(), c.api(), c.path(), step.abandoned()),
+            c::matches, c::describe))
+        .mapEmpty();
+  }
+}

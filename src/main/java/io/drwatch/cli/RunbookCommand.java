@@ -1,0 +1,32 @@
+package io.drwatch.cli;
+
+import io.drwatch.config.DrwatchConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+
+/**
+ * A command that needs a config with a runbook: loads and checks it, prints the problems and exits
+ * {@link CheckConfigCommand#INVALID} before anything runs.
+ */
+abstract class RunbookCommand implements Callable<Integer> {
+
+  @Option(names = "--config", required = true, paramLabel = "FILE")
+  Path config;
+
+  private final String verb;
+
+  /** @param verb what the command does, for "cannot VERB without a runbook" */
+  RunbookCommand(String verb) {
+    this.verb = verb;
+  }
+
+  @Override
+  public final Integer call() throws Exception {
+    Optional<DrwatchConfig> loaded = CheckConfigCommand.loadWithRunbook(config, verb);
+    return loaded.isEmpty() ? CheckConfigCommand.INVALID : run(loaded.get());
+  }
+
+  abstract int run(DrwatchConfig cfg) throws Exception;
+}
