@@ -83,8 +83,9 @@ final class DaemonVerticle extends VerticleBase {
     new DetectionMetrics(detection).bindTo(registry);
     warmUpAws();
     TlsFiles.warmUp(config);
+    TlsFiles tls = TlsFiles.read(config);
     files = new LiveFiles(vertx, config.http().tls().map(t -> t.checkEvery()).orElse(SECRET_CHECK));
-    detectionWiring = DetectionWiring.create(vertx, config, board, detection, aws, files);
+    detectionWiring = DetectionWiring.create(vertx, config, board, detection, aws, files, tls);
     new EventMetrics(detectionWiring.ingest()).bindTo(registry);
     if (config.runbook().isPresent()) {
       // The lease: ZooKeeper's with coordination, else the lock on state.dir that refuses a second daemon.
@@ -120,9 +121,9 @@ final class DaemonVerticle extends VerticleBase {
     registry.scrape();
     // Binding from this thread too: the first bind in a JVM loads the transport's classes, and the
     // first TLS context its provider's.
-    return Listener.listen(vertx, router, config.http(), TlsFiles.listener(config))
-        .onSuccess(s -> server = s)
-        .onSuccess(s -> TlsFiles.watch(files, config, s, detectionWiring.exchange())).mapEmpty();
+    tls.watch(files, config);
+    return Listener.listen(vertx, router, config.http(), tls.listener())
+        .onSuccess(s -> server = s).mapEmpty();
   }
 
   @Override

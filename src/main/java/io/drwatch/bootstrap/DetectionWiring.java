@@ -48,20 +48,20 @@ final class DetectionWiring {
 
   private final DetectionBoard board;
   private final Clock clock;
-  private final java.util.Optional<HttpVoteExchange> exchange;
 
-  private DetectionWiring(DecisionLoop loop, EventIngest ingest, DetectionBoard board, Clock clock,
-      java.util.Optional<HttpVoteExchange> exchange) {
+  private DetectionWiring(DecisionLoop loop, EventIngest ingest, DetectionBoard board, Clock clock) {
     this.loop = loop;
     this.ingest = ingest;
     this.board = board;
     this.clock = clock;
-    this.exchange = exchange;
   }
 
-  /** @param files where the peer token's current value comes from */
+  /**
+   * @param files where the peer token's current value comes from
+   * @param tls the certificate presented to peers and the CAs their certificates are checked against
+   */
   static DetectionWiring create(Vertx vertx, DrwatchConfig config, StatusBoard channels,
-      DetectionBoard board, Supplier<AwsClients> aws, LiveFiles files) {
+      DetectionBoard board, Supplier<AwsClients> aws, LiveFiles files, TlsFiles tls) {
     Clock wall = Clock.systemUTC();
     // Votes, reports and hold timers live on the monotonic line; only TILT reads the wall clock.
     Clock clock = MonotonicClock.anchored(wall, System::nanoTime);
@@ -79,7 +79,7 @@ final class DetectionWiring {
     Supplier<java.util.Optional<String>> peerToken = files.token(d.peerToken());
     java.util.Optional<HttpVoteExchange> exchange = d.peers().isEmpty() ? java.util.Optional.empty()
         : java.util.Optional.of(new HttpVoteExchange(vertx, d.peers(), () -> peerToken.get().orElseThrow(),
-            TlsFiles.peerClient(config), d.tick(), settings.peerFreshFor(), clock));
+            tls.peerClient(), d.tick(), settings.peerFreshFor(), clock));
     PeerReports peers = exchange.map(x -> new PeerReports(vertx, x, peerPoll(d))).orElse(null);
     Tilt tilt = new Tilt(d.tilt().clockJump(), d.tilt().stall(), d.tilt().recovery());
     DecisionLoop loop = new DecisionLoop(vertx, observer, 1 + d.peers().size(), targets, settings,
@@ -88,7 +88,7 @@ final class DetectionWiring {
     // Without a primary region no event can vote; they are still validated, counted and ignored.
     EventIngest ingest = EventIngest.create(health == null
         ? e -> IngestOutcome.IGNORED : new HealthEventSink(health, wall, clock));
-    DetectionWiring wiring = new DetectionWiring(loop, ingest, board, clock, exchange);
+    DetectionWiring wiring = new DetectionWiring(loop, ingest, board, clock);
     if (health != null) {
       wiring.consumeQueues(vertx, d.events().sqs(), aws);
     }
@@ -139,10 +139,6 @@ final class DetectionWiring {
     }
     EventsConfig events = config.detection().events();
     EventsWebhook.mount(router, EventsAuth.live(files.token(events.token()), events.header()), ingest);
-  }
-
-  java.util.Optional<HttpVoteExchange> exchange() {
-    return exchange;
   }
 
   void blockedBy(java.util.function.Supplier<List<String>> blockers) {

@@ -1,62 +1,64 @@
 package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.http.Listener;
-import io.drwatch.adapter.peers.HttpVoteExchange;
 import io.drwatch.config.DrwatchConfig;
-import io.drwatch.config.PemFiles;
 import io.drwatch.config.TlsConfig;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.ClientSSLOptions;
-import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.TrustOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The PEM files of {@code http.tls} and {@code detection.peerCaFile}, read (blocking) for the
- * listener and the peer client, and watched for rotation. This observer's certificate is both
- * what the listener serves and what it presents to peers as its client certificate.
+ * The TLS material of {@code http.tls} and {@code detection.peerCaFile}: read at start (blocking,
+ * on the starting thread), shared by the listener and the peer client, and swapped in place when
+ * the files change. This observer's certificate is both what the listener serves and what it
+ * presents to peers as its client certificate.
  */
 final class TlsFiles {
-  private TlsFiles() {}
+  private final Optional<LiveTls.Keys> own;
+  private final Optional<LiveTls.Trust> clientCa;
+  private final Optional<LiveTls.Trust> peerCa;
 
-  static Optional<Listener.Tls> listener(DrwatchConfig config) {
-    return config.http().tls().map(TlsFiles::listener);
+  private TlsFiles(DrwatchConfig config) {
+    Optional<TlsConfig> tls = config.http().tls();
+    own = tls.map(t -> new LiveTls.Keys(LiveTls.keys(t.certFile(), t.keyFile())));
+    clientCa = tls.flatMap(TlsConfig::clientCaFile).map(ca -> new LiveTls.Trust(LiveTls.trust(ca)));
+    peerCa = config.detection().peerCaFile().map(ca -> new LiveTls.Trust(LiveTls.trust(ca)));
   }
 
-  private static Listener.Tls listener(TlsConfig tls) {
-    PemFiles.KeyPair pair = PemFiles.keyPair(tls.certFile(), tls.keyFile());
-    return new Listener.Tls(pair, tls.clientCaFile().map(TlsFiles::bundle));
+  /** Reads the files now; the config loader has checked them, so a failure here is a race. */
+  static TlsFiles read(DrwatchConfig config) {
+    return new TlsFiles(config);
+  }
+
+  Optional<Listener.Tls> listener() {
+    return own.map(keys -> new Listener.Tls(KeyCertOptions.wrap(keys), clientCa.map(TrustOptions::wrap)));
   }
 
   /** For polling peers: null when neither a certificate nor a peer CA is configured. */
-  static ClientSSLOptions peerClient(DrwatchConfig config) {
-    Optional<TlsConfig> own = config.http().tls();
-    Optional<Path> ca = config.detection().peerCaFile();
-    if (own.isEmpty() && ca.isEmpty()) {
+  ClientSSLOptions peerClient() {
+    if (own.isEmpty() && peerCa.isEmpty()) {
       return null;
     }
     ClientSSLOptions ssl = new ClientSSLOptions();
-    own.ifPresent(t -> {
-      PemFiles.KeyPair pair = PemFiles.keyPair(t.certFile(), t.keyFile());
-      ssl.setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(pair.certPem()))
-          .setKeyValue(Buffer.buffer(pair.keyPem())));
-    });
-    ca.ifPresent(c -> ssl.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(bundle(c)))));
+    own.ifPresent(keys -> ssl.setKeyCertOptions(KeyCertOptions.wrap(keys)));
+    peerCa.ifPresent(trust -> ssl.setTrustOptions(TrustOptions.wrap(trust)));
     return ssl;
   }
 
-  /** Reloads the listener's and the peer client's certificates when their files change. */
-  static void watch(LiveFiles files, DrwatchConfig config, Listener listener,
-      Optional<HttpVoteExchange> peers) {
-    config.http().tls().ifPresent(tls -> files.watch("http.tls", ownFiles(tls),
-        () -> listener(tls), listener::reload));
-    List<Path> clientFiles = new ArrayList<>(config.http().tls().map(TlsFiles::ownFiles).orElse(List.of()));
-    config.detection().peerCaFile().ifPresent(clientFiles::add);
-    peers.filter(p -> !clientFiles.isEmpty()).ifPresent(exchange -> files.watch(
-        "peer client certificates", clientFiles, () -> peerClient(config), exchange::updateTls));
+  /** Swaps in the files' new contents when they change, checked every period of {@code files}. */
+  void watch(LiveFiles files, DrwatchConfig config) {
+    config.http().tls().ifPresent(tls -> {
+      files.watch("http.tls certFile/keyFile", List.of(tls.certFile(), tls.keyFile()),
+          () -> LiveTls.keys(tls.certFile(), tls.keyFile()), next -> own.orElseThrow().set(next));
+      tls.clientCaFile().ifPresent(ca -> files.watch("http.tls.clientCaFile", List.of(ca),
+          () -> LiveTls.trust(ca), next -> clientCa.orElseThrow().set(next)));
+    });
+    config.detection().peerCaFile().ifPresent(ca -> files.watch("detection.peerCaFile", List.of(ca),
+        () -> LiveTls.trust(ca), next -> peerCa.orElseThrow().set(next)));
   }
 
   /**
@@ -85,26 +87,9 @@ final class TlsFiles {
           "io.netty.handler.ssl.JdkSslClientContext", "io.netty.handler.ssl.JdkSslServerContext")) {
         Class.forName(name, true, loader);
       }
-      config.http().tls().ifPresent(tls -> peerClient(config));
     } catch (ReflectiveOperationException | java.security.GeneralSecurityException
         | javax.net.ssl.SSLException | RuntimeException e) {
       // Only a warm-up: the real handshake reports any problem itself.
-    }
-  }
-
-  private static List<Path> ownFiles(TlsConfig tls) {
-    List<Path> files = new ArrayList<>(List.of(tls.certFile(), tls.keyFile()));
-    tls.clientCaFile().ifPresent(files::add);
-    return files;
-  }
-
-  // Parsed first, so a broken bundle is refused here rather than by the next handshake.
-  private static byte[] bundle(Path file) {
-    PemFiles.certificates(file);
-    try {
-      return java.nio.file.Files.readAllBytes(file);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
     }
   }
 }

@@ -93,9 +93,10 @@ class HttpsListenerTest {
     Router router = Router.router(vertx);
     router.get("/api/v1/status").handler(rc -> rc.response().end("status ok"));
     VotesEndpoint.mount(router, "obs-a", () -> PEER_TOKEN, true, List::of, Clock.systemUTC());
-    listener = await(Listener.listen(vertx, router, config.http(), TlsFiles.listener(config)));
+    TlsFiles tls = TlsFiles.read(config);
+    listener = await(Listener.listen(vertx, router, config.http(), tls.listener()));
     files = new LiveFiles(vertx, config.http().tls().orElseThrow().checkEvery());
-    TlsFiles.watch(files, config, listener, Optional.empty());
+    tls.watch(files, config);
     files.start();
   }
 

@@ -1,18 +1,15 @@
 package io.drwatch.adapter.http;
 
 import io.drwatch.config.HttpConfig;
-import io.drwatch.config.PemFiles;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.JdkSSLEngineOptions;
-import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.PemTrustOptions;
-import io.vertx.core.net.ServerSSLOptions;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.TrustOptions;
 import io.vertx.ext.web.Router;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -26,15 +23,16 @@ public final class Listener {
   private static final System.Logger LOG = System.getLogger(Listener.class.getName());
 
   private final HttpServer server;
-  private final boolean clientCa;
 
-  private Listener(HttpServer server, boolean clientCa) {
+  private Listener(HttpServer server) {
     this.server = server;
-    this.clientCa = clientCa;
   }
 
-  /** The PEM bytes the TLS side serves: the key pair and, for mTLS, the client CA bundle. */
-  public record Tls(PemFiles.KeyPair pair, Optional<byte[]> clientCaPem) {}
+  /**
+   * What the TLS side serves and, for mTLS, whom it trusts. The caller may hand in managers whose
+   * contents it swaps on rotation: they are asked on every handshake, so nothing is rebuilt here.
+   */
+  public record Tls(KeyCertOptions keyCert, Optional<TrustOptions> clientCa) {}
 
   /**
    * Binds {@code config.host():config.port()}.
@@ -50,33 +48,21 @@ public final class Listener {
         .setMaxInitialLineLength(limits.maxInitialLineLength())
         .setMaxHeaderSize(limits.maxHeaderSize());
     tls.ifPresent(t -> {
-      options.setSsl(true).setKeyCertOptions(keyCert(t)).setClientAuth(clientAuth(t))
+      // REQUEST, not REQUIRED: the read routes stay usable by curl and Prometheus without a
+      // certificate; the votes route refuses a request whose connection presented none.
+      options.setSsl(true).setKeyCertOptions(t.keyCert())
+          .setClientAuth(t.clientCa().isPresent() ? ClientAuth.REQUEST : ClientAuth.NONE)
           .setSslEngineOptions(offLoop());
-      t.clientCaPem().ifPresent(ca -> options.setTrustOptions(trust(ca)));
+      t.clientCa().ifPresent(options::setTrustOptions);
     });
     HttpServer server = vertx.createHttpServer(options).requestHandler(router);
     server.connectionHandler(capped(limits.maxConnections()));
     return server.listen(config.port(), config.host())
-        .map(s -> new Listener(s, tls.flatMap(Tls::clientCaPem).isPresent()));
+        .map(Listener::new);
   }
 
   public int port() {
     return server.actualPort();
-  }
-
-  /**
-   * Serves {@code tls} to new handshakes from now on; open connections keep theirs. A client CA
-   * bundle can change but not appear or go: whether peers need a certificate is set at start.
-   */
-  public Future<Boolean> reload(Tls tls) {
-    if (tls.clientCaPem().isPresent() != clientCa) {
-      return Future.failedFuture(new IllegalStateException(
-          "http.tls.clientCaFile cannot be added or removed without a restart"));
-    }
-    ServerSSLOptions ssl = new ServerSSLOptions().setKeyCertOptions(keyCert(tls))
-        .setClientAuth(clientAuth(tls));
-    tls.clientCaPem().ifPresent(ca -> ssl.setTrustOptions(trust(ca)));
-    return server.updateSSLOptions(ssl, true);
   }
 
   public Future<Void> close() {
@@ -108,20 +94,5 @@ public final class Listener {
    */
   public static JdkSSLEngineOptions offLoop() {
     return new JdkSSLEngineOptions().setUseWorkerThread(true);
-  }
-
-  private static PemKeyCertOptions keyCert(Tls tls) {
-    return new PemKeyCertOptions().setCertValue(Buffer.buffer(tls.pair().certPem()))
-        .setKeyValue(Buffer.buffer(tls.pair().keyPem()));
-  }
-
-  // REQUEST, not REQUIRED: the read routes stay usable by curl and Prometheus without a
-  // certificate; the votes route refuses a request whose connection presented none.
-  private static ClientAuth clientAuth(Tls tls) {
-    return tls.clientCaPem().isPresent() ? ClientAuth.REQUEST : ClientAuth.NONE;
-  }
-
-  private static PemTrustOptions trust(byte[] caPem) {
-    return new PemTrustOptions().addCertValue(Buffer.buffer(caPem));
   }
 }

@@ -58,8 +58,8 @@ public final class HttpVoteExchange implements VoteExchange {
 
   /**
    * @param token the current peer token; read on each poll, so it must not block
-   * @param tls for https peers: whom to trust and which certificate to present; null for the
-   *     JVM's trust store and no client certificate
+   * @param tls for https peers: whom to trust and which certificate to present (managers the
+   *     caller may refresh on rotation); null for the JVM's trust store and no client certificate
    * @param clock the detection time line ({@code MonotonicClock}) reports are stamped on
    */
   public HttpVoteExchange(Vertx vertx, List<PeerConfig> peers, Supplier<String> token,
@@ -88,11 +88,6 @@ public final class HttpVoteExchange implements VoteExchange {
       Duration freshFor, Clock clock) {
     this(vertx, peers.stream().map(PeerConfig::of).toList(), () -> token, null, timeout, freshFor,
         clock);
-  }
-
-  /** New connections present and trust {@code tls} from now on (a rotated certificate). */
-  public Future<Boolean> updateTls(ClientSSLOptions tls) {
-    return client.updateSSLOptions(new ClientSSLOptions(tls).setHostnameVerificationAlgorithm("HTTPS"), true);
   }
 
   /** Answers ignored because the peer reported under another name than it is bound to. */
