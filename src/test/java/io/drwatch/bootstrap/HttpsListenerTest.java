@@ -143,6 +143,17 @@ class HttpsListenerTest {
   }
 
   @Test
+  void shouldRefuseOversizedRequestLinesAndHeaders() throws Exception {
+    String ca = pki.caFile().toString();
+
+    assertThat(curl("--cacert", ca, https("/api/v1/status?" + "x".repeat(5000))).output()).startsWith("414");
+    assertThat(curl("--cacert", ca, "-H", "X-Big: " + "y".repeat(9000), https("/api/v1/status")).output())
+        .startsWith("431");
+    assertThat(curl("--cacert", ca, https("/api/v1/status?" + "x".repeat(3000))).output())
+        .isEqualTo("200 status ok");
+  }
+
+  @Test
   void shouldServeARotatedCertificateToTheNextHandshake() throws Exception {
     X509Certificate first = PemFiles.certificates(server.cert()).get(0);
     assertThat(served()).isEqualTo(first);
