@@ -25,7 +25,51 @@ java_ok() {
 java_ok || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 
-[ "${#need[@]}" -eq 0 ] && exit 0
+# Python tools the tests run, pinned to the versions they were written for. Neither is a Debian
+# package: moto (the AWS fake, src/test/java/io/drwatch/testkit/MotoServer.java) and cfn-lint
+# (deploy/eventbridge and deploy/iam templates). Missing ones go into a venv of their own, where
+# the tests look too (testkit/Tools.java), so that Debian's externally managed python3 stays untouched.
+MOTO_SPEC='moto[server]==5.2.1'
+CFN_LINT_SPEC='cfn-lint==1.51.0'
+TOOLS_VENV="${DRWATCH_TOOLS_VENV:-$HOME/.local/share/drwatch/tools}"
+has_moto() {
+  local py
+  for py in "${DRWATCH_PYTHON:-}" python3 "${PYENV_ROOT:-$HOME/.pyenv}/shims/python3" "$TOOLS_VENV/bin/python"; do
+    [ -n "$py" ] && "$py" -c 'import moto.server' >/dev/null 2>&1 && return 0
+  done
+  return 1
+}
+py_need=()
+has_moto || py_need+=("$MOTO_SPEC")
+{ command -v cfn-lint || [ -x "$TOOLS_VENV/bin/cfn-lint" ]; } >/dev/null 2>&1 || py_need+=("$CFN_LINT_SPEC")
+# A venv needs Debian's python3-venv (and pip in it) when python3 is Debian's own.
+if [ "${#py_need[@]}" -gt 0 ] && [ ! -x "$TOOLS_VENV/bin/python" ] && ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+  need+=(python3-venv)
+fi
+
+install_python_tools() {
+  [ "${#py_need[@]}" -eq 0 ] && return 0
+  local cmd="python3 -m venv '$TOOLS_VENV' && '$TOOLS_VENV/bin/pip' install"
+  local spec
+  for spec in "${py_need[@]}"; do cmd+=" '$spec'"; done
+  echo "install-deps: installing ${py_need[*]} into $TOOLS_VENV" >&2
+  if ! { [ -x "$TOOLS_VENV/bin/python" ] || python3 -m venv "$TOOLS_VENV"; } >&2; then
+    echo "install-deps: cannot create the venv $TOOLS_VENV; run: $cmd" >&2
+    exit 1
+  fi
+  # Short timeouts: where no package index is reachable, say so now rather than after minutes.
+  if ! "$TOOLS_VENV/bin/pip" install --quiet --timeout 20 --retries 1 "${py_need[@]}" >&2; then
+    echo "install-deps: could not install ${py_need[*]}: no Python package index reachable from here?" >&2
+    echo "install-deps: on a machine that reaches one (or with PIP_INDEX_URL set), run:" >&2
+    echo "  $cmd" >&2
+    exit 1
+  fi
+}
+
+if [ "${#need[@]}" -eq 0 ]; then
+  install_python_tools
+  exit 0
+fi
 
 as_root=()
 if [ "$(id -u)" -ne 0 ]; then
@@ -48,3 +92,4 @@ if ! java_ok; then
   echo "install-deps: pick it with: update-alternatives --config java, or set JAVA_HOME and PATH" >&2
   exit 1
 fi
+install_python_tools

@@ -1,7 +1,6 @@
 {{/*
-Named templates of the drwatch chart. The chart uses a small part of the Helm template language on
-purpose (if/else, include, default, printf, trunc, trimSuffix, quote, toYaml, nindent, sha256sum):
-src/test/java/io/drwatch/artefacts/HelmChartTest.java renders it without helm.
+Named templates of the drwatch chart. src/test/java/io/drwatch/artefacts/HelmChartTest.java lints
+and renders the chart with real Helm (helm-java) and checks the objects against Kubernetes schemas.
 */}}
 
 {{/* The chart name, or nameOverride; also the app.kubernetes.io/name label (the Prometheus job). */}}

@@ -29,7 +29,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.drwatch.domain.runbook.RtoProjection;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Wires config to probes, the status board, metrics and HTTP, all on this verticle's context. */
 final class DaemonVerticle extends VerticleBase {
@@ -46,6 +48,7 @@ final class DaemonVerticle extends VerticleBase {
   private StatusBoard board;
   private DetectionWiring detectionWiring;
   private FailoverWiring failoverWiring;
+  private SampleWiring samples;
   private Listener server;
   private LiveFiles files;
   private Router router;
@@ -113,8 +116,11 @@ final class DaemonVerticle extends VerticleBase {
       ReadGate.mount(router, files.token(config.http().readToken()), Set.of(HttpVoteExchange.PATH));
     }
     detectionWiring.mount(router, config, files);
-    HealthApi.mount(router, board, failoverWiring == null ? Optional::empty
-        : () -> Optional.of(failoverWiring.rto().project()), config.objectives().rto(), Clock.systemUTC());
+    Supplier<Optional<RtoProjection>> rto = failoverWiring == null ? Optional::empty
+        : () -> Optional.of(failoverWiring.rto().project());
+    HealthApi.mount(router, board, rto, config.objectives().rto(), Clock.systemUTC());
+    samples = SampleWiring.create(vertx, config, board, rto);
+    samples.mount(router);
     if (failoverWiring != null) {
       failoverWiring.mount(router, new BearerToken(files.token(config.runbook().get().token())));
     }
@@ -132,7 +138,8 @@ final class DaemonVerticle extends VerticleBase {
     return recovered
         .onSuccess(v -> loops.forEach(ProbeLoop::start))
         .onSuccess(v -> files.start())
-        .onSuccess(v -> detectionWiring.start());
+        .onSuccess(v -> detectionWiring.start())
+        .compose(v -> samples.start());
   }
 
   @Override
@@ -150,6 +157,9 @@ final class DaemonVerticle extends VerticleBase {
     }
     if (failoverWiring != null) {
       closing.add(failoverWiring.stop());
+    }
+    if (samples != null) {
+      closing.add(samples.stop());
     }
     return Future.join(closing).eventually(() -> {
       if (cloudWatch != null) {

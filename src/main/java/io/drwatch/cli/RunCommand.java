@@ -26,6 +26,7 @@ final class RunCommand implements Callable<Integer> {
       return CheckConfigCommand.INVALID;
     }
     DrwatchConfig cfg = loaded.get();
+    io.drwatch.bootstrap.Logging.configureFromFile(cfg.log().format());
     Daemon daemon;
     try {
       daemon = Daemon.start(cfg);

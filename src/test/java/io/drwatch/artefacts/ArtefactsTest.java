@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drwatch.adapter.metrics.MetricNames;
+import io.drwatch.testkit.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,9 +77,8 @@ class ArtefactsTest {
 
   @Test
   void checkArtefactsScriptPasses() throws Exception {
-    Assumptions.assumeTrue(onPath("promtool"),
-        "promtool is not installed (Debian package prometheus; scripts/install-deps.sh installs it):"
-            + " skipping promtool check rules / test rules and the dashboard PromQL check");
+    Tools.require(onPath("promtool"), "promtool (promtool check/test rules, the dashboards' PromQL)",
+        "Debian package prometheus");
     Process p = new ProcessBuilder("bash", "scripts/check-artefacts.sh")
         .directory(ROOT.toFile()).redirectErrorStream(true).start();
     p.getOutputStream().close();

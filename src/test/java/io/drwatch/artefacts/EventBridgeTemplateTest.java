@@ -12,6 +12,7 @@ import io.drwatch.config.EventsConfig;
 import io.drwatch.domain.detect.EventOutcome;
 import io.drwatch.domain.detect.HealthEvents;
 import io.drwatch.domain.event.EventEnvelope;
+import io.drwatch.testkit.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -233,9 +233,8 @@ class EventBridgeTemplateTest {
 
   @Test
   void cfnLintAcceptsTheTemplate() throws Exception {
-    Assumptions.assumeTrue(IamPolicyTest.cfnLintAvailable(), "cfn-lint not installed");
     IamPolicyTest.Result r = IamPolicyTest.run(
-        List.of("cfn-lint", "--regions", "us-east-1", "us-west-2", "--", TEMPLATE.toString()));
+        List.of(Tools.cfnLint(), "--regions", "us-east-1", "us-west-2", "--", TEMPLATE.toString()));
     assertThat(r.exit()).as("cfn-lint:\n" + r.output()).isZero();
   }
 

@@ -35,22 +35,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Helm chart {@code deploy/helm/drwatch}, checked WITHOUT helm: there is no helm binary here.
- *
- * <p>This is a template check, not {@code helm template} or {@code helm lint}. {@link MiniHelm}
- * below implements the small part of Helm's template language the chart uses (its javadoc lists
- * it) and fails on anything else, so the chart cannot quietly grow a construct this test does not
- * understand. Each template is rendered with the default values and with overrides, every rendered
- * document is parsed with Jackson YAML (duplicate keys are errors), and the objects are checked:
- * kinds, names, labels against selectors, ports, probes, security context, volumes, annotations.
- * The rendered drwatch.yaml must pass {@link ConfigLoader#parse}: the shipped config is valid.
- * What it cannot catch: Helm/Sprig behaviour outside the subset, and Kubernetes schema validation.
+ * The Helm chart, rendered by real Helm ({@link RealHelm}): every object passes its Kubernetes
+ * schema, and then the objects are checked for what the schema cannot know: names, labels against
+ * selectors, ports, probes, security context, volumes, annotations. The rendered drwatch.yaml must
+ * pass {@link ConfigLoader#parse}: the shipped config is valid. Lint, values.schema.json, the
+ * PrometheusRule, dashboards and mounted files: HelmPackagingTest.
  */
 class HelmChartTest {
   private static final Path ROOT = Path.of("").toAbsolutePath();
   private static final Path CHART = ROOT.resolve("deploy/helm/drwatch");
-  private static final String RELEASE = "drwatch";
-  private static final String NAMESPACE = "dr-system";
+  private static final String RELEASE = RealHelm.RELEASE;
+  private static final String NAMESPACE = RealHelm.NAMESPACE;
   /** {@code <release>-<observer.name>} with the default values. */
   private static final String FULLNAME = "drwatch-use1-a";
   private static final String STATE_DIR = "/var/lib/drwatch";
@@ -84,7 +79,7 @@ class HelmChartTest {
       assertThat(labels).as(kind + " labels").containsAllEntriesOf(fields(selector))
           .containsEntry("app.kubernetes.io/managed-by", "Helm")
           .containsEntry("app.kubernetes.io/version", "0.1.0")
-          .containsEntry("helm.sh/chart", "drwatch-0.1.0");
+          .containsEntry("helm.sh/chart", "drwatch-0.2.0");
     });
     // Everything that selects the pod selects exactly the Deployment's pod labels.
     assertThat(fields(docs.get("Deployment").at("/spec/template/metadata/labels")))
@@ -136,8 +131,8 @@ class HelmChartTest {
     assertThat(mounts.get("config").get("readOnly").asBoolean()).isTrue();
     assertThat(mounts.get("state").get("mountPath").asText()).isEqualTo(STATE_DIR);
     assertThat(mounts.get("tmp").get("mountPath").asText()).isEqualTo("/tmp");
-    assertThat(dockerfileVolumes()).as("the Dockerfile declares the same writable places")
-        .contains(STATE_DIR, "/tmp");
+    assertThat(dockerfileVolumes()).as("the Dockerfile declares the state volume; /tmp is the runtime's tmpfs")
+        .containsExactly(STATE_DIR);
     Map<String, JsonNode> volumes = byName(pod.get("volumes"));
     assertThat(volumes.get("config").at("/configMap/name").asText())
         .isEqualTo(docs.get("ConfigMap").at("/metadata/name").asText());
@@ -226,9 +221,8 @@ class HelmChartTest {
         "http", Map.of("port", 8080),
         "channels", List.of(Map.of("name", "a", "kind", "redis",
             "primary", Map.of("url", "redis://a:6379"), "replica", Map.of("url", "redis://b:6379")))));
-    String yaml = render(overrides).get("ConfigMap").at("/data/drwatch.yaml").asText();
-    assertThatThrownBy(() -> ConfigLoader.parse(yaml, name -> "x"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("http");
+    // values.schema.json stops it at install time; drwatch would refuse the duplicate key anyway.
+    assertThatThrownBy(() -> render(overrides)).hasMessageContaining("at '/config'");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -363,92 +357,22 @@ class HelmChartTest {
 
   @Test
   void notesRender() {
-    String notes = MiniHelm.load(CHART).render(context(values(Map.of()))).get("NOTES.txt");
+    String notes = RealHelm.notes(Map.of());
     assertThat(notes).contains("port-forward svc/" + FULLNAME + " 9464:9464")
         .contains("Secret \"drwatch\"");
-  }
-
-  /** The renderer itself, on the constructs the chart uses. */
-  @Test
-  void miniHelmSubset() {
-    Map<String, Object> ctx = Map.of("Values", Map.of("a", "x", "n", 0, "m", Map.of("k", List.of(1, 2))));
-    Function<String, String> r = src -> MiniHelm.parse(Map.of("t.yaml", src)).render(ctx).get("t.yaml");
-    assertThat(r.apply("a:\n  {{- if .Values.a }}\n  b: {{ .Values.a | quote }}\n  {{- end }}\n"))
-        .isEqualTo("a:\n  b: \"x\"\n");
-    assertThat(r.apply("{{ if .Values.n }}yes{{ else }}no{{ end }}")).isEqualTo("no");
-    assertThat(r.apply("{{ .Values.missing | default (printf \"%s-%s\" .Values.a \"y\") }}")).isEqualTo("x-y");
-    assertThat(r.apply("m:\n  {{- toYaml .Values.m | nindent 2 }}")).isEqualTo("m:\n  k:\n  - 1\n  - 2");
-    assertThat(r.apply("{{- define \"d\" -}}\n  <{{ .a }}>  \n{{- end -}}\n{{ include \"d\" .Values }}")).isEqualTo("<x>");
-    assertThat(r.apply("{{ \"abcdef-\" | trunc 7 | trimSuffix \"-\" }}{{/* gone */}}")).isEqualTo("abcdef");
-    assertThat(r.apply("{{ and .Values.a .Values.n }} {{ or .Values.n .Values.a }} {{ not .Values.n }}"))
-        .isEqualTo("0 x true");
-    assertThatThrownBy(() -> r.apply("{{ range .Values.m }}{{ end }}"))
-        .hasMessageContaining("not in the subset");
-    assertThatThrownBy(() -> r.apply("{{ .Values.a | upper }}")).hasMessageContaining("upper");
-    assertThatThrownBy(() -> r.apply("{{ .Values.missing }}")).hasMessageContaining("renders nothing");
   }
 
   // ---------------------------------------------------------------------------------------------
   // Helpers
 
-  /** Renders the chart with values.yaml merged with {@code overrides}; one document per kind. */
-  private static Map<String, JsonNode> render(Map<String, Object> overrides) {
-    Map<String, String> files = MiniHelm.load(CHART).render(context(values(overrides)));
+  /** Renders the chart with real Helm, values.yaml merged with {@code overrides}; one document per kind. */
+  static Map<String, JsonNode> render(Map<String, Object> overrides) {
     Map<String, JsonNode> byKind = new TreeMap<>();
-    files.forEach((file, text) -> {
-      if (file.equals("NOTES.txt")) {
-        return;
-      }
-      for (JsonNode doc : parseDocuments(file, text)) {
-        String kind = doc.path("kind").asText();
-        assertThat(kind).as(file + ": kind").isNotEmpty();
-        assertThat(doc.path("apiVersion").asText()).as(file + ": apiVersion").isNotEmpty();
-        assertThat(byKind.put(kind, doc)).as("a second " + kind + " in " + file).isNull();
-      }
-    });
+    for (JsonNode doc : RealHelm.template(overrides)) {
+      String kind = doc.path("kind").asText();
+      assertThat(byKind.put(kind, doc)).as("a second " + kind).isNull();
+    }
     return byKind;
-  }
-
-  private static List<JsonNode> parseDocuments(String file, String text) {
-    List<JsonNode> docs = new ArrayList<>();
-    try (JsonParser parser = YAML.createParser(text);
-        MappingIterator<JsonNode> it = YAML.readValues(parser, JsonNode.class)) {
-      while (it.hasNextValue()) {
-        JsonNode doc = it.nextValue();
-        if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
-          assertThat(doc.isObject()).as(file + " renders a map").isTrue();
-          docs.add(doc);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      throw new AssertionError(file + " does not render to valid YAML: " + e.getMessage()
-          + "\n--- rendered ---\n" + text, e);
-    }
-    return docs;
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> values(Map<String, Object> overrides) {
-    try {
-      Map<String, Object> defaults = YAML.readValue(CHART.resolve("values.yaml").toFile(), Map.class);
-      return MiniHelm.merge(defaults, overrides);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** What Helm passes to a template as {@code .}; Chart fields are capitalised, as in Helm. */
-  static Map<String, Object> context(Map<String, Object> values) {
-    try {
-      JsonNode chart = YAML.readTree(CHART.resolve("Chart.yaml").toFile());
-      return Map.of(
-          "Values", values,
-          "Release", Map.of("Name", RELEASE, "Namespace", NAMESPACE, "Service", "Helm"),
-          "Chart", Map.of("Name", chart.get("name").asText(), "Version", chart.get("version").asText(),
-              "AppVersion", chart.get("appVersion").asText()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static JsonNode stateVolume(Map<String, JsonNode> docs) {
@@ -498,500 +422,6 @@ class HelmChartTest {
           MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * A tiny renderer for the subset of Helm's template language (Go text/template plus a few Sprig
-   * functions) that this chart uses, and nothing more. It is a test aid, not helm.
-   *
-   * <ul>
-   *   <li>Actions: {@code {{ pipeline }}}, {@code {{ if pipeline }} ... {{ else }} ... {{ end }}},
-   *       {@code {{ define "name" }} ... {{ end }}} (top level), {@code {{/* comment * /}}}; the
-   *       trim markers {@code {{- } and {@code -}}} remove all adjacent whitespace, as in Go.
-   *   <li>Pipelines: {@code a | f b | g}, the piped value is the last argument; operands are
-   *       {@code .}, {@code .Field.Path}, "strings", integers, true/false/nil and
-   *       {@code ( pipeline )}.
-   *   <li>Functions: include, toYaml, nindent, indent, quote, default, trunc, trimSuffix, printf
-   *       (%s %d %v), sha256sum, not, and, or.
-   *   <li>Truthiness as in Go: false, 0, nil, "" and empty maps/lists are false.
-   * </ul>
-   *
-   * <p>Stricter than Helm, on purpose: anything else ({@code range}, {@code with}, variables,
-   * {@code else if}, other functions) is an error, and so is printing a missing value (Helm prints
-   * nothing), which catches a misspelt values path.
-   */
-  static final class MiniHelm {
-    private static final Set<String> FUNCTIONS = Set.of("include", "toYaml", "nindent", "indent",
-        "quote", "default", "trunc", "trimSuffix", "printf", "sha256sum", "not", "and", "or");
-    private static final YAMLMapper TO_YAML = YAMLMapper.builder()
-        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-        .build();
-
-    private sealed interface Node permits Text, Output, If {}
-
-    private record Text(String text) implements Node {}
-
-    private record Output(Pipeline pipeline) implements Node {}
-
-    private record If(Pipeline condition, List<Node> then, List<Node> otherwise) implements Node {}
-
-    private record Pipeline(List<List<Object>> commands) {}
-
-    private record Field(String path) {}
-
-    private record Ident(String name) {}
-
-    private record Tag(String body, String where) {}
-
-    private final Map<String, List<Node>> defines = new HashMap<>();
-    private final Map<String, List<Node>> files = new TreeMap<>();
-
-    /** Every file of {@code chart/templates}: *.yaml and NOTES.txt are rendered, *.tpl only define. */
-    static MiniHelm load(Path chart) {
-      Map<String, String> sources = new TreeMap<>();
-      try (Stream<Path> s = Files.list(chart.resolve("templates"))) {
-        for (Path p : s.sorted().toList()) {
-          sources.put(p.getFileName().toString(), Files.readString(p));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return parse(sources);
-    }
-
-    static MiniHelm parse(Map<String, String> sources) {
-      MiniHelm helm = new MiniHelm();
-      sources.forEach((name, src) -> {
-        List<Object> tokens = lex(src, name);
-        int[] at = {0};
-        List<Node> nodes = helm.parseList(tokens, at, name, true);
-        if (at[0] < tokens.size()) {
-          throw new IllegalArgumentException(name + ": unexpected {{ " + ((Tag) tokens.get(at[0])).body() + " }}");
-        }
-        if (!name.startsWith("_")) {
-          helm.files.put(name, nodes);
-        }
-      });
-      return helm;
-    }
-
-    /** Rendered text per template file. */
-    Map<String, String> render(Map<String, Object> root) {
-      Map<String, String> out = new TreeMap<>();
-      files.forEach((name, nodes) -> {
-        try {
-          out.put(name, renderNodes(nodes, root));
-        } catch (RuntimeException e) {
-          throw new IllegalStateException(name + ": " + e.getMessage(), e);
-        }
-      });
-      return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overrides) {
-      Map<String, Object> m = new LinkedHashMap<>(base);
-      overrides.forEach((k, v) -> {
-        if (v instanceof Map<?, ?> o && m.get(k) instanceof Map<?, ?> b) {
-          m.put(k, merge((Map<String, Object>) b, (Map<String, Object>) o));
-        } else {
-          m.put(k, v);
-        }
-      });
-      return m;
-    }
-
-    // -- lexing: text and {{ tags }}, with Go's trim markers
-
-    private static List<Object> lex(String src, String file) {
-      List<Object> tokens = new ArrayList<>();
-      int i = 0;
-      boolean trimNext = false;
-      while (true) {
-        int open = src.indexOf("{{", i);
-        String text = src.substring(i, open < 0 ? src.length() : open);
-        if (trimNext) {
-          text = text.stripLeading();
-        }
-        if (open < 0) {
-          tokens.add(text);
-          return tokens;
-        }
-        int bodyStart = open + 2;
-        if (src.startsWith("-", bodyStart) && bodyStart + 1 < src.length()
-            && Character.isWhitespace(src.charAt(bodyStart + 1))) {
-          text = text.stripTrailing();
-          bodyStart++;
-        }
-        tokens.add(text);
-        int close = src.indexOf("}}", bodyStart);
-        if (close < 0) {
-          throw new IllegalArgumentException(file + ": unclosed {{");
-        }
-        int bodyEnd = close;
-        trimNext = src.charAt(close - 1) == '-' && Character.isWhitespace(src.charAt(close - 2));
-        if (trimNext) {
-          bodyEnd--;
-        }
-        String body = src.substring(bodyStart, bodyEnd).strip();
-        String where = file + ":" + (1 + src.substring(0, open).lines().count());
-        if (!(body.startsWith("/*") && body.endsWith("*/"))) {
-          tokens.add(new Tag(body, where));
-        }
-        i = close + 2;
-      }
-    }
-
-    // -- parsing
-
-    private List<Node> parseList(List<Object> tokens, int[] at, String file, boolean topLevel) {
-      List<Node> nodes = new ArrayList<>();
-      while (at[0] < tokens.size()) {
-        Object token = tokens.get(at[0]);
-        if (token instanceof String s) {
-          if (!s.isEmpty()) {
-            nodes.add(new Text(s));
-          }
-          at[0]++;
-          continue;
-        }
-        Tag tag = (Tag) token;
-        String body = tag.body();
-        String keyword = body.split("\\s+", 2)[0];
-        switch (keyword) {
-          case "end", "else" -> {
-            if (body.startsWith("else ")) {
-              throw unsupported(tag);
-            }
-            return nodes;
-          }
-          case "define" -> {
-            if (!topLevel) {
-              throw new IllegalArgumentException(tag.where() + ": define inside a block");
-            }
-            String name = (String) single(parsePipeline(body.substring(6), tag));
-            at[0]++;
-            List<Node> inner = parseList(tokens, at, file, false);
-            expect(tokens, at, "end", tag);
-            defines.put(name, inner);
-          }
-          case "if" -> {
-            Pipeline condition = parsePipeline(body.substring(2), tag);
-            at[0]++;
-            List<Node> then = parseList(tokens, at, file, false);
-            List<Node> otherwise = List.of();
-            if (at[0] < tokens.size() && ((Tag) tokens.get(at[0])).body().equals("else")) {
-              at[0]++;
-              otherwise = parseList(tokens, at, file, false);
-            }
-            expect(tokens, at, "end", tag);
-            nodes.add(new If(condition, then, otherwise));
-          }
-          case "range", "with", "template", "block", "tpl", "break", "continue" -> throw unsupported(tag);
-          default -> {
-            if (body.startsWith("$") || body.contains(":=")) {
-              throw unsupported(tag);
-            }
-            nodes.add(new Output(parsePipeline(body, tag)));
-            at[0]++;
-          }
-        }
-      }
-      return nodes;
-    }
-
-    private static Object single(Pipeline p) {
-      if (p.commands().size() != 1 || p.commands().get(0).size() != 1) {
-        throw new IllegalArgumentException("expected one operand: " + p);
-      }
-      return p.commands().get(0).get(0);
-    }
-
-    private static void expect(List<Object> tokens, int[] at, String keyword, Tag opener) {
-      if (at[0] >= tokens.size() || !((Tag) tokens.get(at[0])).body().equals(keyword)) {
-        throw new IllegalArgumentException(opener.where() + ": {{ " + opener.body() + " }} has no {{ " + keyword + " }}");
-      }
-      at[0]++;
-    }
-
-    private static IllegalArgumentException unsupported(Tag tag) {
-      return new IllegalArgumentException(tag.where() + ": {{ " + tag.body() + " }} is not in the subset "
-          + "HelmChartTest.MiniHelm understands; keep the chart simple or extend the renderer");
-    }
-
-    private static final Pattern TOKEN = Pattern.compile(
-        "\\s*(?:(\"(?:[^\"\\\\]|\\\\.)*\")|(-?\\d+)|(\\.[A-Za-z0-9_.]*)|([A-Za-z_][A-Za-z0-9_]*)|([()|]))");
-
-    private static Pipeline parsePipeline(String expression, Tag tag) {
-      List<String> raw = new ArrayList<>();
-      Matcher m = TOKEN.matcher(expression);
-      int pos = 0;
-      while (pos < expression.length() && !expression.substring(pos).isBlank()) {
-        if (!m.find(pos) || m.start() != pos) {
-          throw new IllegalArgumentException(tag.where() + ": cannot read \"" + expression.substring(pos).strip() + "\"");
-        }
-        raw.add(m.group().strip());
-        pos = m.end();
-      }
-      int[] at = {0};
-      Pipeline p = pipeline(raw, at, tag);
-      if (at[0] != raw.size()) {
-        throw new IllegalArgumentException(tag.where() + ": unexpected " + raw.get(at[0]));
-      }
-      return p;
-    }
-
-    private static Pipeline pipeline(List<String> raw, int[] at, Tag tag) {
-      List<List<Object>> commands = new ArrayList<>();
-      List<Object> command = new ArrayList<>();
-      while (at[0] < raw.size() && !raw.get(at[0]).equals(")")) {
-        String t = raw.get(at[0]++);
-        if (t.equals("|")) {
-          commands.add(command);
-          command = new ArrayList<>();
-        } else if (t.equals("(")) {
-          command.add(pipeline(raw, at, tag));
-          if (at[0] >= raw.size() || !raw.get(at[0]++).equals(")")) {
-            throw new IllegalArgumentException(tag.where() + ": unbalanced (");
-          }
-        } else if (t.startsWith("\"")) {
-          command.add(unquote(t));
-        } else if (t.startsWith(".")) {
-          command.add(new Field(t));
-        } else if (Character.isDigit(t.charAt(0)) || t.startsWith("-")) {
-          command.add(Integer.parseInt(t));
-        } else if (t.equals("true") || t.equals("false")) {
-          command.add(Boolean.parseBoolean(t));
-        } else if (t.equals("nil")) {
-          command.add(null);
-        } else if (FUNCTIONS.contains(t)) {
-          command.add(new Ident(t));
-        } else {
-          throw new IllegalArgumentException(tag.where() + ": function " + t
-              + " is not in the subset HelmChartTest.MiniHelm understands");
-        }
-      }
-      commands.add(command);
-      for (List<Object> c : commands) {
-        if (c.isEmpty()) {
-          throw new IllegalArgumentException(tag.where() + ": empty command");
-        }
-      }
-      return new Pipeline(commands);
-    }
-
-    private static String unquote(String literal) {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 1; i < literal.length() - 1; i++) {
-        char c = literal.charAt(i);
-        if (c == '\\') {
-          char n = literal.charAt(++i);
-          sb.append(n == 'n' ? '\n' : n == 't' ? '\t' : n);
-        } else {
-          sb.append(c);
-        }
-      }
-      return sb.toString();
-    }
-
-    // -- evaluation
-
-    private String renderNodes(List<Node> nodes, Object dot) {
-      StringBuilder out = new StringBuilder();
-      for (Node n : nodes) {
-        if (n instanceof Text t) {
-          out.append(t.text());
-        } else if (n instanceof Output o) {
-          out.append(print(eval(o.pipeline(), dot)));
-        } else if (n instanceof If f) {
-          out.append(renderNodes(truthy(eval(f.condition(), dot)) ? f.then() : f.otherwise(), dot));
-        }
-      }
-      return out.toString();
-    }
-
-    private static final Object NONE = new Object();
-
-    private Object eval(Pipeline p, Object dot) {
-      Object piped = NONE;
-      for (List<Object> command : p.commands()) {
-        piped = command(command, dot, piped);
-      }
-      return piped;
-    }
-
-    private Object command(List<Object> command, Object dot, Object piped) {
-      if (command.get(0) instanceof Ident f) {
-        List<Object> args = new ArrayList<>();
-        for (Object operand : command.subList(1, command.size())) {
-          args.add(operand(operand, dot));
-        }
-        if (piped != NONE) {
-          args.add(piped);
-        }
-        return call(f.name(), args, dot);
-      }
-      if (command.size() > 1 || piped != NONE) {
-        throw new IllegalArgumentException("not a function: " + command.get(0));
-      }
-      return operand(command.get(0), dot);
-    }
-
-    private Object operand(Object operand, Object dot) {
-      if (operand instanceof Field f) {
-        return field(f.path(), dot);
-      }
-      if (operand instanceof Pipeline p) {
-        return eval(p, dot);
-      }
-      if (operand instanceof Ident i) {
-        return call(i.name(), List.of(), dot);
-      }
-      return operand;
-    }
-
-    private static Object field(String path, Object dot) {
-      Object v = dot;
-      String walked = "";
-      for (String key : path.substring(1).split("\\.")) {
-        if (key.isEmpty()) {
-          continue;
-        }
-        if (!(v instanceof Map<?, ?> map)) {
-          throw new IllegalArgumentException("cannot read " + key + " of " + (walked.isEmpty() ? "." : walked)
-              + " (" + (v == null ? "nil" : v.getClass().getSimpleName()) + ")");
-        }
-        v = map.get(key);
-        walked += "." + key;
-      }
-      return v;
-    }
-
-    private Object call(String name, List<Object> a, Object dot) {
-      return switch (name) {
-        case "include" -> {
-          arity(name, a, 2);
-          List<Node> body = defines.get((String) a.get(0));
-          if (body == null) {
-            throw new IllegalArgumentException("no template \"" + a.get(0) + "\"");
-          }
-          yield renderNodes(body, a.get(1));
-        }
-        case "toYaml" -> {
-          arity(name, a, 1);
-          try {
-            yield TO_YAML.writeValueAsString(a.get(0)).stripTrailing();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-        case "nindent" -> "\n" + indent(a);
-        case "indent" -> indent(a);
-        case "quote" -> {
-          arity(name, a, 1);
-          yield a.get(0) == null ? "\"\"" : "\"" + text(a.get(0)).replace("\\", "\\\\").replace("\"", "\\\"")
-              .replace("\n", "\\n") + "\"";
-        }
-        case "default" -> {
-          arity(name, a, 2);
-          yield truthy(a.get(1)) ? a.get(1) : a.get(0);
-        }
-        case "trunc" -> {
-          arity(name, a, 2);
-          String s = text(a.get(1));
-          int n = (Integer) a.get(0);
-          yield s.length() > n ? s.substring(0, n) : s;
-        }
-        case "trimSuffix" -> {
-          arity(name, a, 2);
-          String s = text(a.get(1));
-          String suffix = text(a.get(0));
-          yield s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length()) : s;
-        }
-        case "printf" -> {
-          String format = text(a.get(0)).replace("%v", "%s").replace("%d", "%s");
-          yield String.format(format, a.subList(1, a.size()).stream().map(MiniHelm::print).toArray());
-        }
-        case "sha256sum" -> {
-          arity(name, a, 1);
-          yield sha256(text(a.get(0)));
-        }
-        case "not" -> {
-          arity(name, a, 1);
-          yield !truthy(a.get(0));
-        }
-        case "and" -> {
-          Object last = null;
-          for (Object v : a) {
-            if (!truthy(v)) {
-              yield v;
-            }
-            last = v;
-          }
-          yield last;
-        }
-        case "or" -> {
-          Object last = null;
-          for (Object v : a) {
-            if (truthy(v)) {
-              yield v;
-            }
-            last = v;
-          }
-          yield last;
-        }
-        default -> throw new IllegalArgumentException("function " + name + " is not in the subset");
-      };
-    }
-
-    private static String indent(List<Object> a) {
-      arity("indent", a, 2);
-      String pad = " ".repeat((Integer) a.get(0));
-      return pad + text(a.get(1)).replace("\n", "\n" + pad);
-    }
-
-    private static void arity(String name, List<Object> args, int n) {
-      if (args.size() != n) {
-        throw new IllegalArgumentException(name + " takes " + n + " arguments, got " + args.size());
-      }
-    }
-
-    private static String text(Object v) {
-      return v instanceof String s ? s : print(v);
-    }
-
-    private static String print(Object v) {
-      if (v == null) {
-        throw new IllegalArgumentException("a missing value renders nothing (Helm would print an empty string)");
-      }
-      if (v instanceof Map<?, ?> || v instanceof List<?>) {
-        throw new IllegalArgumentException("printing a map or list; use toYaml: " + v);
-      }
-      return String.valueOf(v);
-    }
-
-    static boolean truthy(Object v) {
-      if (v == null) {
-        return false;
-      }
-      if (v instanceof Boolean b) {
-        return b;
-      }
-      if (v instanceof Number n) {
-        return n.doubleValue() != 0;
-      }
-      if (v instanceof String s) {
-        return !s.isEmpty();
-      }
-      if (v instanceof Map<?, ?> m) {
-        return !m.isEmpty();
-      }
-      if (v instanceof List<?> l) {
-        return !l.isEmpty();
-      }
-      return true;
     }
   }
 }

@@ -32,6 +32,7 @@ final class IamOperations {
     m.put("sts:AssumeRole", Set.of(Role.MONITOR));
     // adapter/aws/cloudwatch: the shared reader of the managed channels' lag metrics.
     m.put("cloudwatch:GetMetricData", Set.of(Role.MONITOR));
+    m.put("cloudwatch:ListMetrics", Set.of(Role.MONITOR));
     // adapter/aws/rds/RdsPromoteAction: the rds-promote runbook action; RdsTelemetry: the rds
     // channel (replica, StatusInfos, instance status).
     m.put("rds:DescribeDBInstances", Set.of(Role.FAILOVER, Role.MONITOR));
@@ -44,6 +45,7 @@ final class IamOperations {
     // adapter/aws/elasticache/ElastiCacheGlobalFailoverAction: elasticache-global-failover;
     // ElastiCacheGlobalTelemetry: the elasticache-global channel.
     m.put("elasticache:DescribeGlobalReplicationGroups", Set.of(Role.FAILOVER, Role.MONITOR));
+    m.put("elasticache:DescribeReplicationGroups", Set.of(Role.MONITOR));
     m.put("elasticache:FailoverGlobalReplicationGroup", Set.of(Role.FAILOVER));
     // adapter/aws/efs/EfsStopReplicationAction: efs-stop-replication.
     // ... and the efs channel (adapter/aws/efs/EfsReplicationTelemetry) reads the same.

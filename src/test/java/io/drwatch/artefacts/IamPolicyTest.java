@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.drwatch.spi.KindRegistry;
+import io.drwatch.testkit.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,7 +185,6 @@ class IamPolicyTest {
   /** cfn-lint knows every service's IAM actions: it rejects a misspelt one (W3037). */
   @Test
   void cfnLintKnowsEveryAction(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(cfnLintAvailable(), "cfn-lint not installed");
     StringBuilder template = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n");
     for (Path file : List.of(MONITOR_POLICY, FAILOVER_POLICY)) {
       template.append("  ").append(file.getFileName().toString().startsWith("monitor") ? "Monitor" : "Failover")
@@ -194,7 +193,7 @@ class IamPolicyTest {
     }
     Path file = dir.resolve("policies.yaml");
     Files.writeString(file, template);
-    Result r = run(List.of("cfn-lint", "--", file.toString()));
+    Result r = run(List.of(Tools.cfnLint(), "--", file.toString()));
     assertThat(r.exit()).as("cfn-lint on the policies:\n" + r.output()).isZero();
   }
 
@@ -338,14 +337,6 @@ class IamPolicyTest {
   // cfn-lint
 
   record Result(int exit, String output) {}
-
-  static boolean cfnLintAvailable() {
-    try {
-      return run(List.of("cfn-lint", "--version")).exit() == 0;
-    } catch (IOException e) {
-      return false;
-    }
-  }
 
   static Result run(List<String> command) throws IOException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -21,6 +21,7 @@ import io.drwatch.testkit.MotoServer;
 import io.drwatch.testkit.NoBlockedThreadsExtension;
 import io.drwatch.testkit.PostgresPairExtension;
 import io.drwatch.testkit.TestVertx;
+import io.drwatch.testkit.Tools;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -46,7 +47,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,9 +120,8 @@ class PrometheusIT {
 
   @Test
   void realPrometheusScrapesEveryArtefactMetricAndRaisesTheRpoAlert(PostgresPair pg) throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(PROMETHEUS),
-        "Debian's prometheus is not installed (/usr/bin/prometheus; scripts/install-deps.sh installs"
-            + " it): skipping the real-Prometheus end-to-end test");
+    Tools.require(Files.isExecutable(PROMETHEUS), PROMETHEUS + " (the real-Prometheus end-to-end test)",
+        "Debian package prometheus");
     long t0 = System.nanoTime();
     Map<String, Set<String>> used = ArtefactFiles.usedByRulesAndDashboards();
     assertThat(used).as("drwatch_* names used by the alert rules and dashboards").hasSizeGreaterThan(15);

@@ -11,6 +11,7 @@ import io.drwatch.lab.PostgresPair;
 import io.drwatch.testkit.Await;
 import io.drwatch.testkit.PostgresPairExtension;
 import io.drwatch.testkit.TestVertx;
+import io.drwatch.testkit.Tools;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -29,7 +30,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -135,8 +135,7 @@ class StatusPageIT {
   @Test
   void shouldShowTheChannelRowWithItsConditionAndRpoInHeadlessChromium() throws Exception {
     Path chromium = chromium().orElse(null);
-    Assumptions.assumeTrue(chromium != null, "chromium not found on this machine (Debian package "
-        + "`chromium`, installed by scripts/install-deps.sh): the status page browser test is skipped");
+    Tools.require(chromium != null, "chromium (the status page browser test)", "Debian package chromium");
     String url = "http://127.0.0.1:" + daemon.httpPort() + "/";
 
     String dom = browse(chromium, "dom", "--dump-dom", url);

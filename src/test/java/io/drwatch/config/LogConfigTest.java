@@ -34,6 +34,6 @@ class LogConfigTest {
     assertThat(errorsOf(CHANNELS + "log: { quietInterval: -1s }\n")).singleElement().asString()
         .startsWith("log.quietInterval: ");
     assertThat(errorsOf(CHANNELS + "log: { quiet: 5m }\n"))
-        .containsExactly("log.quiet: unknown key (allowed: quietInterval)");
+        .containsExactly("log.quiet: unknown key (allowed: quietInterval, format)");
   }
 }

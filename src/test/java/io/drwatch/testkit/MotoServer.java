@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real moto server (Python; the AWS fake) on a free loopback port, for SQS and EventBridge
  * tests. Started with {@code -m moto.server} by the interpreter in {@code DRWATCH_PYTHON}, else the
- * first of {@code python3} on the PATH and pyenv's {@code python3} that has moto (the machine image
- * ships moto in its pyenv Python, not in Debian's); ready when {@code GET /moto-api/} answers.
+ * first of {@code python3} on the PATH, pyenv's {@code python3} and scripts/install-deps.sh's tools
+ * venv that has moto (the machine image ships moto in its pyenv Python, not in Debian's); none:
+ * {@link Tools#require}. Ready when {@code GET /moto-api/} answers.
  * Stopped by its own process handle.
  */
 public final class MotoServer implements AutoCloseable {
@@ -34,8 +35,10 @@ public final class MotoServer implements AutoCloseable {
   }
 
   public static MotoServer start() throws IOException {
-    int port = FreePorts.pick();
     String python = python();
+    Tools.require(hasMoto(python), "moto for " + python + " (the AWS fake; DRWATCH_PYTHON picks another interpreter)",
+        "PyPI package moto[server]==5.2.1");
+    int port = FreePorts.pick();
     Path log = Files.createTempFile("moto-" + port + "-", ".log");
     Process process = new ProcessBuilder(List.of(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port)))
         .redirectErrorStream(true)
@@ -69,7 +72,8 @@ public final class MotoServer implements AutoCloseable {
       return explicit;
     }
     String pyenvRoot = System.getenv().getOrDefault("PYENV_ROOT", System.getProperty("user.home") + "/.pyenv");
-    List<String> candidates = List.of("python3", pyenvRoot + "/shims/python3");
+    List<String> candidates = List.of("python3", pyenvRoot + "/shims/python3",
+        Tools.PYTHON_TOOLS.resolve("bin/python").toString());
     return candidates.stream().filter(MotoServer::hasMoto).findFirst().orElse("python3");
   }
 

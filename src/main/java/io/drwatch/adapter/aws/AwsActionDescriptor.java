@@ -5,8 +5,11 @@ import io.drwatch.schema.ParamSchema;
 import io.drwatch.spi.AbstractActionDescriptor;
 import io.drwatch.spi.KindContext;
 import io.vertx.core.Vertx;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkAsyncClientBuilder;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** An action that calls AWS: it needs the daemon's AWS clients, and is made from them and Vert.x. */
@@ -18,6 +21,16 @@ public abstract class AwsActionDescriptor<T> extends AbstractActionDescriptor<T>
       List<String> iamActions, BiFunction<Vertx, Supplier<AwsClients>, FailoverAction> factory) {
     super(name, summary, params, waitSeconds, speed, true, iamActions);
     this.factory = factory;
+  }
+
+  /**
+   * The factory of an action built from Vert.x and how to build its client for an endpoint; the
+   * daemon's {@link AwsClients} are asked for on the action's first call only (on a worker thread).
+   */
+  protected static <B extends AwsClientBuilder<B, C> & SdkAsyncClientBuilder<B, C>, C>
+      BiFunction<Vertx, Supplier<AwsClients>, FailoverAction> built(
+          BiFunction<Vertx, Function<AwsEndpoint, C>, ? extends FailoverAction> action, Supplier<B> builder) {
+    return (vertx, aws) -> action.apply(vertx, StepClients.built(aws, builder));
   }
 
   @Override

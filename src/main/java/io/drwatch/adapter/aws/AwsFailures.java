@@ -3,6 +3,12 @@ package io.drwatch.adapter.aws;
 import io.drwatch.domain.CodedFailure;
 import io.drwatch.domain.FailureCode;
 import io.drwatch.domain.Failures;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -58,6 +64,34 @@ public final class AwsFailures {
     return errorCode != null && (errorCode.startsWith("AccessDenied") || errorCode.equals("UnrecognizedClientException")
         || errorCode.equals("InvalidClientTokenId") || errorCode.equals("ExpiredToken")
         || errorCode.equals("ExpiredTokenException") || errorCode.equals("SignatureDoesNotMatch"));
+  }
+
+  /**
+   * Whether trying the call again cannot repeat its effect: the service refused it unprocessed
+   * (throttling), or it never left this host (no connection: refused, no route, no such host).
+   * A timeout or a 5xx after the request went out may have run it, so neither counts.
+   */
+  public static boolean safeToRepeat(Throwable failure) {
+    if (CodedFailure.codeOf(failure) == FailureCode.THROTTLED) {
+      return true;
+    }
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code err} under {@code prefix} with the SDK's own words (not the retry's summary), its code and
+   * provider details kept.
+   */
+  public static CodedFailure under(String prefix, Throwable err) {
+    CodedFailure coded = coded(err);
+    Throwable words = coded.getCause() != null ? coded.getCause() : coded;
+    return coded.withMessage(prefix + ": " + Failures.line(words));
   }
 
   /** One line for a log: service error code and status, or the client-side message. */

@@ -3,6 +3,7 @@ package io.drwatch.adapter.aws;
 import io.drwatch.adapter.support.Retry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -51,6 +52,21 @@ public final class AwsFutures {
    */
   public static <T> Future<CompletableFuture<T>> invoke(Context context, Supplier<CompletableFuture<T>> invocation) {
     return context.executeBlocking(invocation::get, false);
+  }
+
+  /**
+   * An expected service answer ({@code ReplicationNotFound}, {@code ExecutionDoesNotExist}) as
+   * "absent", on the SDK's thread: it is the answer a caller waits for, not a failure, and not
+   * worth a retry.
+   */
+  public static <T> CompletableFuture<Optional<T>> absentIf(Class<? extends Throwable> expected,
+      CompletableFuture<T> call) {
+    return call.thenApply(Optional::ofNullable).exceptionally(err -> {
+      if (expected.isInstance(unwrap(err))) {
+        return Optional.empty();
+      }
+      throw err instanceof CompletionException c ? c : new CompletionException(err);
+    });
   }
 
   /** The cause under the completion/execution wrappers of {@code java.util.concurrent}. */

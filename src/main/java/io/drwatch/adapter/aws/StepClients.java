@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.builder.SdkAsyncClientBuilder;
 
 /**
  * The SDK clients of one AWS failover action: one per (region, endpoint), built on first use.
@@ -33,6 +36,15 @@ public final class StepClients<C extends SdkClient> implements AutoCloseable {
           }
         });
     return new AwsEndpoint(step.param("region"), override);
+  }
+
+  /**
+   * How an action builds its client for an endpoint: from the daemon's {@link AwsClients}, which
+   * {@code aws} hands over on the first call only (on a worker thread).
+   */
+  public static <B extends AwsClientBuilder<B, C> & SdkAsyncClientBuilder<B, C>, C> Function<AwsEndpoint, C> built(
+      Supplier<AwsClients> aws, Supplier<B> builder) {
+    return endpoint -> aws.get().configure(builder.get(), endpoint).build();
   }
 
   public C get(AwsEndpoint endpoint) {

@@ -14,6 +14,8 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner.AuthLoc
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.ServiceMetadata;
 
 /**
  * The EKS bearer token (aws-iam-authenticator format): {@code k8s-aws-v1.} + base64url, without
@@ -59,7 +61,7 @@ final class EksToken implements OAuthTokenProvider {
   static String sign(String cluster, String region, AwsCredentialsIdentity identity, Instant now) {
     SdkHttpRequest request = SdkHttpRequest.builder()
         .method(SdkHttpMethod.GET)
-        .uri(URI.create("https://sts." + region + ".amazonaws.com/"))
+        .uri(stsEndpoint(region))
         .appendRawQueryParameter("Action", "GetCallerIdentity")
         .appendRawQueryParameter("Version", "2011-06-15")
         .putHeader("x-k8s-aws-id", cluster)
@@ -75,5 +77,13 @@ final class EksToken implements OAuthTokenProvider {
         .request();
     String url = signed.getUri().toString();
     return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(url.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * STS's regional endpoint as the SDK's endpoint metadata knows it: the partition's DNS suffix
+   * differs ({@code amazonaws.com.cn} in aws-cn), and the API server replays the URL as signed.
+   */
+  static URI stsEndpoint(String region) {
+    return URI.create("https://" + ServiceMetadata.of("sts").endpointFor(Region.of(region)) + "/");
   }
 }

@@ -10,6 +10,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -30,9 +31,10 @@ import java.util.random.RandomGenerator;
  * @param label what is being called, for logs and the failure message
  * @param attempts in all, at least 1
  * @param stop once complete, no further attempt starts; null: never stopped
+ * @param worthRetrying which failures get another attempt; {@link #retryable} unless {@link #onlyWhen narrowed}
  */
 public record Retry(String label, int attempts, Backoff backoff, Duration maxRetryAfter, RandomGenerator random,
-    Future<?> stop) {
+    Future<?> stop, Predicate<Throwable> worthRetrying) {
   private static final System.Logger LOG = System.getLogger(Retry.class.getName());
   public static final int DEFAULT_ATTEMPTS = 4;
   public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(10);
@@ -41,6 +43,7 @@ public record Retry(String label, int attempts, Backoff backoff, Duration maxRet
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(backoff, "backoff");
     Objects.requireNonNull(random, "random");
+    Objects.requireNonNull(worthRetrying, "worthRetrying");
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
     }
@@ -49,9 +52,9 @@ public record Retry(String label, int attempts, Backoff backoff, Duration maxRet
     }
   }
 
-  /** Never stopped. */
+  /** Never stopped; retries what {@link #retryable} says. */
   public Retry(String label, int attempts, Backoff backoff, Duration maxRetryAfter, RandomGenerator random) {
-    this(label, attempts, backoff, maxRetryAfter, random, null);
+    this(label, attempts, backoff, maxRetryAfter, random, null, Retry::retryable);
   }
 
   /** Four attempts with {@link Backoff#DEFAULT}. */
@@ -60,21 +63,30 @@ public record Retry(String label, int attempts, Backoff backoff, Duration maxRet
   }
 
   public Retry attempts(int n) {
-    return new Retry(label, n, backoff, maxRetryAfter, random, stop);
+    return new Retry(label, n, backoff, maxRetryAfter, random, stop, worthRetrying);
   }
 
   public Retry backoff(Backoff b) {
-    return new Retry(label, attempts, b, maxRetryAfter, random, stop);
+    return new Retry(label, attempts, b, maxRetryAfter, random, stop, worthRetrying);
   }
 
   /** The same policy for a differently named call. */
   public Retry label(String l) {
-    return new Retry(l, attempts, backoff, maxRetryAfter, random, stop);
+    return new Retry(l, attempts, backoff, maxRetryAfter, random, stop, worthRetrying);
   }
 
   /** The same policy, starting no attempt once {@code signal} completed (e.g. a step's {@code abandoned}). */
   public Retry stopOn(Future<?> signal) {
-    return new Retry(label, attempts, backoff, maxRetryAfter, random, signal);
+    return new Retry(label, attempts, backoff, maxRetryAfter, random, signal, worthRetrying);
+  }
+
+  /**
+   * The same policy, retrying only failures {@code which} accepts (and that {@link #retryable}
+   * would retry too). For calls whose repetition could repeat a side effect: an invocation retried
+   * after a timeout may run twice, one refused by throttling has not run at all.
+   */
+  public Retry onlyWhen(Predicate<Throwable> which) {
+    return new Retry(label, attempts, backoff, maxRetryAfter, random, stop, err -> worthRetrying.test(err) && which.test(err));
   }
 
   /** Throttling, unreachable, timeouts and any HTTP 5xx: worth another try; the rest is an answer. */
@@ -126,7 +138,7 @@ public record Retry(String label, int attempts, Backoff backoff, Duration maxRet
         return;
       }
       CodedFailure failure = CodedFailure.coded(ar.cause());
-      if (!retryable(failure) || n >= attempts) {
+      if (!worthRetrying.test(failure) || n >= attempts) {
         String tries = n == 1 ? "" : " after " + n + " attempts";
         done.tryFail(failure.withMessage(label + " failed" + tries + ": " + failure.getMessage()));
         return;

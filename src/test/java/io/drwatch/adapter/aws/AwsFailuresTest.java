@@ -38,6 +38,16 @@ class AwsFailuresTest {
   }
 
   @Test
+  void shouldCallRepeatableOnlyWhatCannotHaveRun() {
+    assertThat(AwsFailures.safeToRepeat(AwsFailures.coded(service(429, "TooManyRequestsException")))).isTrue();
+    assertThat(AwsFailures.safeToRepeat(AwsFailures.coded(SdkClientException.create("Unable to execute HTTP request",
+        new java.net.ConnectException("Connection refused"))))).as("never connected").isTrue();
+    assertThat(AwsFailures.safeToRepeat(AwsFailures.coded(ApiCallTimeoutException.create(1000)))).isFalse();
+    assertThat(AwsFailures.safeToRepeat(AwsFailures.coded(service(503, "ServiceUnavailable")))).isFalse();
+    assertThat(AwsFailures.safeToRepeat(AwsFailures.coded(SdkClientException.create("connection reset")))).isFalse();
+  }
+
+  @Test
   void shouldDescribeInOneLine() {
     assertThat(AwsFailures.describe(new CompletionException(service(503, "ServiceUnavailable"))))
         .isEqualTo("ServiceUnavailable (HTTP 503): m");

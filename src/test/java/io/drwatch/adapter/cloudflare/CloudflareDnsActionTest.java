@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.drwatch.adapter.aws.OnContext;
 import io.drwatch.adapter.cloudflare.CloudflareFake.Fault;
 import io.drwatch.port.FailoverAction.Step;
+import io.drwatch.testkit.NoBlockedThreadsExtension;
 import io.drwatch.testkit.TestVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -37,6 +38,7 @@ class CloudflareDnsActionTest {
   private static CloudflarePatchAction<CloudflareDnsDescriptor.Target> action;
 
   @BeforeAll
+  @NoBlockedThreadsExtension.WarmUp
   static void start() throws Exception {
     vertx = TestVertx.create();
     cf = new CloudflareFake(vertx);

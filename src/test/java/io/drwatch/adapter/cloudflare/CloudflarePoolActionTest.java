@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.drwatch.adapter.aws.OnContext;
 import io.drwatch.adapter.cloudflare.CloudflareFake.Fault;
 import io.drwatch.port.FailoverAction.Step;
+import io.drwatch.testkit.NoBlockedThreadsExtension;
 import io.drwatch.testkit.TestVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -34,6 +35,7 @@ class CloudflarePoolActionTest {
   private static CloudflarePatchAction<CloudflarePoolDescriptor.Target> action;
 
   @BeforeAll
+  @NoBlockedThreadsExtension.WarmUp
   static void start() throws Exception {
     vertx = TestVertx.create();
     cf = new CloudflareFake(vertx);

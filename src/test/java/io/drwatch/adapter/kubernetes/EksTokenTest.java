@@ -63,6 +63,18 @@ class EksTokenTest {
   }
 
   @Test
+  void shouldSignForTheStsHostOfTheRegionsPartition() {
+    AwsSessionCredentials creds = AwsSessionCredentials.create("AKIDEXAMPLE", "secret", "session-token");
+
+    URI cn = decode(EksToken.sign("prod-dr", "cn-north-1", creds, T0));
+    URI gov = decode(EksToken.sign("prod-dr", "us-gov-west-1", creds, T0));
+
+    assertThat(cn.getHost()).isEqualTo("sts.cn-north-1.amazonaws.com.cn");
+    assertThat(query(cn)).containsEntry("X-Amz-Credential", "AKIDEXAMPLE/20261126/cn-north-1/sts/aws4_request");
+    assertThat(gov.getHost()).isEqualTo("sts.us-gov-west-1.amazonaws.com");
+  }
+
+  @Test
   void shouldSignTheClusterName() {
     AwsBasicCredentials creds = AwsBasicCredentials.create("AKIDEXAMPLE", "secret");
     String a = EksToken.sign("prod-dr", "eu-west-1", creds, T0);

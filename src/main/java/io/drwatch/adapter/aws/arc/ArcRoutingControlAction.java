@@ -1,17 +1,13 @@
 package io.drwatch.adapter.aws.arc;
 
-import io.drwatch.adapter.support.Failing;
-import io.drwatch.domain.FailureCode;
 import io.drwatch.adapter.aws.AwsFutures;
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.support.Backoff;
 import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.support.Retry;
-import io.drwatch.port.FailoverAction;
+import io.drwatch.adapter.aws.AwsStepAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.route53recoverycluster.Route53RecoveryClusterAsyncClient;
 import software.amazon.awssdk.services.route53recoverycluster.model.GetRoutingControlStateRequest;
 import software.amazon.awssdk.services.route53recoverycluster.model.RoutingControlState;
@@ -46,7 +41,7 @@ import software.amazon.awssdk.services.route53recoverycluster.model.UpdateRoutin
  * {@code DescribeCluster}), {@code waitSeconds} (60). IAM:
  * {@code route53-recovery-cluster:GetRoutingControlState}, {@code UpdateRoutingControlState}.
  */
-public final class ArcRoutingControlAction implements FailoverAction, AutoCloseable {
+public final class ArcRoutingControlAction extends AwsStepAction<Route53RecoveryClusterAsyncClient> {
   static final Duration POLL_EVERY = Duration.ofSeconds(1);
   static final int DEFAULT_WAIT_SECONDS = 60;
   static final int ROUNDS = 2;
@@ -59,29 +54,14 @@ public final class ArcRoutingControlAction implements FailoverAction, AutoClosea
    */
   static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
 
-  private final Vertx vertx;
-  private final Function<AwsEndpoint, Route53RecoveryClusterAsyncClient> build;
   private final Duration pollEvery;
-  private final ConcurrentMap<AwsEndpoint, Route53RecoveryClusterAsyncClient> clients = new ConcurrentHashMap<>();
   /** Per cluster (its endpoint list): the index of the endpoint that answered last. */
   private final ConcurrentMap<List<AwsEndpoint>, Integer> preferred = new ConcurrentHashMap<>();
 
   ArcRoutingControlAction(Vertx vertx, Function<AwsEndpoint, Route53RecoveryClusterAsyncClient> build,
       Duration pollEvery) {
-    this.vertx = vertx;
-    this.build = build;
+    super("arc-routing-control", vertx, build);
     this.pollEvery = pollEvery;
-  }
-
-  /** {@code aws} is asked for on the first call only (on a worker thread). */
-  public static ArcRoutingControlAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new ArcRoutingControlAction(vertx,
-        endpoint -> aws.get().configure(Route53RecoveryClusterAsyncClient.builder(), endpoint).build(), POLL_EVERY);
-  }
-
-  @Override
-  public String name() {
-    return "arc-routing-control";
   }
 
   @Override
@@ -125,7 +105,7 @@ public final class ArcRoutingControlAction implements FailoverAction, AutoClosea
     return AwsFutures.<T>retried(call, vertx.getOrCreateContext(), () -> {
       int i = (start + attempt.getAndIncrement()) % endpoints.size();
       used.set(i);
-      return invocation.apply(client(endpoints.get(i)));
+      return invocation.apply(clients.get(endpoints.get(i)));
     }).onSuccess(r -> preferred.put(endpoints, used.get()));
   }
 
@@ -135,21 +115,6 @@ public final class ArcRoutingControlAction implements FailoverAction, AutoClosea
   }
 
   private static Future<ArcTarget> target(Step step) {
-    try {
-      return Future.succeededFuture(ArcTarget.of(step));
-    } catch (IllegalArgumentException e) {
-      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
-    }
-  }
-
-  private Route53RecoveryClusterAsyncClient client(AwsEndpoint endpoint) {
-    return clients.computeIfAbsent(endpoint, build);
-  }
-
-  /** Closes the clients built so far (they borrow {@link AwsClients}' HTTP client). */
-  @Override
-  public void close() {
-    clients.values().forEach(Route53RecoveryClusterAsyncClient::close);
-    clients.clear();
+    return parsed(() -> ArcTarget.of(step));
   }
 }

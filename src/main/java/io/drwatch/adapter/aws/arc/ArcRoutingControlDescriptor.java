@@ -9,6 +9,7 @@ import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.services.route53recoverycluster.Route53RecoveryClusterAsyncClient;
 import java.util.Optional;
 import io.drwatch.adapter.aws.AwsParamSpecs;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
@@ -35,7 +36,7 @@ public final class ArcRoutingControlDescriptor extends AwsActionDescriptor<ArcRo
             waitSecondsParam(ArcRoutingControlAction.DEFAULT_WAIT_SECONDS, 3600)),
         ArcRoutingControlAction.DEFAULT_WAIT_SECONDS, Speed.QUICK,
         List.of("route53-recovery-cluster:GetRoutingControlState",
-            "route53-recovery-cluster:UpdateRoutingControlState"), ArcRoutingControlAction::create);
+            "route53-recovery-cluster:UpdateRoutingControlState"), built((vertx, build) -> new ArcRoutingControlAction(vertx, build, ArcRoutingControlAction.POLL_EVERY), Route53RecoveryClusterAsyncClient::builder));
   }
 
   @Override

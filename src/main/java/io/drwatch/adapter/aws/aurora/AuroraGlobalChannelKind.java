@@ -1,48 +1,35 @@
 package io.drwatch.adapter.aws.aurora;
 
-import io.drwatch.config.ChannelConfig;
-import io.drwatch.port.ChannelProbe;
-import io.drwatch.spi.AbstractChannelKindDescriptor;
-import io.drwatch.spi.KindContext;
+import io.drwatch.adapter.aws.AwsManagedChannelKind;
 import io.drwatch.schema.ChannelShape;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
-import java.time.Duration;
 import java.util.List;
-import io.drwatch.adapter.aws.AwsClients;
-import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ASSUME_ROLE;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
 import static io.drwatch.adapter.aws.AwsParamSpecs.region;
 
 /** Channel kind {@code aurora-global}: see {@link AuroraGlobalChannel}. */
-public final class AuroraGlobalChannelKind extends AbstractChannelKindDescriptor<AuroraGlobalChannelKind.Target> {
+public final class AuroraGlobalChannelKind extends AwsManagedChannelKind<AuroraGlobalChannelKind.Target> {
 
   /** The global database watched. */
   public record Target(String region, String globalCluster) {}
 
   public AuroraGlobalChannelKind() {
     super("aurora-global", "Aurora Global Database: members and roles from `DescribeGlobalClusters`, lag from"
-        + " `AuroraGlobalDBRPOLag`; optional postgres canary.",
+        + " `AuroraGlobalDBRPOLag` (or `AuroraGlobalDBReplicationLag`, as `ListMetrics` finds it); optional postgres canary.",
         ParamSchema.of(
             region("where DescribeGlobalClusters is called"),
             ParamSpec.string("globalCluster").asRequired().matching("[A-Za-z][A-Za-z0-9-]{0,254}",
                 "a global cluster identifier").doc("the global cluster's identifier"),
             ENDPOINT_OVERRIDE, ASSUME_ROLE),
-        ChannelShape.aws(ChannelShape.Need.OPTIONAL, ChannelShape.Form.POSTGRES, Duration.ofMinutes(1), 3), true,
-        List.of("rds:DescribeGlobalClusters", "cloudwatch:GetMetricData"));
+        ChannelShape.Form.POSTGRES, List.of("rds:DescribeGlobalClusters", "cloudwatch:GetMetricData",
+            "cloudwatch:ListMetrics"), AuroraGlobalChannel::telemetry);
   }
 
   @Override
   public Target parse(Params p) {
     return new Target(p.string("region"), p.string("globalCluster"));
-  }
-
-  @Override
-  public ChannelProbe probe(KindContext context, ChannelConfig c) {
-    AuroraGlobalTelemetry telemetry = AuroraGlobalChannel.telemetry(context.vertx(),
-        context.service(AwsClients.class).get(), context.service(CloudWatchReaders.class).get(), c);
-    return context.managed(telemetry, "postgres", c);
   }
 }

@@ -1,5 +1,6 @@
 package io.drwatch.adapter.aws.aurora;
 
+import io.drwatch.adapter.aws.GlobalTelemetry;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.rds.model.GlobalCluster;
@@ -7,7 +8,7 @@ import software.amazon.awssdk.services.rds.model.GlobalClusterMember;
 
 /** Who writes and who follows in a global cluster, from DescribeGlobalClusters. */
 record AuroraGlobalMembers(String globalCluster, Optional<Member> writer, List<Member> secondaries,
-    List<String> resyncing, Optional<String> failover) {
+    List<String> resyncing, Optional<String> failover) implements GlobalTelemetry.Members {
 
   /** A member cluster, from its ARN {@code arn:aws:rds:<region>:<account>:cluster:<id>}. */
   record Member(String region, String clusterId) {
@@ -38,17 +39,10 @@ record AuroraGlobalMembers(String globalCluster, Optional<Member> writer, List<M
     return writer.map(Member::clusterId).orElse("none");
   }
 
-  /** Why nothing replicates, or empty. */
-  Optional<String> broken() {
-    if (writer.isEmpty()) {
-      return Optional.of("global cluster " + globalCluster + " has no writer member");
-    }
-    if (secondaries.isEmpty()) {
-      return Optional.of("global cluster " + globalCluster + " has no secondary cluster: nothing replicates");
-    }
-    if (!resyncing.isEmpty()) {
-      return Optional.of("secondary " + String.join(", ", resyncing) + " is pending-resync");
-    }
-    return Optional.empty();
+  @Override
+  public Optional<String> broken() {
+    return GlobalTelemetry.Members.broken("global cluster " + globalCluster, writer.isPresent(), "writer member",
+        !secondaries.isEmpty(), "secondary cluster", resyncing.isEmpty() ? Optional.empty()
+            : Optional.of("secondary " + String.join(", ", resyncing) + " is pending-resync"));
   }
 }

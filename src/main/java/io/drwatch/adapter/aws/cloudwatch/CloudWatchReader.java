@@ -87,6 +87,16 @@ public final class CloudWatchReader implements AutoCloseable {
     });
   }
 
+  /**
+   * The metrics of {@code namespace} in this region that carry all of {@code dimensions} (any others
+   * too), as {@code ListMetrics} knows them: for channels whose metric name or dimension set varies
+   * by engine version or account. Not billed per metric like a read; call it rarely all the same.
+   */
+  public Future<List<MetricQuery.Found>> list(String namespace, Map<String, String> dimensions) {
+    Context ctx = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
+    return MetricListing.list(client, ctx, region, namespace, dimensions);
+  }
+
   /** Why the last poll failed, or empty if it succeeded. */
   public String lastError() {
     return lastError;
@@ -138,7 +148,7 @@ public final class CloudWatchReader implements AutoCloseable {
     long nowSec = clock.instant().getEpochSecond();
     Instant end = Instant.ofEpochSecond(nowSec - nowSec % maxPeriod + maxPeriod);
     Instant start = end.minusSeconds(maxPeriod * windowPeriods);
-    MetricBatch batch = new MetricBatch(client, context, region);
+    MetricBatch batch = MetricBatch.of(client, context, region);
     // One request after the other: the TPS quota is per account and region, and one failing
     // request must not lose the others' results (each chunk stores its own).
     List<String> errors = new ArrayList<>();

@@ -8,7 +8,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleFunction;
 
@@ -62,7 +64,9 @@ public final class FollowedMetrics {
 
   /**
    * The worst of the followed datapoints as {@code source}'s figure on a link that is up, or
-   * missing telemetry naming the first target without a datapoint.
+   * missing telemetry naming the first secondary without a datapoint. Targets that share a label
+   * are one secondary's nodes, of which only some publish (its primary): one datapoint among them
+   * is enough.
    *
    * @param toLag the metric's value as a lag (units differ: milliseconds, seconds)
    */
@@ -70,22 +74,33 @@ public final class FollowedMetrics {
     List<Registered> now = registered;
     List<Future<Optional<Datapoint>>> reads = now.stream().map(r -> r.reader().latest(r.target().query())).toList();
     return Future.all(reads).map(v -> {
-      ProviderLag worst = null;
+      Map<String, Optional<ProviderLag>> perSecondary = new LinkedHashMap<>();
+      Map<String, String> regions = new LinkedHashMap<>();
       for (int i = 0; i < reads.size(); i++) {
-        Optional<Datapoint> p = reads.get(i).result();
-        if (p.isEmpty()) {
-          Target t = now.get(i).target();
-          return ReplicaView.telemetryMissing(LinkState.UP, "no " + source + " datapoint for " + t.label()
-              + " in " + t.region());
+        Target t = now.get(i).target();
+        regions.putIfAbsent(t.label(), t.region());
+        Optional<ProviderLag> lag = reads.get(i).result()
+            .map(p -> new ProviderLag(source, toLag.apply(Math.max(0, p.value())), p.at()));
+        perSecondary.merge(t.label(), lag, FollowedMetrics::larger);
+      }
+      ProviderLag worst = null;
+      for (Map.Entry<String, Optional<ProviderLag>> e : perSecondary.entrySet()) {
+        if (e.getValue().isEmpty()) {
+          return ReplicaView.telemetryMissing(LinkState.UP, "no " + source + " datapoint for " + e.getKey()
+              + " in " + regions.get(e.getKey()));
         }
-        Duration lag = toLag.apply(Math.max(0, p.get().value()));
-        if (worst == null || lag.compareTo(worst.reported()) > 0) {
-          worst = new ProviderLag(source, lag, p.get().at());
-        }
+        worst = larger(Optional.ofNullable(worst), e.getValue()).orElseThrow();
       }
       ReplicaView up = new ReplicaView(Optional.empty(), LinkState.UP, detail);
       return worst == null ? up : up.withReported(worst);
     });
+  }
+
+  private static Optional<ProviderLag> larger(Optional<ProviderLag> a, Optional<ProviderLag> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return a.isPresent() ? a : b;
+    }
+    return b.get().reported().compareTo(a.get().reported()) > 0 ? b : a;
   }
 
   public void close() {

@@ -22,20 +22,14 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
  * newest first ({@code TimestampDescending}); a query's points may continue on the next page, so
  * the newest is kept across pages, never the last seen.
  */
-final class MetricBatch {
+record MetricBatch(CloudWatchAsyncClient client, Context context, String label) {
   /** CloudWatch's limit of MetricDataQuery entries per request (without Metrics Insights). */
   static final int MAX_QUERIES = 500;
   /** A bound on pages per batch: a misbehaving server that always sends a token cannot loop us. */
   static final int MAX_PAGES = 20;
 
-  private final CloudWatchAsyncClient client;
-  private final Context context;
-  private final String label;
-
-  MetricBatch(CloudWatchAsyncClient client, Context context, String region) {
-    this.client = client;
-    this.context = context;
-    this.label = "cloudwatch GetMetricData (" + region + ")";
+  static MetricBatch of(CloudWatchAsyncClient client, Context context, String region) {
+    return new MetricBatch(client, context, "cloudwatch GetMetricData (" + region + ")");
   }
 
   /**

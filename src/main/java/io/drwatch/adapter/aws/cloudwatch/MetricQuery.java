@@ -32,6 +32,13 @@ public record MetricQuery(String namespace, String metric, Map<String, String> d
     return new MetricQuery(namespace, metric, dimensions, "Maximum", Duration.ofMinutes(1));
   }
 
+  /** A metric as ListMetrics names it: its name and full dimension set. */
+  public record Found(String metric, Map<String, String> dimensions) {
+    public Found {
+      dimensions = Map.copyOf(dimensions);
+    }
+  }
+
   /** E.g. {@code "AWS/RDS ReplicaLag"}, for status pages and messages. */
   public String label() {
     return namespace + " " + metric;

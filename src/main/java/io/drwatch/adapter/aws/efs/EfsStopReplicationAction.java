@@ -1,26 +1,18 @@
 package io.drwatch.adapter.aws.efs;
 
-import io.drwatch.adapter.support.Failing;
-import io.drwatch.domain.FailureCode;
-import io.drwatch.adapter.aws.AwsFutures;
-import io.drwatch.adapter.support.Retry;
-import io.drwatch.adapter.aws.AwsClients;
+import static io.drwatch.adapter.aws.AwsFutures.absentIf;
+
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.support.Poll;
-import io.drwatch.adapter.support.Poll.Seen;
+import io.drwatch.adapter.aws.AwsStepAction;
 import io.drwatch.adapter.aws.StepClients;
-import io.drwatch.port.FailoverAction;
+import io.drwatch.adapter.support.Poll.Seen;
+import io.drwatch.adapter.support.Retry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.efs.EfsAsyncClient;
 import software.amazon.awssdk.services.efs.model.DeleteReplicationConfigurationRequest;
@@ -38,7 +30,8 @@ import software.amazon.awssdk.services.efs.model.ReplicationStatus;
  * <ul>
  *   <li>check: {@code DescribeReplicationConfigurations} for the file system answers
  *       {@code ReplicationNotFound} (or no configuration).
- *   <li>apply: {@code DeleteReplicationConfiguration} with {@code deletionMode}; skipped if every
+ *   <li>apply: {@code DeleteReplicationConfiguration} of the configuration's source file system
+ *       (as {@code DescribeReplicationConfigurations} names it) with {@code deletionMode}; skipped if every
  *       destination is already {@code DELETING} (a retry after a crash), and a
  *       {@code ReplicationNotFound} answer counts as done.
  *   <li>await: polls every {@code pollMillis} until {@code ReplicationNotFound}; {@code DELETING}
@@ -55,11 +48,10 @@ import software.amazon.awssdk.services.efs.model.ReplicationStatus;
  * waitSeconds} (1800). IAM: {@code elasticfilesystem:DescribeReplicationConfigurations},
  * {@code elasticfilesystem:DeleteReplicationConfiguration}.
  */
-public final class EfsStopReplicationAction implements FailoverAction, AutoCloseable {
+public final class EfsStopReplicationAction extends AwsStepAction<EfsAsyncClient> {
   static final String NAME = "efs-stop-replication";
 
-  record Target(String step, String fileSystem, DeletionMode mode, AwsEndpoint endpoint, Duration every,
-      Duration atMost) {
+  record Target(String step, String fileSystem, DeletionMode mode, AwsEndpoint endpoint, Pace pace) {
     static Target of(Step step) {
       String mode = step.param("deletionMode", DeletionMode.ALL_CONFIGURATIONS.toString()).strip();
       if (!List.of(DeletionMode.ALL_CONFIGURATIONS.toString(), DeletionMode.LOCAL_CONFIGURATION_ONLY.toString())
@@ -67,81 +59,57 @@ public final class EfsStopReplicationAction implements FailoverAction, AutoClose
         throw new IllegalArgumentException("step " + step.id() + ": deletionMode must be ALL_CONFIGURATIONS or "
             + "LOCAL_CONFIGURATION_ONLY, but was \"" + mode + "\"");
       }
-      return new Target(step.id(), step.param("fileSystem"), DeletionMode.fromValue(mode), StepClients.endpoint(step),
-          Duration.ofMillis(step.number("pollMillis", 5000, 60_000)),
-          Duration.ofSeconds(step.number("waitSeconds", 1800, 7200)));
-    }
-
-    String label() {
-      return "step " + step;
+      return new Target("step " + step.id(), step.param("fileSystem"), DeletionMode.fromValue(mode),
+          StepClients.endpoint(step), Pace.of(step, 5000, 1800));
     }
   }
-
-  private final Vertx vertx;
-  private final StepClients<EfsAsyncClient> clients;
 
   EfsStopReplicationAction(Vertx vertx, Function<AwsEndpoint, EfsAsyncClient> build) {
-    this.vertx = vertx;
-    this.clients = new StepClients<>(build);
-  }
-
-  /** {@code aws} is asked for on the first call only (on a worker thread). */
-  public static EfsStopReplicationAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new EfsStopReplicationAction(vertx, endpoint -> aws.get().configure(EfsAsyncClient.builder(), endpoint).build());
-  }
-
-  @Override
-  public String name() {
-    return NAME;
+    super(NAME, vertx, build);
   }
 
   @Override
   public Future<Boolean> check(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> describe(context, t, step.abandoned())).map(Optional::isEmpty);
+    return parsed(() -> Target.of(step)).compose(t -> describe(context, t, step.abandoned())).map(Optional::isEmpty);
   }
 
   @Override
   public Future<Void> apply(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> describe(context, t, step.abandoned()).compose(config -> config.isEmpty() || deleting(config.get())
-        ? Future.<Void>succeededFuture()
-        : AwsFutures.retried(Retry.of("efs DeleteReplicationConfiguration " + t.fileSystem() + " " + t.mode()).stopOn(step.abandoned()),
-            context, () -> absentIfNotFound(clients.get(t.endpoint()).deleteReplicationConfiguration(
-                DeleteReplicationConfigurationRequest.builder()
-                    .sourceFileSystemId(t.fileSystem()).deletionMode(t.mode()).build())))
-            .recover(err -> Failing.under(t.label(), err))
-            .mapEmpty()));
+    return parsed(() -> Target.of(step)).compose(t -> describe(context, t, step.abandoned())
+        .compose(config -> config.isEmpty() || deleting(config.get())
+            ? Future.<Void>succeededFuture()
+            : delete(context, t, config.get().sourceFileSystemId(), step.abandoned())));
+  }
+
+  /**
+   * The API names the replication by its source, whichever side the step names (the destination's,
+   * when LOCAL_CONFIGURATION_ONLY runs in the destination's region).
+   */
+  private Future<Void> delete(Context context, Target t, String source, Future<?> stop) {
+    return call(context, t.step(), Retry.of("efs DeleteReplicationConfiguration " + source + " " + t.mode())
+        .stopOn(stop), t.endpoint(), c -> absentIf(ReplicationNotFoundException.class, c.deleteReplicationConfiguration(
+            DeleteReplicationConfigurationRequest.builder().sourceFileSystemId(source).deletionMode(t.mode()).build())))
+        .mapEmpty();
   }
 
   @Override
   public Future<Void> await(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> Poll.every(t.every(), t.atMost()).untilSeen(vertx, step.abandoned(),
-        t.label() + ": replication of " + t.fileSystem(),
+    return parsed(() -> Target.of(step)).compose(t -> awaitSeen(step, t.pace(),
+        t.step() + ": replication of " + t.fileSystem(),
         () -> describe(context, t, step.abandoned()).map(config -> config.map(c -> Seen.notYet(describe(c)))
-            .orElse(Seen.done("deleted")))).result().mapEmpty());
+            .orElse(Seen.done("deleted")))));
   }
 
   /** The file system's replication configuration; empty once there is none. */
   private Future<Optional<ReplicationConfigurationDescription>> describe(Context context, Target t, Future<?> stop) {
-    return AwsFutures.retried(Retry.of("efs DescribeReplicationConfigurations " + t.fileSystem()).stopOn(stop),
-        context, () -> absentIfNotFound(clients.get(t.endpoint())
-            .describeReplicationConfigurations(DescribeReplicationConfigurationsRequest.builder()
-                .fileSystemId(t.fileSystem()).build())))
-        .recover(err -> Failing.under(t.label(), err))
+    return call(context, t.step(), Retry.of("efs DescribeReplicationConfigurations " + t.fileSystem()).stopOn(stop),
+        t.endpoint(), c -> absentIf(ReplicationNotFoundException.class, c.describeReplicationConfigurations(
+            DescribeReplicationConfigurationsRequest.builder().fileSystemId(t.fileSystem()).build())))
         .map(found -> found.filter(r -> r.hasReplications() && !r.replications().isEmpty())
             .map(r -> r.replications().get(0)));
-  }
-
-  /** ReplicationNotFound is the answer we wait for, not a failure (and is not worth retrying). */
-  private static <T> CompletableFuture<Optional<T>> absentIfNotFound(CompletableFuture<T> call) {
-    return call.thenApply(Optional::ofNullable).exceptionally(err -> {
-      if (AwsFutures.unwrap(err) instanceof ReplicationNotFoundException) {
-        return Optional.empty();
-      }
-      throw err instanceof CompletionException c ? c : new CompletionException(err);
-    });
   }
 
   private static boolean deleting(ReplicationConfigurationDescription c) {
@@ -156,22 +124,5 @@ public final class EfsStopReplicationAction implements FailoverAction, AutoClose
 
   private static String describe(Destination d) {
     return d.fileSystemId() + " (" + d.region() + ") " + d.statusAsString();
-  }
-
-  private static Future<Target> target(Step step) {
-    try {
-      return Future.succeededFuture(Target.of(step));
-    } catch (IllegalArgumentException e) {
-      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
-    }
-  }
-
-  private static <T> Future<T> failed(String message) {
-    return Future.failedFuture(VertxException.noStackTrace(message));
-  }
-
-  @Override
-  public void close() {
-    clients.close();
   }
 }

@@ -9,6 +9,7 @@ import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.services.efs.EfsAsyncClient;
 import java.util.Optional;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
 import static io.drwatch.schema.SharedSpecs.pollMillis;
@@ -37,7 +38,7 @@ public final class EfsStopReplicationDescriptor extends AwsActionDescriptor<EfsS
             waitSecondsParam(WAIT_SECONDS, 7200)),
         WAIT_SECONDS, Speed.LONG,
         List.of("elasticfilesystem:DescribeReplicationConfigurations",
-            "elasticfilesystem:DeleteReplicationConfiguration"), EfsStopReplicationAction::create);
+            "elasticfilesystem:DeleteReplicationConfiguration"), built(EfsStopReplicationAction::new, EfsAsyncClient::builder));
   }
 
   @Override

@@ -22,7 +22,8 @@ public final class ElastiCacheGlobalChannel {
     // Comma-separated, so that both sides' nodes can be named and a role swap still finds the right one.
     List<String> nodes = c.optionalParam("secondaryNode").stream()
         .flatMap(s -> Arrays.stream(s.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    return new ElastiCacheGlobalTelemetry(vertx, client, readers, c.param("globalReplicationGroup"), nodes,
-        endpoint, Duration.ofMinutes(1));
+    return new ElastiCacheGlobalTelemetry(vertx, client,
+        region -> aws.configure(ElastiCacheAsyncClient.builder(), endpoint.inRegion(region)).build(), readers,
+        c.param("globalReplicationGroup"), nodes, endpoint, Duration.ofMinutes(1));
   }
 }

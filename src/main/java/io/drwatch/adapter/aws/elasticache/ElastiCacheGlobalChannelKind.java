@@ -1,24 +1,18 @@
 package io.drwatch.adapter.aws.elasticache;
 
-import io.drwatch.config.ChannelConfig;
-import io.drwatch.port.ChannelProbe;
-import io.drwatch.spi.AbstractChannelKindDescriptor;
-import io.drwatch.spi.KindContext;
+import io.drwatch.adapter.aws.AwsManagedChannelKind;
 import io.drwatch.schema.ChannelShape;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
-import java.time.Duration;
 import java.util.List;
-import io.drwatch.adapter.aws.AwsClients;
-import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ASSUME_ROLE;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
 import static io.drwatch.adapter.aws.AwsParamSpecs.region;
 
 /** Channel kind {@code elasticache-global}: see {@link ElastiCacheGlobalChannel}. */
 public final class ElastiCacheGlobalChannelKind
-    extends AbstractChannelKindDescriptor<ElastiCacheGlobalChannelKind.Target> {
+    extends AwsManagedChannelKind<ElastiCacheGlobalChannelKind.Target> {
 
   /** The Global Datastore watched. */
   public record Target(String region, String globalReplicationGroup, List<String> secondaryNodes) {}
@@ -30,22 +24,15 @@ public final class ElastiCacheGlobalChannelKind
             region("where DescribeGlobalReplicationGroups is called"),
             ParamSpec.string("globalReplicationGroup").asRequired().doc("the Global Datastore's id"),
             ENDPOINT_OVERRIDE, ASSUME_ROLE,
-            ParamSpec.list("secondaryNode").doc("the secondary's primary node(s) publishing the lag metric;"
-                + " default <replication group>-001")),
-        ChannelShape.aws(ChannelShape.Need.OPTIONAL, ChannelShape.Form.REDIS, Duration.ofMinutes(1), 3), true,
-        List.of("elasticache:DescribeGlobalReplicationGroups", "cloudwatch:GetMetricData"));
+            ParamSpec.list("secondaryNode").doc("nodes to read the lag metric of, instead of a group's member"
+                + " clusters from DescribeReplicationGroups")),
+        ChannelShape.Form.REDIS, List.of("elasticache:DescribeGlobalReplicationGroups",
+            "elasticache:DescribeReplicationGroups", "cloudwatch:GetMetricData"), ElastiCacheGlobalChannel::telemetry);
   }
 
   @Override
   public Target parse(Params p) {
     return new Target(p.string("region"), p.string("globalReplicationGroup"),
         p.has("secondaryNode") ? p.list("secondaryNode") : List.of());
-  }
-
-  @Override
-  public ChannelProbe probe(KindContext context, ChannelConfig c) {
-    ElastiCacheGlobalTelemetry telemetry = ElastiCacheGlobalChannel.telemetry(context.vertx(),
-        context.service(AwsClients.class).get(), context.service(CloudWatchReaders.class).get(), c);
-    return context.managed(telemetry, "redis", c);
   }
 }

@@ -1,22 +1,15 @@
 package io.drwatch.adapter.aws.elasticache;
 
-import io.drwatch.adapter.support.Failing;
-import io.drwatch.domain.FailureCode;
-import io.drwatch.adapter.aws.AwsFutures;
-import io.drwatch.adapter.support.Retry;
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.support.Poll;
-import io.drwatch.adapter.support.Poll.Seen;
+import io.drwatch.adapter.aws.AwsStepAction;
 import io.drwatch.adapter.aws.StepClients;
-import io.drwatch.port.FailoverAction;
+import io.drwatch.adapter.support.Poll.Seen;
+import io.drwatch.adapter.support.Retry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
-import java.time.Duration;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.elasticache.ElastiCacheAsyncClient;
 import software.amazon.awssdk.services.elasticache.model.DescribeGlobalReplicationGroupsRequest;
@@ -44,48 +37,27 @@ import software.amazon.awssdk.services.elasticache.model.GlobalReplicationGroupM
  * optional {@code endpointOverride}, {@code pollMillis} (2000), {@code waitSeconds} (900). IAM:
  * {@code elasticache:DescribeGlobalReplicationGroups}, {@code elasticache:FailoverGlobalReplicationGroup}.
  */
-public final class ElastiCacheGlobalFailoverAction implements FailoverAction, AutoCloseable {
+public final class ElastiCacheGlobalFailoverAction extends AwsStepAction<ElastiCacheAsyncClient> {
   static final String NAME = "elasticache-global-failover";
 
   /** The member that is to be primary, and where to ask. */
-  record Target(String step, String group, String region, String member, AwsEndpoint endpoint,
-      Duration every, Duration atMost) {
-    static Target of(Step step) {
-      return new Target(step.id(), step.param("globalReplicationGroup"), step.param("primaryRegion"),
-          step.param("primaryReplicationGroup"), StepClients.endpoint(step),
-          Duration.ofMillis(step.number("pollMillis", 2000, 60_000)),
-          Duration.ofSeconds(step.number("waitSeconds", 900, 7200)));
-    }
-
+  record Target(String step, String group, String region, String member, AwsEndpoint endpoint, Pace pace) {
     /** Messages are cut at 160 characters downstream: the step first, then what failed. */
-    String label() {
-      return "step " + step;
+    static Target of(Step step) {
+      return new Target("step " + step.id(), step.param("globalReplicationGroup"), step.param("primaryRegion"),
+          step.param("primaryReplicationGroup"), StepClients.endpoint(step), Pace.of(step, 2000, 900));
     }
   }
-
-  private final Vertx vertx;
-  private final StepClients<ElastiCacheAsyncClient> clients;
 
   ElastiCacheGlobalFailoverAction(Vertx vertx, Function<AwsEndpoint, ElastiCacheAsyncClient> build) {
-    this.vertx = vertx;
-    this.clients = new StepClients<>(build);
-  }
-
-  /** {@code aws} is asked for on the first call only (on a worker thread). */
-  public static ElastiCacheGlobalFailoverAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new ElastiCacheGlobalFailoverAction(vertx,
-        endpoint -> aws.get().configure(ElastiCacheAsyncClient.builder(), endpoint).build());
-  }
-
-  @Override
-  public String name() {
-    return NAME;
+    super(NAME, vertx, build);
   }
 
   @Override
   public Future<Boolean> check(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> describe(context, t, step.abandoned()).compose(g -> seen(t, g)).map(Seen::done));
+    return parsed(() -> Target.of(step))
+        .compose(t -> describe(context, t, step.abandoned()).compose(g -> seen(t, g)).map(Seen::done));
   }
 
   @Override
@@ -93,39 +65,36 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
     Context context = vertx.getOrCreateContext();
     // A retry after a crash may find the roles already switched and the datastore still
     // modifying: the failover was made, await verifies it; promoting again could race it.
-    return target(step).compose(t -> describe(context, t, step.abandoned()).compose(g -> member(t, g))
-        .compose(m -> "primary".equalsIgnoreCase(m.role()) ? Future.<Void>succeededFuture() : failover(context, t, step.abandoned())));
+    return parsed(() -> Target.of(step)).compose(t -> describe(context, t, step.abandoned()).compose(g -> member(t, g))
+        .compose(m -> "primary".equalsIgnoreCase(m.role()) ? Future.<Void>succeededFuture()
+            : failover(context, t, step.abandoned())));
   }
 
   private Future<Void> failover(Context context, Target t, Future<?> stop) {
-    return AwsFutures.retried(Retry.of("elasticache FailoverGlobalReplicationGroup " + t.group()).stopOn(stop),
-        context, () -> clients.get(t.endpoint()).failoverGlobalReplicationGroup(
-            FailoverGlobalReplicationGroupRequest.builder()
-                .globalReplicationGroupId(t.group())
-                .primaryRegion(t.region())
-                .primaryReplicationGroupId(t.member()).build()))
-        .recover(err -> Failing.under(t.label(), err))
+    return call(context, t.step(), Retry.of("elasticache FailoverGlobalReplicationGroup " + t.group()).stopOn(stop),
+        t.endpoint(), c -> c.failoverGlobalReplicationGroup(FailoverGlobalReplicationGroupRequest.builder()
+            .globalReplicationGroupId(t.group())
+            .primaryRegion(t.region())
+            .primaryReplicationGroupId(t.member()).build()))
         .mapEmpty();
   }
 
   @Override
   public Future<Void> await(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(step).compose(t -> Poll.every(t.every(), t.atMost()).untilSeen(context.owner(), step.abandoned(),
-        t.label() + ": " + t.member() + " in global datastore " + t.group(),
-        () -> describe(context, t, step.abandoned()).compose(g -> seen(t, g))).result().mapEmpty());
+    return parsed(() -> Target.of(step)).compose(t -> awaitSeen(step, t.pace(),
+        t.step() + ": " + t.member() + " in global datastore " + t.group(),
+        () -> describe(context, t, step.abandoned()).compose(g -> seen(t, g))));
   }
 
   private Future<GlobalReplicationGroup> describe(Context context, Target t, Future<?> stop) {
-    return AwsFutures.retried(Retry.of("elasticache DescribeGlobalReplicationGroups " + t.group()).stopOn(stop),
-        context, () -> clients.get(t.endpoint()).describeGlobalReplicationGroups(
-            DescribeGlobalReplicationGroupsRequest.builder()
-                .globalReplicationGroupId(t.group()).showMemberInfo(true).build()))
-        .recover(err -> Failing.under(t.label(), err))
+    return call(context, t.step(), Retry.of("elasticache DescribeGlobalReplicationGroups " + t.group()).stopOn(stop),
+        t.endpoint(), c -> c.describeGlobalReplicationGroups(DescribeGlobalReplicationGroupsRequest.builder()
+            .globalReplicationGroupId(t.group()).showMemberInfo(true).build()))
         .compose(response -> response.globalReplicationGroups().stream()
             .filter(g -> t.group().equals(g.globalReplicationGroupId())).findFirst()
             .map(Future::succeededFuture)
-            .orElseGet(() -> failed(t.label() + ": global datastore " + t.group() + " not in the answer")));
+            .orElseGet(() -> failed(t.step() + ": global datastore " + t.group() + " not in the answer")));
   }
 
   /** Done when the member is primary and the datastore settled. */
@@ -143,26 +112,13 @@ public final class ElastiCacheGlobalFailoverAction implements FailoverAction, Au
     return g.members().stream()
         .filter(x -> t.member().equals(x.replicationGroupId()) && t.region().equals(x.replicationGroupRegion()))
         .findFirst().map(Future::succeededFuture)
-        .orElseGet(() -> failed(t.label() + ": " + t.member() + " (" + t.region() + ") is not a member of global datastore "
+        .orElseGet(() -> failed(t.step() + ": " + t.member() + " (" + t.region() + ") is not a member of global datastore "
             + t.group() + " (members: " + g.members().stream()
                 .map(x -> x.replicationGroupId() + " (" + x.replicationGroupRegion() + ")")
                 .collect(Collectors.joining(", ")) + ")"));
   }
 
-  private static Future<Target> target(Step step) {
-    try {
-      return Future.succeededFuture(Target.of(step));
-    } catch (IllegalArgumentException e) {
-      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
-    }
-  }
-
   private static <T> Future<T> failed(String message) {
     return Future.failedFuture(VertxException.noStackTrace(message));
-  }
-
-  @Override
-  public void close() {
-    clients.close();
   }
 }

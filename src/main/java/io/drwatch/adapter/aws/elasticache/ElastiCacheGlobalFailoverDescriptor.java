@@ -11,6 +11,7 @@ import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.services.elasticache.ElastiCacheAsyncClient;
 import java.util.Optional;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
 import static io.drwatch.schema.SharedSpecs.pollMillis;
@@ -40,7 +41,7 @@ public final class ElastiCacheGlobalFailoverDescriptor
             waitSecondsParam(WAIT_SECONDS, 7200)),
         WAIT_SECONDS, Speed.LONG,
         List.of("elasticache:DescribeGlobalReplicationGroups", "elasticache:FailoverGlobalReplicationGroup"),
-        ElastiCacheGlobalFailoverAction::create);
+        built(ElastiCacheGlobalFailoverAction::new, ElastiCacheAsyncClient::builder));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.drwatch.adapter.aws.elasticache;
 
+import io.drwatch.adapter.aws.GlobalTelemetry;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -7,7 +8,7 @@ import software.amazon.awssdk.services.elasticache.model.GlobalReplicationGroup;
 
 /** Who is primary and who follows in a Global Datastore, from DescribeGlobalReplicationGroups. */
 record ElastiCacheGlobalMembers(String group, String status, Optional<Member> primary, List<Member> secondaries,
-    List<Member> unhealthy) {
+    List<Member> unhealthy) implements GlobalTelemetry.Members {
 
   /** Member states in which the member takes part in replication. */
   static final Set<String> HEALTHY = Set.of("associated", "available");
@@ -39,19 +40,12 @@ record ElastiCacheGlobalMembers(String group, String status, Optional<Member> pr
     return primary.map(Member::replicationGroupId).orElse("none");
   }
 
-  /** Why nothing replicates, or empty. */
-  Optional<String> broken() {
-    if (primary.isEmpty()) {
-      return Optional.of("global datastore " + group + " has no PRIMARY member");
-    }
-    if (secondaries.isEmpty()) {
-      return Optional.of("global datastore " + group + " has no SECONDARY member: nothing replicates");
-    }
-    if (!unhealthy.isEmpty()) {
-      return Optional.of("global datastore " + group + " member " + String.join(", ",
-          unhealthy.stream().map(Member::label).toList()) + " is not associated");
-    }
-    return Optional.empty();
+  @Override
+  public Optional<String> broken() {
+    return GlobalTelemetry.Members.broken("global datastore " + group, primary.isPresent(), "PRIMARY member",
+        !secondaries.isEmpty(), "SECONDARY member", unhealthy.isEmpty() ? Optional.empty()
+            : Optional.of("global datastore " + group + " member " + String.join(", ",
+                unhealthy.stream().map(Member::label).toList()) + " is not associated"));
   }
 
   /** The link detail while replicating: who writes, and the datastore's status when it is not settled. */

@@ -1,20 +1,16 @@
 package io.drwatch.adapter.aws.eventbridge;
 
-import io.drwatch.adapter.support.Failing;
-import io.drwatch.domain.FailureCode;
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.AwsFutures;
+import io.drwatch.adapter.aws.AwsFailures;
+import io.drwatch.adapter.aws.AwsStepAction;
 import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.adapter.aws.StepPayload;
-import io.drwatch.domain.Failures;
-import io.drwatch.port.FailoverAction;
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.domain.FailureCode;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.eventbridge.EventBridgeAsyncClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -31,41 +27,20 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  *   <li>await: immediate: EventBridge accepted the event when {@code PutEvents} answered.
  * </ul>
  *
+ * <p>A throttled put, or one that could not connect, is retried (no event was put); one that
+ * timed out after it was sent fails the step, since the event may be on the bus.
+ *
  * <p>Parameters: {@code region}, optional {@code endpointOverride}, {@code busName}
  * ({@code default}), {@code source} ({@code drwatch}), {@code detail} (a JSON object, which gets
  * the step's fencing {@code "epoch"} set; default {@code {"step": id, "drill": flag, "epoch":
  * n}}). One client per (region, endpoint), built on first use on a
  * worker thread, closed by {@link #close()}. IAM: {@code events:PutEvents}.
  */
-public final class EventBridgePutAction implements FailoverAction, AutoCloseable {
+public final class EventBridgePutAction extends AwsStepAction.OneShot<EventBridgeAsyncClient> {
   static final String DETAIL_TYPE = "drwatch.failover";
 
-  private final Vertx vertx;
-  private final StepClients<EventBridgeAsyncClient> clients;
-
   EventBridgePutAction(Vertx vertx, Function<AwsEndpoint, EventBridgeAsyncClient> build) {
-    this.vertx = vertx;
-    this.clients = new StepClients<>(build);
-  }
-
-  /** {@code aws} is asked for on the first put only (on a worker thread). */
-  public static EventBridgePutAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new EventBridgePutAction(vertx,
-        endpoint -> aws.get().configure(EventBridgeAsyncClient.builder(), endpoint).build());
-  }
-
-  public static EventBridgePutAction create(Vertx vertx, AwsClients aws) {
-    return create(vertx, () -> aws);
-  }
-
-  @Override
-  public String name() {
-    return "eventbridge-put";
-  }
-
-  @Override
-  public Future<Boolean> check(Step step) {
-    return Future.succeededFuture(false);
+    super("eventbridge-put", vertx, build);
   }
 
   @Override
@@ -73,26 +48,17 @@ public final class EventBridgePutAction implements FailoverAction, AutoCloseable
     return put(step).mapEmpty();
   }
 
-  @Override
-  public Future<Void> await(Step step) {
-    return Future.succeededFuture();
-  }
-
   /** Puts the event; the result is its event id. */
   Future<String> put(Step step) {
     Context context = vertx.getOrCreateContext();
-    AwsEndpoint endpoint;
-    try {
-      endpoint = endpoint(step);
-    } catch (IllegalArgumentException e) {
-      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
-    }
-    String bus = step.param("busName", "default");
-    String label = "eventbridge-put on bus " + bus;
-    // The request is built on the worker too: the first use of the SDK's model classes loads them.
-    return AwsFutures.call(context, () -> client(endpoint).putEvents(request(step, bus)))
-        .recover(err -> failed(label + ": " + Failures.line(err)))
-        .compose(response -> outcome(label, response));
+    return parsed(() -> StepClients.endpoint(step)).compose(endpoint -> {
+      String bus = step.param("busName", "default");
+      String label = "eventbridge-put on bus " + bus;
+      // The request is built on the worker too: the first use of the SDK's model classes loads them.
+      return call(context, sideEffectSafe(label, step), endpoint, c -> c.putEvents(request(step, bus)))
+          .recover(err -> Future.failedFuture(AwsFailures.under(label, err)))
+          .compose(response -> outcome(label, response));
+    });
   }
 
   private static PutEventsRequest request(Step step, String bus) {
@@ -110,31 +76,12 @@ public final class EventBridgePutAction implements FailoverAction, AutoCloseable
         ? response.entries().get(0) : null;
     if ((failedCount != null && failedCount > 0) || entry == null || entry.errorCode() != null) {
       String why = entry == null ? "no result entry" : entry.errorCode() + ": " + entry.errorMessage();
-      return failed(label + ": event not accepted (" + why + ")");
+      return Failing.with(FailureCode.REJECTED, label + ": event not accepted (" + why + ")");
     }
     return Future.succeededFuture(entry.eventId());
   }
 
-  private EventBridgeAsyncClient client(AwsEndpoint endpoint) {
-    return clients.get(endpoint);
-  }
-
-  static AwsEndpoint endpoint(Step step) {
-    return StepClients.endpoint(step);
-  }
-
-
   static String detail(Step step) {
     return StepPayload.object(step, "detail");
-  }
-
-  private static <T> Future<T> failed(String message) {
-    return Future.failedFuture(VertxException.noStackTrace(message));
-  }
-
-  /** Closes the clients built so far (they borrow {@link AwsClients}' HTTP client). */
-  @Override
-  public void close() {
-    clients.close();
   }
 }

@@ -8,6 +8,7 @@ import io.drwatch.schema.Params;
 import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.util.List;
+import software.amazon.awssdk.services.eventbridge.EventBridgeAsyncClient;
 import java.util.Optional;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
 import static io.drwatch.schema.SharedSpecs.pollMillis;
@@ -29,7 +30,7 @@ public final class EventBridgePutDescriptor extends AwsActionDescriptor<EventBri
             ParamSpec.string("busName").defaultsTo("default").doc("the event bus's name or ARN"),
             ParamSpec.string("source").defaultsTo("drwatch").doc("the event's source"),
             ParamSpec.json("detail").doc("a JSON object; default {\"step\": id, \"drill\": true|false, \"epoch\": n}")),
-        10, Speed.QUICK, List.of("events:PutEvents"), EventBridgePutAction::create);
+        10, Speed.QUICK, List.of("events:PutEvents"), built(EventBridgePutAction::new, EventBridgeAsyncClient::builder));
   }
 
   @Override

@@ -1,23 +1,15 @@
 package io.drwatch.adapter.aws.globalaccelerator;
 
-import io.drwatch.adapter.support.Failing;
-import io.drwatch.domain.FailureCode;
-import io.drwatch.adapter.aws.AwsFutures;
 import io.drwatch.adapter.support.Retry;
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
 import io.drwatch.adapter.support.Poll;
-import io.drwatch.port.FailoverAction;
-import io.vertx.core.Context;
+import io.drwatch.adapter.aws.AwsStepAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorAsyncClient;
 import software.amazon.awssdk.services.globalaccelerator.model.AcceleratorStatus;
 import software.amazon.awssdk.services.globalaccelerator.model.DescribeAcceleratorRequest;
@@ -48,7 +40,7 @@ import software.amazon.awssdk.services.globalaccelerator.model.UpdateEndpointGro
  * IAM: {@code globalaccelerator:DescribeEndpointGroup}, {@code UpdateEndpointGroup},
  * {@code DescribeAccelerator}.
  */
-public final class GaTrafficDialAction implements FailoverAction, AutoCloseable {
+public final class GaTrafficDialAction extends AwsStepAction<GlobalAcceleratorAsyncClient> {
   static final String CONTROL_PLANE_REGION = "us-west-2";
   static final Duration POLL_EVERY = Duration.ofSeconds(2);
   static final int DEFAULT_WAIT_SECONDS = 120;
@@ -64,26 +56,11 @@ public final class GaTrafficDialAction implements FailoverAction, AutoCloseable 
     }
   }
 
-  private final Vertx vertx;
-  private final Function<AwsEndpoint, GlobalAcceleratorAsyncClient> build;
   private final Duration pollEvery;
-  private final ConcurrentMap<AwsEndpoint, GlobalAcceleratorAsyncClient> clients = new ConcurrentHashMap<>();
 
   GaTrafficDialAction(Vertx vertx, Function<AwsEndpoint, GlobalAcceleratorAsyncClient> build, Duration pollEvery) {
-    this.vertx = vertx;
-    this.build = build;
+    super("ga-traffic-dial", vertx, build);
     this.pollEvery = pollEvery;
-  }
-
-  /** {@code aws} is asked for on the first call only (on a worker thread). */
-  public static GaTrafficDialAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new GaTrafficDialAction(vertx,
-        endpoint -> aws.get().configure(GlobalAcceleratorAsyncClient.builder(), endpoint).build(), POLL_EVERY);
-  }
-
-  @Override
-  public String name() {
-    return "ga-traffic-dial";
   }
 
   @Override
@@ -93,7 +70,7 @@ public final class GaTrafficDialAction implements FailoverAction, AutoCloseable 
 
   @Override
   public Future<Void> apply(Step step) {
-    return target(step).compose(t -> call(t, step.abandoned(), "UpdateEndpointGroup", () -> client(t).updateEndpointGroup(
+    return target(step).compose(t -> call(t, step.abandoned(), "UpdateEndpointGroup", c -> c.updateEndpointGroup(
         UpdateEndpointGroupRequest.builder().endpointGroupArn(t.endpointGroup())
             .trafficDialPercentage((float) t.dial()).build())))
         .mapEmpty();
@@ -112,13 +89,13 @@ public final class GaTrafficDialAction implements FailoverAction, AutoCloseable 
     if (t.accelerator().isEmpty()) {
       return dial.map(d -> new State(d, Optional.empty()));
     }
-    return dial.compose(d -> call(t, stop, "DescribeAccelerator", () -> client(t).describeAccelerator(
+    return dial.compose(d -> call(t, stop, "DescribeAccelerator", c -> c.describeAccelerator(
             DescribeAcceleratorRequest.builder().acceleratorArn(t.accelerator().get()).build()))
         .map(r -> new State(d, Optional.of(r.accelerator().status()))));
   }
 
   private Future<EndpointGroup> describeGroup(GaTarget t, Future<?> stop) {
-    return call(t, stop, "DescribeEndpointGroup", () -> client(t).describeEndpointGroup(
+    return call(t, stop, "DescribeEndpointGroup", c -> c.describeEndpointGroup(
         DescribeEndpointGroupRequest.builder().endpointGroupArn(t.endpointGroup()).build()))
         .map(r -> r.endpointGroup());
   }
@@ -128,27 +105,13 @@ public final class GaTrafficDialAction implements FailoverAction, AutoCloseable 
     return group.trafficDialPercentage() == null ? 100f : group.trafficDialPercentage();
   }
 
-  private <T> Future<T> call(GaTarget t, Future<?> stop, String operation, Supplier<java.util.concurrent.CompletableFuture<T>> call) {
-    Context context = vertx.getOrCreateContext();
-    return AwsFutures.retried(Retry.of("step " + t.step() + ": globalaccelerator " + operation).stopOn(stop), context, call);
+  private <T> Future<T> call(GaTarget t, Future<?> stop, String operation,
+      Function<GlobalAcceleratorAsyncClient, CompletableFuture<T>> invocation) {
+    return call(vertx.getOrCreateContext(), Retry.of("step " + t.step() + ": globalaccelerator " + operation)
+        .stopOn(stop), t.endpoint(), invocation);
   }
 
   private static Future<GaTarget> target(Step step) {
-    try {
-      return Future.succeededFuture(GaTarget.of(step));
-    } catch (IllegalArgumentException e) {
-      return Failing.with(FailureCode.BAD_PARAMS, e.getMessage());
-    }
-  }
-
-  private GlobalAcceleratorAsyncClient client(GaTarget t) {
-    return clients.computeIfAbsent(t.endpoint(), build);
-  }
-
-  /** Closes the clients built so far (they borrow {@link AwsClients}' HTTP client). */
-  @Override
-  public void close() {
-    clients.values().forEach(GlobalAcceleratorAsyncClient::close);
-    clients.clear();
+    return parsed(() -> GaTarget.of(step));
   }
 }

@@ -9,6 +9,7 @@ import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorAsyncClient;
 import java.util.Optional;
 import io.drwatch.adapter.aws.AwsParamSpecs;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
@@ -33,7 +34,7 @@ public final class GaTrafficDialDescriptor extends AwsActionDescriptor<GaTraffic
             waitSecondsParam(GaTrafficDialAction.DEFAULT_WAIT_SECONDS, 3600)),
         GaTrafficDialAction.DEFAULT_WAIT_SECONDS, Speed.QUICK,
         List.of("globalaccelerator:DescribeEndpointGroup", "globalaccelerator:UpdateEndpointGroup",
-            "globalaccelerator:DescribeAccelerator"), GaTrafficDialAction::create);
+            "globalaccelerator:DescribeAccelerator"), built((vertx, build) -> new GaTrafficDialAction(vertx, build, GaTrafficDialAction.POLL_EVERY), GlobalAcceleratorAsyncClient::builder));
   }
 
   @Override

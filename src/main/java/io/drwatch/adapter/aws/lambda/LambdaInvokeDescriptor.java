@@ -8,6 +8,7 @@ import io.drwatch.schema.Params;
 import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.util.List;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import java.util.Optional;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
 import static io.drwatch.schema.SharedSpecs.pollMillis;
@@ -32,7 +33,7 @@ public final class LambdaInvokeDescriptor extends AwsActionDescriptor<LambdaInvo
             region("the function's region"),
             ENDPOINT_OVERRIDE,
             ParamSpec.json("payload").doc("the event; default {\"step\": id, \"drill\": true|false, \"epoch\": n}")),
-        WAIT_SECONDS, Speed.QUICK, List.of("lambda:InvokeFunction"), LambdaInvokeAction::create);
+        WAIT_SECONDS, Speed.QUICK, List.of("lambda:InvokeFunction"), built(LambdaInvokeAction::new, LambdaAsyncClient::builder));
   }
 
   @Override

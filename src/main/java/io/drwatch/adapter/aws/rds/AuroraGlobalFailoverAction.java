@@ -4,19 +4,18 @@ import static io.drwatch.adapter.aws.rds.RdsParams.failed;
 
 import io.drwatch.adapter.aws.AwsFutures;
 import io.drwatch.adapter.support.Retry;
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.adapter.support.Poll.Seen;
 import io.drwatch.domain.CodedFailure;
 import io.drwatch.domain.FailureCode;
-import io.drwatch.port.FailoverAction;
+import io.drwatch.adapter.aws.AwsStepAction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import software.amazon.awssdk.services.rds.RdsAsyncClient;
 import software.amazon.awssdk.services.rds.model.DescribeGlobalClustersRequest;
 import software.amazon.awssdk.services.rds.model.FailoverGlobalClusterRequest;
@@ -32,7 +31,8 @@ import software.amazon.awssdk.services.rds.model.SwitchoverGlobalClusterRequest;
  *   <li>apply: a real run calls {@code FailoverGlobalCluster} with {@code AllowDataLoss}
  *       ({@code allowDataLoss}, default true: the managed failover that does not wait for the old
  *       primary, so RPO is the lag at that moment). A drill calls {@code SwitchoverGlobalCluster}
- *       (waits for sync, RPO 0). A rejection because a failover to the same target is already in
+ *       (waits for sync, RPO 0) in the primary's region, where AWS says to call it: {@code
+ *       switchoverRegion}, else the current writer's region from {@code DescribeGlobalClusters}. A rejection because a failover to the same target is already in
  *       progress (a crash while the step was in flight) counts as applied.
  *   <li>await: polls {@code DescribeGlobalClusters} every {@code pollMillis} (1000) for at most
  *       {@code waitSeconds} (1800) until the target is the writer, no failover state is in
@@ -41,32 +41,14 @@ import software.amazon.awssdk.services.rds.model.SwitchoverGlobalClusterRequest;
  * </ul>
  *
  * <p>Parameters: {@code globalCluster}, {@code targetCluster} (ARN of the secondary DB cluster),
- * {@code region} (the secondary's region for a failover; for drills the runbook's drill overrides
- * can point a switchover at the primary's), optional {@code endpointOverride}, {@code allowDataLoss},
+ * {@code region} (the secondary's region: describe and failover go there), optional {@code
+ * switchoverRegion}, optional {@code endpointOverride}, {@code allowDataLoss},
  * {@code pollMillis}, {@code waitSeconds}. IAM: {@code rds:DescribeGlobalClusters},
  * {@code rds:FailoverGlobalCluster}, {@code rds:SwitchoverGlobalCluster}.
  */
-public final class AuroraGlobalFailoverAction implements FailoverAction, AutoCloseable {
-  private final Vertx vertx;
-  private final StepClients<RdsAsyncClient> clients;
-
-  AuroraGlobalFailoverAction(Vertx vertx, StepClients<RdsAsyncClient> clients) {
-    this.vertx = vertx;
-    this.clients = clients;
-  }
-
-  /** {@code aws} is asked for on the first call only (on a worker thread). */
-  public static AuroraGlobalFailoverAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new AuroraGlobalFailoverAction(vertx, new StepClients<>(endpoint -> aws.get().configure(RdsAsyncClient.builder(), endpoint).build()));
-  }
-
-  public static AuroraGlobalFailoverAction create(Vertx vertx, AwsClients aws) {
-    return create(vertx, () -> aws);
-  }
-
-  @Override
-  public String name() {
-    return "aurora-global-failover";
+public final class AuroraGlobalFailoverAction extends AwsStepAction<RdsAsyncClient> {
+  AuroraGlobalFailoverAction(Vertx vertx, Function<AwsEndpoint, RdsAsyncClient> build) {
+    super("aurora-global-failover", vertx, build);
   }
 
   @Override
@@ -91,13 +73,13 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
     return target(step).compose(t -> {
       // Whether this await saw the failover in progress; only touched on t.context(), between rounds.
       AtomicBoolean sawProgress = new AtomicBoolean();
-      return Poll.every(RdsParams.pollEvery(step), RdsParams.waitLimit(step)).untilSeen(vertx, step.abandoned(), t.label(),
-          () -> describe(t).compose(g -> seen(t, GlobalClusterView.of(g, t.targetCluster()), sawProgress))).result().mapEmpty();
+      return awaitSeen(step, RdsParams.pollEvery(step), RdsParams.waitLimit(step), t.label(),
+          () -> describe(t).compose(g -> seen(t, GlobalClusterView.of(g, t.targetCluster()), sawProgress)));
     });
   }
 
   private record Target(Context context, Step step, String globalCluster, String targetCluster,
-      AwsEndpoint endpoint, boolean allowDataLoss) {
+      AwsEndpoint endpoint, boolean allowDataLoss, Optional<String> switchoverRegion) {
     String label() {
       return "step " + step.id() + ": aurora-global-failover " + globalCluster + " to " + targetCluster;
     }
@@ -105,12 +87,9 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
 
   private Future<Target> target(Step step) {
     Context context = vertx.getOrCreateContext();
-    try {
-      return Future.succeededFuture(new Target(context, step, step.param("globalCluster"),
-          step.param("targetCluster").strip(), StepClients.endpoint(step), RdsParams.flag(step, "allowDataLoss", true)));
-    } catch (IllegalArgumentException e) {
-      return failed(FailureCode.BAD_PARAMS, e.getMessage());
-    }
+    return parsed(() -> new Target(context, step, step.param("globalCluster"),
+          step.param("targetCluster").strip(), StepClients.endpoint(step), RdsParams.flag(step, "allowDataLoss", true),
+          Optional.ofNullable(step.params().get("switchoverRegion")).map(String::strip).filter(r -> !r.isEmpty())));
   }
 
   private Future<GlobalCluster> describe(Target t) {
@@ -137,12 +116,21 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
             .build())).mapEmpty();
   }
 
+  /**
+   * AWS documents a switchover as called in the primary's region: {@code switchoverRegion} if the
+   * step names one, else the writer's as the global cluster reports it now.
+   */
   private Future<Void> switchover(Target t) {
-    return AwsFutures.retried(Retry.of("rds SwitchoverGlobalCluster").stopOn(t.step().abandoned()), t.context(), () -> clients.get(t.endpoint())
+    Future<AwsEndpoint> where = t.switchoverRegion().isPresent()
+        ? Future.succeededFuture(t.endpoint().inRegion(t.switchoverRegion().get()))
+        : describe(t).map(g -> GlobalClusterView.of(g, t.targetCluster()).writerRegion()
+            .map(t.endpoint()::inRegion).orElse(t.endpoint()));
+    return where.compose(endpoint -> AwsFutures.retried(Retry.of("rds SwitchoverGlobalCluster (" + endpoint.region() + ")")
+        .stopOn(t.step().abandoned()), t.context(), () -> clients.get(endpoint)
         .switchoverGlobalCluster(SwitchoverGlobalClusterRequest.builder()
             .globalClusterIdentifier(t.globalCluster())
             .targetDbClusterIdentifier(t.targetCluster())
-            .build())).mapEmpty();
+            .build())).mapEmpty());
   }
 
   /** The global cluster refused because it is busy: fine if it is busy making our target the writer. */
@@ -169,8 +157,4 @@ public final class AuroraGlobalFailoverAction implements FailoverAction, AutoClo
     return Future.succeededFuture(done ? Seen.done(view.state()) : Seen.notYet(view.state()));
   }
 
-  @Override
-  public void close() {
-    clients.close();
-  }
 }

@@ -10,6 +10,7 @@ import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.services.rds.RdsAsyncClient;
 import java.util.Optional;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
 import static io.drwatch.schema.SharedSpecs.pollMillis;
@@ -33,13 +34,15 @@ public final class AuroraGlobalFailoverDescriptor
             ParamSpec.string("targetCluster").asRequired().matching("arn:aws[a-z-]*:rds:[a-z0-9-]+:\\d{12}:cluster:.+",
                 "a DB cluster ARN").doc("**ARN** of the secondary DB cluster to promote"),
             region("where the calls go: the surviving (secondary) region"),
+            SharedSpecs.region("switchoverRegion", "where a drill's switchover is called; default: the current"
+                + " writer's region"),
             ENDPOINT_OVERRIDE,
             ParamSpec.bool("allowDataLoss").defaultsTo("true").doc("false makes it a switchover that waits for sync"),
             pollMillis(RdsParams.DEFAULT_POLL_MILLIS),
             waitSecondsParam(RdsParams.DEFAULT_WAIT_SECONDS, 86_400)),
         RdsParams.DEFAULT_WAIT_SECONDS, Speed.LONG,
         List.of("rds:DescribeGlobalClusters", "rds:FailoverGlobalCluster", "rds:SwitchoverGlobalCluster"),
-        AuroraGlobalFailoverAction::create);
+        built(AuroraGlobalFailoverAction::new, RdsAsyncClient::builder));
   }
 
   @Override

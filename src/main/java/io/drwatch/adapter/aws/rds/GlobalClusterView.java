@@ -41,6 +41,13 @@ record GlobalClusterView(GlobalCluster cluster, String targetArn) {
     return cluster.status();
   }
 
+  /** The writer's region, from its ARN {@code arn:aws:rds:<region>:<account>:cluster:<id>}. */
+  Optional<String> writerRegion() {
+    return cluster.globalClusterMembers().stream().filter(m -> Boolean.TRUE.equals(m.isWriter()))
+        .map(GlobalClusterMember::dbClusterArn).findFirst().map(arn -> arn.split(":"))
+        .filter(p -> p.length >= 7 && !p[3].isBlank()).map(p -> p[3]);
+  }
+
   /** For messages: status, writer and failover state. */
   String state() {
     String writer = cluster.globalClusterMembers().stream().filter(m -> Boolean.TRUE.equals(m.isWriter()))

@@ -1,23 +1,17 @@
 package io.drwatch.adapter.aws.rds;
 
-import io.drwatch.config.ChannelConfig;
-import io.drwatch.port.ChannelProbe;
-import io.drwatch.spi.AbstractChannelKindDescriptor;
-import io.drwatch.spi.KindContext;
+import io.drwatch.adapter.aws.AwsManagedChannelKind;
 import io.drwatch.schema.ChannelShape;
 import io.drwatch.schema.ParamSchema;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
-import java.time.Duration;
 import java.util.List;
-import io.drwatch.adapter.aws.AwsClients;
-import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ASSUME_ROLE;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
 import static io.drwatch.adapter.aws.AwsParamSpecs.region;
 
 /** Channel kind {@code rds}: see {@link RdsReplicaChannel}. */
-public final class RdsChannelKind extends AbstractChannelKindDescriptor<RdsChannelKind.Target> {
+public final class RdsChannelKind extends AwsManagedChannelKind<RdsChannelKind.Target> {
 
   /** The replica watched. */
   public record Target(String region, String instance) {}
@@ -30,19 +24,12 @@ public final class RdsChannelKind extends AbstractChannelKindDescriptor<RdsChann
             ParamSpec.string("instance").asRequired().matching("[A-Za-z][A-Za-z0-9-]{0,62}", RdsPromoteDescriptor.INSTANCE_RULE)
                 .doc("the replica's DB instance identifier"),
             ENDPOINT_OVERRIDE, ASSUME_ROLE),
-        ChannelShape.aws(ChannelShape.Need.OPTIONAL, ChannelShape.Form.POSTGRES, Duration.ofMinutes(1), 3), true,
-        List.of("rds:DescribeDBInstances", "cloudwatch:GetMetricData"));
+        ChannelShape.Form.POSTGRES, List.of("rds:DescribeDBInstances", "cloudwatch:GetMetricData"),
+        RdsReplicaChannel::telemetry);
   }
 
   @Override
   public Target parse(Params p) {
     return new Target(p.string("region"), p.string("instance"));
-  }
-
-  @Override
-  public ChannelProbe probe(KindContext context, ChannelConfig c) {
-    RdsTelemetry telemetry = RdsReplicaChannel.telemetry(context.vertx(), context.service(AwsClients.class).get(),
-        context.service(CloudWatchReaders.class).get(), c);
-    return context.managed(telemetry, "postgres", c);
   }
 }

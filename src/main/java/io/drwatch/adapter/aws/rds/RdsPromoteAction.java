@@ -4,19 +4,17 @@ import static io.drwatch.adapter.aws.rds.RdsParams.failed;
 
 import io.drwatch.adapter.aws.AwsFutures;
 import io.drwatch.adapter.support.Retry;
-import io.drwatch.adapter.aws.AwsClients;
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.adapter.support.Poll.Seen;
 import io.drwatch.domain.CodedFailure;
 import io.drwatch.domain.FailureCode;
-import io.drwatch.port.FailoverAction;
+import io.drwatch.adapter.aws.AwsStepAction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import software.amazon.awssdk.services.rds.RdsAsyncClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
@@ -44,27 +42,9 @@ import software.amazon.awssdk.services.rds.model.PromoteReadReplicaRequest;
  * through {@link io.drwatch.adapter.support.Retry} (bounded retries of throttling, 5xx and timeouts). IAM:
  * {@code rds:DescribeDBInstances}, {@code rds:PromoteReadReplica}.
  */
-public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
-  private final Vertx vertx;
-  private final StepClients<RdsAsyncClient> clients;
-
-  RdsPromoteAction(Vertx vertx, StepClients<RdsAsyncClient> clients) {
-    this.vertx = vertx;
-    this.clients = clients;
-  }
-
-  /** {@code aws} is asked for on the first call only (on a worker thread). */
-  public static RdsPromoteAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new RdsPromoteAction(vertx, new StepClients<>(endpoint -> aws.get().configure(RdsAsyncClient.builder(), endpoint).build()));
-  }
-
-  public static RdsPromoteAction create(Vertx vertx, AwsClients aws) {
-    return create(vertx, () -> aws);
-  }
-
-  @Override
-  public String name() {
-    return "rds-promote";
+public final class RdsPromoteAction extends AwsStepAction<RdsAsyncClient> {
+  RdsPromoteAction(Vertx vertx, Function<AwsEndpoint, RdsAsyncClient> build) {
+    super("rds-promote", vertx, build);
   }
 
   @Override
@@ -79,8 +59,8 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
 
   @Override
   public Future<Void> await(Step step) {
-    return target(step).compose(t -> Poll.every(RdsParams.pollEvery(step), RdsParams.waitLimit(step))
-        .untilSeen(vertx, step.abandoned(), t.label(), () -> describe(t).compose(i -> seen(t, i))).result().mapEmpty());
+    return target(step).compose(t -> awaitSeen(step, RdsParams.pollEvery(step), RdsParams.waitLimit(step), t.label(),
+        () -> describe(t).compose(i -> seen(t, i))));
   }
 
   /** What one step names, resolved once; the context is the caller's, where results come back. */
@@ -93,12 +73,8 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
 
   private Future<Target> target(Step step) {
     Context context = vertx.getOrCreateContext();
-    try {
-      return Future.succeededFuture(new Target(context, step, step.param("instance"), StepClients.endpoint(step),
+    return parsed(() -> new Target(context, step, step.param("instance"), StepClients.endpoint(step),
           RdsParams.optionalNumber(step, "backupRetentionPeriod", 0, 35)));
-    } catch (IllegalArgumentException e) {
-      return failed(FailureCode.BAD_PARAMS, e.getMessage());
-    }
   }
 
   /** Promoted: available and no longer replicating from a source. */
@@ -158,8 +134,4 @@ public final class RdsPromoteAction implements FailoverAction, AutoCloseable {
         || status.startsWith("inaccessible-encryption-credentials"));
   }
 
-  @Override
-  public void close() {
-    clients.close();
-  }
 }

@@ -9,6 +9,7 @@ import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.services.rds.RdsAsyncClient;
 import java.util.Optional;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
 import static io.drwatch.schema.SharedSpecs.pollMillis;
@@ -36,7 +37,7 @@ public final class RdsPromoteDescriptor extends AwsActionDescriptor<RdsPromoteDe
             pollMillis(RdsParams.DEFAULT_POLL_MILLIS),
             waitSecondsParam(RdsParams.DEFAULT_WAIT_SECONDS, 86_400)),
         RdsParams.DEFAULT_WAIT_SECONDS, Speed.LONG, List.of("rds:DescribeDBInstances", "rds:PromoteReadReplica"),
-        RdsPromoteAction::create);
+        built(RdsPromoteAction::new, RdsAsyncClient::builder));
   }
 
   @Override

@@ -20,46 +20,52 @@ import java.util.Optional;
  * S3's own replication metrics for one rule, published when replication metrics (or RTC) are
  * enabled on it: {@code ReplicationLatency} (seconds, the provider's lag figure, cross-checked by
  * the canary), {@code OperationsFailedReplication} (any failure in the window means the rule is
- * failing objects: BROKEN) and {@code OperationsPendingReplication} (shown in the detail). They are
- * read from the shared CloudWatch reader of the source region; the canary stays the RPO.
+ * failing objects: BROKEN) and {@code OperationsPendingReplication} (shown in the detail). S3
+ * publishes latency and pending operations in the destination bucket's region and failed operations
+ * in the source's, so each is read from the shared CloudWatch reader of its own region; the canary
+ * stays the RPO.
  */
 public final class S3ReplicationMetrics implements ProviderTelemetry {
   static final String SOURCE = "AWS/S3 ReplicationLatency";
 
-  private final CloudWatchReader cloudWatch;
+  private final CloudWatchReader source;
+  private final CloudWatchReader destination;
   private final MetricQuery latency;
   private final MetricQuery failed;
   private final MetricQuery pending;
 
-  public S3ReplicationMetrics(CloudWatchReader cloudWatch, String sourceBucket, String destinationBucket,
-      String rule) {
-    this.cloudWatch = cloudWatch;
+  public S3ReplicationMetrics(CloudWatchReader source, CloudWatchReader destination, String sourceBucket,
+      String destinationBucket, String rule) {
+    this.source = source;
+    this.destination = destination;
     Map<String, String> dims = Map.of("SourceBucket", sourceBucket, "DestinationBucket", destinationBucket,
         "RuleId", rule);
     this.latency = MetricQuery.maxPerMinute("AWS/S3", "ReplicationLatency", dims);
     this.failed = MetricQuery.maxPerMinute("AWS/S3", "OperationsFailedReplication", dims);
     this.pending = MetricQuery.maxPerMinute("AWS/S3", "OperationsPendingReplication", dims);
-    cloudWatch.register(latency);
-    cloudWatch.register(failed);
-    cloudWatch.register(pending);
+    destination.register(latency);
+    source.register(failed);
+    destination.register(pending);
   }
 
   /**
-   * The metrics of the channel's {@code replicationRule}, read in the source region as the channel's
-   * role; empty without a rule (S3 publishes the metrics per rule).
+   * The metrics of the channel's {@code replicationRule}, read as the channel's role in the source
+   * {@code region} and the {@code destinationRegion} (default: the source's); empty without a rule
+   * (S3 publishes the metrics per rule).
    */
   public static Optional<S3ReplicationMetrics> forChannel(CloudWatchReaders readers, ChannelConfig c) {
-    return c.optionalParam("replicationRule").map(rule -> new S3ReplicationMetrics(
-        readers.reader(new AwsEndpoint(c.param("region"), c.optionalParam("endpointOverride").map(URI::create),
-            c.optionalParam("assumeRole"))),
-        c.param("sourceBucket"), c.param("destinationBucket"), rule));
+    AwsEndpoint home = new AwsEndpoint(c.param("region"), c.optionalParam("endpointOverride").map(URI::create),
+        c.optionalParam("assumeRole"));
+    String destinationRegion = c.optionalParam("destinationRegion").orElse(home.region());
+    return c.optionalParam("replicationRule").map(rule -> new S3ReplicationMetrics(readers.reader(home),
+        readers.reader(home.inRegion(destinationRegion)), c.param("sourceBucket"), c.param("destinationBucket"), rule));
   }
 
   @Override
   public Future<ReplicaView> read() {
-    Future<Optional<Datapoint>> lat = cloudWatch.latest(latency);
-    Future<Optional<Datapoint>> fail = cloudWatch.latest(failed);
-    Future<Optional<Datapoint>> pend = cloudWatch.latest(pending);
+    Future<Optional<Datapoint>> lat = destination.latest(latency);
+    Future<Optional<Datapoint>> fail = source.latest(failed);
+    Future<Optional<Datapoint>> pend = destination.latest(pending);
     return Future.all(lat, fail, pend).map(v -> view(lat.result(), fail.result(), pend.result()));
   }
 
@@ -80,9 +86,9 @@ public final class S3ReplicationMetrics implements ProviderTelemetry {
 
   @Override
   public Future<Void> close() {
-    cloudWatch.unregister(latency);
-    cloudWatch.unregister(failed);
-    cloudWatch.unregister(pending);
+    destination.unregister(latency);
+    source.unregister(failed);
+    destination.unregister(pending);
     return Future.succeededFuture();
   }
 }

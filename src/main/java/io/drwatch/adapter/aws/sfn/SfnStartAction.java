@@ -1,15 +1,13 @@
 package io.drwatch.adapter.aws.sfn;
 
-import io.drwatch.adapter.support.Failing;
-import io.drwatch.adapter.aws.AwsFutures;
-import io.drwatch.adapter.support.Retry;
-import io.drwatch.adapter.aws.AwsClients;
+import static io.drwatch.adapter.aws.AwsFutures.absentIf;
+
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.support.Poll;
-import io.drwatch.adapter.support.Poll.Seen;
-import io.drwatch.adapter.aws.StepClients;
+import io.drwatch.adapter.aws.AwsStepAction;
 import io.drwatch.adapter.aws.StepPayload;
-import io.drwatch.port.FailoverAction;
+import io.drwatch.adapter.support.Failing;
+import io.drwatch.adapter.support.Poll.Seen;
+import io.drwatch.adapter.support.Retry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,10 +16,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -56,25 +51,11 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
  * pollMillis} (2000), {@code waitSeconds} (3600). IAM: {@code states:StartExecution}, {@code
  * states:DescribeExecution}.
  */
-public final class SfnStartAction implements FailoverAction, AutoCloseable {
+public final class SfnStartAction extends AwsStepAction<SfnAsyncClient> {
   static final String NAME = "sfn-start";
 
-  private final Vertx vertx;
-  private final StepClients<SfnAsyncClient> clients;
-
   SfnStartAction(Vertx vertx, Function<AwsEndpoint, SfnAsyncClient> build) {
-    this.vertx = vertx;
-    this.clients = new StepClients<>(build);
-  }
-
-  /** {@code aws} is asked for on the first call only (on a worker thread). */
-  public static SfnStartAction create(Vertx vertx, Supplier<AwsClients> aws) {
-    return new SfnStartAction(vertx, endpoint -> aws.get().configure(SfnAsyncClient.builder(), endpoint).build());
-  }
-
-  @Override
-  public String name() {
-    return NAME;
+    super(NAME, vertx, build);
   }
 
   @Override
@@ -87,8 +68,8 @@ public final class SfnStartAction implements FailoverAction, AutoCloseable {
   @Override
   public Future<Void> apply(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(context, step).compose(t -> AwsFutures.retried(Retry.of("sfn StartExecution " + t.name()).stopOn(step.abandoned()),
-        context, () -> absentIf(ExecutionAlreadyExistsException.class, clients.get(t.endpoint())
+    return target(context, step).compose(t -> call(context, Retry.of("sfn StartExecution " + t.name())
+        .stopOn(step.abandoned()), t.endpoint(), c -> absentIf(ExecutionAlreadyExistsException.class, c
             .startExecution(StartExecutionRequest.builder()
                 .stateMachineArn(t.stateMachine()).name(t.name()).input(t.input()).build())))
         .recover(err -> Failing.under(t.label(), err))
@@ -98,11 +79,11 @@ public final class SfnStartAction implements FailoverAction, AutoCloseable {
   @Override
   public Future<Void> await(Step step) {
     Context context = vertx.getOrCreateContext();
-    return target(context, step).compose(t -> Poll.every(t.every(), t.atMost()).untilSeen(context.owner(), step.abandoned(),
+    return target(context, step).compose(t -> awaitSeen(step, t.every(), t.atMost(),
         t.label() + ": execution " + t.name(),
         () -> describe(context, t, step.abandoned()).compose(found -> found.isEmpty()
             ? failed(t.label() + ": execution " + t.name() + " does not exist (was the step applied?)")
-            : seen(t, found.get()))).result().mapEmpty());
+            : seen(t, found.get()))));
   }
 
   /** Same name, different input or already ended: say which, with the execution's own words. */
@@ -160,21 +141,9 @@ public final class SfnStartAction implements FailoverAction, AutoCloseable {
 
   /** The step's execution; empty if it was never started. */
   private Future<Optional<DescribeExecutionResponse>> describe(Context context, ExecutionTarget t, Future<?> stop) {
-    return AwsFutures.retried(Retry.of("sfn DescribeExecution " + t.name()).stopOn(stop),
-        context, () -> absentIf(ExecutionDoesNotExistException.class, clients.get(t.endpoint())
-            .describeExecution(DescribeExecutionRequest.builder().executionArn(t.executionArn()).build())))
-        .recover(err -> Failing.under(t.label(), err));
-  }
-
-  /** An expected service answer as "absent" (and not worth retrying), on the SDK's thread. */
-  private static <T> CompletableFuture<Optional<T>> absentIf(Class<? extends Throwable> expected,
-      CompletableFuture<T> call) {
-    return call.thenApply(Optional::ofNullable).exceptionally(err -> {
-      if (expected.isInstance(AwsFutures.unwrap(err))) {
-        return Optional.empty();
-      }
-      throw err instanceof CompletionException c ? c : new CompletionException(err);
-    });
+    return call(context, t.label(), Retry.of("sfn DescribeExecution " + t.name()).stopOn(stop), t.endpoint(),
+        c -> absentIf(ExecutionDoesNotExistException.class,
+            c.describeExecution(DescribeExecutionRequest.builder().executionArn(t.executionArn()).build())));
   }
 
   /**
@@ -189,10 +158,5 @@ public final class SfnStartAction implements FailoverAction, AutoCloseable {
 
   private static <T> Future<T> failed(String message) {
     return Future.failedFuture(VertxException.noStackTrace(message));
-  }
-
-  @Override
-  public void close() {
-    clients.close();
   }
 }

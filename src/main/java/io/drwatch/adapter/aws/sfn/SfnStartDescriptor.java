@@ -9,6 +9,7 @@ import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import java.util.Optional;
 import static io.drwatch.adapter.aws.AwsParamSpecs.ENDPOINT_OVERRIDE;
 import static io.drwatch.schema.SharedSpecs.pollMillis;
@@ -39,7 +40,7 @@ public final class SfnStartDescriptor extends AwsActionDescriptor<SfnStartDescri
                 .doc("the execution's name, found again by every later run; default drwatch-<step>-<run id>"),
             pollMillis(2000),
             waitSecondsParam(WAIT_SECONDS, 86_400)),
-        WAIT_SECONDS, Speed.LONG, List.of("states:StartExecution", "states:DescribeExecution"), SfnStartAction::create);
+        WAIT_SECONDS, Speed.LONG, List.of("states:StartExecution", "states:DescribeExecution"), built(SfnStartAction::new, SfnAsyncClient::builder));
   }
 
   @Override

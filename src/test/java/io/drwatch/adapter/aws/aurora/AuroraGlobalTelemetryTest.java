@@ -52,8 +52,8 @@ class AuroraGlobalTelemetryTest {
     // moto 5.2.1 reports IsWriter=false for every member (AWS: true for the primary cluster) and
     // ignores the GlobalClusterIdentifier filter; the proxy corrects IsWriter of the source cluster.
     proxy = new QueryProtocolProxy(moto.endpoint());
-    proxy.rewrite(body -> body.replace(":cluster:orders-east</DBClusterArn><Readers/><IsWriter>false",
-        ":cluster:orders-east</DBClusterArn><Readers/><IsWriter>true"));
+    proxy.rewrite(body -> body.replaceAll(":cluster:(\\w+)-east</DBClusterArn><Readers/><IsWriter>false",
+        ":cluster:$1-east</DBClusterArn><Readers/><IsWriter>true"));
     east = aws.configure(RdsAsyncClient.builder(), new AwsEndpoint("us-east-1", Optional.of(proxy.endpoint()))).build();
     try (RdsAsyncClient west = aws.configure(RdsAsyncClient.builder(), new AwsEndpoint("us-west-2", Optional.of(moto.endpoint()))).build()) {
       String arn = east.createDBCluster(r -> r.dbClusterIdentifier("orders-east").engine("aurora-postgresql")
@@ -62,6 +62,13 @@ class AuroraGlobalTelemetryTest {
           .get(20, TimeUnit.SECONDS);
       west.createDBCluster(r -> r.dbClusterIdentifier("orders-west").engine("aurora-postgresql")
           .globalClusterIdentifier("orders-global")).get(20, TimeUnit.SECONDS);
+      String legacy = east.createDBCluster(r -> r.dbClusterIdentifier("legacy-east").engine("aurora-mysql")
+          .engineVersion("5.7.mysql_aurora.2.11.2").masterUsername("admin1").masterUserPassword("password123"))
+          .get(20, TimeUnit.SECONDS).dbCluster().dbClusterArn();
+      east.createGlobalCluster(r -> r.globalClusterIdentifier("legacy-global").sourceDBClusterIdentifier(legacy))
+          .get(20, TimeUnit.SECONDS);
+      west.createDBCluster(r -> r.dbClusterIdentifier("legacy-west").engine("aurora-mysql")
+          .engineVersion("5.7.mysql_aurora.2.11.2").globalClusterIdentifier("legacy-global")).get(20, TimeUnit.SECONDS);
     }
     readers = new CloudWatchReaders(vertx, () -> aws, Duration.ofMillis(300), 30, Clock.systemUTC());
   }
@@ -74,6 +81,11 @@ class AuroraGlobalTelemetryTest {
     aws.close();
     moto.close();
     vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void forgetOtherTestsRequests() {
+    proxy.clear();
   }
 
   private static ReplicaView read(AuroraGlobalTelemetry t) throws Exception {
@@ -107,6 +119,40 @@ class AuroraGlobalTelemetryTest {
     assertThat(last.get().linkDetail()).contains("writer orders-east");
     assertThat(proxy.requests("DescribeGlobalClusters")).allSatisfy(f ->
         assertThat(f).containsEntry("GlobalClusterIdentifier", "orders-global"));
+  }
+
+  @Test
+  void anOlderAuroraMysqlsReplicationLagIsFoundUnderTheDimensionsItHas() throws Exception {
+    // CloudWatch through the recording proxy too: the ListMetrics and GetMetricData it sends are on record.
+    AuroraGlobalTelemetry t = new AuroraGlobalTelemetry(vertx, east, readers, "legacy-global",
+        new AwsEndpoint("us-east-1", Optional.of(proxy.endpoint())), Duration.ofSeconds(1));
+    try (CloudWatchAsyncClient cwWest = aws.configure(CloudWatchAsyncClient.builder(),
+        new AwsEndpoint("us-west-2", Optional.of(moto.endpoint()))).build()) {
+      cwWest.putMetricData(r -> r.namespace("AWS/RDS").metricData(MetricDatum.builder()
+          .metricName("AuroraGlobalDBReplicationLag")
+          .dimensions(Dimension.builder().name("DBClusterIdentifier").value("legacy-west").build(),
+              Dimension.builder().name("SourceRegion").value("us-east-1").build())
+          .storageResolution(1).value(800.0).timestamp(Instant.now().truncatedTo(ChronoUnit.SECONDS)).build()))
+          .get(10, TimeUnit.SECONDS);
+    }
+    AtomicReference<ReplicaView> last = new AtomicReference<>();
+    Await.until(Duration.ofSeconds(10), "a datapoint, last " + last, () -> {
+      last.set(read(t));
+      return last.get().reported().isPresent();
+    });
+    assertThat(last.get().reported().get().reported()).isEqualTo(Duration.ofMillis(800));
+    assertThat(last.get().reported().get().source()).isEqualTo("AWS/RDS AuroraGlobalDBReplicationLag");
+    assertThat(proxy.requests("ListMetrics")).isNotEmpty().allSatisfy(f -> assertThat(f)
+        .containsEntry(QueryProtocolProxy.REGION, "us-west-2").containsEntry("Namespace", "AWS/RDS")
+        .containsEntry("Dimensions.member.1.Name", "DBClusterIdentifier")
+        .containsEntry("Dimensions.member.1.Value", "legacy-west"));
+    assertThat(proxy.requests("GetMetricData")).last().satisfies(f -> assertThat(f)
+        .containsEntry(QueryProtocolProxy.REGION, "us-west-2")
+        .containsEntry("MetricDataQueries.member.1.MetricStat.Metric.MetricName", "AuroraGlobalDBReplicationLag")
+        .containsEntry("MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.1.Name", "DBClusterIdentifier")
+        .containsEntry("MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.2.Name", "SourceRegion")
+        .containsEntry("MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.2.Value", "us-east-1"));
+    t.close();
   }
 
   @Test

@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A recording proxy in front of moto for AWS query-protocol services (CloudWatch, RDS): it parses
@@ -29,6 +31,9 @@ import java.util.function.Function;
  * requests to answer them itself (throttling, a page with a NextToken) instead of forwarding.
  */
 public final class QueryProtocolProxy implements AutoCloseable {
+  /** The key under which each recorded form keeps the region its request was signed for. */
+  public static final String REGION = "@region";
+  private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/");
   private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
   /** An answer of our own instead of moto's. */
@@ -86,6 +91,9 @@ public final class QueryProtocolProxy implements AutoCloseable {
     try (ex) {
       byte[] body = ex.getRequestBody().readAllBytes();
       Map<String, String> form = parse(new String(body, StandardCharsets.UTF_8));
+      // Recorded beside the form (not forwarded): the region the SDK signed for, from SigV4's scope.
+      Matcher scope = SCOPE.matcher(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+      form.put(REGION, scope.find() ? scope.group(1) : "");
       seen.add(form);
       Canned canned = interceptor.apply(form);
       if (canned != null) {

@@ -1,5 +1,7 @@
 package io.drwatch.adapter.aws.efs;
 
+import software.amazon.awssdk.services.efs.EfsAsyncClient;
+import io.drwatch.adapter.aws.StepClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +48,7 @@ class EfsStopReplicationActionTest {
    * counted (the blocked-thread check starts per test), like ClassWarmup does for the daemon.
    */
   private static void warmUp() throws Exception {
-    try (FakeEfs fake = new FakeEfs(); EfsStopReplicationAction warm = EfsStopReplicationAction.create(vertx, () -> aws)) {
+    try (FakeEfs fake = new FakeEfs(); EfsStopReplicationAction warm = new EfsStopReplicationAction(vertx, StepClients.built(() -> aws, EfsAsyncClient::builder))) {
       fake.addReplication("fs-warm", "fs-warm-dst");
       fake.failNext(1, FakeEfs.error(429, "ThrottlingException", "Rate exceeded"));
       fake.failNext(1, DELETE, FakeEfs.error(429, "ThrottlingException", "Rate exceeded"));
@@ -68,7 +70,7 @@ class EfsStopReplicationActionTest {
   void fake() throws Exception {
     fake = new FakeEfs();
     fake.addReplication("fs-src", "fs-dst");
-    action = EfsStopReplicationAction.create(vertx, () -> aws);
+    action = new EfsStopReplicationAction(vertx, StepClients.built(() -> aws, EfsAsyncClient::builder));
   }
 
   @AfterEach
@@ -113,8 +115,10 @@ class EfsStopReplicationActionTest {
     Step step = step(Map.of("fileSystem", "fs-dst", "region", "us-west-2", "deletionMode", "LOCAL_CONFIGURATION_ONLY"));
     OnContext.run(vertx, () -> action.apply(step));
     OnContext.run(vertx, () -> action.await(step));
-    assertThat(calls("DELETE")).singleElement().satisfies(r -> {
-      assertThat(r.path()).isEqualTo("/2015-02-01/file-systems/fs-dst/replication-configuration");
+    assertThat(calls("GET")).first().satisfies(r -> assertThat(r.query()).isEqualTo(Map.of("FileSystemId", "fs-dst")));
+    assertThat(calls("DELETE")).as("the source's id, which DescribeReplicationConfigurations returned")
+        .singleElement().satisfies(r -> {
+      assertThat(r.path()).isEqualTo("/2015-02-01/file-systems/fs-src/replication-configuration");
       assertThat(r.query()).isEqualTo(Map.of("deletionMode", "LOCAL_CONFIGURATION_ONLY"));
       assertThat(r.region()).isEqualTo("us-west-2");
     });
@@ -164,7 +168,7 @@ class EfsStopReplicationActionTest {
 
   @Test
   void shouldRetryASlowAnswerAndFailNamingTheTimeoutWhenItStaysSlow() throws Exception {
-    try (EfsStopReplicationAction hurried = EfsStopReplicationAction.create(vertx, () -> impatient)) {
+    try (EfsStopReplicationAction hurried = new EfsStopReplicationAction(vertx, StepClients.built(() -> impatient, EfsAsyncClient::builder))) {
       OnContext.run(vertx, () -> hurried.check(step(Map.of()))); // warm: the first call loads the SDK's classes
       fake.clearRequests();
       fake.delayNext(1, Duration.ofSeconds(2));

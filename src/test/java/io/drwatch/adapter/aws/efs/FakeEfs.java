@@ -111,6 +111,10 @@ final class FakeEfs extends LoopbackAwsFake {
     if (x == null) {
       return error(404, "ReplicationNotFound", "No replications found for file system '" + fileSystem + "'.");
     }
+    if (!x.source.equals(fileSystem)) {
+      // The path's id is the SourceFileSystemId: a destination's id names no replication to delete.
+      return error(400, "BadRequest", "SourceFileSystemId " + fileSystem + " is the destination of " + x.source);
+    }
     x.status = "DELETING";
     x.describesLeft = 2;
     return new Reply(204, Map.of(), "");

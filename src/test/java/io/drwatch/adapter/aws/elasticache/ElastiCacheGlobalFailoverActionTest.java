@@ -1,5 +1,7 @@
 package io.drwatch.adapter.aws.elasticache;
 
+import software.amazon.awssdk.services.elasticache.ElastiCacheAsyncClient;
+import io.drwatch.adapter.aws.StepClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +52,7 @@ class ElastiCacheGlobalFailoverActionTest {
    * counted (the blocked-thread check starts per test), like ClassWarmup does for the daemon.
    */
   private static void warmUp() throws Exception {
-    try (FakeElastiCache fake = new FakeElastiCache(); ElastiCacheGlobalFailoverAction warm = ElastiCacheGlobalFailoverAction.create(vertx, () -> aws)) {
+    try (FakeElastiCache fake = new FakeElastiCache(); ElastiCacheGlobalFailoverAction warm = new ElastiCacheGlobalFailoverAction(vertx, StepClients.built(() -> aws, ElastiCacheAsyncClient::builder))) {
       fake.addGroup("g", new Member("m", "r", "SECONDARY"), new Member("p", "q", "PRIMARY"));
       fake.failNext(1, FakeElastiCache.error(400, "Throttling", "Rate exceeded"));
       fake.failNext(1, FAILOVER, FakeElastiCache.error(400, "Throttling", "Rate exceeded"));
@@ -74,7 +76,7 @@ class ElastiCacheGlobalFailoverActionTest {
     fake = new FakeElastiCache();
     fake.addGroup(GDS, new Member("sessions-east", "us-east-1", "PRIMARY"),
         new Member("sessions-west", "us-west-2", "SECONDARY"));
-    action = ElastiCacheGlobalFailoverAction.create(vertx, () -> aws);
+    action = new ElastiCacheGlobalFailoverAction(vertx, StepClients.built(() -> aws, ElastiCacheAsyncClient::builder));
   }
 
   @AfterEach
@@ -174,7 +176,7 @@ class ElastiCacheGlobalFailoverActionTest {
 
   @Test
   void shouldRetryASlowAnswerAndFailNamingTheTimeoutWhenItStaysSlow() throws Exception {
-    try (ElastiCacheGlobalFailoverAction hurried = ElastiCacheGlobalFailoverAction.create(vertx, () -> impatient)) {
+    try (ElastiCacheGlobalFailoverAction hurried = new ElastiCacheGlobalFailoverAction(vertx, StepClients.built(() -> impatient, ElastiCacheAsyncClient::builder))) {
       OnContext.run(vertx, () -> hurried.check(step(Map.of()))); // warm: the first call loads the SDK's classes
       fake.clearRequests();
       fake.delayNext(1, Duration.ofSeconds(2));

@@ -108,7 +108,9 @@ class ElastiCacheGlobalTelemetryTest {
   }
 
   private static ChannelProbe probe(String group, List<String> nodes, Optional<ChannelProbe> canary) {
-    ElastiCacheGlobalTelemetry t = new ElastiCacheGlobalTelemetry(vertx, client, readers, group, nodes,
+    ElastiCacheGlobalTelemetry t = new ElastiCacheGlobalTelemetry(vertx, client,
+        region -> aws.configure(ElastiCacheAsyncClient.builder(), new AwsEndpoint(region, Optional.of(fake.endpoint())))
+            .build(), readers, group, nodes,
         new AwsEndpoint("us-east-1", Optional.of(moto.endpoint())), Duration.ofSeconds(1));
     return new ManagedChannelProbe(t, canary, Clock.systemUTC());
   }
@@ -183,16 +185,46 @@ class ElastiCacheGlobalTelemetryTest {
     fake.addGroup("swap", new Member("swap-east", "us-east-1", "PRIMARY"),
         new Member("swap-west", "us-west-2", "SECONDARY"));
     putLag("us-west-2", "swap-west-001", 0.2);
+    int westBefore = readers.reader(new AwsEndpoint("us-west-2", Optional.of(moto.endpoint()))).queryCount();
     LoopedChannel ch = watch("swap", List.of("swap-east-002"), Optional.empty());
     awaitStatus(ch, "west's lag", x -> x.reported().map(r -> r.reported().toMillis() == 200).orElse(false));
-    int westQueries = readers.reader(new AwsEndpoint("us-west-2", Optional.of(moto.endpoint()))).queryCount();
 
     fake.primary("swap", "swap-west");
     putLag("us-east-1", "swap-east-002", 1.5); // secondaryNode names the node to read on the east side
     ChannelStatus s = awaitStatus(ch, "east's lag", x -> x.reported().map(r -> r.reported().toMillis() == 1500).orElse(false));
     assertThat(s.condition()).isEqualTo(ChannelCondition.HEALTHY);
     assertThat(readers.reader(new AwsEndpoint("us-west-2", Optional.of(moto.endpoint()))).queryCount())
-        .as("west's query unregistered").isEqualTo(westQueries - 1);
+        .as("west's queries unregistered").isEqualTo(westBefore);
+  }
+
+  @Test
+  void everyNodeOfAClusterModeSecondaryIsReadAndTheWorstShardCounts() throws Exception {
+    fake.addGroup("shards", new Member("shards-east", "us-east-1", "PRIMARY"),
+        new Member("shards-west", "us-west-2", "SECONDARY").nodes("shards-west-0001-001", "shards-west-0001-002",
+            "shards-west-0002-001", "shards-west-0002-002"));
+    putLag("us-west-2", "shards-west-0001-001", 0.3);
+    putLag("us-west-2", "shards-west-0002-001", 0.9);
+    ChannelStatus s = awaitStatus(watch("shards", List.of(), Optional.empty()), "the worst shard's lag",
+        x -> x.reported().map(r -> r.reported().toMillis() == 900).orElse(false));
+    assertThat(s.condition()).isEqualTo(ChannelCondition.HEALTHY);
+    assertThat(fake.requests().stream().filter(r -> "DescribeReplicationGroups".equals(r.form().get("Action"))
+        && r.form().get("ReplicationGroupId").startsWith("shards-")))
+        .as("the secondary's nodes, asked for in its own region").isNotEmpty().allSatisfy(r -> {
+          assertThat(r.form()).containsEntry("ReplicationGroupId", "shards-west");
+          assertThat(r.region()).isEqualTo("us-west-2");
+        });
+    assertThat(readers.reader(new AwsEndpoint("us-west-2", Optional.of(moto.endpoint()))).queryCount())
+        .as("one query per node").isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void aReplicaPromotedByMultiAzFailoverIsReadWithoutConfiguration() throws Exception {
+    fake.addGroup("multiaz", new Member("multiaz-east", "us-east-1", "PRIMARY"),
+        new Member("multiaz-west", "us-west-2", "SECONDARY"));
+    putLag("us-west-2", "multiaz-west-002", 0.7); // -001 failed over inside us-west-2: -002 publishes now
+    ChannelStatus s = awaitStatus(watch("multiaz", List.of(), Optional.empty()), "the new primary node's lag",
+        x -> x.reported().isPresent());
+    assertThat(s.reported().get().reported()).isEqualTo(Duration.ofMillis(700));
   }
 
   @Test

@@ -25,11 +25,19 @@ final class FakeElastiCache extends LoopbackAwsFake {
     final String region;
     String role;
     String status = "associated";
+    /** The replication group's member clusters (nodes), as DescribeReplicationGroups lists them. */
+    List<String> nodes;
 
     Member(String id, String region, String role) {
       this.id = id;
       this.region = region;
       this.role = role;
+      this.nodes = List.of(id + "-001", id + "-002");
+    }
+
+    Member nodes(String... ids) {
+      this.nodes = List.of(ids);
+      return this;
     }
   }
 
@@ -84,6 +92,7 @@ final class FakeElastiCache extends LoopbackAwsFake {
     return switch (action) {
       case "DescribeGlobalReplicationGroups" -> describe(form);
       case "FailoverGlobalReplicationGroup" -> failover(form);
+      case "DescribeReplicationGroups" -> replicationGroup(form, r.region());
       default -> error(400, "InvalidAction", "The action " + action + " is not valid for this web service.");
     };
   }
@@ -98,6 +107,21 @@ final class FakeElastiCache extends LoopbackAwsFake {
     boolean members = "true".equals(form.get("ShowMemberInfo"));
     return ok("DescribeGlobalReplicationGroups",
         "<GlobalReplicationGroups>" + xml(id, g, members) + "</GlobalReplicationGroups>");
+  }
+
+  /** A member's own replication group, found only in its own region as the service's are. */
+  private Reply replicationGroup(Map<String, String> form, String region) {
+    String id = form.get("ReplicationGroupId");
+    Member m = groups.values().stream().flatMap(g -> g.members.stream())
+        .filter(x -> x.id.equals(id) && x.region.equals(region)).findFirst().orElse(null);
+    if (m == null) {
+      return error(404, "ReplicationGroupNotFoundFault", "ReplicationGroup " + id + " not found.");
+    }
+    StringBuilder clusters = new StringBuilder();
+    m.nodes.forEach(n -> clusters.append("<ClusterId>").append(n).append("</ClusterId>"));
+    return ok("DescribeReplicationGroups", "<ReplicationGroups><ReplicationGroup><ReplicationGroupId>" + id
+        + "</ReplicationGroupId><Status>available</Status><MemberClusters>" + clusters
+        + "</MemberClusters></ReplicationGroup></ReplicationGroups>");
   }
 
   private Reply failover(Map<String, String> form) {

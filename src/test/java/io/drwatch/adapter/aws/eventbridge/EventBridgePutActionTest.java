@@ -1,5 +1,6 @@
 package io.drwatch.adapter.aws.eventbridge;
 
+import io.drwatch.adapter.aws.StepClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,7 +65,7 @@ class EventBridgePutActionTest {
             new AwsEndpoint(REGION, Optional.of(moto.endpoint()))).build();
         EventBridgeAsyncClient events = aws.configure(EventBridgeAsyncClient.builder(),
             new AwsEndpoint(REGION, Optional.of(moto.endpoint()))).build();
-        EventBridgePutAction action = EventBridgePutAction.create(vertx, aws)) {
+        EventBridgePutAction action = new EventBridgePutAction(vertx, StepClients.built(() -> aws, EventBridgeAsyncClient::builder))) {
       String url = sqs.createQueue(r -> r.queueName("failover-events")).get(10, TimeUnit.SECONDS).queueUrl();
       String arn = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
           .get(5, TimeUnit.SECONDS).attributes().get(QueueAttributeName.QUEUE_ARN);

@@ -1,5 +1,6 @@
 package io.drwatch.adapter.aws.lambda;
 
+import io.drwatch.adapter.aws.StepClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,7 +84,7 @@ class LambdaInvokeActionTest {
           .code(c -> c.zipFile(SdkBytes.fromByteArray(code))))
           .get(20, TimeUnit.SECONDS);
     }
-    action = LambdaInvokeAction.create(vertx, aws);
+    action = new LambdaInvokeAction(vertx, StepClients.built(() -> aws, LambdaAsyncClient::builder));
   }
 
   @AfterAll

@@ -1,5 +1,7 @@
 package io.drwatch.adapter.aws.rds;
 
+import software.amazon.awssdk.services.rds.RdsAsyncClient;
+import io.drwatch.adapter.aws.StepClients;
 import static io.drwatch.adapter.aws.rds.RdsTestSupport.onContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,8 +40,8 @@ class AuroraGlobalFailoverActionTest {
     vertx = TestVertx.create();
     aws = RdsTestSupport.clients(AwsSettings.DEFAULT);
     impatient = RdsTestSupport.clients(RdsTestSupport.SHORT);
-    action = AuroraGlobalFailoverAction.create(vertx, aws);
-    impatientAction = AuroraGlobalFailoverAction.create(vertx, impatient);
+    action = new AuroraGlobalFailoverAction(vertx, StepClients.built(() -> aws, RdsAsyncClient::builder));
+    impatientAction = new AuroraGlobalFailoverAction(vertx, StepClients.built(() -> impatient, RdsAsyncClient::builder));
     warmUpTheJvm();
   }
 
@@ -120,11 +122,23 @@ class AuroraGlobalFailoverActionTest {
     Step drill = step(true, Map.of());
     onContext(vertx, () -> action.apply(drill));
     onContext(vertx, () -> action.await(drill));
-    assertThat(fake.requests("SwitchoverGlobalCluster")).singleElement().extracting(RdsQueryFake.Request::params)
-        .isEqualTo(Map.of("Action", "SwitchoverGlobalCluster", "Version", "2014-10-31", "GlobalClusterIdentifier",
-            "orders", "TargetDbClusterIdentifier", SECONDARY));
+    assertThat(fake.requests("SwitchoverGlobalCluster")).singleElement().satisfies(r -> {
+      assertThat(r.params()).isEqualTo(Map.of("Action", "SwitchoverGlobalCluster", "Version", "2014-10-31",
+          "GlobalClusterIdentifier", "orders", "TargetDbClusterIdentifier", SECONDARY));
+      assertThat(r.region()).as("called in the primary's region, where AWS says to").isEqualTo("us-east-1");
+    });
+    assertThat(fake.requests("DescribeGlobalClusters")).allSatisfy(r -> assertThat(r.region()).isEqualTo(REGION));
     assertThat(fake.requests("FailoverGlobalCluster")).isEmpty();
     assertThat(fake.state().writer("orders")).isEqualTo(SECONDARY);
+  }
+
+  @Test
+  void shouldSwitchOverWhereTheStepSaysWhenItNamesARegion() throws Exception {
+    Step drill = step(true, Map.of("switchoverRegion", "eu-central-1"));
+    onContext(vertx, () -> action.apply(drill));
+    assertThat(fake.requests("SwitchoverGlobalCluster")).singleElement()
+        .satisfies(r -> assertThat(r.region()).isEqualTo("eu-central-1"));
+    assertThat(fake.requests("DescribeGlobalClusters")).as("no need to look the writer up").isEmpty();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.drwatch.adapter.aws.rds;
 
+import software.amazon.awssdk.services.rds.RdsAsyncClient;
+import io.drwatch.adapter.aws.StepClients;
 import static io.drwatch.adapter.aws.rds.RdsTestSupport.onContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,8 +38,8 @@ class RdsPromoteActionTest {
     vertx = TestVertx.create();
     aws = RdsTestSupport.clients(AwsSettings.DEFAULT);
     impatient = RdsTestSupport.clients(RdsTestSupport.SHORT);
-    action = RdsPromoteAction.create(vertx, aws);
-    impatientAction = RdsPromoteAction.create(vertx, impatient);
+    action = new RdsPromoteAction(vertx, StepClients.built(() -> aws, RdsAsyncClient::builder));
+    impatientAction = new RdsPromoteAction(vertx, StepClients.built(() -> impatient, RdsAsyncClient::builder));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.drwatch.adapter.aws.rds;
 
+import io.drwatch.adapter.aws.StepClients;
 import static io.drwatch.adapter.aws.rds.RdsTestSupport.onContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +47,7 @@ class RdsPromoteMotoTest {
       west.createDBInstanceReadReplica(r -> r.dbInstanceIdentifier("orders-replica")
           .sourceDBInstanceIdentifier(PRIMARY_ARN).dbInstanceClass("db.t3.micro")).get(20, TimeUnit.SECONDS);
     }
-    action = RdsPromoteAction.create(vertx, aws);
+    action = new RdsPromoteAction(vertx, StepClients.built(() -> aws, RdsAsyncClient::builder));
     // As in RdsPromoteActionTest: load classes of a cold JVM before the blocked-thread check counts.
     onContext(vertx, () -> action.check(step("us-east-1", "orders-primary")));
   }

@@ -1,5 +1,7 @@
 package io.drwatch.adapter.aws.sfn;
 
+import software.amazon.awssdk.services.sfn.SfnAsyncClient;
+import io.drwatch.adapter.aws.StepClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +42,7 @@ class SfnStartActionFaultsTest {
     impatient = OnContext.clients(new AwsSettings(Duration.ofSeconds(1), Duration.ofSeconds(5),
         Duration.ofMillis(500), 10, 1));
     // One throttled call first: a cold JVM loads the failure path's classes on the loop (not counted here).
-    try (FakeSfn warm = new FakeSfn(); SfnStartAction a = SfnStartAction.create(vertx, () -> aws)) {
+    try (FakeSfn warm = new FakeSfn(); SfnStartAction a = new SfnStartAction(vertx, StepClients.built(() -> aws, SfnAsyncClient::builder))) {
       warm.failNext(2, FakeSfn.error(400, "ThrottlingException", "Rate exceeded"));
       OnContext.run(vertx, () -> a.apply(new Step("warm", Map.of("stateMachine", MACHINE, "region", "eu-west-1",
           "endpointOverride", warm.endpoint().toString()), false)));
@@ -57,7 +59,7 @@ class SfnStartActionFaultsTest {
   @BeforeEach
   void fake() throws Exception {
     fake = new FakeSfn();
-    action = SfnStartAction.create(vertx, () -> aws);
+    action = new SfnStartAction(vertx, StepClients.built(() -> aws, SfnAsyncClient::builder));
   }
 
   @AfterEach
@@ -115,7 +117,7 @@ class SfnStartActionFaultsTest {
 
   @Test
   void shouldRetryASlowAnswerAndFailNamingTheTimeoutWhenItStaysSlow() throws Exception {
-    try (SfnStartAction hurried = SfnStartAction.create(vertx, () -> impatient)) {
+    try (SfnStartAction hurried = new SfnStartAction(vertx, StepClients.built(() -> impatient, SfnAsyncClient::builder))) {
       OnContext.run(vertx, () -> hurried.check(step(Map.of()))); // warm: the first call loads the SDK's classes
       fake.clearRequests();
       fake.delayNext(1, Duration.ofSeconds(2));

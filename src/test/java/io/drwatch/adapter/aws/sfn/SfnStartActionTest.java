@@ -1,5 +1,6 @@
 package io.drwatch.adapter.aws.sfn;
 
+import io.drwatch.adapter.aws.StepClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,7 +55,7 @@ class SfnStartActionTest {
     // moto loads its state-machine interpreter on the first call in execute mode: seconds on a busy machine.
     setup = OnContext.clients(new AwsSettings(Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(60), 4, 1));
     sfn = setup.configure(SfnAsyncClient.builder(), new AwsEndpoint(REGION, Optional.of(moto.endpoint()))).build();
-    action = SfnStartAction.create(vertx, () -> aws);
+    action = new SfnStartAction(vertx, StepClients.built(() -> aws, SfnAsyncClient::builder));
   }
 
   @AfterAll
