@@ -77,10 +77,9 @@ final class DetectionWiring {
         .toList();
     HealthEvents health = healthEvents(d.events());
     Supplier<java.util.Optional<String>> peerToken = files.token(d.peerToken());
-    java.util.Optional<HttpVoteExchange> exchange = d.peers().isEmpty() ? java.util.Optional.empty()
-        : java.util.Optional.of(new HttpVoteExchange(vertx, d.peers(), () -> peerToken.get().orElseThrow(),
-            tls.peerClient(), d.tick(), settings.peerFreshFor(), clock));
-    PeerReports peers = exchange.map(x -> new PeerReports(vertx, x, peerPoll(d))).orElse(null);
+    PeerReports peers = d.peers().isEmpty() ? null : new PeerReports(vertx,
+        new HttpVoteExchange(vertx, d.peers(), () -> peerToken.get().orElseThrow(), tls.peerClient(),
+            d.tick(), settings.peerFreshFor(), clock), peerPoll(d));
     Tilt tilt = new Tilt(d.tilt().clockJump(), d.tilt().stall(), d.tilt().recovery());
     DecisionLoop loop = new DecisionLoop(vertx, observer, 1 + d.peers().size(), targets, settings,
         tilt, health, peers, channels, board, wall, clock, System::nanoTime);
