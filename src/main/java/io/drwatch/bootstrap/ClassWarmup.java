@@ -24,7 +24,7 @@ final class ClassWarmup {
   private static final System.Logger LOG = System.getLogger(ClassWarmup.class.getName());
   private static final List<String> PREFIXES = List.of("io/vertx/core/", "io/vertx/pgclient/",
       "io/vertx/sqlclient/", "io/vertx/redis/", "io/vertx/ext/web/", "io/netty/buffer/",
-      "io/netty/channel/", "io/netty/handler/codec/http/", "io/netty/util/", "io/netty/resolver/",
+      "io/netty/channel/", "io/netty/handler/codec/http/", "io/netty/util/", "io/netty/resolver/", "io/netty/handler/ssl/",
       "io/micrometer/", "io/prometheus/", "com/fasterxml/jackson/databind/", "io/drwatch/");
   private static volatile boolean done;
 
@@ -57,6 +57,8 @@ final class ClassWarmup {
         io.vertx.sqlclient.Pool.class, io.vertx.redis.client.Redis.class,
         io.vertx.ext.web.Router.class, io.netty.buffer.ByteBuf.class,
         io.netty.channel.Channel.class, io.netty.handler.codec.http.HttpMethod.class,
+        // host names (verify-full needs them) and TLS: the DNS resolver and the SSL handler
+        io.netty.resolver.dns.DnsNameResolver.class, io.netty.handler.ssl.SslContext.class,
         io.micrometer.core.instrument.MeterRegistry.class, ClassWarmup.class)) {
       CodeSource cs = anchor.getProtectionDomain().getCodeSource();
       try {

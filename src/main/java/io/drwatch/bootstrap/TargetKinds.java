@@ -4,7 +4,6 @@ import io.drwatch.adapter.httpprobe.HttpTargetProbe;
 import io.drwatch.adapter.postgres.PgTargetProbe;
 import io.drwatch.adapter.redis.RedisTargetProbe;
 import io.drwatch.adapter.tcp.TcpTargetProbe;
-import io.drwatch.config.Secret;
 import io.drwatch.config.TargetConfig;
 import io.drwatch.port.TargetProbe;
 import io.vertx.core.Vertx;
@@ -17,8 +16,8 @@ final class TargetKinds {
     return switch (t.probe()) {
       case TCP -> TcpTargetProbe.create(vertx, t.address(), t.timeout());
       case HTTP -> HttpTargetProbe.create(vertx, t.address(), t.expectStatus(), t.bodyContains(), t.timeout());
-      case POSTGRES -> PgTargetProbe.create(vertx, t.address(), t.password().map(Secret::value), t.timeout());
-      case REDIS -> RedisTargetProbe.create(vertx, t.address(), t.password().map(Secret::value), t.timeout());
+      case POSTGRES -> PgTargetProbe.create(vertx, t.endpoint(), t.timeout());
+      case REDIS -> RedisTargetProbe.create(vertx, t.endpoint(), t.timeout());
     };
   }
 }

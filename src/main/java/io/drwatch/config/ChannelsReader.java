@@ -126,18 +126,28 @@ final class ChannelsReader {
 
   // Without a known kind the url rules are unknown; the kind error already tells the user.
   private static Optional<Endpoint> endpoint(Node node, Optional<ChannelShape> rules) {
-    node.rejectUnknown("url", "password", "passwordFile");
+    node.rejectUnknown(keys("url", EndpointAuthReader.KEYS));
     Optional<String> url = node.requiredString("url");
     Optional<Secret> password = ConfigLoader.secret(node, "password");
     if (url.isEmpty() || rules.isEmpty() || rules.get().endpoints() == ChannelShape.Need.NONE) {
+      EndpointAuthReader.read(node, password, Optional.empty());
       return Optional.empty();
     }
+    Optional<String> canonical = Optional.empty();
     try {
-      return Optional.of(new Endpoint(EndpointUrls.canonical(rules.get().form(), url.get()), password));
+      canonical = Optional.of(EndpointUrls.canonical(rules.get().form(), url.get()));
     } catch (IllegalArgumentException e) {
       node.invalid("url", e.getMessage(), url.get());
-      return Optional.empty();
     }
+    EndpointAuthReader.Auth auth = EndpointAuthReader.read(node, password, canonical);
+    return canonical.map(u -> new Endpoint(u, auth.password(), auth.caFile(), auth.iamAuth()));
+  }
+
+  static String[] keys(String first, String... more) {
+    String[] all = new String[more.length + 1];
+    all[0] = first;
+    System.arraycopy(more, 0, all, 1, more.length);
+    return all;
   }
 
   private static HeartbeatConfig heartbeat(Optional<Node> section, Optional<ChannelKind> kind,

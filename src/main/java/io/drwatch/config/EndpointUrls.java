@@ -3,6 +3,7 @@ package io.drwatch.config;
 import io.drwatch.schema.ChannelShape;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 /**
  * Checks endpoint urls per kind and returns them in canonical form (explicit port, one scheme per
@@ -11,8 +12,12 @@ import java.net.URISyntaxException;
  */
 final class EndpointUrls {
 
-  static final String POSTGRES_FORM = "postgresql://user@host:port/db";
-  static final String REDIS_FORM = "redis://host:port";
+  static final String POSTGRES_FORM = "postgresql://user@host:port/db[?sslmode=mode]";
+  static final String REDIS_FORM = "redis[s]://[user@]host:port";
+  /** libpq's modes, weakest first; {@code prefer} is libpq's default and ours. */
+  static final List<String> SSL_MODES =
+      List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+  static final String DEFAULT_SSL_MODE = "prefer";
   static final String HOST_PORT_FORM = "host:port";
   static final String HTTP_FORM = "http(s)://host[:port][/path]";
   static final String BASE_URL_FORM = "http(s)://host[:port] without a path";
@@ -47,27 +52,63 @@ final class EndpointUrls {
     }
     String path = uri.getRawPath();
     boolean hasDb = path != null && path.length() > 1 && path.indexOf('/', 1) < 0;
-    if (user == null || user.isEmpty() || uri.getHost() == null || !hasDb || hasExtras(uri)) {
+    if (user == null || user.isEmpty() || uri.getHost() == null || !hasDb || uri.getRawFragment() != null) {
       throw new IllegalArgumentException(rule);
     }
-    return "postgresql://" + user + "@" + uri.getHost() + ":" + port(uri, 5432, rule) + path;
+    String query = uri.getRawQuery() == null ? "" : "?sslmode=" + sslModeParam(uri.getRawQuery());
+    return "postgresql://" + user + "@" + uri.getHost() + ":" + port(uri, 5432, rule) + path + query;
+  }
+
+  // Only sslmode: every other libpq parameter either has its own config key (password, caFile) or
+  // would silently change what drwatch measures.
+  private static String sslModeParam(String query) {
+    String[] pair = query.split("=", -1);
+    if (pair.length != 2 || !pair[0].equals("sslmode")) {
+      throw new IllegalArgumentException("may carry only ?sslmode=" + String.join("|", SSL_MODES)
+          + " as query; other parameters are not supported");
+    }
+    if (!SSL_MODES.contains(pair[1])) {
+      throw new IllegalArgumentException("sslmode must be one of " + String.join(", ", SSL_MODES)
+          + ", was " + pair[1]);
+    }
+    return pair[1];
+  }
+
+  /** The sslmode of a canonical postgres url: its query, else libpq's default {@code prefer}. */
+  static String sslMode(String canonicalUrl) {
+    int q = canonicalUrl.indexOf("?sslmode=");
+    return q < 0 ? DEFAULT_SSL_MODE : canonicalUrl.substring(q + "?sslmode=".length());
+  }
+
+  /** Whether a canonical url's connection is sure to use TLS. */
+  static boolean requiresTls(String canonicalUrl) {
+    return canonicalUrl.startsWith("rediss://")
+        || canonicalUrl.startsWith("postgresql://") && SSL_MODES.indexOf(sslMode(canonicalUrl)) >= 3;
+  }
+
+  /** Whether a canonical url may use TLS at all (a CA file means something): also https. */
+  static boolean mayUseTls(String canonicalUrl) {
+    return canonicalUrl.startsWith("rediss://") || canonicalUrl.startsWith("https://")
+        || canonicalUrl.startsWith("postgresql://") && !sslMode(canonicalUrl).equals("disable");
   }
 
   private static String redis(String url) {
     String rule = "must be " + REDIS_FORM;
     URI uri = parse(url, rule);
-    if (!"redis".equals(uri.getScheme())) {
+    String scheme = uri.getScheme();
+    if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
       throw new IllegalArgumentException(rule);
     }
-    if (uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException(rule + PASSWORD_HINT);
+    String user = uri.getRawUserInfo();
+    if (user != null && (user.contains(":") || user.isEmpty())) {
+      throw new IllegalArgumentException(rule + (user.isEmpty() ? "" : PASSWORD_HINT));
     }
     String path = uri.getRawPath();
     boolean noPath = path == null || path.isEmpty() || path.equals("/");
     if (uri.getHost() == null || !noPath || hasExtras(uri)) {
       throw new IllegalArgumentException(rule);
     }
-    return "redis://" + uri.getHost() + ":" + port(uri, 6379, rule);
+    return scheme + "://" + (user == null ? "" : user + "@") + uri.getHost() + ":" + port(uri, 6379, rule);
   }
 
   /**

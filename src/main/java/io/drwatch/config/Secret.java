@@ -73,6 +73,19 @@ public final class Secret {
     return cached.value();
   }
 
+  /**
+   * The current value of a secret file named in step params ({@code passwordFile: /path}), read
+   * again when it changes, like {@link #fromFile}. One cached reader per path.
+   *
+   * @throws IllegalArgumentException naming the problem when the file was never readable
+   */
+  public static String currentValueOf(Path file) {
+    return FILES.computeIfAbsent(file.toAbsolutePath().normalize(), Secret::fromFile).value();
+  }
+
+  private static final java.util.concurrent.ConcurrentMap<Path, Secret> FILES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Where the value is kept, for messages: the file, or empty for an inline value. */
   public Optional<Path> file() {
     return Optional.ofNullable(file);

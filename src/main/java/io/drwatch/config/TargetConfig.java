@@ -1,5 +1,6 @@
 package io.drwatch.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Optional;
  *     label value)
  * @param probe how the target is checked
  * @param address in canonical form per probe: tcp {@code host:port}; http an http(s) url, as
- *     written; postgres {@code postgresql://user@host:port/db} and redis {@code redis://host:port}
+ *     written; postgres {@code postgresql://user@host:port/db} and redis {@code redis[s]://[user@]host:port}
  *     with the same rules and canonical form as {@link Endpoint#url}
  * @param password postgres and redis only; empty when not configured, never empty text
  * @param interval time between checks, default 1s, greater than 0
@@ -28,6 +29,9 @@ import java.util.Optional;
  *     for http targets
  * @param bodyContains text the http response body must contain; empty when not configured; only
  *     configurable for http targets
+ * @param caFile postgres and redis only: the PEM bundle the server's certificate is checked
+ *     against; empty: the JVM trust store
+ * @param iamAuth postgres and redis only: an IAM token per connection instead of a password
  */
 public record TargetConfig(
     String name,
@@ -40,7 +44,9 @@ public record TargetConfig(
     int successesToClear,
     List<String> channels,
     int expectStatus,
-    Optional<String> bodyContains) {
+    Optional<String> bodyContains,
+    Optional<Path> caFile,
+    Optional<IamAuth> iamAuth) {
 
   public TargetConfig {
     Objects.requireNonNull(name, "name");
@@ -51,6 +57,21 @@ public record TargetConfig(
     Objects.requireNonNull(timeout, "timeout");
     channels = List.copyOf(channels);
     Objects.requireNonNull(bodyContains, "bodyContains");
+    Objects.requireNonNull(caFile, "caFile");
+    Objects.requireNonNull(iamAuth, "iamAuth");
+  }
+
+  /** A target without a CA file or IAM auth. */
+  public TargetConfig(String name, ProbeType probe, String address, Optional<Secret> password, Duration interval,
+      Duration timeout, int failuresToSuspect, int successesToClear, List<String> channels, int expectStatus,
+      Optional<String> bodyContains) {
+    this(name, probe, address, password, interval, timeout, failuresToSuspect, successesToClear, channels,
+        expectStatus, bodyContains, Optional.empty(), Optional.empty());
+  }
+
+  /** The connection details in the form channel endpoints use, for the postgres and redis probes. */
+  public Endpoint endpoint() {
+    return new Endpoint(address, password, caFile, iamAuth);
   }
 
   /** Masks the password so that logging a config never leaks it. */
@@ -78,6 +99,10 @@ public record TargetConfig(
         + expectStatus
         + ", bodyContains="
         + bodyContains
+        + ", caFile="
+        + caFile
+        + ", iamAuth="
+        + iamAuth
         + "]";
   }
 }

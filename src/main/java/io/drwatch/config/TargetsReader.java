@@ -41,6 +41,8 @@ final class TargetsReader {
         "address",
         "password",
         "passwordFile",
+        "caFile",
+        "iamAuth",
         "interval",
         "timeout",
         "failuresToSuspect",
@@ -52,9 +54,12 @@ final class TargetsReader {
     name.ifPresent(n -> node.unique("name", "target name", n, pathByName));
     Optional<ProbeType> probe = node.requiredString("probe").flatMap(p -> node.configNamed("probe", ProbeType.class, p));
     Optional<String> address = node.requiredString("address").flatMap(a -> address(node, probe, a));
-    onlyFor(node, "password", probe, ProbeType.POSTGRES, ProbeType.REDIS);
-    onlyFor(node, "passwordFile", probe, ProbeType.POSTGRES, ProbeType.REDIS);
-    Optional<Secret> password = ConfigLoader.secret(node, "password");
+    for (String key : EndpointAuthReader.KEYS) {
+      onlyFor(node, key, probe, ProbeType.POSTGRES, ProbeType.REDIS);
+    }
+    boolean database = probe.filter(p -> p == ProbeType.POSTGRES || p == ProbeType.REDIS).isPresent();
+    EndpointAuthReader.Auth auth =
+        EndpointAuthReader.read(node, ConfigLoader.secret(node, "password"), address.filter(a -> database));
     int beforeInterval = node.errorCount();
     Duration interval = node.duration("interval", DEFAULT_INTERVAL, true);
     Duration timeout = timeout(node, interval, node.errorCount() == beforeInterval);
@@ -73,14 +78,16 @@ final class TargetsReader {
             name.orElseThrow(),
             probe.orElseThrow(),
             address.orElseThrow(),
-            password,
+            auth.password(),
             interval,
             timeout,
             failuresToSuspect,
             successesToClear,
             channels,
             expectStatus,
-            bodyContains));
+            bodyContains,
+            auth.caFile(),
+            auth.iamAuth()));
   }
 
   // Without a known probe the address rules are unknown; the probe error already tells the user.

@@ -11,7 +11,7 @@ final class Values {
 
   // By suffix, so that step params such as dbPassword, authToken or api-key count too.
   private static final List<String> SECRET_SUFFIXES =
-      List.of("password", "token", "secret", "apikey");
+      List.of("password", "token", "secret", "apikey", "headervalue");
   private static final String MASK = "***";
   private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*:)[^/@\\s]*@");
 
@@ -19,7 +19,7 @@ final class Values {
 
   /**
    * Whether a key's value is a secret: its name, ignoring case, {@code -} and {@code _}, ends with
-   * {@code password}, {@code token}, {@code secret} or {@code apiKey}.
+   * {@code password}, {@code token}, {@code secret}, {@code apiKey} or {@code headerValue}.
    */
   static boolean isSecret(String key) {
     if (key == null) {

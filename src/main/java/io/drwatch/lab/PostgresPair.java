@@ -3,7 +3,9 @@ package io.drwatch.lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A PostgreSQL primary and a streaming hot standby on loopback, in a fresh directory under {@code baseDir}.
@@ -15,24 +17,36 @@ public final class PostgresPair implements AutoCloseable {
     private final Path dir;
     private final PgServer primary;
     private final PgServer standby;
+    private final Optional<TlsFiles> tls;
     private boolean closed;
 
-    private PostgresPair(Path dir, PgServer primary, PgServer standby) {
+    private PostgresPair(Path dir, PgServer primary, PgServer standby, Optional<TlsFiles> tls) {
         this.dir = dir;
         this.primary = primary;
         this.standby = standby;
+        this.tls = tls;
     }
 
     /** Ports 0 pick free loopback ports. Returns once the standby streams; writes no data of its own. */
     public static PostgresPair start(Path baseDir, int primaryPort, int standbyPort, Duration applyDelay)
             throws IOException {
+        return start(baseDir, primaryPort, standbyPort, applyDelay, Optional.empty());
+    }
+
+    /**
+     * With {@code tls}: {@code ssl = on} with its server certificate and a pg_hba.conf of
+     * {@code hostssl} lines only, so plaintext is refused; the standby replicates over TLS. The
+     * {@code postgres} user logs in without a password, every other user with scram-sha-256.
+     */
+    public static PostgresPair start(Path baseDir, int primaryPort, int standbyPort, Duration applyDelay,
+            Optional<TlsFiles> tls) throws IOException {
         Path bin = Binaries.postgresBin();
         int pp = primaryPort == 0 ? FreePorts.pick() : primaryPort;
         int sp = standbyPort == 0 ? FreePorts.pick() : standbyPort;
         Files.createDirectories(baseDir);
         Path dir = Files.createTempDirectory(baseDir.toAbsolutePath(), "pg-pair-");
         PostgresPair pair = new PostgresPair(dir, new PgServer("primary", bin, dir.resolve("primary"), pp),
-                new PgServer("standby", bin, dir.resolve("standby"), sp));
+                new PgServer("standby", bin, dir.resolve("standby"), sp), tls);
         LabProcesses.register(pair);
         boolean started = false;
         try {
@@ -64,14 +78,39 @@ public final class PostgresPair implements AutoCloseable {
                 "wal_receiver_status_interval = '1s'",
                 // reconnect quickly after restoreLink()/startPrimary() instead of the default 5 s
                 "wal_retrieve_retry_interval = '500ms'"));
+        if (tls.isPresent()) {
+            tlsOnly(tls.get());
+        }
         whileOpen(primary::start);
         whileOpen(() -> standby.basebackupFrom(primary));
         // primary_conninfo lives in postgresql.conf so that restoreLink() is a plain ALTER SYSTEM RESET.
-        standby.appendConf(String.join("\n", "port = " + standby.port, "primary_conninfo = '" + conninfo(primary.port) + "'",
+        standby.appendConf(String.join("\n", "port = " + standby.port, "primary_conninfo = '" + conninfo(primary.port, tls) + "'",
                 "recovery_min_apply_delay = '" + applyDelay.toMillis() + "ms'"));
         PostgresUser.chown(Files.createFile(standby.dataDir.resolve("standby.signal")));
         whileOpen(standby::start);
         awaitStreaming();
+    }
+
+    // The files live in the data dir, so pg_basebackup gives the standby the same certificate.
+    private void tlsOnly(TlsFiles files) throws IOException {
+        Path data = primary.dataDir;
+        Files.copy(files.cert(), data.resolve("server.crt"));
+        Files.copy(files.key(), data.resolve("server.key"));
+        Files.setPosixFilePermissions(data.resolve("server.key"), PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(data.resolve("pg_hba.conf"), String.join("\n",
+                "hostssl all postgres 127.0.0.1/32 trust", "hostssl replication all 127.0.0.1/32 trust",
+                "hostssl all all 127.0.0.1/32 scram-sha-256", ""));
+        if (Binaries.isRoot()) {
+            for (String f : new String[] {"server.crt", "server.key", "pg_hba.conf"}) {
+                PostgresUser.chown(data.resolve(f));
+            }
+        }
+        primary.appendConf(String.join("\n", "ssl = on", "ssl_cert_file = 'server.crt'", "ssl_key_file = 'server.key'"));
+    }
+
+    /** The certificates the pair serves, when it was started with TLS. */
+    public Optional<TlsFiles> tls() {
+        return tls;
     }
 
     /**
@@ -116,7 +155,7 @@ public final class PostgresPair implements AutoCloseable {
 
     /** Points the standby at a dead port and returns once its WAL receiver no longer streams. */
     public void breakLink() throws IOException {
-        standby.psql("ALTER SYSTEM SET primary_conninfo = '" + conninfo(FreePorts.pick()) + "'", "SELECT pg_reload_conf()");
+        standby.psql("ALTER SYSTEM SET primary_conninfo = '" + conninfo(FreePorts.pick(), tls) + "'", "SELECT pg_reload_conf()");
         Poll.until(LINK_TIMEOUT, "standby WAL receiver to stop", () -> "0".equals(
                 standby.psql("SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming'")));
     }
@@ -171,7 +210,8 @@ public final class PostgresPair implements AutoCloseable {
                 "SELECT count(*) FROM pg_stat_replication WHERE application_name = 'standby' AND state = 'streaming'")));
     }
 
-    private static String conninfo(int port) {
-        return "host=127.0.0.1 port=" + port + " user=postgres application_name=standby connect_timeout=2";
+    private static String conninfo(int port, Optional<TlsFiles> tls) {
+        return "host=127.0.0.1 port=" + port + " user=postgres application_name=standby connect_timeout=2"
+                + (tls.isPresent() ? " sslmode=require" : "");
     }
 }

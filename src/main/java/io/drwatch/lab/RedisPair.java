@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A Redis primary and replica on loopback, in a fresh directory under {@code baseDir}. Control methods
@@ -21,10 +22,12 @@ public final class RedisPair implements AutoCloseable {
     private final Path server;
     private final Path cli;
     private final List<Process> background = new ArrayList<>();
+    private final Optional<TlsFiles> tls;
     private boolean closed;
 
-    private RedisPair(Path dir, int primaryPort, int replicaPort) {
+    private RedisPair(Path dir, int primaryPort, int replicaPort, Optional<TlsFiles> tls) {
         this.dir = dir;
+        this.tls = tls;
         this.primaryPort = primaryPort;
         this.replicaPort = replicaPort;
         this.server = Binaries.redisServer();
@@ -33,12 +36,21 @@ public final class RedisPair implements AutoCloseable {
 
     /** Ports 0 pick free loopback ports. Returns once the replica's link to the primary is up. */
     public static RedisPair start(Path baseDir, int primaryPort, int replicaPort) throws IOException {
+        return start(baseDir, primaryPort, replicaPort, Optional.empty());
+    }
+
+    /**
+     * With {@code tls}: TLS only ({@code --port 0 --tls-port}), no client certificates asked for,
+     * and the replica replicates over TLS; {@link #primaryUrl()} is then {@code rediss://localhost}.
+     */
+    public static RedisPair start(Path baseDir, int primaryPort, int replicaPort, Optional<TlsFiles> tls)
+            throws IOException {
         Binaries.redisServer();
         Binaries.redisCli();
         int pp = primaryPort == 0 ? FreePorts.pick() : primaryPort;
         int rp = replicaPort == 0 ? FreePorts.pick() : replicaPort;
         Files.createDirectories(baseDir);
-        RedisPair pair = new RedisPair(Files.createTempDirectory(baseDir.toAbsolutePath(), "redis-pair-"), pp, rp);
+        RedisPair pair = new RedisPair(Files.createTempDirectory(baseDir.toAbsolutePath(), "redis-pair-"), pp, rp, tls);
         LabProcesses.register(pair);
         boolean started = false;
         try {
@@ -66,11 +78,21 @@ public final class RedisPair implements AutoCloseable {
     }
 
     public String primaryUrl() {
-        return "redis://127.0.0.1:" + primaryPort;
+        return url(primaryPort);
     }
 
     public String replicaUrl() {
-        return "redis://127.0.0.1:" + replicaPort;
+        return url(replicaPort);
+    }
+
+    // The certificate names localhost and 127.0.0.1; the host name is what a client checks.
+    private String url(int port) {
+        return tls.isPresent() ? "rediss://localhost:" + port : "redis://127.0.0.1:" + port;
+    }
+
+    /** The certificates the pair serves, when it was started with TLS. */
+    public Optional<TlsFiles> tls() {
+        return tls;
     }
 
     /** SIGKILL of the primary; returns once its port is closed. It comes back empty: there is no persistence. */
@@ -107,14 +129,15 @@ public final class RedisPair implements AutoCloseable {
     public void pauseReplica(Duration d) {
         String seconds = String.format(Locale.ROOT, "%.3f", d.toMillis() / 1000.0);
         IoAction.unchecked(() -> {
-            ProcessBuilder pb = new ProcessBuilder(cli.toString(), "-h", "127.0.0.1", "-p", Integer.toString(replicaPort),
-                    "DEBUG", "SLEEP", seconds).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            List<String> cmd = cliCommand(replicaPort);
+            cmd.addAll(List.of("DEBUG", "SLEEP", seconds));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
             synchronized (this) {
                 background.removeIf(p -> !p.isAlive());
                 background.add(pb.start());
             }
-            if (d.toMillis() >= 300) { // a shorter sleep may be over before we could observe it
+            if (d.toMillis() >= 300 && tls.isEmpty()) { // a shorter sleep may be over before we could observe it
                 Poll.until(Duration.ofSeconds(2), "replica to start sleeping",
                         () -> !Net.answersPing(replicaPort, Duration.ofMillis(100)));
             }
@@ -165,14 +188,20 @@ public final class RedisPair implements AutoCloseable {
     }
 
     private void launch(String name, int port, String... extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(server.toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
+        List<String> cmd = new ArrayList<>(List.of(server.toString()));
+        cmd.addAll(tls.isEmpty() ? List.of("--port", Integer.toString(port)) : List.of("--port", "0",
+                "--tls-port", Integer.toString(port), "--tls-cert-file", tls.get().cert().toString(),
+                "--tls-key-file", tls.get().key().toString(), "--tls-ca-cert-file", tls.get().ca().toString(),
+                "--tls-auth-clients", "no", "--tls-replication", "yes"));
+        cmd.addAll(List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
                 "--daemonize", "yes", "--enable-debug-command", "local", "--repl-diskless-sync-delay", "0",
                 "--repl-timeout", "5", "--repl-ping-replica-period", "1",
                 "--pidfile", dir.resolve(name + ".pid").toString(), "--logfile", dir.resolve(name + ".log").toString()));
         cmd.addAll(List.of(extra));
         Exec.check(cmd, READY_TIMEOUT);
-        Poll.until(READY_TIMEOUT, "redis " + name + " to answer PING", () -> Net.answersPing(port, Duration.ofMillis(500)));
+        Poll.until(READY_TIMEOUT, "redis " + name + " to answer PING", () -> tls.isEmpty()
+                ? Net.answersPing(port, Duration.ofMillis(500)) : Exec.run(withCli(port, "PING"), java.util.Map.of(),
+                Duration.ofSeconds(2)).stdout().strip().equals("PONG"));
     }
 
     private void awaitLinkUp() throws IOException {
@@ -181,9 +210,19 @@ public final class RedisPair implements AutoCloseable {
     }
 
     private String cli(int port, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(cli.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port)));
+        return Exec.check(withCli(port, args), Duration.ofSeconds(30)).replace("\r", "").strip();
+    }
+
+    private List<String> withCli(int port, String... args) {
+        List<String> cmd = cliCommand(port);
         cmd.addAll(List.of(args));
-        return Exec.check(cmd, Duration.ofSeconds(30)).replace("\r", "").strip();
+        return cmd;
+    }
+
+    private List<String> cliCommand(int port) {
+        List<String> cmd = new ArrayList<>(List.of(cli.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port)));
+        tls.ifPresent(t -> cmd.addAll(List.of("--tls", "--cacert", t.ca().toString(), "--sni", "localhost")));
+        return cmd;
     }
 
     private static void expectOk(String reply) throws IOException {

@@ -54,9 +54,13 @@ public interface FailoverAction {
       this(id, params, drill, "", 0);
     }
 
-    /** A required parameter; the failure names the step and the key. */
+    /**
+     * A required parameter; the failure names the step and the key. A secret given as a file
+     * ({@code passwordFile: /path} for {@code password}) is read here, so a rotated file is used
+     * from the next call on.
+     */
     public String param(String key) {
-      String v = params.get(key);
+      String v = fromFile(key).orElse(params.get(key));
       if (v == null || v.isBlank()) {
         throw new IllegalArgumentException("step " + id + ": missing parameter " + key);
       }
@@ -64,7 +68,19 @@ public interface FailoverAction {
     }
 
     public String param(String key, String fallback) {
-      return params.getOrDefault(key, fallback);
+      return fromFile(key).orElse(params.getOrDefault(key, fallback));
+    }
+
+    private java.util.Optional<String> fromFile(String key) {
+      String file = params.get(key + "File");
+      if (file == null || file.isBlank() || params.containsKey(key)) {
+        return java.util.Optional.empty();
+      }
+      try {
+        return java.util.Optional.of(io.drwatch.config.Secret.currentValueOf(java.nio.file.Path.of(file.strip())));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("step " + id + ": " + key + "File " + e.getMessage());
+      }
     }
 
     /** A whole-number parameter in [1, max]; the failure names the step, the key and the value. */

@@ -60,7 +60,7 @@ public final class KindReference {
     out.append("| param | type | required | default | rule | description |\n");
     out.append("|---|---|---|---|---|---|\n");
     for (ParamSpec s : specs) {
-      out.append("| `").append(s.name()).append("` | ").append(s.type().word()).append(s.secret() ? " (secret)" : "")
+      out.append("| `").append(s.name()).append("` | ").append(s.type().word()).append(s.secret() ? " (secret; or `" + s.name() + "File`)" : "")
           .append(" | ").append(s.required() ? "yes" : "no")
           .append(" | ").append(s.defaultValue().map(d -> "`" + d + "`").orElse(""))
           .append(" | ").append(rule(s))

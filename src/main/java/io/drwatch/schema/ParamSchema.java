@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 public record ParamSchema(List<ParamSpec> specs) {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The suffix of a secret param given as a file: {@code passwordFile} for {@code password}. */
+  public static final String FILE = "File";
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   public ParamSchema {
@@ -56,13 +58,18 @@ public record ParamSchema(List<ParamSpec> specs) {
   public Params read(String kind, Map<String, String> raw, List<ParamError> errors) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (String key : raw.keySet()) {
-      if (spec(key).isEmpty()) {
+      if (spec(key).isEmpty() && secretOfFileKey(key).isEmpty()) {
         errors.add(new ParamError(key, "unknown param for " + kind + "; allowed: " + String.join(", ",
-            new TreeSet<>(specs.stream().map(ParamSpec::name).toList()))));
+            new TreeSet<>(specs.stream().map(ParamSpec::name).toList()))
+            + (specs.stream().anyMatch(ParamSpec::secret) ? " (a secret also as <name>File)" : "")));
       }
     }
     for (ParamSpec spec : specs) {
-      String text = raw.get(spec.name());
+      String text = spec.secret() && raw.containsKey(spec.name() + FILE)
+          ? SecretFiles.read(spec.name(), raw, errors).orElse(null) : raw.get(spec.name());
+      if (spec.secret() && raw.containsKey(spec.name() + FILE) && text == null) {
+        continue; // its file's problem is reported already
+      }
       boolean given = text != null && !text.isBlank();
       if (!given && spec.required()) {
         errors.add(new ParamError(spec.name(), "required for " + kind));
@@ -82,6 +89,11 @@ public record ParamSchema(List<ParamSpec> specs) {
       }
     }
     return new Params(kind, values);
+  }
+
+  private Optional<ParamSpec> secretOfFileKey(String key) {
+    return key.endsWith(FILE)
+        ? spec(key.substring(0, key.length() - FILE.length())).filter(ParamSpec::secret) : Optional.empty();
   }
 
   private static Object convert(ParamSpec spec, String text) {

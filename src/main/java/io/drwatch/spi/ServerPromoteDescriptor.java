@@ -24,6 +24,8 @@ public abstract class ServerPromoteDescriptor extends AbstractActionDescriptor<S
   protected ServerPromoteDescriptor(String name, String summary, ParamSpec url, String passwordDoc,
       int waitSeconds, String waitDoc) {
     super(name, summary, ParamSchema.of(url, ParamSpec.string("password").asSecret().doc(passwordDoc),
+        ParamSpec.string("caFile").doc("PEM bundle the server's TLS certificate is checked against; default: the"
+            + " JVM trust store"),
         SharedSpecs.waitSeconds(waitSeconds, 3600, waitDoc)), waitSeconds, Speed.QUICK, false, List.of());
   }
 

@@ -73,6 +73,10 @@ final class IamOperations {
     m.put("es:ESHttpGet", Set.of(Role.FAILOVER, Role.MONITOR));
     m.put("es:ESHttpPut", Set.of(Role.MONITOR));
     m.put("es:ESHttpPost", Set.of(Role.FAILOVER));
+    // adapter/support/iam: an endpoint with iamAuth logs in with a token signed per connection
+    // (RDS/Aurora PostgreSQL: rds-db:connect; ElastiCache rediss://: elasticache:Connect).
+    m.put("rds-db:connect", Set.of(Role.MONITOR));
+    m.put("elasticache:Connect", Set.of(Role.MONITOR));
     return Map.copyOf(m);
   }
 
@@ -90,4 +94,12 @@ final class IamOperations {
       "es:ESHttpGet", "io/drwatch/adapter/opensearch",
       "es:ESHttpPut", "io/drwatch/adapter/opensearch",
       "es:ESHttpPost", "io/drwatch/adapter/opensearch");
+
+  /**
+   * Operations authorised by a presigned auth token that the database checks at login, which the
+   * scan cannot see either; each names the package that signs it and a text its source holds.
+   */
+  static final Map<String, Map.Entry<String, String>> SIGNED_TOKENS = Map.of(
+      "rds-db:connect", Map.entry("io/drwatch/adapter/support/iam", "generateAuthenticationToken"),
+      "elasticache:Connect", Map.entry("io/drwatch/adapter/support/iam", "\"elasticache\""));
 }

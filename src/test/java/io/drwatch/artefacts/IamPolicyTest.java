@@ -95,8 +95,22 @@ class IamPolicyTest {
     assertThat(found.keySet())
         .as("AWS operations the code calls (found in %s) must be the table's: add a new one to "
             + "IamOperations.OPERATIONS and to its policy, drop one the code no longer calls", found)
-        .isEqualTo(IamOperations.OPERATIONS.keySet().stream().filter(op -> !IamOperations.SIGNED_HTTP.containsKey(op))
-            .collect(Collectors.toSet()));
+        .isEqualTo(IamOperations.OPERATIONS.keySet().stream().filter(op -> !IamOperations.SIGNED_HTTP.containsKey(op)
+            && !IamOperations.SIGNED_TOKENS.containsKey(op)).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void signedTokensAreMadeWhereTheTableSays() throws IOException {
+    for (Map.Entry<String, Map.Entry<String, String>> e : IamOperations.SIGNED_TOKENS.entrySet()) {
+      assertThat(IamOperations.OPERATIONS).containsKey(e.getKey());
+      StringBuilder source = new StringBuilder();
+      try (Stream<Path> files = Files.list(MAIN.resolve(e.getValue().getKey()))) {
+        for (Path f : files.toList()) {
+          source.append(Files.readString(f));
+        }
+      }
+      assertThat(source.toString()).as(e.getValue().getKey() + " signs " + e.getKey()).contains(e.getValue().getValue());
+    }
   }
 
   @Test

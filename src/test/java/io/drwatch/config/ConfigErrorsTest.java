@@ -89,7 +89,7 @@ class ConfigErrorsTest {
         .containsExactly(
             "channels[0].name: required",
             "channels[0].primary.url: required",
-            "channels[0].replica.url: must be redis://host:port, was \"\"");
+            "channels[0].replica.url: must be redis[s]://[user@]host:port, was \"\"");
     // Which endpoints and params a channel needs depends on its kind: without one, only that is said.
     assertThat(errorsOf("channels:\n  - { name: a }")).containsExactly("channels[0].kind: required");
     assertThat(errorsOf("channels:\n  - { name: a, kind: postgres }"))
@@ -139,8 +139,8 @@ class ConfigErrorsTest {
 
     assertThat(errorsOf(yaml))
         .containsExactly(
-            "channels[0].replica.url: must be postgresql://user@host:port/db, was \"http://x\"",
-            "channels[1].primary.url: must be redis://host:port; put the password in the password"
+            "channels[0].replica.url: must be postgresql://user@host:port/db[?sslmode=mode], was \"http://x\"",
+            "channels[1].primary.url: must be redis[s]://[user@]host:port; put the password in the password"
                 + " field, not in the url, was \"redis://:***@10.0.0.7:6379\"");
   }
 
@@ -231,7 +231,7 @@ class ConfigErrorsTest {
         .containsExactly(
             "http.readToken: unterminated ${ (write $${ for a literal ${), was ***",
             "channels[0].primary.password: must be a string (quote it), was a list",
-            "channels[0].primary.url: must be postgresql://user@host:port/db; put the password in"
+            "channels[0].primary.url: must be postgresql://user@host:port/db[?sslmode=mode]; put the password in"
                 + " the password field, not in the url, was \"postgresql://u:***@h/db\"",
             "channels[0].replica.password: must not be empty (leave the key out instead)");
   }
@@ -264,7 +264,7 @@ class ConfigErrorsTest {
             "channels[0].kind: must be one of postgres | redis | rds | aurora-global | elasticache-global | efs | s3 | opensearch | kubernetes, was \"mysql\"",
             "channels[0].replica.url: required",
             "channels[1].name: duplicate channel name \"orders-db\" (also channels[0])",
-            "channels[1].replica.url: must be redis://host:port, was \"redis://b/0\"",
+            "channels[1].replica.url: must be redis[s]://[user@]host:port, was \"redis://b/0\"",
             "channels[1].heartbeat.intervall: unknown key"
                 + " (allowed: interval, timeout, table, key, stallIntervals)",
             "channels[1].heartbeat.interval: must be > 0, was 0s");

@@ -277,7 +277,7 @@ class DetectionConfigTest {
             "detection.ticks: unknown key (allowed: tick, targets, quorum, peers, peerToken, peerTokenFile,"
                 + " peerCaFile, peerFreshness, tilt, events)",
             "detection.targets[0].retries: unknown key (allowed: name, probe, address, password, passwordFile,"
-                + " interval, timeout, failuresToSuspect, successesToClear, channels,"
+                + " caFile, iamAuth, interval, timeout, failuresToSuspect, successesToClear, channels,"
                 + " expectStatus, bodyContains)",
             "detection.quorum.hold: unknown key (allowed: require, minSignals, holdFor,"
                 + " clearAfter)",
@@ -385,11 +385,11 @@ class DetectionConfigTest {
                 + " password, was \"https://u:***@h/health\"",
             "detection.targets[6].address: must be http(s)://host[:port][/path],"
                 + " was \"http://h/#top\"",
-            "detection.targets[7].address: must be postgresql://user@host:port/db,"
+            "detection.targets[7].address: must be postgresql://user@host:port/db[?sslmode=mode],"
                 + " was \"postgresql://10.0.0.5/app\"",
-            "detection.targets[8].address: must be redis://host:port; put the password in the"
+            "detection.targets[8].address: must be redis[s]://[user@]host:port; put the password in the"
                 + " password field, not in the url, was \"redis://:***@h:6379\"",
-            "detection.targets[9].address: must be postgresql://user@host:port/db,"
+            "detection.targets[9].address: must be postgresql://user@host:port/db[?sslmode=mode],"
                 + " was \"h:5432\"");
   }
 

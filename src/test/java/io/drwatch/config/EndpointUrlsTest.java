@@ -5,6 +5,7 @@ import static io.drwatch.schema.ChannelShape.Form.REDIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +30,7 @@ class EndpointUrlsTest {
         "postgresql://drwatch@10.0.0.5:5432",
         "postgresql://drwatch@10.0.0.5:5432/",
         "postgresql://drwatch@10.0.0.5:5432/app/x",
-        "postgresql://drwatch@10.0.0.5:5432/app?sslmode=require",
+        "postgresql://drwatch@10.0.0.5:5432/app#frag",
         "postgresql://drwatch@:5432/app",
         "postgresql://drwatch@10.0.0.5:70000/app",
         "postgresql:drwatch@10.0.0.5/app",
@@ -39,7 +40,7 @@ class EndpointUrlsTest {
   void shouldRejectOtherPostgresUrls(String url) {
     assertThatThrownBy(() -> EndpointUrls.canonical(POSTGRES, url))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("must be postgresql://user@host:port/db");
+        .hasMessageStartingWith("must be postgresql://user@host:port/db[?sslmode=mode]");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -47,25 +48,29 @@ class EndpointUrlsTest {
     "redis://10.0.0.7:6379,  redis://10.0.0.7:6379",
     "redis://cache.internal, redis://cache.internal:6379",
     "redis://cache:7000/,    redis://cache:7000",
+    "rediss://cache:6380,    rediss://cache:6380",
+    "rediss://drwatch@cache, rediss://drwatch@cache:6379",
+    "redis://user@cache,     redis://user@cache:6379",
   })
   void shouldAcceptRedisUrls(String url, String canonical) {
     assertThat(EndpointUrls.canonical(REDIS, url)).isEqualTo(canonical);
   }
 
   @ParameterizedTest(name = "\"{0}\"")
-  @ValueSource(strings = {"rediss://cache:6379", "redis://cache:6379/0", "redis://", "cache:6379"})
+  @ValueSource(strings = {"redisx://cache:6379", "redis://cache:6379/0", "redis://", "cache:6379",
+      "rediss://cache:6379?tls=1"})
   void shouldRejectOtherRedisUrls(String url) {
     assertThatThrownBy(() -> EndpointUrls.canonical(REDIS, url))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("must be redis://host:port");
+        .hasMessage("must be redis[s]://[user@]host:port");
   }
 
   @ParameterizedTest(name = "\"{0}\"")
-  @ValueSource(strings = {"redis://:pw@cache:6379", "redis://user:pw@cache", "redis://user@cache"})
+  @ValueSource(strings = {"redis://:pw@cache:6379", "redis://user:pw@cache", "rediss://user:pw@cache"})
   void shouldSendRedisPasswordsToThePasswordField(String url) {
     assertThatThrownBy(() -> EndpointUrls.canonical(REDIS, url))
         .hasMessage(
-            "must be redis://host:port; put the password in the password field, not in the url");
+            "must be redis[s]://[user@]host:port; put the password in the password field, not in the url");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -119,5 +124,35 @@ class EndpointUrlsTest {
     assertThatThrownBy(() -> EndpointUrls.baseUrl(url))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("must be http(s)://host[:port] without a path");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "postgresql://drwatch@db:5432/app?sslmode=verify-full, postgresql://drwatch@db:5432/app?sslmode=verify-full",
+    "postgres://drwatch@db/app?sslmode=disable,            postgresql://drwatch@db:5432/app?sslmode=disable",
+    "postgresql://drwatch@db/app?sslmode=require,          postgresql://drwatch@db:5432/app?sslmode=require",
+  })
+  void shouldKeepTheSslmodeOfPostgresUrls(String url, String canonical) {
+    assertThat(EndpointUrls.canonical(POSTGRES, url)).isEqualTo(canonical);
+    assertThat(EndpointUrls.sslMode(canonical)).isEqualTo(canonical.substring(canonical.indexOf('=') + 1));
+  }
+
+  @Test
+  void shouldDefaultToPreferLikeLibpq() {
+    assertThat(EndpointUrls.sslMode("postgresql://drwatch@db:5432/app")).isEqualTo("prefer");
+    assertThat(EndpointUrls.requiresTls("postgresql://drwatch@db:5432/app")).isFalse();
+    assertThat(EndpointUrls.requiresTls("postgresql://drwatch@db:5432/app?sslmode=verify-ca")).isTrue();
+    assertThat(EndpointUrls.requiresTls("rediss://u@cache:6379")).isTrue();
+    assertThat(EndpointUrls.mayUseTls("postgresql://drwatch@db:5432/app?sslmode=disable")).isFalse();
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"postgresql://drwatch@db/app?sslmode=bogus", "postgresql://drwatch@db/app?application_name=x",
+      "postgresql://drwatch@db/app?sslmode=require&connect_timeout=3", "postgresql://drwatch@db/app?sslmode"})
+  void shouldRejectAnyOtherQuery(String url) {
+    assertThatThrownBy(() -> EndpointUrls.canonical(POSTGRES, url))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageMatching("(may carry only \\?sslmode=.*|sslmode must be one of disable, allow, prefer, require,"
+            + " verify-ca, verify-full, was bogus)");
   }
 }

@@ -88,6 +88,6 @@ class ManagedChannelConfigTest {
             primary: { url: "postgresql://u@h/db" }
             replica: { url: "redis://r:6379" }
         """))
-        .containsExactly("channels[0].primary.url: must be redis://host:port, was \"postgresql://u@h/db\"");
+        .containsExactly("channels[0].primary.url: must be redis[s]://[user@]host:port, was \"postgresql://u@h/db\"");
   }
 }

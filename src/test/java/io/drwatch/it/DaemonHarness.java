@@ -76,6 +76,11 @@ final class DaemonHarness implements AutoCloseable {
     return daemon.board().channel(channel);
   }
 
+  /** The failure code of the channel's last probe error, until a round fully succeeds. */
+  java.util.Optional<io.drwatch.domain.FailureCode> lastErrorCode(String channel) {
+    return daemon.board().lastErrorCode(channel);
+  }
+
   /**
    * Waits until the channel has completed {@code n} more probe rounds: "let the daemon look a few
    * more times" as a condition, not a guessed sleep.

@@ -1,6 +1,7 @@
 package io.drwatch.adapter.opensearch;
 
 import io.drwatch.config.ChannelConfig;
+import io.drwatch.adapter.support.TlsTrust;
 import io.drwatch.config.Endpoint;
 import io.drwatch.config.Secret;
 import io.drwatch.port.ChannelProbe;
@@ -38,11 +39,14 @@ public record OpenSearchChannel(ChannelProbe canary, ProviderTelemetry telemetry
     String index = channel.param("index");
     String heartbeatIndex = channel.optionalParam("heartbeatIndex").orElse(DEFAULT_HEARTBEAT_INDEX);
     String statusUrl = channel.optionalParam("statusUrl").orElse(follower.url());
-    OsHeartbeat canary = new OsHeartbeat(OsHttp.create(vertx, leader.url(), leaderAuth, timeout),
-        OsHttp.create(vertx, follower.url(), followerAuth, timeout), heartbeatIndex, channel.name(),
+    // The CA files are read here, at start; statusUrl is the follower's, so it takes its CA.
+    Optional<TlsTrust> leaderTrust = leader.caFile().map(f -> TlsTrust.of(Optional.of(f)));
+    Optional<TlsTrust> followerTrust = follower.caFile().map(f -> TlsTrust.of(Optional.of(f)));
+    OsHeartbeat canary = new OsHeartbeat(OsHttp.create(vertx, leader.url(), leaderAuth, timeout, leaderTrust),
+        OsHttp.create(vertx, follower.url(), followerAuth, timeout, followerTrust), heartbeatIndex, channel.name(),
         Clock.systemUTC());
     ReplicationTelemetry telemetry = new ReplicationTelemetry(
-        OsHttp.create(vertx, statusUrl, followerAuth, timeout), index);
+        OsHttp.create(vertx, statusUrl, followerAuth, timeout, followerTrust), index);
     return new OpenSearchChannel(canary, telemetry);
   }
 

@@ -6,6 +6,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
+import io.drwatch.adapter.support.TlsFailures;
+import io.drwatch.adapter.support.TlsTrust;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
@@ -16,6 +18,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,7 @@ final class OsHttp implements AutoCloseable {
     }
   }
 
+  private final Optional<TlsTrust> trust;
   private final Vertx vertx;
   private final HttpClientAgent client;
   private final String base;
@@ -53,6 +57,12 @@ final class OsHttp implements AutoCloseable {
   private final Duration timeout;
 
   OsHttp(Vertx vertx, HttpClientAgent client, String baseUrl, OsAuth auth, Duration timeout) {
+    this(vertx, client, baseUrl, auth, timeout, Optional.empty());
+  }
+
+  private OsHttp(Vertx vertx, HttpClientAgent client, String baseUrl, OsAuth auth, Duration timeout,
+      Optional<TlsTrust> trust) {
+    this.trust = trust;
     this.vertx = vertx;
     this.client = client;
     this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -61,11 +71,17 @@ final class OsHttp implements AutoCloseable {
   }
 
   static OsHttp create(Vertx vertx, String baseUrl, OsAuth auth, Duration timeout) {
+    return create(vertx, baseUrl, auth, timeout, Optional.empty());
+  }
+
+  /** @param trust checks an https server's certificate (its {@code caFile}); empty: the JVM trust store */
+  static OsHttp create(Vertx vertx, String baseUrl, OsAuth auth, Duration timeout, Optional<TlsTrust> trust) {
     HttpClientOptions options = new HttpClientOptions()
         .setKeepAlive(true)
         .setConnectTimeout((int) Math.max(1, timeout.toMillis()))
         .setVerifyHost(true);
-    return new OsHttp(vertx, vertx.createHttpClient(options), baseUrl, auth, timeout);
+    trust.ifPresent(t -> options.setTrustOptions(t.options()));
+    return new OsHttp(vertx, vertx.createHttpClient(options), baseUrl, auth, timeout, trust);
   }
 
   String base() {
@@ -90,7 +106,9 @@ final class OsHttp implements AutoCloseable {
       extra.put("Content-Type", "application/json");
     }
     long ms = timeout.toMillis();
-    return auth.headers(vertx, method.name(), uri, extra, body)
+    // The first handshake of a JVM would initialise TLS on the event loop: warm it on a worker.
+    Future<Void> ready = "https".equals(uri.getScheme()) ? TlsTrust.warmed(vertx) : Future.succeededFuture();
+    return ready.compose(v -> auth.headers(vertx, method.name(), uri, extra, body))
         .compose(signed -> {
           RequestOptions options = new RequestOptions()
               .setMethod(method)
@@ -107,7 +125,9 @@ final class OsHttp implements AutoCloseable {
               .compose(OsHttp::read));
         })
         .timeout(ms, TimeUnit.MILLISECONDS)
-        .recover(err -> Future.failedFuture(HttpJson.transport(err, method.name() + " " + path, timeout)));
+        .recover(err -> Future.failedFuture(TlsFailures.coded(err, trust)
+            .<Throwable>map(tls -> tls.withMessage(method.name() + " " + path + ": " + tls.getMessage()))
+            .orElseGet(() -> HttpJson.transport(err, method.name() + " " + path, timeout))));
   }
 
   private static Future<Reply> read(HttpClientResponse response) {

@@ -5,6 +5,7 @@ import io.drwatch.adapter.support.Failing;
 import io.drwatch.adapter.support.HttpJson;
 import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.support.Retry;
+import io.drwatch.adapter.support.TlsTrust;
 import io.drwatch.domain.CodedFailure;
 import io.drwatch.port.FailoverAction;
 import io.vertx.core.Future;
@@ -115,21 +116,24 @@ public final class StopFollowAction implements FailoverAction {
   }
 
   private <T> Future<T> withClient(Step step, Function<OsHttp, Future<T>> body) {
-    OsHttp http;
-    try {
-      http = client(step);
-    } catch (IllegalArgumentException e) {
-      return Future.failedFuture(e);
-    }
-    return body.apply(http).andThen(ar -> http.close());
+    Optional<java.nio.file.Path> caFile = opt(step, "caFile").map(java.nio.file.Path::of);
+    return TlsTrust.shared(vertx, caFile).compose(trust -> {
+      OsHttp http;
+      try {
+        http = client(step, trust);
+      } catch (IllegalArgumentException e) {
+        return Future.failedFuture(e);
+      }
+      return body.apply(http).andThen(ar -> http.close());
+    });
   }
 
-  private OsHttp client(Step step) {
+  private OsHttp client(Step step, Optional<TlsTrust> trust) {
     step.param("index");
     OsAuth auth = OsAuth.of("step " + step.id(), opt(step, "auth"), opt(step, "username"), opt(step, "password"),
         opt(step, "region"), credentials);
     Duration timeout = Duration.ofSeconds(step.number("timeoutSeconds", 10, 300));
-    return OsHttp.create(vertx, step.param("url"), auth, timeout);
+    return OsHttp.create(vertx, step.param("url"), auth, timeout, trust);
   }
 
   private static Optional<String> opt(Step step, String key) {

@@ -29,6 +29,8 @@ public final class StopFollowDescriptor extends AbstractActionDescriptor<StopFol
             ParamSpec.oneOf("auth", "basic", "sigv4", "none").doc("default basic with a password, else none"),
             ParamSpec.string("username").defaultsTo("admin").doc("the basic-auth user"),
             ParamSpec.string("password").asSecret().doc("the basic-auth password"),
+            ParamSpec.string("caFile").doc("PEM bundle the https server's certificate is checked against; default:"
+                + " the JVM trust store"),
             SharedSpecs.region("region", "the domain's region (sigv4, signing name es)"),
             SharedSpecs.requestTimeout(300),
             SharedSpecs.waitSeconds(60, 3600, "how long `_status` is polled")),

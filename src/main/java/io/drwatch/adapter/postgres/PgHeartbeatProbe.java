@@ -2,7 +2,6 @@ package io.drwatch.adapter.postgres;
 
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.Endpoint;
-import io.drwatch.config.Secret;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.LinkState;
 import io.drwatch.domain.lag.ReplicaView;
@@ -18,7 +17,9 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.SqlConnectOptions;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * PostgreSQL canary: one row per channel in a heartbeat table, upserted on the primary with the
@@ -32,46 +33,53 @@ public final class PgHeartbeatProbe implements ChannelProbe {
   private final Pool replica;
   private final String channel;
   private final PgStatements sql;
+  private final PgConnect primaryConnect;
+  private final PgConnect replicaConnect;
 
-  PgHeartbeatProbe(Pool primary, Pool replica, String channel, PgStatements sql) {
+  PgHeartbeatProbe(Pool primary, Pool replica, String channel, PgStatements sql, PgConnect primaryConnect,
+      PgConnect replicaConnect) {
     this.primary = primary;
     this.replica = replica;
+    this.primaryConnect = primaryConnect;
+    this.replicaConnect = replicaConnect;
     this.channel = channel;
     this.sql = sql;
   }
 
   public static PgHeartbeatProbe create(Vertx vertx, ChannelConfig channel) {
     Duration timeout = channel.heartbeat().timeout();
+    Endpoint p = channel.primary().orElseThrow();
+    Endpoint r = channel.replica().orElseThrow();
+    PgConnect primaryConnect = PgConnect.of(p.url(), p.caFile());
+    PgConnect replicaConnect = PgConnect.of(r.url(), r.caFile());
     return new PgHeartbeatProbe(
-        pool(vertx, channel.primary().orElseThrow(), timeout),
-        pool(vertx, channel.replica().orElseThrow(), timeout),
+        pool(vertx, p, primaryConnect, timeout),
+        pool(vertx, r, replicaConnect, timeout),
         channel.name(),
-        new PgStatements(channel.heartbeat().table()));
+        new PgStatements(channel.heartbeat().table()), primaryConnect, replicaConnect);
   }
 
   // Two connections are enough for sequential rounds; the second covers a call that timed out
   // on our side but still holds its connection.
-  private static Pool pool(Vertx vertx, Endpoint endpoint, Duration timeout) {
-    PgConnectOptions connect = PgConnectOptions.fromUri(endpoint.url())
-        .setReconnectAttempts(0)
-        .setCachePreparedStatements(true);
-    endpoint.password().map(Secret::value).ifPresent(connect::setPassword);
+  private static Pool pool(Vertx vertx, Endpoint endpoint, PgConnect connect, Duration timeout) {
+    connect.options().setReconnectAttempts(0).setCachePreparedStatements(true);
+    Supplier<Future<PgConnectOptions>> perConnection = connect.perConnection(vertx, endpoint);
     int ms = (int) Math.max(1, timeout.toMillis());
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(2).setMaxWaitQueueSize(4).setConnectionTimeout(ms)
             .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
             .setIdleTimeout(60))
         .with(new NetClientOptions().setConnectTimeout(ms))
-        .connectingTo(connect)
+        .connectingTo(() -> perConnection.get().map(o -> (SqlConnectOptions) o))
         .using(vertx)
         .build();
   }
 
   @Override
   public Future<Heartbeat> writeHeartbeat() {
-    return upsert().recover(err -> isUndefinedTable(err)
+    return primaryConnect.worded(upsert().recover(err -> isUndefinedTable(err)
         ? primary.query(sql.createTable()).execute().compose(created -> upsert())
-        : Future.failedFuture(err));
+        : Future.failedFuture(err)));
   }
 
   private Future<Heartbeat> upsert() {
@@ -81,8 +89,8 @@ public final class PgHeartbeatProbe implements ChannelProbe {
 
   @Override
   public Future<ReplicaView> readReplica() {
-    return replica.query(sql.linkState()).execute()
-        .compose(link -> readVisible().map(hb -> toView(hb, link.iterator().next())));
+    return replicaConnect.worded(replica.query(sql.linkState()).execute()
+        .compose(link -> readVisible().map(hb -> toView(hb, link.iterator().next()))));
   }
 
   private Future<Heartbeat> readVisible() {

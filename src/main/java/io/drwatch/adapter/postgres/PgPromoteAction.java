@@ -1,6 +1,7 @@
 package io.drwatch.adapter.postgres;
 
 import io.drwatch.adapter.support.Poll;
+import io.drwatch.adapter.support.TlsTrust;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.port.FailoverAction;
@@ -122,12 +123,16 @@ public final class PgPromoteAction implements FailoverAction {
    */
   private <T> Future<T> withConnection(PgPromoteTarget t, Duration timeout,
       Function<SqlConnection, Future<T>> work) {
-    Future<SqlConnection> connecting = connections.connect(vertx.getOrCreateContext(), t.options());
+    io.vertx.core.Context context = vertx.getOrCreateContext();
+    Future<SqlConnection> connecting = (t.connect().trust().isPresent() ? TlsTrust.warmed(vertx)
+        : Future.<Void>succeededFuture()).compose(v -> connections.connect(context, t.options()));
     return connecting
         .compose(work)
         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .andThen(done -> connecting.onSuccess(SqlConnection::close))
-        .recover(err -> failed(t.label() + ": " + reason(err, timeout)));
+        .recover(err -> t.connect().tlsFailure(err)
+            .<Future<T>>map(tls -> Future.failedFuture(tls.withMessage(t.label() + ": " + tls.getMessage())))
+            .orElseGet(() -> failed(t.label() + ": " + reason(err, timeout))));
   }
 
   static String reason(Throwable err, Duration timeout) {

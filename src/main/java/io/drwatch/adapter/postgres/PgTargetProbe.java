@@ -1,6 +1,9 @@
 package io.drwatch.adapter.postgres;
 
 import io.drwatch.adapter.support.TargetChecks;
+import io.drwatch.adapter.support.TlsFailures;
+import io.drwatch.config.Endpoint;
+import io.drwatch.config.Secret;
 import io.drwatch.domain.Failures;
 import io.drwatch.port.TargetProbe;
 import io.vertx.core.Future;
@@ -15,6 +18,7 @@ import io.vertx.sqlclient.spi.ConnectionFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Liveness of a PostgreSQL server as a new client sees it: open a connection, run
@@ -43,14 +47,18 @@ public final class PgTargetProbe implements TargetProbe {
 
   private final Vertx vertx;
   private final ConnectionFactory<PgConnectOptions> connections;
+  private final PgConnect connect;
   private final PgConnectOptions options;
+  private final Supplier<Future<PgConnectOptions>> perConnection;
   private final Duration timeout;
 
   PgTargetProbe(Vertx vertx, ConnectionFactory<PgConnectOptions> connections,
-      PgConnectOptions options, Duration timeout) {
+      PgConnect connect, Supplier<Future<PgConnectOptions>> perConnection, Duration timeout) {
     this.vertx = vertx;
     this.connections = connections;
-    this.options = options;
+    this.connect = connect;
+    this.options = connect == null ? null : connect.options();
+    this.perConnection = perConnection;
     this.timeout = timeout;
   }
 
@@ -63,21 +71,28 @@ public final class PgTargetProbe implements TargetProbe {
    */
   public static PgTargetProbe create(Vertx vertx, String url, Optional<String> password,
       Duration timeout) {
+    return create(vertx, new Endpoint(url, password.map(Secret::of)), timeout);
+  }
+
+  /**
+   * @param endpoint the server, its sslmode, CA file and password or IAM auth; the password is
+   *     looked up for every check, so a rotated file is used at the next one
+   */
+  public static PgTargetProbe create(Vertx vertx, Endpoint endpoint, Duration timeout) {
     TargetChecks.positive(timeout);
-    PgConnectOptions options = PgConnectOptions.fromUri(url)
-        .setReconnectAttempts(0)
-        .setCachePreparedStatements(false);
+    PgConnect connect = PgConnect.of(endpoint.url(), endpoint.caFile());
+    PgConnectOptions options = connect.options().setReconnectAttempts(0).setCachePreparedStatements(false);
     options.addProperty("application_name", APPLICATION_NAME);
-    password.ifPresent(options::setPassword);
     int ms = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1, timeout.toMillis()));
     NetClientOptions transport = new NetClientOptions().setConnectTimeout(ms);
-    return new PgTargetProbe(vertx,
-        PgDriver.INSTANCE.createConnectionFactory(vertx, transport), options, timeout);
+    return new PgTargetProbe(vertx, PgDriver.INSTANCE.createConnectionFactory(vertx, transport), connect,
+        connect.perConnection(vertx, endpoint), timeout);
   }
 
   @Override
   public Future<Void> check() {
-    Future<SqlConnection> connecting = connections.connect(vertx.getOrCreateContext(), options);
+    io.vertx.core.Context context = vertx.getOrCreateContext();
+    Future<SqlConnection> connecting = perConnection.get().compose(o -> connections.connect(context, o));
     return TargetChecks.worded(connecting
         .compose(PgTargetProbe::selectOne)
         .<Void>mapEmpty()
@@ -96,6 +111,11 @@ public final class PgTargetProbe implements TargetProbe {
   }
 
   String reason(Throwable err) {
+    Optional<String> tls = (connect == null ? TlsFailures.coded(err) : connect.tlsFailure(err))
+        .map(Throwable::getMessage);
+    if (tls.isPresent()) {
+      return tls.get();
+    }
     if (err instanceof PgException pg && !Failures.isTimeout(err)) {
       return Failures.line(pg.getSeverity() + " " + pg.getSqlState() + ": " + pg.getErrorMessage());
     }

@@ -2,7 +2,6 @@ package io.drwatch.adapter.redis;
 
 import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.Endpoint;
-import io.drwatch.config.Secret;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.ReplicaView;
 import io.drwatch.port.ChannelProbe;
@@ -34,8 +33,13 @@ public final class RedisHeartbeatProbe implements ChannelProbe {
   private final Redis primary;
   private final Redis replica;
   private final String key;
+  private final RedisConnect primaryConnect;
+  private final RedisConnect replicaConnect;
 
-  RedisHeartbeatProbe(Redis primary, Redis replica, String key) {
+  RedisHeartbeatProbe(Redis primary, Redis replica, String key, RedisConnect primaryConnect,
+      RedisConnect replicaConnect) {
+    this.primaryConnect = primaryConnect;
+    this.replicaConnect = replicaConnect;
     this.primary = primary;
     this.replica = replica;
     this.key = key;
@@ -43,35 +47,40 @@ public final class RedisHeartbeatProbe implements ChannelProbe {
 
   public static RedisHeartbeatProbe create(Vertx vertx, ChannelConfig channel) {
     Duration timeout = channel.heartbeat().timeout();
-    return new RedisHeartbeatProbe(
-        client(vertx, channel.primary().orElseThrow(), timeout),
-        client(vertx, channel.replica().orElseThrow(), timeout),
-        channel.heartbeat().key());
+    Endpoint p = channel.primary().orElseThrow();
+    Endpoint r = channel.replica().orElseThrow();
+    NetClientOptions primaryTransport = transport(timeout);
+    NetClientOptions replicaTransport = transport(timeout);
+    RedisConnect primaryConnect = RedisConnect.of(p.url(), p.caFile(), primaryTransport);
+    RedisConnect replicaConnect = RedisConnect.of(r.url(), r.caFile(), replicaTransport);
+    return new RedisHeartbeatProbe(client(vertx, p, primaryConnect, primaryTransport),
+        client(vertx, r, replicaConnect, replicaTransport), channel.heartbeat().key(), primaryConnect, replicaConnect);
   }
 
-  private static Redis client(Vertx vertx, Endpoint endpoint, Duration timeout) {
+  private static NetClientOptions transport(Duration timeout) {
+    return new NetClientOptions().setConnectTimeout((int) Math.max(1, timeout.toMillis())).setTcpKeepAlive(true);
+  }
+
+  private static Redis client(Vertx vertx, Endpoint endpoint, RedisConnect connect, NetClientOptions transport) {
     RedisOptions options = new RedisOptions()
         .setConnectionString(endpoint.url())
         .setMaxPoolSize(2)
         .setMaxPoolWaiting(4)
         .setMaxWaitingHandlers(16)
-        .setNetClientOptions(new NetClientOptions()
-            .setConnectTimeout((int) Math.max(1, timeout.toMillis()))
-            .setTcpKeepAlive(true));
-    endpoint.password().map(Secret::value).ifPresent(options::setPassword);
-    return Redis.createClient(vertx, options);
+        .setNetClientOptions(transport);
+    return connect.client(vertx, options, RedisConnect.password(vertx, endpoint));
   }
 
   @Override
   public Future<Heartbeat> writeHeartbeat() {
-    return primary.send(Request.cmd(Command.EVAL).arg(WRITE_SCRIPT).arg(1).arg(key))
-        .map(r -> new Heartbeat(r.get(0).toLong(), instant(r.get(1), r.get(2))));
+    return primaryConnect.worded(primary.send(Request.cmd(Command.EVAL).arg(WRITE_SCRIPT).arg(1).arg(key))
+        .map(r -> new Heartbeat(r.get(0).toLong(), instant(r.get(1), r.get(2)))));
   }
 
   @Override
   public Future<ReplicaView> readReplica() {
-    return replica.send(Request.cmd(Command.INFO).arg("replication"))
-        .compose(info -> readVisible().map(hb -> ReplicationInfo.parse(info.toString()).view(hb)));
+    return replicaConnect.worded(replica.send(Request.cmd(Command.INFO).arg("replication"))
+        .compose(info -> readVisible().map(hb -> ReplicationInfo.parse(info.toString()).view(hb))));
   }
 
   private Future<Heartbeat> readVisible() {

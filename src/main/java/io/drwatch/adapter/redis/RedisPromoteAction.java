@@ -87,12 +87,14 @@ public final class RedisPromoteAction implements FailoverAction {
 
   /** One command on a client of its own, bounded, and the client closed in every case. */
   private Future<Response> send(RedisPromoteTarget t, Request request) {
-    Redis client = Redis.createClient(vertx, t.options());
+    Redis client = t.connect().client(vertx, t.options(), RedisConnect.fixed(t.password()));
     return client.connect()
         .compose(conn -> conn.send(request))
         .timeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
         .andThen(done -> client.close())
-        .recover(err -> failed(t.label() + ": " + reason(err)));
+        .recover(err -> t.connect().tlsFailure(err)
+            .<Future<Response>>map(tls -> Future.failedFuture(tls.withMessage(t.label() + ": " + tls.getMessage())))
+            .orElseGet(() -> failed(t.label() + ": " + reason(err))));
   }
 
   static String reason(Throwable err) {

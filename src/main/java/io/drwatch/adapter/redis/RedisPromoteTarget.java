@@ -5,34 +5,42 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.RedisOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The parameters of one redis-promote step, checked before anything is sent:
  *
  * <ul>
  *   <li>{@code url}: {@code redis://host:port} of the replica (required; {@code rediss://} for TLS);
- *   <li>{@code password}: optional, never shown in messages;
+ *   <li>{@code caFile}: optional PEM bundle for a {@code rediss://} server's certificate;
+ *   <li>{@code password}: optional, never shown in messages; {@code passwordFile} is read per call;
  *   <li>{@code waitSeconds}: how long {@code await} polls for role:master, 1-3600, default 60.
  * </ul>
  */
-record RedisPromoteTarget(RedisOptions options, int waitSeconds, String label) {
+record RedisPromoteTarget(RedisOptions options, RedisConnect connect, Optional<String> password, int waitSeconds,
+    String label) {
   static final int DEFAULT_WAIT_SECONDS = 60;
 
   /** @throws IllegalArgumentException naming the step, the parameter and the rule */
   static RedisPromoteTarget of(Step step, Duration callTimeout) {
     URI uri = parse(step);
+    NetClientOptions transport = new NetClientOptions().setConnectTimeout((int) callTimeout.toMillis());
+    RedisConnect connect = RedisConnect.of(step.param("url"), caFile(step), transport);
     RedisOptions options = new RedisOptions()
         .setConnectionString(step.param("url"))
         .setMaxPoolSize(1)
         .setMaxPoolWaiting(0)
-        .setNetClientOptions(new NetClientOptions().setConnectTimeout((int) callTimeout.toMillis()));
-    String password = step.param("password", "");
-    if (!password.isEmpty()) {
-      options.setPassword(password);
-    }
+        .setNetClientOptions(transport);
+    Optional<String> password = Optional.of(step.param("password", "")).filter(p -> !p.isEmpty());
     String label = "redis " + uri.getHost() + ":" + (uri.getPort() == -1 ? 6379 : uri.getPort());
-    return new RedisPromoteTarget(options, step.number("waitSeconds", DEFAULT_WAIT_SECONDS, 3600), label);
+    return new RedisPromoteTarget(options, connect, password, step.number("waitSeconds", DEFAULT_WAIT_SECONDS, 3600), label);
+  }
+
+  private static Optional<Path> caFile(Step step) {
+    String file = step.param("caFile", "").strip();
+    return file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file));
   }
 
   Duration waitLimit() {

@@ -1,6 +1,7 @@
 package io.drwatch.adapter.redis;
 
 import io.drwatch.adapter.support.TargetChecks;
+import io.drwatch.config.Endpoint;
 import io.drwatch.port.TargetProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,7 +14,9 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -27,12 +30,17 @@ import java.util.concurrent.TimeUnit;
 public final class RedisTargetProbe implements TargetProbe {
   private final Vertx vertx;
   private final RedisOptions options;
+  private final RedisConnect connect;
+  private final Supplier<Future<String>> password;
   private final Duration timeout;
   private final String target;
 
-  RedisTargetProbe(Vertx vertx, RedisOptions options, Duration timeout, String target) {
+  RedisTargetProbe(Vertx vertx, RedisOptions options, RedisConnect connect, Supplier<Future<String>> password,
+      Duration timeout, String target) {
     this.vertx = vertx;
     this.options = options;
+    this.connect = connect == null ? new RedisConnect(Optional.empty()) : connect;
+    this.password = password;
     this.timeout = timeout;
     this.target = target;
   }
@@ -46,20 +54,33 @@ public final class RedisTargetProbe implements TargetProbe {
    */
   public static RedisTargetProbe create(Vertx vertx, String url, Optional<String> password,
       Duration timeout) {
+    return create(vertx, url, Optional.empty(), RedisConnect.fixed(password), timeout);
+  }
+
+  /**
+   * @param endpoint the server, its CA file and password (read per check) or IAM auth
+   */
+  public static RedisTargetProbe create(Vertx vertx, Endpoint endpoint, Duration timeout) {
+    return create(vertx, endpoint.url(), endpoint.caFile(), RedisConnect.password(vertx, endpoint), timeout);
+  }
+
+  private static RedisTargetProbe create(Vertx vertx, String url, Optional<Path> caFile,
+      Supplier<Future<String>> password, Duration timeout) {
     String target = withoutCredentials(url);
     validate(url, target);
     TargetChecks.positive(timeout);
     int ms = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1, timeout.toMillis()));
+    NetClientOptions transport = new NetClientOptions()
+        .setConnectTimeout(ms)
+        .setReadIdleTimeout(2 * ms)
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    RedisConnect connect = RedisConnect.of(url, caFile, transport);
     RedisOptions options = new RedisOptions()
         .setConnectionString(url)
         .setMaxPoolSize(1)
         .setMaxPoolWaiting(0)
-        .setNetClientOptions(new NetClientOptions()
-            .setConnectTimeout(ms)
-            .setReadIdleTimeout(2 * ms)
-            .setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
-    password.ifPresent(options::setPassword);
-    return new RedisTargetProbe(vertx, options, timeout, target);
+        .setNetClientOptions(transport);
+    return new RedisTargetProbe(vertx, options, connect, password, timeout, target);
   }
 
   /** Checked here, once: the client parses the URL only when a check creates it. */
@@ -84,7 +105,7 @@ public final class RedisTargetProbe implements TargetProbe {
 
   @Override
   public Future<Void> check() {
-    Redis client = Redis.createClient(vertx, options);
+    Redis client = connect.client(vertx, options, password);
     return TargetChecks.worded(client.connect()
         .compose(conn -> conn.send(Request.cmd(Command.PING)))
         .compose(RedisTargetProbe::expectPong)
@@ -102,7 +123,8 @@ public final class RedisTargetProbe implements TargetProbe {
   }
 
   String reason(Throwable err) {
-    return TargetChecks.reason(err, "no answer", timeout);
+    return connect.tlsFailure(err).map(Throwable::getMessage)
+        .orElseGet(() -> TargetChecks.reason(err, "no answer", timeout));
   }
 
   /** Nothing to release: each check closes the client it made. */

@@ -1,6 +1,8 @@
 package io.drwatch.adapter.webhook;
 
 import io.drwatch.adapter.support.Poll;
+import io.drwatch.adapter.support.TlsFailures;
+import io.drwatch.adapter.support.TlsTrust;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.port.FailoverAction;
@@ -14,11 +16,13 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.ClientSSLOptions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code webhook}: one HTTP request with auth, for steps drwatch has no dedicated action for.
@@ -128,11 +132,18 @@ public final class WebhookAction implements FailoverAction {
         .putHeader("User-Agent", "drwatch")
         .putHeader(EPOCH_HEADER, Long.toString(r.epoch()));
     body.ifPresent(b -> options.putHeader("Content-Type", r.contentType()));
-    return io.drwatch.adapter.support.OnContext.run(vertx, () -> client.request(options)
-        .compose(req -> body.isPresent() ? req.send(body.get()) : req.send())
-        .compose(WebhookAction::readReply))
+    AtomicReference<Optional<TlsTrust>> used = new AtomicReference<>(Optional.empty());
+    return TlsTrust.shared(vertx, r.caFile()).compose(trust -> {
+      used.set(trust);
+      trust.filter(t -> "https".equals(url.getScheme())).ifPresent(t -> options.setSslOptions(
+          new ClientSSLOptions().setTrustOptions(t.options()).setHostnameVerificationAlgorithm("HTTPS")));
+      return io.drwatch.adapter.support.OnContext.run(vertx, () -> client.request(options)
+          .compose(req -> body.isPresent() ? req.send(body.get()) : req.send())
+          .compose(WebhookAction::readReply));
+    })
         .timeout(ms, TimeUnit.MILLISECONDS)
-        .recover(err -> failed(label(method, url) + ": " + reason(err, r.timeout())));
+        .recover(err -> failed(label(method, url) + ": "
+            + TlsFailures.coded(err, used.get()).map(Throwable::getMessage).orElseGet(() -> reason(err, r.timeout()))));
   }
 
   /** Reads at most {@value #MAX_READ} bytes of the body, then drops the connection. */

@@ -33,6 +33,8 @@ public final class WebhookDescriptor extends AbstractActionDescriptor<WebhookDes
             ParamSpec.string("header").matching("[!#$%&'*+.^_`|~0-9A-Za-z-]+", "an HTTP header name")
                 .doc("a header to send, with headerValue"),
             ParamSpec.string("headerValue").asSecret().doc("the header's value"),
+            ParamSpec.string("caFile").doc("PEM bundle an https server's certificate is checked against; default:"
+                + " the JVM trust store"),
             ParamSpec.string("expectStatus").defaultsTo("2xx").matching("[1-5][0-9][0-9]|[1-5]xx",
                 "a status such as 204 or a class such as 2xx").doc("the answer that counts as success"),
             ParamSpec.url("checkUrl").doc("GET answering 200 means already done; without it never skipped"),

@@ -20,6 +20,8 @@ import java.util.Set;
  *   <li>{@code bearerToken}, or {@code header} + {@code headerValue}, or both (secrets: never in
  *       messages). They go to {@code checkUrl} and {@code awaitUrl} only when those have the same
  *       origin (scheme, host, port) as {@code url};
+ *   <li>{@code caFile}: PEM bundle an https server's certificate is checked against (default:
+ *       the JVM trust store), for {@code url}, {@code checkUrl} and {@code awaitUrl};
  *   <li>{@code expectStatus}: a status ({@code 204}) or a class ({@code 2xx}), default 2xx;
  *   <li>{@code checkUrl}: GET answering 200 means already done; without it check says not done;
  *   <li>{@code awaitUrl}: GET polled every 500 ms until 200; without it await is immediate;
@@ -31,7 +33,7 @@ import java.util.Set;
  */
 record WebhookRequest(URI url, HttpMethod method, Optional<String> body, String contentType,
     MultiMap auth, ExpectedStatus expect, Optional<URI> checkUrl, Optional<URI> awaitUrl,
-    int waitSeconds, Duration timeout, long epoch) {
+    int waitSeconds, Duration timeout, long epoch, Optional<java.nio.file.Path> caFile) {
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   /** @throws IllegalArgumentException naming the step, the parameter and the rule */
@@ -52,7 +54,8 @@ record WebhookRequest(URI url, HttpMethod method, Optional<String> body, String 
         optionalUrl(step, "awaitUrl"),
         step.number("waitSeconds", 60, 3600),
         Duration.ofSeconds(step.number("timeoutSeconds", 10, 600)),
-        step.epoch());
+        step.epoch(),
+        Optional.of(step.param("caFile", "").strip()).filter(f -> !f.isEmpty()).map(java.nio.file.Path::of));
   }
 
   /** The auth headers for {@code target}: none unless it has the origin of {@code url}. */

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class PgTargetProbeTest {
-  private final PgTargetProbe probe = new PgTargetProbe(null, null, null, Duration.ofMillis(800));
+  private final PgTargetProbe probe = new PgTargetProbe(null, null, null, null, Duration.ofMillis(800));
 
   @Test
   void shouldNameTheServerErrorBySeverityAndSqlState() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RedisTargetProbeTest {
   private final RedisTargetProbe probe =
-      new RedisTargetProbe(null, null, Duration.ofMillis(800), "redis://h:6379");
+      new RedisTargetProbe(null, null, null, null, Duration.ofMillis(800), "redis://h:6379");
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"redis://10.0.0.5:6379", "rediss://cache.example.com:6380/2",
