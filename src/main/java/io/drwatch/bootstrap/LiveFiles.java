@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -99,6 +98,6 @@ final class LiveFiles {
       } catch (IOException e) {
         return "missing";
       }
-    }).filter(Objects::nonNull).toList();
+    }).toList();
   }
 }

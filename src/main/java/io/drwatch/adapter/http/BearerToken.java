@@ -46,7 +46,7 @@ public final class BearerToken {
     return true;
   }
 
-  static void deny(RoutingContext rc, int status, String why) {
+  private static void deny(RoutingContext rc, int status, String why) {
     rc.response().setStatusCode(status).putHeader("WWW-Authenticate", "Bearer")
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .end(new JsonObject().put("error", why).encode());

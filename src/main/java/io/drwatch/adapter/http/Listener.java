@@ -92,7 +92,7 @@ public final class Listener {
    * Handshake work (signing, checking a client's chain) on worker threads: a cold JVM's first
    * certificate path validation alone blocks for hundreds of milliseconds.
    */
-  public static JdkSSLEngineOptions offLoop() {
+  private static JdkSSLEngineOptions offLoop() {
     return new JdkSSLEngineOptions().setUseWorkerThread(true);
   }
 }
