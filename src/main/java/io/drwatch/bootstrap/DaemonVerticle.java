@@ -1,8 +1,13 @@
 package io.drwatch.bootstrap;
 
 import io.drwatch.adapter.aws.cloudwatch.CloudWatchReaders;
+import io.drwatch.adapter.http.BearerToken;
 import io.drwatch.adapter.http.HealthApi;
 import io.drwatch.adapter.http.HttpApi;
+import io.drwatch.adapter.http.Listener;
+import io.drwatch.adapter.http.ReadGate;
+import io.drwatch.adapter.peers.HttpVoteExchange;
+import java.util.Set;
 import io.drwatch.adapter.metrics.AwsMetrics;
 import io.drwatch.adapter.metrics.ChannelMetrics;
 import io.drwatch.adapter.metrics.DaemonMeters;
@@ -19,7 +24,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +36,8 @@ import java.util.function.Supplier;
 /** Wires config to probes, the status board, metrics and HTTP, all on this verticle's context. */
 final class DaemonVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(DaemonVerticle.class.getName());
+  // How often a token file is looked at when no http.tls.checkEvery says otherwise.
+  private static final java.time.Duration SECRET_CHECK = java.time.Duration.ofSeconds(10);
   private final DrwatchConfig config;
   private final List<ProbeLoop> loops = new ArrayList<>();
   private final DaemonMeters meters;
@@ -43,7 +49,8 @@ final class DaemonVerticle extends VerticleBase {
   private DetectionWiring detectionWiring;
   private FailoverWiring failoverWiring;
   private SampleWiring samples;
-  private HttpServer server;
+  private Listener server;
+  private LiveFiles files;
   private Router router;
 
   DaemonVerticle(DrwatchConfig config) {
@@ -65,7 +72,7 @@ final class DaemonVerticle extends VerticleBase {
   }
 
   int httpPort() {
-    return server == null ? -1 : server.actualPort();
+    return server == null ? -1 : server.port();
   }
 
   /**
@@ -78,7 +85,10 @@ final class DaemonVerticle extends VerticleBase {
     new ChannelMetrics(board).bindTo(registry);
     new DetectionMetrics(detection).bindTo(registry);
     warmUpAws();
-    detectionWiring = DetectionWiring.create(vertx, config, board, detection, aws);
+    TlsFiles.warmUp(config);
+    TlsFiles tls = TlsFiles.read(config);
+    files = new LiveFiles(vertx, config.http().tls().map(t -> t.checkEvery()).orElse(SECRET_CHECK));
+    detectionWiring = DetectionWiring.create(vertx, config, board, detection, aws, files, tls);
     new EventMetrics(detectionWiring.ingest()).bindTo(registry);
     if (config.runbook().isPresent()) {
       // The lease: ZooKeeper's with coordination, else the lock on state.dir that refuses a second daemon.
@@ -102,19 +112,23 @@ final class DaemonVerticle extends VerticleBase {
       return registry.scrape();
     }, config.observer().name(), awsUsage,
         failoverWiring == null ? () -> null : failoverWiring::statusJson);
-    detectionWiring.mount(router, config);
+    if (config.http().readToken().isPresent()) {
+      ReadGate.mount(router, files.token(config.http().readToken()), Set.of(HttpVoteExchange.PATH));
+    }
+    detectionWiring.mount(router, config, files);
     Supplier<Optional<RtoProjection>> rto = failoverWiring == null ? Optional::empty
         : () -> Optional.of(failoverWiring.rto().project());
     HealthApi.mount(router, board, rto, config.objectives().rto(), Clock.systemUTC());
     samples = SampleWiring.create(vertx, config, board, rto);
     samples.mount(router);
     if (failoverWiring != null) {
-      failoverWiring.mount(router, config.runbook().get().token().or(() -> config.http().token()));
+      failoverWiring.mount(router, new BearerToken(files.token(config.runbook().get().token())));
     }
     registry.scrape();
-    // Binding from this thread too: the first bind in a JVM loads the transport's classes.
-    return vertx.createHttpServer().requestHandler(router)
-        .listen(config.http().port(), config.http().host())
+    // Binding from this thread too: the first bind in a JVM loads the transport's classes, and the
+    // first TLS context its provider's.
+    tls.watch(files, config);
+    return Listener.listen(vertx, router, config.http(), tls.listener())
         .onSuccess(s -> server = s).mapEmpty();
   }
 
@@ -123,6 +137,7 @@ final class DaemonVerticle extends VerticleBase {
     Future<Void> recovered = failoverWiring == null ? Future.succeededFuture() : failoverWiring.start();
     return recovered
         .onSuccess(v -> loops.forEach(ProbeLoop::start))
+        .onSuccess(v -> files.start())
         .onSuccess(v -> detectionWiring.start())
         .compose(v -> samples.start());
   }
@@ -134,6 +149,9 @@ final class DaemonVerticle extends VerticleBase {
       closing.add(detectionWiring.stop());
     }
     loops.forEach(l -> closing.add(l.stop()));
+    if (files != null) {
+      files.stop();
+    }
     if (server != null) {
       closing.add(server.close());
     }

@@ -56,8 +56,12 @@ final class DetectionWiring {
     this.clock = clock;
   }
 
+  /**
+   * @param files where the peer token's current value comes from
+   * @param tls the certificate presented to peers and the CAs their certificates are checked against
+   */
   static DetectionWiring create(Vertx vertx, DrwatchConfig config, StatusBoard channels,
-      DetectionBoard board, Supplier<AwsClients> aws) {
+      DetectionBoard board, Supplier<AwsClients> aws, LiveFiles files, TlsFiles tls) {
     Clock wall = Clock.systemUTC();
     // Votes, reports and hold timers live on the monotonic line; only TILT reads the wall clock.
     Clock clock = MonotonicClock.anchored(wall, System::nanoTime);
@@ -72,9 +76,10 @@ final class DetectionWiring {
             t.channels()))
         .toList();
     HealthEvents health = healthEvents(d.events());
+    Supplier<java.util.Optional<String>> peerToken = files.token(d.peerToken());
     PeerReports peers = d.peers().isEmpty() ? null : new PeerReports(vertx,
-        new HttpVoteExchange(vertx, d.peers(), peerToken(config).orElseThrow(), d.tick(),
-            settings.peerFreshFor(), clock), peerPoll(d));
+        new HttpVoteExchange(vertx, d.peers(), () -> peerToken.get().orElseThrow(), tls.peerClient(),
+            d.tick(), settings.peerFreshFor(), clock), peerPoll(d));
     Tilt tilt = new Tilt(d.tilt().clockJump(), d.tilt().stall(), d.tilt().recovery());
     DecisionLoop loop = new DecisionLoop(vertx, observer, 1 + d.peers().size(), targets, settings,
         tilt, health, peers, channels, board, wall, clock, System::nanoTime);
@@ -118,19 +123,21 @@ final class DetectionWiring {
         Set.copyOf(e.healthServices()), e.voteFreshness(), Set.of(), e.voteFreshness()))).orElse(null);
   }
 
-  private static java.util.Optional<String> peerToken(DrwatchConfig config) {
-    return config.detection().peerToken().or(() -> config.http().token());
-  }
-
-  /** Mounts the authenticated detection endpoints: peers' votes and the events webhook. */
-  void mount(Router router, DrwatchConfig config) {
-    peerToken(config).ifPresent(token ->
-        // Served from the last tick's immutable snapshot: the trackers belong to the loop's context.
-        VotesEndpoint.mount(router, config.observer().name(), token,
-            () -> board.latest().map(io.drwatch.app.decide.Detection::own).orElse(List.of()),
-            clock));
+  /**
+   * Mounts the authenticated detection endpoints: peers' votes (peer token, and a client
+   * certificate with {@code http.tls.clientCaFile}) and the events webhook (events token).
+   */
+  void mount(Router router, DrwatchConfig config, LiveFiles files) {
+    Supplier<java.util.Optional<String>> peerToken = files.token(config.detection().peerToken());
+    boolean clientCert = config.http().tls().flatMap(t -> t.clientCaFile()).isPresent();
+    if (peerToken.get().isPresent()) {
+      // Served from the last tick's immutable snapshot: the trackers belong to the loop's context.
+      VotesEndpoint.mount(router, config.observer().name(), () -> peerToken.get().orElseThrow(),
+          clientCert, () -> board.latest().map(io.drwatch.app.decide.Detection::own).orElse(List.of()),
+          clock);
+    }
     EventsConfig events = config.detection().events();
-    EventsWebhook.mount(router, EventsAuth.of(events.token(), events.header()), ingest);
+    EventsWebhook.mount(router, EventsAuth.live(files.token(events.token()), events.header()), ingest);
   }
 
   void blockedBy(java.util.function.Supplier<List<String>> blockers) {

@@ -140,8 +140,9 @@ final class FailoverWiring {
     metrics.bindTo(registry);
   }
 
-  void mount(Router router, Optional<String> token) {
-    RunsApi.mount(router, pipeline, runs, rto, token);
+  /** @param operator the operator's token, {@code runbook.token} */
+  void mount(Router router, io.drwatch.adapter.http.BearerToken operator) {
+    RunsApi.mount(router, pipeline, runs, rto, operator);
     io.drwatch.adapter.http.RtoApi.mount(router, rto);
   }
 

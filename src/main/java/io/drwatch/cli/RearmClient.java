@@ -19,16 +19,23 @@ final class RearmClient {
   /** The command's exit code if a daemon answered; empty if nothing listens there. */
   static Optional<Integer> post(DrwatchConfig cfg, String operator) throws InterruptedException {
     String host = cfg.http().host().equals("0.0.0.0") ? "127.0.0.1" : cfg.http().host();
-    URI uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+    String scheme = cfg.http().tls().isPresent() ? "https://" : "http://";
+    URI uri = URI.create(scheme + (host.contains(":") ? "[" + host + "]" : host) + ":"
         + cfg.http().port() + "/api/v1/rearm");
     HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
         .header("X-Drwatch-Operator", operator).POST(HttpRequest.BodyPublishers.noBody());
-    cfg.runbook().flatMap(r -> r.token()).or(() -> cfg.http().token())
-        .ifPresent(t -> req.header("Authorization", "Bearer " + t));
+    cfg.runbook().flatMap(r -> r.token())
+        .ifPresent(t -> req.header("Authorization", "Bearer " + t.value()));
     HttpResponse<String> resp;
     try {
-      resp = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()
-          .send(req.build(), HttpResponse.BodyHandlers.ofString());
+      HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+      if (cfg.http().tls().isPresent()) {
+        client.sslContext(PinnedTls.context(cfg.http().tls().get()));
+      }
+      resp = client.build().send(req.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.security.GeneralSecurityException e) {
+      System.err.println("drwatch rearm: cannot set up TLS to " + uri + ": " + e.getMessage());
+      return Optional.of(1);
     } catch (ConnectException e) {
       return Optional.empty();
     } catch (IOException e) {

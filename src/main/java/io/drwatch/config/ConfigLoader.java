@@ -94,13 +94,14 @@ public final class ConfigLoader {
         "observer", "http", "objectives", "channels", "detection", "state", "runbook",
         "coordination", "log");
     ObserverConfig observer = observer(root.object("observer"));
-    HttpConfig http = http(root.object("http"));
+    HttpConfig http = HttpReader.read(root.object("http"));
     Objectives objectives = objectives(root.object("objectives"));
     Set<String> channelNames = new LinkedHashSet<>();
     List<ChannelConfig> channels = ChannelsReader.read(root, objectives.rpo(), channelNames, kinds);
-    DetectionConfig detection = DetectionReader.read(root, channelNames, http.token());
+    DetectionConfig detection = DetectionReader.read(root, channelNames);
     StateConfig state = state(root.object("state"));
-    Optional<RunbookConfig> runbook = RunbookReader.read(root, channelNames, http.token(), found, kinds);
+    Optional<RunbookConfig> runbook = RunbookReader.read(root, channelNames, found, kinds);
+    RoleTokens.requireDistinct(errors, http, detection, runbook);
     CoordinationConfig coordination = CoordinationReader.read(root);
     CoordinationReader.requireForAutoPeers(root, detection, runbook, coordination);
     LogConfig log = LogConfig.read(root.object("log"));
@@ -120,17 +121,6 @@ public final class ConfigLoader {
     node.rejectUnknown("name", "region");
     String name = node.matching("name", node.string("name"), NAME).orElse("local");
     return new ObserverConfig(name, node.string("region", ""));
-  }
-
-  private static HttpConfig http(Optional<Node> section) {
-    if (section.isEmpty()) {
-      return new HttpConfig("127.0.0.1", 9464, Optional.empty());
-    }
-    Node node = section.get();
-    node.rejectUnknown("host", "port", "token");
-    String host = nonEmpty(node, "host").orElse("127.0.0.1");
-    int port = node.integer("port", 9464, 0, 65535);
-    return new HttpConfig(host, port, nonEmpty(node, "token"));
   }
 
   private static Objectives objectives(Optional<Node> section) {

@@ -14,10 +14,12 @@ import java.util.Optional;
  * @param tick the decision loop's period, default 1s, greater than 0
  * @param targets the endpoints to probe, default none; names unique
  * @param quorum the rule that declares an outage
- * @param peers base urls of the other observers, {@code scheme://host:port} with the port filled
- *     in; default none, no duplicates
- * @param peerToken the token for polling the peers, default {@code http.token}; required when
- *     {@code peers} is not empty
+ * @param peers the other observers, each a base url ({@code scheme://host:port}, port filled in)
+ *     and optionally the name it must report as; default none, no duplicate urls
+ * @param peerToken the token of {@code GET /api/v1/votes}, ours and the peers' alike; required
+ *     when {@code peers} is not empty, and no other role's token
+ * @param peerCaFile PEM CA bundle that peers' https certificates are checked against; empty: the
+ *     JVM's trust store
  * @param peerFreshness a peer report older than this does not count the peer as a live observer,
  *     default 5s, greater than 0
  * @param tilt when this observer distrusts itself
@@ -27,8 +29,9 @@ public record DetectionConfig(
     Duration tick,
     List<TargetConfig> targets,
     QuorumConfig quorum,
-    List<String> peers,
-    Optional<String> peerToken,
+    List<PeerConfig> peers,
+    Optional<Secret> peerToken,
+    Optional<java.nio.file.Path> peerCaFile,
     Duration peerFreshness,
     TiltConfig tilt,
     EventsConfig events) {
@@ -39,50 +42,23 @@ public record DetectionConfig(
     Objects.requireNonNull(quorum, "quorum");
     peers = List.copyOf(peers);
     Objects.requireNonNull(peerToken, "peerToken");
+    Objects.requireNonNull(peerCaFile, "peerCaFile");
     Objects.requireNonNull(peerFreshness, "peerFreshness");
     Objects.requireNonNull(tilt, "tilt");
     Objects.requireNonNull(events, "events");
   }
 
-  /**
-   * Every default, with no targets, no peers and no tokens: what a file without {@code detection}
-   * and without {@code http.token} reads as.
-   */
+  /** Every default, with no targets, no peers and no tokens: a file without {@code detection}. */
   public static DetectionConfig none() {
-    return defaults(Optional.empty());
-  }
-
-  static DetectionConfig defaults(Optional<String> peerToken) {
     return new DetectionConfig(
         DetectionSettings.DEFAULT_TICK,
         List.of(),
         QuorumConfig.defaults(),
         List.of(),
-        peerToken,
+        Optional.empty(),
+        Optional.empty(),
         DetectionSettings.DEFAULT_PEER_FRESH_FOR,
         TiltConfig.defaults(),
         EventsConfig.defaults());
-  }
-
-  /** Masks the peer token so that logging a config never leaks it. */
-  @Override
-  public String toString() {
-    return "DetectionConfig[tick="
-        + tick
-        + ", targets="
-        + targets
-        + ", quorum="
-        + quorum
-        + ", peers="
-        + peers
-        + ", peerToken="
-        + peerToken.map(t -> "***")
-        + ", peerFreshness="
-        + peerFreshness
-        + ", tilt="
-        + tilt
-        + ", events="
-        + events
-        + "]";
   }
 }

@@ -27,26 +27,25 @@ final class DetectionReader {
 
   /**
    * @param channelNames every well-formed name in {@code channels}
-   * @param httpToken {@code http.token}, the default of {@code peerToken}
    */
-  static DetectionConfig read(Node root, Set<String> channelNames, Optional<String> httpToken) {
+  static DetectionConfig read(Node root, Set<String> channelNames) {
     return root.object("detection")
-        .map(node -> detection(node, channelNames, httpToken))
-        .orElse(DetectionConfig.defaults(httpToken));
+        .map(node -> detection(node, channelNames))
+        .orElse(DetectionConfig.none());
   }
 
-  private static DetectionConfig detection(
-      Node node, Set<String> channelNames, Optional<String> httpToken) {
-    DetectionConfig defaults = DetectionConfig.defaults(httpToken);
-    node.rejectUnknown(
-        "tick", "targets", "quorum", "peers", "peerToken", "peerFreshness", "tilt", "events");
+  private static DetectionConfig detection(Node node, Set<String> channelNames) {
+    DetectionConfig defaults = DetectionConfig.none();
+    node.rejectUnknown("tick", "targets", "quorum", "peers", "peerToken", "peerTokenFile",
+        "peerCaFile", "peerFreshness", "tilt", "events");
     Duration tick = node.duration("tick", defaults.tick(), true);
     List<TargetConfig> targets = TargetsReader.read(node, channelNames);
     QuorumConfig quorum =
         node.object("quorum").map(DetectionReader::quorum).orElse(defaults.quorum());
-    List<Node.Item> peerItems = node.strings("peers").orElse(List.of());
-    List<String> peers = peers(node, peerItems);
-    Optional<String> peerToken = peerToken(node, !peerItems.isEmpty(), httpToken);
+    List<PeerConfig> peers = PeersReader.read(node);
+    Optional<Secret> peerToken = peerToken(node, node.has("peers") && !peers.isEmpty());
+    Optional<java.nio.file.Path> peerCaFile = HttpReader.path(node, "peerCaFile", false);
+    peerCaFile.ifPresent(ca -> HttpReader.pemCertificates(node, "peerCaFile", ca));
     Duration peerFreshness = node.duration("peerFreshness", defaults.peerFreshness(), true);
     TiltConfig tilt = node.object("tilt").map(DetectionReader::tilt).orElse(defaults.tilt());
     boolean awsHealth = quorum.require().contains(AWS_HEALTH);
@@ -56,7 +55,7 @@ final class DetectionReader {
       node.error("events.primaryRegion", "required when quorum.require has " + AWS_HEALTH);
     }
     return new DetectionConfig(
-        tick, targets, quorum, peers, peerToken, peerFreshness, tilt, events);
+        tick, targets, quorum, peers, peerToken, peerCaFile, peerFreshness, tilt, events);
   }
 
   /**
@@ -116,34 +115,14 @@ final class DetectionReader {
     return Optional.of(require);
   }
 
-  private static List<String> peers(Node node, List<Node.Item> items) {
-    Map<String, String> pathByUrl = new HashMap<>();
-    List<String> peers = new ArrayList<>();
-    for (Node.Item item : items) {
-      String url;
-      try {
-        url = EndpointUrls.baseUrl(item.value());
-      } catch (IllegalArgumentException e) {
-        node.invalid(item.key(), e.getMessage(), item.value());
-        continue;
-      }
-      if (unique(node, new Node.Item(item.key(), url), "peer", pathByUrl)) {
-        peers.add(url);
-      }
-    }
-    return peers;
-  }
-
   // Peers answer only with a token; polling them without one would fail at run time instead.
-  private static Optional<String> peerToken(
-      Node node, boolean hasPeers, Optional<String> httpToken) {
+  private static Optional<Secret> peerToken(Node node, boolean hasPeers) {
     int errorsBefore = node.errorCount();
-    Optional<String> token = ConfigLoader.nonEmpty(node, "peerToken");
-    boolean given = node.has("peerToken");
-    if (hasPeers && !given && httpToken.isEmpty() && node.errorCount() == errorsBefore) {
-      node.error("peerToken", "required when peers is not empty and http.token is not set");
+    Optional<Secret> token = ConfigLoader.secret(node, "peerToken");
+    if (hasPeers && token.isEmpty() && node.errorCount() == errorsBefore) {
+      node.error("peerToken", "required (or peerTokenFile) when peers is not empty");
     }
-    return given ? token : httpToken;
+    return token;
   }
 
   private static TiltConfig tilt(Node node) {
@@ -158,8 +137,8 @@ final class DetectionReader {
   private static EventsConfig events(Node node, boolean awsHealth) {
     EventsConfig defaults = EventsConfig.defaults();
     node.rejectUnknown(
-        "token", "header", "primaryRegion", "healthServices", "voteFreshness", "sqs");
-    Optional<String> token = ConfigLoader.nonEmpty(node, "token");
+        "token", "tokenFile", "header", "primaryRegion", "healthServices", "voteFreshness", "sqs");
+    Optional<Secret> token = ConfigLoader.secret(node, "token");
     Optional<String> header = node.string("header");
     if (header.isPresent() && !HEADER.matcher(header.get()).matches()) {
       node.invalid("header", HEADER_RULE, header.get());

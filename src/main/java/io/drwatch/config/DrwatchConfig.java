@@ -38,7 +38,7 @@ public record DrwatchConfig(
    * beside a daemon already bound to the configured port.
    */
   public DrwatchConfig onEphemeralPort() {
-    return new DrwatchConfig(observer, new HttpConfig(http.host(), 0, http.token()), objectives, channels,
+    return new DrwatchConfig(observer, http.withPort(0), objectives, channels,
         detection, state, runbook, coordination, log);
   }
 

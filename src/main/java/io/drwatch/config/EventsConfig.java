@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * How EventBridge events (AWS Health, CloudWatch alarms) reach drwatch and which of them count.
  *
- * @param token the shared secret of {@code POST /api/v1/events}; empty when not configured, and
- *     then the webhook refuses every post
+ * @param token the shared secret of {@code POST /api/v1/events} ({@code token} or {@code
+ *     tokenFile}); empty when not configured, and then the webhook refuses every post
  * @param header the API-key header the token comes in, default {@code x-api-key}; letters, digits
  *     and {@code !#$%&'*+-.^_`|~} only
  * @param primaryRegion the region whose outage is watched, such as {@code us-east-1}; required when
@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param sqs the queues to consume, default none; queue urls unique
  */
 public record EventsConfig(
-    Optional<String> token,
+    Optional<Secret> token,
     String header,
     Optional<String> primaryRegion,
     List<String> healthServices,
@@ -46,23 +46,5 @@ public record EventsConfig(
         List.of("RDS", "ELASTICACHE", "EC2"),
         Duration.ofMinutes(30),
         List.of());
-  }
-
-  /** Masks the token so that logging a config never leaks it. */
-  @Override
-  public String toString() {
-    return "EventsConfig[token="
-        + token.map(t -> "***")
-        + ", header="
-        + header
-        + ", primaryRegion="
-        + primaryRegion
-        + ", healthServices="
-        + healthServices
-        + ", voteFreshness="
-        + voteFreshness
-        + ", sqs="
-        + sqs
-        + "]";
   }
 }

@@ -1,7 +1,7 @@
 package io.drwatch.config;
 
 /**
- * Lets {@code ${VAR}} stand unquoted inside YAML flow collections, as in {@code http: { token:
+ * Lets {@code ${VAR}} stand unquoted inside YAML flow collections, as in {@code http: { readToken:
  * ${TOKEN} }}. YAML forbids braces, brackets and commas in plain scalars there, so before parsing
  * those characters inside each one-line {@code ${...}} are swapped for private-use characters, and
  * swapped back in the parsed strings. The swap is one character for one, so line and column numbers

@@ -82,11 +82,16 @@ final class Node {
   }
 
   void rejectUnknown(String... allowed) {
+    rejectUnknown(List.of(), allowed);
+  }
+
+  /** Like {@link #rejectUnknown(String...)}, silent on {@code reported}: keys refused elsewhere. */
+  void rejectUnknown(List<String> reported, String... allowed) {
     List<String> known = Arrays.asList(allowed);
     json.fieldNames()
         .forEachRemaining(
             key -> {
-              if (!known.contains(key)) {
+              if (!known.contains(key) && !reported.contains(key)) {
                 error(key, "unknown key (allowed: " + String.join(", ", allowed) + ")");
               }
             });
@@ -167,6 +172,11 @@ final class Node {
       substitute(itemKey, element.textValue()).ifPresent(v -> items.add(new Item(itemKey, v)));
     }
     return Optional.of(items);
+  }
+
+  /** A map found inside this one at {@code valuePath}, for lists that mix maps and strings. */
+  Node child(JsonNode value, String valuePath) {
+    return new Node(value, valuePath, env, errors);
   }
 
   /**

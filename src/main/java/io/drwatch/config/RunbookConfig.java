@@ -25,8 +25,9 @@ import java.util.Optional;
  *     greater than 0
  * @param approvalTimeout how long a run waits for an approval before it ends {@code expired},
  *     default 30m, greater than 0
- * @param token bearer token of the approve, cancel and failover endpoints; default {@code
- *     http.token}; one of the two is required, so this is never empty once loaded
+ * @param token the operator's bearer token: failover (execute, drill), approve (and accept data
+ *     loss), cancel and re-arm; {@code token} or {@code tokenFile}, required, so never empty once
+ *     loaded, and no other role's token
  * @param steps the steps in config order; not empty, ids unique
  */
 public record RunbookConfig(
@@ -36,7 +37,7 @@ public record RunbookConfig(
     Duration cooldown,
     Duration resumeWithin,
     Duration approvalTimeout,
-    Optional<String> token,
+    Optional<Secret> token,
     List<StepConfig> steps) {
 
   /** Whether a declared outage starts the pipeline by itself. The config name is the spelling. */
@@ -61,27 +62,5 @@ public record RunbookConfig(
     Objects.requireNonNull(approvalTimeout, "approvalTimeout");
     Objects.requireNonNull(token, "token");
     steps = List.copyOf(steps);
-  }
-
-  /** Masks the token so that logging a config never leaks it. */
-  @Override
-  public String toString() {
-    return "RunbookConfig[mode="
-        + mode
-        + ", maxDataLoss="
-        + maxDataLoss
-        + ", drainWait="
-        + drainWait
-        + ", cooldown="
-        + cooldown
-        + ", resumeWithin="
-        + resumeWithin
-        + ", approvalTimeout="
-        + approvalTimeout
-        + ", token="
-        + token.map(t -> "***")
-        + ", steps="
-        + steps
-        + "]";
   }
 }

@@ -32,16 +32,15 @@ final class RunbookReader {
 
   /**
    * @param channelNames every well-formed name in {@code channels}
-   * @param httpToken {@code http.token}, the default of {@code runbook.token}
    * @param warnings receives one line per step that a drill will not run
    */
-  static Optional<RunbookConfig> read(Node root, Set<String> channelNames, Optional<String> httpToken,
-      List<String> warnings, KindCatalog kinds) {
-    return root.object("runbook").map(node -> runbook(node, channelNames, httpToken, warnings, kinds));
+  static Optional<RunbookConfig> read(Node root, Set<String> channelNames, List<String> warnings,
+      KindCatalog kinds) {
+    return root.object("runbook").map(node -> runbook(node, channelNames, warnings, kinds));
   }
 
-  private static RunbookConfig runbook(Node node, Set<String> channelNames, Optional<String> httpToken,
-      List<String> warnings, KindCatalog kinds) {
+  private static RunbookConfig runbook(Node node, Set<String> channelNames, List<String> warnings,
+      KindCatalog kinds) {
     node.rejectUnknown(
         "mode",
         "maxDataLoss",
@@ -50,6 +49,7 @@ final class RunbookReader {
         "resumeWithin",
         "approvalTimeout",
         "token",
+        "tokenFile",
         "steps");
     RunbookConfig.Mode mode = node.string("mode")
         .flatMap(m -> node.configNamed("mode", RunbookConfig.Mode.class, m)).orElse(RunbookConfig.Mode.APPROVAL);
@@ -58,24 +58,21 @@ final class RunbookReader {
     Duration cooldown = node.duration("cooldown", DEFAULT_COOLDOWN, false);
     Duration resumeWithin = node.duration("resumeWithin", DEFAULT_RESUME_WITHIN, true);
     Duration approvalTimeout = node.duration("approvalTimeout", DEFAULT_APPROVAL_TIMEOUT, true);
-    Optional<String> token = token(node, httpToken);
+    Optional<Secret> token = token(node);
     List<StepConfig> steps = steps(node, channelNames, warnings, kinds);
     return new RunbookConfig(
         mode, maxDataLoss, drainWait, cooldown, resumeWithin, approvalTimeout, token, steps);
   }
 
   // Approve, cancel and failover must be authenticated; without a token they could never be used.
-  private static Optional<String> token(Node node, Optional<String> httpToken) {
+  private static Optional<Secret> token(Node node) {
     int errorsBefore = node.errorCount();
-    Optional<String> token = ConfigLoader.nonEmpty(node, "token");
-    boolean given = node.has("token");
-    if (!given && httpToken.isEmpty() && node.errorCount() == errorsBefore) {
-      node.error(
-          "token",
-          "required when http.token is not set: the approve, cancel and failover endpoints need"
-              + " a token");
+    Optional<Secret> token = ConfigLoader.secret(node, "token");
+    if (token.isEmpty() && node.errorCount() == errorsBefore) {
+      node.error("token", "required (or tokenFile): the operator's token for failover, approve,"
+          + " cancel and re-arm");
     }
-    return given ? token : httpToken;
+    return token;
   }
 
   private static List<StepConfig> steps(

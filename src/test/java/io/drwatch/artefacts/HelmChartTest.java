@@ -194,10 +194,11 @@ class HelmChartTest {
     assertThat(config.observer().region()).isEqualTo("us-east-1");
     assertThat(config.http().host()).as("reachable from the kubelet and Prometheus").isEqualTo("0.0.0.0");
     assertThat(config.http().port()).isEqualTo(container.at("/ports/0/containerPort").asInt());
-    assertThat(config.http().token()).contains("test-drwatch_token");
+    assertThat(config.http().readToken()).isEmpty();
     assertThat(config.state().dir()).isEqualTo(Path.of(STATE_DIR));
     assertThat(config.channels()).extracting(c -> c.name()).containsExactly("orders-db", "sessions");
-    assertThat(config.detection().events().token()).contains("test-drwatch_events_token");
+    assertThat(config.detection().events().token().map(io.drwatch.config.Secret::value))
+        .contains("test-drwatch_events_token");
     assertThat(config.detection().events().sqs()).hasSize(2);
     // Secrets stay out of the ConfigMap: every secret-looking key holds a ${...} reference.
     Matcher secret = Pattern.compile("(?m)^\\s*(password|token|peerToken|bearerToken|headerValue):\\s*(.*)$")

@@ -271,7 +271,7 @@ class PrometheusIT {
   private Daemon startDaemon(PostgresPair pg, int hookPort, String queueUrl, URI moto) throws Exception {
     String yaml = """
         observer: { name: %s }
-        http: { host: 127.0.0.1, port: 0, token: %s }
+        http: { host: 127.0.0.1, port: 0 }
         objectives: { rpo: 1s, rto: 15m }
         channels:
           - name: %s
@@ -292,12 +292,13 @@ class PrometheusIT {
               - { queueUrl: "%s", region: %s, endpointOverride: "%s" }
         state: { dir: "%s" }
         runbook:
+          token: %s
           mode: approval
           steps:
             - { id: notify, action: webhook, timeout: 5s, expected: 1s,
                 params: { url: "http://127.0.0.1:%d/hook" }, drill: { url: "http://127.0.0.1:%d/hook" } }
-        """.formatted(OBSERVER, TOKEN, CH, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(), CH,
-        REGION, queueUrl, REGION, moto, dir.resolve("state"), hookPort, hookPort);
+        """.formatted(OBSERVER, CH, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(), CH,
+        REGION, queueUrl, REGION, moto, dir.resolve("state"), TOKEN, hookPort, hookPort);
     try {
       return Daemon.start(ConfigLoader.parse(yaml, System::getenv), TestVertx.options());
     } catch (ConfigException e) {

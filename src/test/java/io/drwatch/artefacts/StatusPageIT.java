@@ -96,7 +96,7 @@ class StatusPageIT {
   private static String config(PostgresPair pg, Path state, String hookUrl) {
     return """
         observer: { name: page-it }
-        http: { host: 127.0.0.1, port: 0, token: %s }
+        http: { host: 127.0.0.1, port: 0 }
         objectives: { rpo: 5s, rto: 2m }
         channels:
           - name: %s
@@ -113,6 +113,7 @@ class StatusPageIT {
           quorum: { require: [probes, replication], minSignals: 2, holdFor: 1s }
         state: { dir: "%s" }
         runbook:
+          token: %s
           mode: approval
           maxDataLoss: 5s
           steps:
@@ -120,7 +121,7 @@ class StatusPageIT {
                 params: { url: "%s/freeze" }, drill: { url: "%s/freeze" } }
             - { id: switch-traffic, action: webhook, after: [freeze-writes], timeout: 10s,
                 expected: 5s, params: { url: "%s/switch" }, drill: { url: "%s/switch" } }
-        """.formatted(TOKEN, CH, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(), CH, state,
+        """.formatted(CH, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(), CH, state, TOKEN,
         hookUrl, hookUrl, hookUrl, hookUrl);
   }
 

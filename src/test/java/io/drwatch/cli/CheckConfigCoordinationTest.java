@@ -16,14 +16,14 @@ class CheckConfigCoordinationTest {
 
   private static final String AUTO_PEERS =
       """
-      http: { token: t }
       channels:
         - name: orders-db
           kind: postgres
           primary: { url: "postgresql://drwatch@10.0.0.5:5432/app" }
           replica: { url: "postgresql://drwatch@10.1.0.5:5432/app" }
-      detection: { peers: ["http://10.1.0.9:9464"] }
+      detection: { peers: ["http://10.1.0.9:9464"], peerToken: p }
       runbook:
+        token: t
         mode: auto
         steps:
           - { id: promote, action: pg-promote, params: { url: "postgresql://p@10.1.0.5:5432/p" } }

@@ -24,8 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Driven by the registry: a kind without an example here fails {@link #shouldHaveAnExampleOfEveryKind}.
  */
 class KindParamsCheckConfigTest {
-  private static final String TOKEN = "http: { token: t }\n"
-      + "channels:\n  - { name: db, kind: postgres, primary: { url: \"postgresql://u@p:5432/db\" },"
+  private static final String TOKEN = "channels:\n  - { name: db, kind: postgres, primary: { url: \"postgresql://u@p:5432/db\" },"
       + " replica: { url: \"postgresql://u@r:5432/db\" } }\n";
   private static final String PG = "primary: { url: \"postgresql://u@p:5432/db\" }, replica: { url: \"postgresql://u@r:5432/db\" }";
   private static final String REDIS = "primary: { url: \"redis://p:6379\" }, replica: { url: \"redis://r:6379\" }";
@@ -191,11 +190,11 @@ class KindParamsCheckConfigTest {
   }
 
   private static String step(String action, Map<String, String> params) {
-    return TOKEN + "runbook:\n  steps:\n    - { id: a, action: " + action + ", params: " + flow(params) + " }\n";
+    return TOKEN + "runbook:\n  token: t\n  steps:\n    - { id: a, action: " + action + ", params: " + flow(params) + " }\n";
   }
 
   private static String stepWithDrill(String action, Map<String, String> params, Map<String, String> drill) {
-    return TOKEN + "runbook:\n  steps:\n    - { id: a, action: " + action + ", params: " + flow(params)
+    return TOKEN + "runbook:\n  token: t\n  steps:\n    - { id: a, action: " + action + ", params: " + flow(params)
         + ", drill: " + flow(drill) + " }\n";
   }
 

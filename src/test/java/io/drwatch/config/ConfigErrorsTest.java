@@ -186,7 +186,7 @@ class ConfigErrorsTest {
     String yaml =
         """
         observer: [ a ]
-        http: { host: [ x ], port: "9464", token: 12345 }
+        http: { host: [ x ], port: "9464", readToken: 12345 }
         objectives: 5s
         channels:
           - name: 42
@@ -202,7 +202,7 @@ class ConfigErrorsTest {
             "observer: must be a map, was a list",
             "http.host: must be a string (quote it), was a list",
             "http.port: must be an integer, was \"9464\"",
-            "http.token: must be a string (quote it), was ***",
+            "http.readToken: must be a string (quote it), was ***",
             "objectives: must be a map, was \"5s\"",
             "channels[1]: must be a map, was \"just-a-string\"",
             "channels[0].name: must be a string (quote it), was 42",
@@ -216,7 +216,7 @@ class ConfigErrorsTest {
   void shouldNeverShowSecretValues() {
     String yaml =
         """
-        http: { token: "${X" }
+        http: { readToken: "${X" }
         channels:
           - name: a
             kind: postgres
@@ -229,7 +229,7 @@ class ConfigErrorsTest {
     assertThat(String.join("\n", errors)).doesNotContain("topsecret", "${X");
     assertThat(errors)
         .containsExactly(
-            "http.token: unterminated ${ (write $${ for a literal ${), was ***",
+            "http.readToken: unterminated ${ (write $${ for a literal ${), was ***",
             "channels[0].primary.password: must be a string (quote it), was a list",
             "channels[0].primary.url: must be postgresql://user@host:port/db[?sslmode=mode]; put the password in"
                 + " the password field, not in the url, was \"postgresql://u:***@h/db\"",
@@ -241,7 +241,7 @@ class ConfigErrorsTest {
     String yaml =
         """
         observer: { name: use1-a, zone: a }
-        http: { port: 99999, token: ${DRWATCH_TOKEN} }
+        http: { port: 99999, readToken: ${DRWATCH_TOKEN} }
         objectives: { rpo: 5 parsecs }
         channels:
           - name: orders-db
@@ -259,7 +259,7 @@ class ConfigErrorsTest {
         .containsExactly(
             "observer.zone: unknown key (allowed: name, region)",
             "http.port: must be 0..65535, was 99999",
-            "http.token: environment variable DRWATCH_TOKEN is not set",
+            "http.readToken: environment variable DRWATCH_TOKEN is not set",
             "objectives.rpo: must be a duration like 200ms, 5s, 15m, was \"5 parsecs\"",
             "channels[0].kind: must be one of postgres | redis | rds | aurora-global | elasticache-global | efs | s3 | opensearch | kubernetes, was \"mysql\"",
             "channels[0].replica.url: required",

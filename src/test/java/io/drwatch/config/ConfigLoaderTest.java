@@ -27,7 +27,7 @@ class ConfigLoaderTest {
 
   static final Map<String, String> ENV =
       Map.of(
-          "DRWATCH_TOKEN", "s3cret-token",
+          "DRWATCH_READ_TOKEN", "read-s3cret",
           "PG_PASSWORD", "pg-pass",
           "DRWATCH_PEER_TOKEN", "peer-s3cret",
           "DRWATCH_EVENTS_TOKEN", "events-s3cret",
@@ -45,7 +45,8 @@ class ConfigLoaderTest {
 
     assertThat(config.observer()).isEqualTo(new ObserverConfig("use1-a", "us-east-1"));
     assertThat(config.http())
-        .isEqualTo(new HttpConfig("127.0.0.1", 9464, Optional.of("s3cret-token")));
+        .isEqualTo(new HttpConfig("127.0.0.1", 9464, Optional.empty(), Optional.of(Secret.of("read-s3cret")),
+            new HttpConfig.Limits(Duration.ofSeconds(30), 100, 4096, 8192)));
     assertThat(config.objectives())
         .isEqualTo(new Objectives(Duration.ofSeconds(5), Duration.ofMinutes(15)));
     assertThat(config.channels())
@@ -132,13 +133,15 @@ class ConfigLoaderTest {
                     2,
                     Duration.ofSeconds(5),
                     Duration.ofSeconds(10)),
-                List.of("http://10.1.0.9:9464", "https://obs-c.example.com:443"),
-                Optional.of("peer-s3cret"),
+                List.of(PeerConfig.of("http://10.1.0.9:9464"),
+                    new PeerConfig("https://obs-c.example.com:443", Optional.of("use2-a"))),
+                Optional.of(Secret.of("peer-s3cret")),
+                Optional.empty(),
                 Duration.ofSeconds(5),
                 new TiltConfig(
                     Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(30)),
                 new EventsConfig(
-                    Optional.of("events-s3cret"),
+                    Optional.of(Secret.of("events-s3cret")),
                     "x-api-key",
                     Optional.of("us-east-1"),
                     List.of("RDS", "ELASTICACHE", "EC2"),
@@ -168,7 +171,7 @@ class ConfigLoaderTest {
                 Duration.ofMinutes(30),
                 Duration.ofMinutes(10),
                 Duration.ofMinutes(30),
-                Optional.of("runbook-s3cret"),
+                Optional.of(Secret.of("runbook-s3cret")),
                 List.of(
                     new StepConfig(
                         "fence-traffic",
@@ -253,7 +256,7 @@ class ConfigLoaderTest {
             name -> null);
 
     assertThat(config.observer()).isEqualTo(new ObserverConfig("local", ""));
-    assertThat(config.http()).isEqualTo(new HttpConfig("127.0.0.1", 9464, Optional.empty()));
+    assertThat(config.http()).isEqualTo(HttpConfig.plain("127.0.0.1", 9464));
     assertThat(config.objectives())
         .isEqualTo(new Objectives(Duration.ofSeconds(5), Duration.ofMinutes(15)));
     ChannelConfig channel = config.channels().get(0);
@@ -385,7 +388,7 @@ class ConfigLoaderTest {
             Duration.ZERO,
             Duration.ofMinutes(10),
             Duration.ofMinutes(30),
-            Optional.of("t"),
+            Optional.of(Secret.of("t")),
             steps);
 
     after.clear();
@@ -426,8 +429,9 @@ class ConfigLoaderTest {
 
     assertThat(config.toString())
         .doesNotContain("s3cret", "pg-pass", "local-dev")
-        .contains("token=Optional[***]", "password=Optional[***]", "password=Optional.empty")
+        .contains("readToken=Optional[***]", "password=Optional[***]", "password=Optional.empty")
         .contains("peerToken=Optional[***]", "EventsConfig[token=Optional[***]")
+        .doesNotContain("read-s3cret", "peer-s3cret", "events-s3cret", "runbook-s3cret")
         .contains("RunbookConfig[mode=auto", "cooldown=PT30M, resumeWithin=PT10M, approvalTimeout=PT30M, token=Optional[***], steps=[")
         .contains(
             "params={url=postgresql://postgres@10.1.0.5:5432/postgres, password=***}",

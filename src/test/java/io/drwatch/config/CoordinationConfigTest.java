@@ -11,7 +11,6 @@ class CoordinationConfigTest {
 
   private static final String CHANNELS =
       """
-      http: { token: t }
       channels:
         - name: orders-db
           kind: postgres
@@ -22,12 +21,13 @@ class CoordinationConfigTest {
   private static final String AUTO_RUNBOOK =
       """
       runbook:
+        token: t
         mode: auto
         steps:
           - { id: promote, action: pg-promote, params: { url: "postgresql://p@10.1.0.5:5432/p" } }
       """;
 
-  private static final String PEERS = "detection: { peers: [\"http://10.1.0.9:9464\"] }\n";
+  private static final String PEERS = "detection: { peers: [\"http://10.1.0.9:9464\"], peerToken: p }\n";
 
   private static DrwatchConfig parse(String yaml) throws ConfigException {
     return ConfigLoader.parse(yaml, name -> null);

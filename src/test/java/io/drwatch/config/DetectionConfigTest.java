@@ -132,6 +132,7 @@ class DetectionConfigTest {
             "[::1]:6379",
             "http://web:8080/health?x=1");
     assertThat(config.peers())
+        .extracting(PeerConfig::url)
         .containsExactly(
             "https://obs-b.example.com:443", "http://10.1.0.9:9464", "http://obs-c:80");
   }
@@ -164,17 +165,32 @@ class DetectionConfigTest {
   }
 
   @Test
-  void shouldDefaultPeerTokenToHttpToken() throws Exception {
-    String peers = "detection: { peers: [\"http://10.1.0.9:9464\"] }\n";
+  void shouldTakeThePeerTokenFromItsOwnKeyOnly() throws Exception {
+    String peers = "detection: { peers: [\"http://p\"], peerToken: ${P} }\n";
 
-    assertThat(detection("http: { token: h }\n" + peers).peerToken()).contains("h");
-    assertThat(detection("http: { token: h }\n").peerToken()).contains("h");
-    assertThat(
-            detection(
-                    "http: { token: h }\ndetection: { peers: [\"http://p\"], peerToken: ${P} }\n",
-                    Map.of("P", "p"))
-                .peerToken())
-        .contains("p");
+    assertThat(detection(peers, Map.of("P", "p")).peerToken().map(Secret::value)).contains("p");
+    assertThat(detection("detection: { peers: [] }\n").peerToken()).isEmpty();
+  }
+
+  @Test
+  void shouldReadPeersBoundToTheirObserverNamesBesidePlainUrls() throws Exception {
+    String yaml = """
+        detection:
+          peers: ["http://a:9464", { url: "https://b.example/", observer: use2-a }]
+          peerToken: p
+        """;
+
+    assertThat(detection(yaml).peers()).containsExactly(PeerConfig.of("http://a:9464"),
+        new PeerConfig("https://b.example:443", Optional.of("use2-a")));
+    assertThat(errors("""
+        detection:
+          peers: [{ url: "http://a", observer: x }, { url: "http://a", observer: y }, { observer: "Bad" }, 7]
+          peerToken: p
+        """)).containsExactly(
+            "detection.peers[1].url: duplicate peer \"http://a:80\" (also detection.peers[0].url)",
+            "detection.peers[2].url: required",
+            "detection.peers[2].observer: must match [a-z0-9][a-z0-9-]{0,62}, was \"Bad\"",
+            "detection.peers[3]: must be a string or a map, was 7");
   }
 
   @Test
@@ -258,15 +274,15 @@ class DetectionConfigTest {
 
     assertThat(errors(yaml))
         .containsExactly(
-            "detection.ticks: unknown key (allowed: tick, targets, quorum, peers, peerToken,"
-                + " peerFreshness, tilt, events)",
+            "detection.ticks: unknown key (allowed: tick, targets, quorum, peers, peerToken, peerTokenFile,"
+                + " peerCaFile, peerFreshness, tilt, events)",
             "detection.targets[0].retries: unknown key (allowed: name, probe, address, password, passwordFile,"
                 + " caFile, iamAuth, interval, timeout, failuresToSuspect, successesToClear, channels,"
                 + " expectStatus, bodyContains)",
             "detection.quorum.hold: unknown key (allowed: require, minSignals, holdFor,"
                 + " clearAfter)",
             "detection.tilt.jump: unknown key (allowed: clockJump, stall, recovery)",
-            "detection.events.tokn: unknown key (allowed: token, header, primaryRegion,"
+            "detection.events.tokn: unknown key (allowed: token, tokenFile, header, primaryRegion,"
                 + " healthServices, voteFreshness, sqs)",
             "detection.events.sqs[0].endpoint: unknown key (allowed: queueUrl, region,"
                 + " endpointOverride)",
@@ -518,7 +534,7 @@ class DetectionConfigTest {
   void shouldRequireATokenForPeers() {
     assertThat(errors("detection: { peers: [\"http://10.1.0.9:9464\"] }\n"))
         .containsExactly(
-            "detection.peerToken: required when peers is not empty and http.token is not set");
+            "detection.peerToken: required (or peerTokenFile) when peers is not empty");
     assertThat(errors("detection: { peers: [\"http://p\"], peerToken: \"\" }\n"))
         .containsExactly("detection.peerToken: must not be empty (leave the key out instead)");
     assertThat(errors("detection: { peers: [\"http://p\"], peerToken: ${NOPE} }\n"))
@@ -666,7 +682,7 @@ class DetectionConfigTest {
                 + " (known: orders-db, cache), was \"payments\"",
             "detection.quorum.minSignals: must be <= the number of signals in require (3),"
                 + " was 4",
-            "detection.peerToken: required when peers is not empty and http.token is not set",
+            "detection.peerToken: required (or peerTokenFile) when peers is not empty",
             "detection.events.primaryRegion: required when quorum.require has aws-health");
   }
 }

@@ -58,7 +58,7 @@ class EnvSubstitutionTest {
   void shouldSubstituteInsideFlowMappingsWithoutQuotes() throws Exception {
     String yaml =
         """
-        http: { host: ${HOST:-0.0.0.0}, port: ${PORT}, token: ${TOKEN:-a,b}}
+        http: { host: ${HOST:-0.0.0.0}, port: ${PORT}, readToken: ${TOKEN:-a,b}}
         observer: { name: obs, region: "$${literal}" }
         channels:
           - name: a
@@ -69,7 +69,8 @@ class EnvSubstitutionTest {
 
     DrwatchConfig config = ConfigLoader.parse(yaml, Map.of("PORT", "9000", "HOST", "h")::get);
 
-    assertThat(config.http()).isEqualTo(new HttpConfig("h", 9000, Optional.of("a,b")));
+    assertThat(config.http()).isEqualTo(new HttpConfig("h", 9000, Optional.empty(),
+        Optional.of(Secret.of("a,b")), HttpConfig.Limits.DEFAULTS));
     assertThat(config.observer().region()).isEqualTo("${literal}");
     assertThat(config.channels().get(0).primary().orElseThrow().url()).isEqualTo("redis://h:6379");
   }
@@ -86,10 +87,10 @@ class EnvSubstitutionTest {
 
   @Test
   void shouldKeepYamlErrorPositionsTrueAroundReferences() {
-    assertThat(ConfigErrorsTest.errorsOf("http: { token: ${T:-a,b}, port: [ }\n"))
+    assertThat(ConfigErrorsTest.errorsOf("http: { readToken: ${T:-a,b}, port: [ }\n"))
         .singleElement()
         .asString()
-        .startsWith("invalid YAML at line 1, column 35: ");
+        .startsWith("invalid YAML at line 1, column 39: ");
   }
 
   @Test

@@ -27,7 +27,6 @@ class RunbookConfigTest {
           replica: { url: "redis://10.1.0.7:6379" }
       """;
 
-  private static final String TOKEN = "http: { token: t }\n";
 
   private static DrwatchConfig config(String yaml) throws ConfigException {
     return config(yaml, Map.of());
@@ -39,15 +38,15 @@ class RunbookConfigTest {
   }
 
   private static RunbookConfig runbook(String yaml) throws ConfigException {
-    return config(TOKEN + yaml).runbook().orElseThrow();
+    return config(withToken(yaml)).runbook().orElseThrow();
   }
 
   private static List<String> errors(String yaml) {
-    return errorsOf(CHANNELS + TOKEN + yaml);
+    return errorsOf(CHANNELS + withToken(yaml));
   }
 
   private static List<String> errors(String yaml, Map<String, String> env) {
-    return errorsOf(CHANNELS + TOKEN + yaml, env::get);
+    return errorsOf(CHANNELS + withToken(yaml), env::get);
   }
 
   /** A runbook whose first step is {@code { id: a, <fields> }}, followed by {@code more}. */
@@ -83,7 +82,7 @@ class RunbookConfigTest {
                 Duration.ofMinutes(30),
                 Duration.ofMinutes(10),
                 Duration.ofMinutes(30),
-                Optional.of("t"),
+                Optional.of(Secret.of("t")),
                 List.of(
                     new StepConfig(
                         "a",
@@ -203,8 +202,8 @@ class RunbookConfigTest {
 
     assertThat(errorsOf(CHANNELS + "runbook:\n" + steps))
         .containsExactly(
-            "runbook.token: required when http.token is not set: the approve, cancel and failover"
-                + " endpoints need a token");
+            "runbook.token: required (or tokenFile): the operator's token for failover, approve,"
+                + " cancel and re-arm");
     assertThat(errorsOf(CHANNELS + "runbook:\n  token: \"\"\n" + steps))
         .containsExactly("runbook.token: must not be empty (leave the key out instead)");
     assertThat(errorsOf(CHANNELS + "runbook:\n  token: ${NOPE}\n" + steps))
@@ -212,9 +211,8 @@ class RunbookConfigTest {
     assertThat(errorsOf(CHANNELS + "runbook:\n  token: 12345\n" + steps))
         .containsExactly("runbook.token: must be a string (quote it), was ***");
     assertThat(config("runbook:\n  token: own\n" + steps).runbook().orElseThrow().token())
-        .contains("own");
-    assertThat(runbook("runbook:\n  token: own\n" + steps).token()).contains("own");
-    assertThat(runbook("runbook:\n" + steps).token()).contains("t");
+        .contains(Secret.of("own"));
+    assertThat(runbook("runbook:\n" + steps).token()).contains(Secret.of("t"));
   }
 
   @Test
@@ -237,7 +235,7 @@ class RunbookConfigTest {
     assertThat(errors(yaml))
         .containsExactly(
             "runbook.mod: unknown key (allowed: mode, maxDataLoss, drainWait, cooldown,"
-                + " resumeWithin, approvalTimeout, token, steps)",
+                + " resumeWithin, approvalTimeout, token, tokenFile, steps)",
             "runbook.steps[0].timout: unknown key (allowed: id, action, channel, after, timeout,"
                 + " retries, expected, fence, params, drill)");
   }
@@ -354,7 +352,7 @@ class RunbookConfigTest {
     assertThat(runbook(step("action: fence, fence: true")).steps().get(0).fence()).isTrue();
     assertThat(runbook(step("action: fence, fence: false")).steps().get(0).fence()).isFalse();
     assertThat(
-            config(TOKEN + step("action: fence, fence: ${FENCE}"), Map.of("FENCE", "true"))
+            config(withToken(step("action: fence, fence: ${FENCE}")), Map.of("FENCE", "true"))
                 .runbook()
                 .orElseThrow()
                 .steps()
@@ -377,7 +375,7 @@ class RunbookConfigTest {
                 + " drill: { url: \"http://127.0.0.1:8080\", body: \"\" }");
 
     StepConfig step =
-        config(TOKEN + yaml, Map.of("P", "hook")).runbook().orElseThrow().steps().get(0);
+        config(withToken(yaml), Map.of("P", "hook")).runbook().orElseThrow().steps().get(0);
 
     assertThat(new LinkedHashMap<>(step.params()))
         .containsExactly(
@@ -402,7 +400,7 @@ class RunbookConfigTest {
     assertThat(runbook.steps().get(1).drillSkip()).isFalse();
     assertThat(runbook.steps().get(1).drills()).isFalse();
     assertThat(
-            config(TOKEN + step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, drill: ${D}"), Map.of("D", "skip"))
+            config(withToken(step("action: pg-promote, params: { url: 'postgresql://u@h/db' }, drill: ${D}")), Map.of("D", "skip"))
                 .runbook().orElseThrow().steps().get(0).drillSkip())
         .isTrue();
   }
@@ -416,7 +414,7 @@ class RunbookConfigTest {
             "id: b, action: webhook, params: { url: 'https://h/x' }, drill: skip",
             "id: promote-cache, action: redis-promote, params: { url: 'redis://h:6379' }");
 
-    ConfigLoader.parse(CHANNELS + TOKEN + yaml, name -> null, warnings);
+    ConfigLoader.parse(CHANNELS + withToken(yaml), name -> null, warnings);
 
     assertThat(warnings)
         .containsExactly(
@@ -547,8 +545,8 @@ class RunbookConfigTest {
         .containsExactly(
             "runbook.mode: must be one of auto | approval, was \"manual\"",
             "runbook.cooldown: must be >= 0, was -1m",
-            "runbook.token: required when http.token is not set: the approve, cancel and failover"
-                + " endpoints need a token",
+            "runbook.token: required (or tokenFile): the operator's token for failover, approve,"
+                + " cancel and re-arm",
             "runbook.steps[0].channel: must name a channel in channels (known: orders-db, cache),"
                 + " was \"payments\"",
             "runbook.steps[0].fence: must be true or false, was \"yes-please\"",
@@ -559,5 +557,15 @@ class RunbookConfigTest {
             "runbook.steps[1].params.port: must be a string (quote it), was 5432",
             "runbook.steps[2].id: duplicate step id \"promote-db\" (also runbook.steps[1])",
             "runbook.steps[2].timeout: must be > 0, was 0s");
+  }
+
+  /** {@code yaml} with {@code runbook.token: t} added, unless it gives a runbook token itself. */
+  static String withToken(String yaml) {
+    if (yaml.contains("  token:") || yaml.contains("{ token:")) {
+      return yaml;
+    }
+    return yaml.replaceFirst("(?m)^runbook:\\n", "runbook:\n  token: t\n")
+        .replaceFirst("(?m)^runbook: \\{ ", "runbook: { token: t, ")
+        .replaceFirst("(?m)^runbook: \\{}", "runbook: { token: t }");
   }
 }

@@ -9,9 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** The step timeout follows the action's wait, and a timeout that would abandon a long provider operation is refused. */
 class StepTimeoutTest {
-  private static final String HEAD = "http: { token: t }\n"
-      + "channels:\n  - { name: db, kind: postgres, primary: { url: \"postgresql://u@p:5432/db\" },"
-      + " replica: { url: \"postgresql://u@r:5432/db\" } }\nrunbook:\n  steps:\n";
+  private static final String HEAD = "channels:\n  - { name: db, kind: postgres, primary: { url: \"postgresql://u@p:5432/db\" },"
+      + " replica: { url: \"postgresql://u@r:5432/db\" } }\nrunbook:\n  token: t\n  steps:\n";
   private static final String RDS = "action: rds-promote, params: { region: us-west-2, instance: orders-dr";
 
   private static StepConfig step(String fields) throws ConfigException {

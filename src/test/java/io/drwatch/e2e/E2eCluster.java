@@ -160,7 +160,7 @@ final class E2eCluster implements AutoCloseable {
         """.formatted(zk.getConnectString(), SESSION_TIMEOUT.toSeconds());
     return """
         observer: { name: %s }
-        http: { host: 127.0.0.1, port: %d, token: %s }
+        http: { host: 127.0.0.1, port: %d }
         channels:
           - name: orders-db
             kind: postgres
@@ -174,8 +174,10 @@ final class E2eCluster implements AutoCloseable {
                 failuresToSuspect: %d, successesToClear: 2, channels: [orders-db] }
           quorum: { require: [probes, replication], minSignals: 2, holdFor: %ds }
           peers: [%s]
+          peerToken: e2e-peer-token
         state: { dir: "%s" }
         %srunbook:
+          token: %s
           mode: %s
           maxDataLoss: 1h
           drainWait: 2s
@@ -185,9 +187,9 @@ final class E2eCluster implements AutoCloseable {
                 params: { url: "%s" } }
             - { id: notify, action: webhook, after: [promote-db], timeout: 30s, expected: 1s,
                 params: { url: "%s", checkUrl: "%s", timeoutSeconds: "20" } }
-        """.formatted(o.name, o.httpPort, TOKEN, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(),
+        """.formatted(o.name, o.httpPort, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(),
         INTERVAL.toSeconds(), FAILURES_TO_SUSPECT, HOLD_FOR.toSeconds(), peers, o.stateDir, coord,
-        mode, pg.standbyUrl(), sink.url("/notify"), sink.url("/notified"));
+        TOKEN, mode, pg.standbyUrl(), sink.url("/notify"), sink.url("/notified"));
   }
 
   /** The standby's primary_conninfo points at the link proxy; wal_receiver_timeout 2 s notices a silent cut. */

@@ -91,7 +91,7 @@ class CrashResumeIT {
 
   private String config(PostgresPair pg, int port, int hookPort) {
     return """
-        http: { host: 127.0.0.1, port: %d, token: %s }
+        http: { host: 127.0.0.1, port: %d }
         channels:
           - name: orders-db
             kind: postgres
@@ -100,13 +100,14 @@ class CrashResumeIT {
             heartbeat: { interval: 500ms }
         state: { dir: "%s" }
         runbook:
+          token: %s
           mode: auto
           maxDataLoss: 1h
           steps:
             - { id: promote-db, action: pg-promote, timeout: 30s, params: { url: "%s" } }
             - { id: notify, action: webhook, after: [promote-db], timeout: 60s,
                 params: { url: "http://127.0.0.1:%d/notify", checkUrl: "http://127.0.0.1:%d/notified", timeoutSeconds: "60" } }
-        """.formatted(port, TOKEN, pg.primaryUrl(), pg.standbyUrl(), dir.resolve("state"),
+        """.formatted(port, pg.primaryUrl(), pg.standbyUrl(), dir.resolve("state"), TOKEN,
         pg.standbyUrl(), hookPort, hookPort);
   }
 

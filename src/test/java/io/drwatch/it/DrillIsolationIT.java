@@ -216,7 +216,7 @@ class DrillIsolationIT {
     String sink = "http://127.0.0.1:" + sinkPort;
     return """
         observer: { name: prod-a }
-        http: { host: 127.0.0.1, port: %d, token: %s }
+        http: { host: 127.0.0.1, port: %d }
         objectives: { rpo: 5s, rto: 5m }
         channels:
           - name: orders-db
@@ -236,6 +236,7 @@ class DrillIsolationIT {
               - { queueUrl: "%s", region: %s, endpointOverride: "%s" }
         state: { dir: "%s" }
         runbook:
+          token: %s
           mode: approval
           maxDataLoss: 1h
           cooldown: 30m
@@ -251,8 +252,8 @@ class DrillIsolationIT {
                 drill: skip }
             - { id: page-oncall, action: webhook, after: [notify],
                 params: { url: "%s/prod/page" } }
-        """.formatted(port, TOKEN, pg.primaryUrl(), pg.standbyUrl(), downPort, REGION, queueUrl, REGION, moto,
-        state, pg.standbyUrl(), drillPair.standbyUrl(), sink, sink, sink, sink);
+        """.formatted(port, pg.primaryUrl(), pg.standbyUrl(), downPort, REGION, queueUrl, REGION, moto,
+        state, TOKEN, pg.standbyUrl(), drillPair.standbyUrl(), sink, sink, sink, sink);
   }
 
   /** {@code bin/drwatch args...} with its own stdout/stderr files, and credentials moto accepts. */

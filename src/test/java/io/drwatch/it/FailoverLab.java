@@ -11,7 +11,7 @@ final class FailoverLab {
   static String config(PostgresPair pg, RedisPair redis, Path state, String mode, String maxDataLoss) {
     return """
         observer: { name: obs-a }
-        http: { host: 127.0.0.1, port: 0, token: failover-it-token }
+        http: { host: 127.0.0.1, port: 0 }
         objectives: { rpo: 5s, rto: 2m }
         channels:
           - name: orders-db
@@ -27,6 +27,7 @@ final class FailoverLab {
           quorum: { require: [probes, replication], minSignals: 2, holdFor: 1s }
         state: { dir: "%s" }
         runbook:
+          token: failover-it-token
           mode: %s
           maxDataLoss: %s
           drainWait: 2s

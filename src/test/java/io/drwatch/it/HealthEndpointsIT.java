@@ -87,7 +87,7 @@ class HealthEndpointsIT {
   private Daemon start(PostgresPair pg) throws Exception {
     String yaml = """
         observer: { name: health-it }
-        http: { host: 127.0.0.1, port: 0, token: health-it-token }
+        http: { host: 127.0.0.1, port: 0 }
         objectives: { rpo: 1s, rto: 15m }
         channels:
           - name: %s
@@ -98,6 +98,7 @@ class HealthEndpointsIT {
             objective: { rpo: 1s }
         state: { dir: "%s" }
         runbook:
+          token: health-it-token
           mode: approval
           steps:
             - { id: notify, action: webhook, timeout: 5s, expected: 1s,

@@ -11,7 +11,7 @@ final class TwoObservers {
   static String config(PostgresPair pg, String observer, int port, int peerPort, int failuresToSuspect) {
     return """
         observer: { name: %s }
-        http: { host: 127.0.0.1, port: %d, token: quorum-it-token }
+        http: { host: 127.0.0.1, port: %d }
         channels:
           - name: orders-db
             kind: postgres
@@ -31,6 +31,7 @@ final class TwoObservers {
               channels: [orders-db]
           quorum: { require: [probes, replication], minSignals: 2, holdFor: 2s }
           peers: ["http://127.0.0.1:%d"]
+          peerToken: quorum-it-peer-token
         """.formatted(observer, port, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(),
         failuresToSuspect, peerPort);
   }

@@ -1,21 +1,35 @@
 package io.drwatch.adapter.http;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Bearer-token check in constant time; without a configured token everything is refused. */
-final class BearerToken {
-  private final Optional<byte[]> expected;
+/**
+ * One role's Bearer-token check. The token is read through a supplier so that a rotated token
+ * file takes effect; the caller keeps that read off the event loop. Compared as SHA-256 digests,
+ * so the time taken says nothing about the token, not even its length. Without a configured token
+ * every request is refused.
+ */
+public final class BearerToken {
+  private final Supplier<Optional<String>> token;
 
-  BearerToken(Optional<String> token) {
-    this.expected = token.map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8));
+  public BearerToken(Supplier<Optional<String>> token) {
+    this.token = token;
+  }
+
+  /** A token that never changes, or none. */
+  public static BearerToken of(Optional<String> token) {
+    return new BearerToken(() -> token);
   }
 
   /** True if the request may proceed; otherwise the response has been sent. */
-  boolean admit(RoutingContext rc) {
+  public boolean admit(RoutingContext rc) {
+    Optional<String> expected = token.get();
     String auth = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (expected.isEmpty()) {
       deny(rc, 403, "no token configured: this endpoint is disabled");
@@ -25,7 +39,7 @@ final class BearerToken {
       deny(rc, 401, "missing Bearer token");
       return false;
     }
-    if (!MessageDigest.isEqual(expected.get(), auth.getBytes(StandardCharsets.UTF_8))) {
+    if (!MessageDigest.isEqual(sha256("Bearer " + expected.get()), sha256(auth))) {
       deny(rc, 403, "wrong token");
       return false;
     }
@@ -35,6 +49,14 @@ final class BearerToken {
   private static void deny(RoutingContext rc, int status, String why) {
     rc.response().setStatusCode(status).putHeader("WWW-Authenticate", "Bearer")
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .end(new io.vertx.core.json.JsonObject().put("error", why).encode());
+        .end(new JsonObject().put("error", why).encode());
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 }

@@ -16,7 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /**
- * Runs and manual control. Writes need the token; they hand an intent to the pipeline, which
+ * Runs and manual control. Writes need the operator's token; they hand an intent to the pipeline, which
  * journals before it acts, and answer with the run as it then stands.
  */
 public final class RunsApi {
@@ -26,7 +26,12 @@ public final class RunsApi {
 
   public static void mount(Router router, FailoverPipeline pipeline, RunsBoard runs, RtoView rto,
       Optional<String> token) {
-    BearerToken auth = new BearerToken(token);
+    mount(router, pipeline, runs, rto, BearerToken.of(token));
+  }
+
+  /** @param auth the operator's token ({@code runbook.token}), and no other role's */
+  public static void mount(Router router, FailoverPipeline pipeline, RunsBoard runs, RtoView rto,
+      BearerToken auth) {
     router.get("/api/v1/runs").handler(rc -> {
       JsonArray list = new JsonArray();
       runs.runs().forEach(r -> list.add(RunJson.of(r)));

@@ -8,7 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -16,6 +16,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.ClientSSLOptions;
+import io.drwatch.config.PeerConfig;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Static peer list: polls each peer's {@code GET /api/v1/votes} with the shared token. Each report
+ * Static peer list: polls each peer's {@code GET /api/v1/votes} with the peer token, over https
+ * with this observer's own certificate as its client certificate when configured. A peer bound to
+ * a name ({@code {url, observer}}) that answers under another name is not heard. Each report
  * carries its age on the peer ({@code ageMillis}: how long ago the peer last probed the target),
  * and is stamped {@code seenAt = receive time - age} on our detection time line (monotonic), so
  * neither clock skew between observers nor a step of our own wall clock makes a report look
@@ -40,27 +46,53 @@ public final class HttpVoteExchange implements VoteExchange {
 
   private static final System.Logger LOG = System.getLogger(HttpVoteExchange.class.getName());
 
-  private final HttpClient client;
+  private final HttpClientAgent client;
   private final Vertx vertx;
-  private final List<String> peers;
-  private final String token;
+  private final List<PeerConfig> peers;
+  private final Supplier<String> token;
+  private final AtomicLong misnamed = new AtomicLong();
   private final Duration timeout;
   private final Duration freshFor;
   private final Clock clock;
   private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
 
-  /** @param clock the detection time line ({@code MonotonicClock}) reports are stamped on */
-  public HttpVoteExchange(Vertx vertx, List<String> peers, String token, Duration timeout,
-      Duration freshFor, Clock clock) {
+  /**
+   * @param token the current peer token; read on each poll, so it must not block
+   * @param tls for https peers: whom to trust and which certificate to present (managers the
+   *     caller may refresh on rotation); null for the JVM's trust store and no client certificate
+   * @param clock the detection time line ({@code MonotonicClock}) reports are stamped on
+   */
+  public HttpVoteExchange(Vertx vertx, List<PeerConfig> peers, Supplier<String> token,
+      ClientSSLOptions tls, Duration timeout, Duration freshFor, Clock clock) {
     this.vertx = vertx;
     int ms = (int) Math.max(1, timeout.toMillis());
-    this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(ms)
-        .setIdleTimeout(ms).setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
+    HttpClientOptions options = new HttpClientOptions().setConnectTimeout(ms)
+        .setIdleTimeout(ms).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    if (tls != null) {
+      options.setKeyCertOptions(tls.getKeyCertOptions()).setTrustOptions(tls.getTrustOptions());
+    }
+    // As the listener's: handshake work on workers, never on the loop that polls.
+    options.setSslEngineOptions(new io.vertx.core.net.JdkSSLEngineOptions().setUseWorkerThread(true));
+    // Peers are named by host in their urls; a certificate for another host is not theirs.
+    options.setVerifyHost(true);
+    this.client = vertx.createHttpClient(options);
     this.peers = List.copyOf(peers);
     this.token = token;
     this.timeout = timeout;
     this.freshFor = freshFor;
     this.clock = clock;
+  }
+
+  /** Plain peers, any name, JVM trust: how tests and older configs poll. */
+  public HttpVoteExchange(Vertx vertx, List<String> peers, String token, Duration timeout,
+      Duration freshFor, Clock clock) {
+    this(vertx, peers.stream().map(PeerConfig::of).toList(), () -> token, null, timeout, freshFor,
+        clock);
+  }
+
+  /** Answers ignored because the peer reported under another name than it is bound to. */
+  public long misnamed() {
+    return misnamed.get();
   }
 
   @Override
@@ -75,33 +107,39 @@ public final class HttpVoteExchange implements VoteExchange {
   }
 
   // One line when a peer starts failing or changes how it fails, one when it answers again.
-  private Future<List<ObserverReport>> fetchLogged(String peer) {
+  private Future<List<ObserverReport>> fetchLogged(PeerConfig peer) {
     return fetchOne(peer).andThen(ar -> {
       String why = ar.succeeded() ? null : reason(ar.cause());
-      String before = why == null ? lastFailure.remove(peer) : lastFailure.put(peer, why);
+      String url = peer.url();
+      String before = why == null ? lastFailure.remove(url) : lastFailure.put(url, why);
       if (why != null && !why.equals(before)) {
-        LOG.log(Level.WARNING, "peer " + peer + " not heard: " + why);
+        LOG.log(Level.WARNING, "peer " + url + " not heard: " + why);
       } else if (why == null && before != null) {
-        LOG.log(Level.INFO, "peer " + peer + " heard again");
+        LOG.log(Level.INFO, "peer " + url + " heard again");
       }
     });
   }
 
   /** Fails with a {@link PeerFetchFailure} for a wrong status or body, else the transport's error. */
   Future<List<ObserverReport>> fetchOne(String peer) {
+    return fetchOne(PeerConfig.of(peer));
+  }
+
+  Future<List<ObserverReport>> fetchOne(PeerConfig peer) {
     return io.drwatch.adapter.support.OnContext.run(vertx, () -> exchange(peer));
   }
 
-  private Future<List<ObserverReport>> exchange(String peer) {
+  private Future<List<ObserverReport>> exchange(PeerConfig bound) {
+    String peer = bound.url();
     RequestOptions req = new RequestOptions().setMethod(HttpMethod.GET)
-        .setAbsoluteURI(peer + PATH).putHeader("Authorization", "Bearer " + token);
+        .setAbsoluteURI(peer + PATH).putHeader("Authorization", "Bearer " + token.get());
     return client.request(req)
         .compose(r -> r.send())
         .compose(resp -> resp.statusCode() == 200
             ? readCapped(peer, resp)
             : discard(resp, new PeerFetchFailure(Code.STATUS, peer + " answered " + resp.statusCode())))
         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .compose(body -> parse(peer, body, clock.instant()));
+        .compose(body -> parse(bound, body, clock.instant()));
   }
 
   /**
@@ -144,10 +182,17 @@ public final class HttpVoteExchange implements VoteExchange {
         + BODY_LIMIT + " bytes (" + what + "): refused unread");
   }
 
-  private Future<List<ObserverReport>> parse(String peer, Buffer raw, Instant received) {
+  private Future<List<ObserverReport>> parse(PeerConfig bound, Buffer raw, Instant received) {
+    String peer = bound.url();
     try {
       JsonObject body = raw.toJsonObject();
       String observer = body.getString("observer");
+      if (bound.observer().isPresent() && !bound.observer().get().equals(observer)) {
+        misnamed.incrementAndGet();
+        return Future.failedFuture(new PeerFetchFailure(Code.WRONG_OBSERVER, peer
+            + " reports as \"" + observer + "\", bound to \"" + bound.observer().get()
+            + "\": its votes are ignored"));
+      }
       JsonArray reports = body.getJsonArray("reports", new JsonArray());
       List<ObserverReport> out = new ArrayList<>();
       for (int i = 0; i < reports.size(); i++) {

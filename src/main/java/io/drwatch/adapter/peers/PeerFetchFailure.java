@@ -9,7 +9,9 @@ public final class PeerFetchFailure extends RuntimeException {
     /** The body is over {@link HttpVoteExchange#BODY_LIMIT}: refused unread, connection reset. */
     BODY_TOO_LARGE,
     /** The body is not the votes JSON. */
-    MALFORMED
+    MALFORMED,
+    /** The peer is bound to a name ({@code {url, observer}}) and reported under another. */
+    WRONG_OBSERVER
   }
 
   private final Code code;

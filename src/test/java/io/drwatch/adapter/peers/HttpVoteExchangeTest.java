@@ -3,6 +3,7 @@ package io.drwatch.adapter.peers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drwatch.adapter.peers.PeerFetchFailure.Code;
+import io.drwatch.config.PeerConfig;
 import io.drwatch.domain.detect.ObserverReport;
 import io.drwatch.testkit.NoBlockedThreadsExtension;
 import io.drwatch.testkit.TestVertx;
@@ -25,6 +26,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,5 +168,36 @@ class HttpVoteExchangeTest {
 
     String garbled = serve(resp -> resp.end("not json"));
     assertThat(failure(exchange(garbled).fetchOne(garbled)).code()).isEqualTo(Code.MALFORMED);
+  }
+
+  @Test
+  void shouldIgnoreAPeerReportingUnderAnotherNameThanItIsBoundToAndLogItOnce() throws Exception {
+    List<ObserverReport> own = List.of(new ObserverReport("obs-x", "db-primary", true, NOW,
+        Duration.ofSeconds(3), "suspected"));
+    String url = serve(resp -> resp.end(HttpVoteExchange.toJson("obs-x", own, NOW).encode()));
+    HttpVoteExchange bound = new HttpVoteExchange(vertx,
+        List.of(new PeerConfig(url, Optional.of("obs-b"))), () -> "t", null, Duration.ofSeconds(5),
+        Duration.ofSeconds(3), CLOCK);
+
+    assertThat(await(bound.fetch())).as("an impostor's suspicion does not count").isEmpty();
+    assertThat(await(bound.fetch())).isEmpty();
+
+    assertThat(bound.misnamed()).isEqualTo(2);
+    assertThat(logged).filteredOn(r -> r.getMessage().contains("WRONG_OBSERVER")).singleElement()
+        .satisfies(r -> assertThat(r.getMessage()).contains("reports as \"obs-x\", bound to \"obs-b\""));
+  }
+
+  @Test
+  void shouldHearAPeerReportingUnderItsBoundNameAndAnUnboundOneUnderAny() throws Exception {
+    List<ObserverReport> own = List.of(new ObserverReport("obs-b", "db-primary", true, NOW,
+        Duration.ofSeconds(3), "suspected"));
+    String url = serve(resp -> resp.end(HttpVoteExchange.toJson("obs-b", own, NOW).encode()));
+    HttpVoteExchange exchange = new HttpVoteExchange(vertx,
+        List.of(new PeerConfig(url, Optional.of("obs-b"))), () -> "t", null, Duration.ofSeconds(5),
+        Duration.ofSeconds(3), CLOCK);
+
+    assertThat(await(exchange.fetch())).extracting(ObserverReport::observer).containsExactly("obs-b");
+    assertThat(await(exchange(url).fetch())).extracting(ObserverReport::observer).containsExactly("obs-b");
+    assertThat(exchange.misnamed()).isZero();
   }
 }

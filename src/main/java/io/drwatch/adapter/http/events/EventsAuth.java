@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Who may post events: whoever presents the configured token, either as the value of an API-key
@@ -33,11 +34,11 @@ public final class EventsAuth {
   }
 
   private final String header;
-  private final byte[] tokenDigest;
+  private final Supplier<Optional<String>> token;
 
-  private EventsAuth(String header, byte[] tokenDigest) {
+  private EventsAuth(String header, Supplier<Optional<String>> token) {
     this.header = header;
-    this.tokenDigest = tokenDigest;
+    this.token = token;
   }
 
   /**
@@ -46,11 +47,19 @@ public final class EventsAuth {
    */
   public static EventsAuth of(Optional<String> token, String header) {
     Objects.requireNonNull(token, "token");
+    return live(() -> token, header);
+  }
+
+  /**
+   * @param token the current token, read on each request (a rotated token file), so it must not
+   *     block
+   */
+  public static EventsAuth live(Supplier<Optional<String>> token, String header) {
+    Objects.requireNonNull(token, "token");
     if (header == null || header.isBlank()) {
       throw new IllegalArgumentException("the API-key header name must not be blank");
     }
-    byte[] digest = token.filter(t -> !t.isBlank()).map(EventsAuth::sha256).orElse(null);
-    return new EventsAuth(header.toLowerCase(Locale.ROOT), digest);
+    return new EventsAuth(header.toLowerCase(Locale.ROOT), token);
   }
 
   public static EventsAuth of(Optional<String> token) {
@@ -63,7 +72,11 @@ public final class EventsAuth {
   }
 
   public boolean enabled() {
-    return tokenDigest != null;
+    return digest() != null;
+  }
+
+  private byte[] digest() {
+    return token.get().filter(t -> !t.isBlank()).map(EventsAuth::sha256).orElse(null);
   }
 
   public String header() {
@@ -71,22 +84,23 @@ public final class EventsAuth {
   }
 
   Check check(MultiMap headers) {
+    byte[] tokenDigest = digest();
     if (tokenDigest == null) {
       return Check.DISABLED;
     }
     String apiKey = headers.get(header);
     if (apiKey != null && !apiKey.isEmpty()) {
-      return matches(apiKey) ? Check.OK : Check.WRONG;
+      return matches(apiKey, tokenDigest) ? Check.OK : Check.WRONG;
     }
     String authorization = headers.get(HttpHeaders.AUTHORIZATION);
     if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Check.MISSING;
     }
     String password = basicPassword(authorization.substring(6).trim());
-    return password != null && matches(password) ? Check.OK : Check.WRONG;
+    return password != null && matches(password, tokenDigest) ? Check.OK : Check.WRONG;
   }
 
-  private boolean matches(String presented) {
+  private static boolean matches(String presented, byte[] tokenDigest) {
     return MessageDigest.isEqual(sha256(presented), tokenDigest);
   }
 
