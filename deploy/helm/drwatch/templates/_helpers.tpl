@@ -65,9 +65,6 @@ observer:
 http:
   host: 0.0.0.0
   port: {{ .Values.http.port }}
-  {{- if .Values.http.token }}
-  token: {{ .Values.http.token | quote }}
-  {{- end }}
 state:
   dir: /var/lib/drwatch
 {{ toYaml .Values.config }}

@@ -53,7 +53,7 @@ class HelmChartTest {
 
   /** The variables the default config refers to: the keys values.yaml tells users to put in the Secret. */
   private static final Set<String> SECRET_KEYS =
-      Set.of("DRWATCH_TOKEN", "DRWATCH_EVENTS_TOKEN", "PG_PASSWORD", "PG_RO_PASSWORD");
+      Set.of("DRWATCH_PEER_TOKEN", "DRWATCH_EVENTS_TOKEN", "PG_PASSWORD", "PG_RO_PASSWORD");
 
   private static final YAMLMapper YAML = YAMLMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -294,7 +294,7 @@ class HelmChartTest {
     overrides.put("env", List.of(Map.of("name", "PG_PASSWORD", "valueFrom",
         Map.of("secretKeyRef", Map.of("name", "orders-db-drwatch", "key", "password")))));
     overrides.put("podDisruptionBudget", Map.of("minAvailable", 1));
-    overrides.put("http", Map.of("port", 9500, "token", ""));
+    overrides.put("http", Map.of("port", 9500));
     overrides.put("fullnameOverride", "dr-observer");
     Map<String, JsonNode> docs = render(overrides);
     JsonNode container = single(docs.get("Deployment").at("/spec/template/spec/containers"));
@@ -309,7 +309,7 @@ class HelmChartTest {
     assertThat(docs.get("PodDisruptionBudget").at("/spec/maxUnavailable").isMissingNode()).isTrue();
     docs.values().forEach(d -> assertThat(d.at("/metadata/name").asText()).isEqualTo("dr-observer"));
     String yaml = docs.get("ConfigMap").at("/data/drwatch.yaml").asText();
-    assertThat(yaml).contains("port: 9500").doesNotContain("token: \"\"");
+    assertThat(yaml).contains("port: 9500");
   }
 
   @Test
