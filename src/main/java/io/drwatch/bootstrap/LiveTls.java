@@ -1,5 +1,6 @@
 package io.drwatch.bootstrap;
 
+import io.drwatch.adapter.support.DelegatingTrustManager;
 import io.drwatch.config.PemFiles;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -7,7 +8,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
@@ -112,7 +112,7 @@ final class LiveTls {
   }
 
   /** A trust manager that delegates to whichever one was set last, host-name checks included. */
-  static final class Trust extends X509ExtendedTrustManager {
+  static final class Trust extends DelegatingTrustManager {
     private volatile X509ExtendedTrustManager current;
 
     Trust(X509ExtendedTrustManager first) {
@@ -124,42 +124,8 @@ final class LiveTls {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      current.checkClientTrusted(chain, authType, socket);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      current.checkServerTrusted(chain, authType, socket);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      current.checkClientTrusted(chain, authType, engine);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      current.checkServerTrusted(chain, authType, engine);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      current.checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      current.checkServerTrusted(chain, authType);
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return current.getAcceptedIssuers();
+    protected X509ExtendedTrustManager delegate() {
+      return current;
     }
   }
 }

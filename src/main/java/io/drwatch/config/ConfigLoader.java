@@ -188,7 +188,8 @@ public final class ConfigLoader {
     return Optional.empty();
   }
 
-  private static String reason(IOException e) {
+  /** Why a file the config names could not be read, in words: the same for every such file. */
+  static String reason(IOException e) {
     if (e instanceof NoSuchFileException) {
       return "no such file";
     }

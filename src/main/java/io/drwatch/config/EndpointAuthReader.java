@@ -74,12 +74,8 @@ final class EndpointAuthReader {
       if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
         throw new IllegalArgumentException("no certificate in it");
       }
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new IllegalArgumentException("no such file");
-    } catch (java.nio.file.AccessDeniedException e) {
-      throw new IllegalArgumentException("permission denied");
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot be read (" + e + ")");
+      throw new IllegalArgumentException(ConfigLoader.reason(e));
     } catch (CertificateException e) {
       throw new IllegalArgumentException("not a PEM certificate bundle");
     }

@@ -121,12 +121,8 @@ public final class Secret {
       long size = Files.size(file);
       String text = Files.readString(file, StandardCharsets.UTF_8).stripTrailing();
       return text.isEmpty() ? Optional.empty() : Optional.of(new Cached(modified, size, text));
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new IllegalArgumentException("no such file");
-    } catch (java.nio.file.AccessDeniedException e) {
-      throw new IllegalArgumentException("permission denied");
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot be read (" + e + ")");
+      throw new IllegalArgumentException(ConfigLoader.reason(e));
     }
   }
 }

@@ -8,7 +8,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.TrustOptions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -139,12 +138,17 @@ public final class TlsTrust {
   }
 
   /** Delegates every check and keeps the last refusal; a passed check clears it. */
-  private static final class Remembering extends X509ExtendedTrustManager {
+  private static final class Remembering extends DelegatingTrustManager {
     private final X509ExtendedTrustManager delegate;
     private volatile CertificateException rejected;
 
     Remembering(X509ExtendedTrustManager delegate) {
       this.delegate = delegate;
+    }
+
+    @Override
+    protected X509ExtendedTrustManager delegate() {
+      return delegate;
     }
 
     @Override
@@ -157,39 +161,6 @@ public final class TlsTrust {
         rejected = e;
         throw e;
       }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      delegate.checkServerTrusted(chain, authType, socket);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      delegate.checkServerTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      delegate.checkClientTrusted(chain, authType, engine);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      delegate.checkClientTrusted(chain, authType, socket);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      delegate.checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return delegate.getAcceptedIssuers();
     }
   }
 }
