@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -94,25 +95,38 @@ final class DetectionReader {
   }
 
   private static Optional<List<String>> require(Node node) {
+    String rule = "must be one of " + String.join(" | ", QuorumConfig.SIGNALS);
+    return distinctStrings(node, "require", "signal", item -> {
+      boolean known = QuorumConfig.SIGNALS.contains(item.value());
+      if (!known) {
+        node.invalid(item.key(), rule, item.value());
+      }
+      return known;
+    });
+  }
+
+  /**
+   * An optional list that, when given, must not be empty: the items {@code valid} accepts (it
+   * reports the others), each once; a repeat is reported as a duplicate {@code noun}.
+   */
+  private static Optional<List<String>> distinctStrings(Node node, String key, String noun,
+      Predicate<Node.Item> valid) {
     int errorsBefore = node.errorCount();
-    Optional<List<Node.Item>> items = node.strings("require");
+    Optional<List<Node.Item>> items = node.strings(key);
     if (items.isEmpty()) {
       return Optional.empty();
     }
     if (items.get().isEmpty() && node.errorCount() == errorsBefore) {
-      node.error("require", "must not be empty");
+      node.error(key, "must not be empty");
     }
-    Map<String, String> pathBySignal = new HashMap<>();
-    List<String> require = new ArrayList<>();
+    Map<String, String> pathByValue = new HashMap<>();
+    List<String> values = new ArrayList<>();
     for (Node.Item item : items.get()) {
-      if (!QuorumConfig.SIGNALS.contains(item.value())) {
-        String rule = "must be one of " + String.join(" | ", QuorumConfig.SIGNALS);
-        node.invalid(item.key(), rule, item.value());
-      } else if (unique(node, item, "signal", pathBySignal)) {
-        require.add(item.value());
+      if (valid.test(item) && unique(node, item, noun, pathByValue)) {
+        values.add(item.value());
       }
     }
-    return Optional.of(require);
+    return Optional.of(values);
   }
 
   // Peers answer only with a token; polling them without one would fail at run time instead.
@@ -173,23 +187,8 @@ final class DetectionReader {
   }
 
   private static Optional<List<String>> healthServices(Node node) {
-    int errorsBefore = node.errorCount();
-    Optional<List<Node.Item>> items = node.strings("healthServices");
-    if (items.isEmpty()) {
-      return Optional.empty();
-    }
-    if (items.get().isEmpty() && node.errorCount() == errorsBefore) {
-      node.error("healthServices", "must not be empty");
-    }
-    Map<String, String> pathByService = new HashMap<>();
-    List<String> services = new ArrayList<>();
-    for (Node.Item item : items.get()) {
-      if (node.matching(item.key(), Optional.of(item.value()), SERVICE).isPresent()
-          && unique(node, item, "service", pathByService)) {
-        services.add(item.value());
-      }
-    }
-    return Optional.of(services);
+    return distinctStrings(node, "healthServices", "service",
+        item -> node.matching(item.key(), Optional.of(item.value()), SERVICE).isPresent());
   }
 
   private static Optional<SqsQueueConfig> sqsQueue(Node node, Map<String, String> pathByUrl) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -153,12 +154,8 @@ final class Node {
    * are not strings or do not resolve are reported and left out.
    */
   Optional<List<Item>> strings(String key) {
-    Optional<JsonNode> list = value(key);
+    Optional<JsonNode> list = typed(key, JsonNode::isArray, "must be a list");
     if (list.isEmpty()) {
-      return Optional.empty();
-    }
-    if (!list.get().isArray()) {
-      error(key, "must be a list, was " + Values.describe(key, list.get()));
       return Optional.empty();
     }
     List<Item> items = new ArrayList<>();
@@ -206,15 +203,18 @@ final class Node {
 
   /** The text after {@code ${...}} substitution; empty if absent, not a string, or unresolved. */
   Optional<String> string(String key) {
+    return typed(key, JsonNode::isTextual, "must be a string (quote it)")
+        .flatMap(v -> substitute(key, v.textValue()));
+  }
+
+  /** The value if {@code is} accepts its type; else empty, with {@code rule} reported if present. */
+  private Optional<JsonNode> typed(String key, Predicate<JsonNode> is, String rule) {
     Optional<JsonNode> value = value(key);
-    if (value.isEmpty()) {
+    if (value.isPresent() && !is.test(value.get())) {
+      wrongType(key, rule);
       return Optional.empty();
     }
-    if (!value.get().isTextual()) {
-      error(key, "must be a string (quote it), was " + Values.describe(key, value.get()));
-      return Optional.empty();
-    }
-    return substitute(key, value.get().textValue());
+    return value;
   }
 
   Optional<String> requiredString(String key) {

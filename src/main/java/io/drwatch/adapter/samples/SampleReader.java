@@ -51,27 +51,26 @@ public final class SampleReader implements AutoCloseable {
    * each finer tier for the time not rolled up yet, so the window's last minutes are not missing.
    */
   public List<Span> spans(Tier tier, long from, long to) throws SQLException {
-    List<Span> out = new ArrayList<>();
-    long start = from;
-    for (int i = tier.ordinal(); i >= 0 && start < to; i--) {
-      Tier t = Tier.values()[i];
-      long end = i == 0 ? to : Math.min(to, watermark(t));
-      if (end > start) {
-        out.addAll(SpanRows.read(c, names, t, start, end));
-        start = end;
-      }
-    }
-    return out;
+    return acrossTiers(tier, from, to, (t, start, end) -> SpanRows.read(c, names, t, start, end));
   }
 
   public List<RtoSpan> rto(Tier tier, long from, long to) throws SQLException {
-    List<RtoSpan> out = new ArrayList<>();
+    return acrossTiers(tier, from, to, (t, start, end) -> SpanRows.readRto(c, t, start, end));
+  }
+
+  /** Reads {@code [start, end)} of one tier. */
+  private interface TierRead<T> {
+    List<T> read(Tier tier, long start, long end) throws SQLException;
+  }
+
+  private <T> List<T> acrossTiers(Tier tier, long from, long to, TierRead<T> read) throws SQLException {
+    List<T> out = new ArrayList<>();
     long start = from;
     for (int i = tier.ordinal(); i >= 0 && start < to; i--) {
       Tier t = Tier.values()[i];
       long end = i == 0 ? to : Math.min(to, watermark(t));
       if (end > start) {
-        out.addAll(SpanRows.readRto(c, t, start, end));
+        out.addAll(read.read(t, start, end));
         start = end;
       }
     }
