@@ -12,11 +12,10 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -75,17 +74,7 @@ public final class HttpTargetProbe implements TargetProbe {
 
   static void validate(String url, int expectStatus, Optional<String> bodyContains,
       Duration timeout) {
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("url is not a valid URI: \"" + url + "\"");
-    }
-    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
-        || uri.getHost() == null) {
-      throw new IllegalArgumentException(
-          "url must be an absolute http:// or https:// URL with a host, but was \"" + url + "\"");
-    }
+    TargetChecks.url(url, url, Set.of("http", "https"), "an absolute http:// or https:// URL with a host");
     if (expectStatus < 100 || expectStatus > 599) {
       throw new IllegalArgumentException(
           "expectStatus must be between 100 and 599, but was " + expectStatus);

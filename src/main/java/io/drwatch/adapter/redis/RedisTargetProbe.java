@@ -12,12 +12,11 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -85,18 +84,9 @@ public final class RedisTargetProbe implements TargetProbe {
 
   /** Checked here, once: the client parses the URL only when a check creates it. */
   static void validate(String url, String shown) {
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("url is not a valid URI: \"" + shown + "\"");
-    }
-    if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())
-        || uri.getHost() == null) {
-      throw new IllegalArgumentException(
-          "url must be redis://host:port or rediss://host:port, but was \"" + shown + "\"");
-    }
+    TargetChecks.url(url, shown, Set.of("redis", "rediss"), "redis://host:port or rediss://host:port");
   }
+
 
   /** The URL without user and password, for messages. */
   static String withoutCredentials(String url) {
