@@ -2,6 +2,7 @@ package io.drwatch.adapter.kubernetes;
 
 import io.drwatch.adapter.support.Failing;
 import io.drwatch.adapter.support.Poll;
+import io.drwatch.adapter.kubernetes.K8sScaleDescriptor.Target;
 import io.drwatch.adapter.support.Retry;
 import io.drwatch.domain.FailureCode;
 import java.util.concurrent.Callable;
@@ -39,6 +40,7 @@ import java.util.Optional;
 public final class K8sScaleAction implements FailoverAction, AutoCloseable {
   static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
+  private final K8sScaleDescriptor descriptor = new K8sScaleDescriptor();
   private final Vertx vertx;
   private final KubeClients clients;
   private final Duration requestTimeout;
@@ -55,7 +57,7 @@ public final class K8sScaleAction implements FailoverAction, AutoCloseable {
 
   @Override
   public String name() {
-    return "k8s-scale";
+    return descriptor.name();
   }
 
   /** The deployment and the HPA targeting it, read together. */
@@ -73,65 +75,62 @@ public final class K8sScaleAction implements FailoverAction, AutoCloseable {
 
   @Override
   public Future<Boolean> check(Step step) {
-    return request(step).compose(r -> read(r, step.abandoned()).map(s -> s.desired() >= r.replicas() && s.ready() >= r.replicas()
-        && s.hpa().map(h -> min(h) >= r.hpaMinReplicas()).orElse(true)));
+    return descriptor.target(step).compose(t -> read(step, t).map(s -> s.desired() >= t.replicas()
+        && s.ready() >= t.replicas() && s.hpa().map(h -> min(h) >= t.hpaMinReplicas()).orElse(true)));
   }
 
   @Override
   public Future<Void> apply(Step step) {
-    return request(step).compose(r -> read(r, step.abandoned()).compose(s -> patchHpa(r, s, step.abandoned()))
-        .compose(v -> scale(r, step.abandoned())));
+    return descriptor.target(step).compose(t -> read(step, t).compose(s -> patchHpa(step, t, s))
+        .compose(v -> scale(step, t)));
   }
 
   @Override
   public Future<Void> await(Step step) {
     // A failed read (after its retries) ends the wait at once.
-    return request(step).compose(r -> Poll.every(r.poll(), r.waitFor()).until(vertx, step.abandoned(), () -> read(r, step.abandoned()),
-        s -> s.ready() >= r.replicas(), ar -> "step " + r.step() + ": deployment " + r.id() + " has "
-            + ar.result().ready() + " of " + r.replicas() + " replicas ready after " + r.waitFor().toSeconds() + "s")
+    return descriptor.target(step).compose(t -> Poll.every(t.poll(), t.waitFor()).until(vertx, step.abandoned(),
+        () -> read(step, t), s -> s.ready() >= t.replicas(), ar -> "step " + step.id() + ": deployment " + t.id()
+            + " has " + ar.result().ready() + " of " + t.replicas() + " replicas ready after "
+            + t.waitFor().toSeconds() + "s")
         .result().mapEmpty());
   }
 
-  private static Future<ScaleRequest> request(Step step) {
-    return Future.succeededFuture(step).map(ScaleRequest::of);
-  }
-
-  private Future<State> read(ScaleRequest r, Future<?> stop) {
-    return call(r, stop, "GET deployment " + r.id(), () -> {
-      KubernetesClient client = clients.client(r.target());
-      Deployment d = client.apps().deployments().inNamespace(r.namespace()).withName(r.deployment()).get();
+  private Future<State> read(Step step, Target t) {
+    return call(step, "GET deployment " + t.id(), () -> {
+      KubernetesClient client = clients.client(t.cluster());
+      Deployment d = client.apps().deployments().inNamespace(t.namespace()).withName(t.deployment()).get();
       if (d == null) {
         return null;
       }
-      return new State(d, DeploymentState.hpaFor(client, r.namespace(), r.deployment()));
+      return new State(d, DeploymentState.hpaFor(client, t.namespace(), t.deployment()));
     }).compose(s -> s != null ? Future.succeededFuture(s)
-        : Failing.with(FailureCode.NOT_FOUND, "step " + r.step() + ": deployment " + r.id() + " not found at "
-            + r.target().label()));
+        : Failing.with(FailureCode.NOT_FOUND, "step " + step.id() + ": deployment " + t.id() + " not found at "
+            + t.cluster().label()));
   }
 
-  private Future<Void> patchHpa(ScaleRequest r, State s, Future<?> stop) {
-    int ceiling = Math.max(r.replicas(), r.hpaMinReplicas());
-    if (s.hpa().isEmpty() || min(s.hpa().get()) >= r.hpaMinReplicas() && max(s.hpa().get()) >= ceiling) {
+  private Future<Void> patchHpa(Step step, Target t, State s) {
+    int ceiling = Math.max(t.replicas(), t.hpaMinReplicas());
+    if (s.hpa().isEmpty() || min(s.hpa().get()) >= t.hpaMinReplicas() && max(s.hpa().get()) >= ceiling) {
       return Future.succeededFuture();
     }
     HorizontalPodAutoscaler hpa = s.hpa().get();
     String name = hpa.getMetadata().getName();
     int max = Math.max(max(hpa), ceiling); // the API rejects minReplicas > maxReplicas
-    String patch = "{\"spec\":{\"minReplicas\":" + r.hpaMinReplicas() + ",\"maxReplicas\":" + max + "}}";
-    return call(r, stop, "PATCH horizontalpodautoscaler " + r.namespace() + "/" + name, () ->
-        clients.client(r.target()).autoscaling().v2().horizontalPodAutoscalers().inNamespace(r.namespace())
+    String patch = "{\"spec\":{\"minReplicas\":" + t.hpaMinReplicas() + ",\"maxReplicas\":" + max + "}}";
+    return call(step, "PATCH horizontalpodautoscaler " + t.namespace() + "/" + name, () ->
+        clients.client(t.cluster()).autoscaling().v2().horizontalPodAutoscalers().inNamespace(t.namespace())
             .withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch)).mapEmpty();
   }
 
-  private Future<Void> scale(ScaleRequest r, Future<?> stop) {
-    return call(r, stop, "scale deployment " + r.id() + " to " + r.replicas(), () ->
-        clients.client(r.target()).apps().deployments().inNamespace(r.namespace()).withName(r.deployment())
-            .scale(r.replicas())).mapEmpty();
+  private Future<Void> scale(Step step, Target t) {
+    return call(step, "scale deployment " + t.id() + " to " + t.replicas(), () ->
+        clients.client(t.cluster()).apps().deployments().inNamespace(t.namespace()).withName(t.deployment())
+            .scale(t.replicas())).mapEmpty();
   }
 
   /** One blocking call with our retries (429, 5xx, timeouts, transport failures). */
-  private <T> Future<T> call(ScaleRequest r, Future<?> stop, String what, Callable<T> call) {
-    return Retry.of("step " + r.step() + ": k8s-scale " + what).stopOn(stop).run(vertx,
+  private <T> Future<T> call(Step step, String what, Callable<T> call) {
+    return Retry.of("step " + step.id() + ": k8s-scale " + what).stopOn(step.abandoned()).run(vertx,
         () -> KubeCalls.blocking(vertx, requestTimeout, call));
   }
 

@@ -1,7 +1,6 @@
 package io.drwatch.adapter.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drwatch.port.FailoverAction.Step;
 import io.drwatch.testkit.Await;
@@ -141,11 +140,11 @@ class K8sScaleActionTest {
   }
 
   @Test
-  void shouldRejectBadParamsNamingStepKeyAndValue() {
-    assertThatThrownBy(() -> ScaleRequest.of(step("x", Map.of("replicas", "many"))))
-        .hasMessage("step scale-api: replicas must be a whole number between 1 and 10000, but was \"many\"");
-    assertThatThrownBy(() -> ScaleRequest.of(step("x", Map.of())))
-        .hasMessage("step scale-api: missing parameter replicas");
+  void shouldRejectBadParamsNamingStepKeyAndValue() throws Exception {
+    assertThat(failure(() -> action.check(step("x", Map.of("replicas", "many")))))
+        .hasMessage("step scale-api: replicas: must be a whole number for k8s-scale, was \"many\"");
+    assertThat(failure(() -> action.check(step("x", Map.of()))))
+        .hasMessage("step scale-api: replicas: required for k8s-scale");
   }
 
   @Test
