@@ -1,5 +1,6 @@
 package io.drwatch.adapter.opensearch;
 
+import io.drwatch.adapter.opensearch.StopFollowDescriptor.Target;
 import io.drwatch.adapter.support.Backoff;
 import io.drwatch.adapter.support.Failing;
 import io.drwatch.adapter.support.HttpJson;
@@ -13,8 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -37,6 +37,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * {@code password}, {@code region} (sigv4), {@code timeoutSeconds} (10), {@code waitSeconds} (60).
  */
 public final class StopFollowAction implements FailoverAction {
+  private final StopFollowDescriptor descriptor = new StopFollowDescriptor();
   private final Vertx vertx;
   private final Supplier<AwsCredentialsProvider> credentials;
   /** 429 and 5xx answers are retried as failures; the rest of the answers go back to the caller. */
@@ -59,18 +60,18 @@ public final class StopFollowAction implements FailoverAction {
 
   @Override
   public String name() {
-    return "opensearch-stop-follow";
+    return descriptor.name();
   }
 
   @Override
   public Future<Boolean> check(Step step) {
-    return withClient(step, http -> status(step, http).map(s -> !s.inProgress()));
+    return withClient(step, (t, http) -> status(step, t, http).map(s -> !s.inProgress()));
   }
 
   @Override
   public Future<Void> apply(Step step) {
-    return withClient(step, http -> {
-      String path = "/_plugins/_replication/" + OsHttp.seg(step.param("index")) + "/_stop";
+    return withClient(step, (t, http) -> {
+      String path = "/_plugins/_replication/" + OsHttp.seg(t.index()) + "/_stop";
       return retried(step, "step " + step.id() + ": POST " + path,
           () -> http.send(HttpMethod.POST, path, "{}")).compose(reply -> {
             boolean already = reply.status() >= 400 && reply.status() < 500
@@ -87,12 +88,12 @@ public final class StopFollowAction implements FailoverAction {
 
   @Override
   public Future<Void> await(Step step) {
-    return withClient(step, http -> {
-      int waitSeconds = step.number("waitSeconds", 60, 3600);
+    return withClient(step, (t, http) -> {
+      long waitSeconds = t.waitFor().toSeconds();
       // A failed read is "not yet": the follower may be busy while it stops.
-      return Poll.every(pollEvery, Duration.ofSeconds(waitSeconds)).keepingOnFailure().until(vertx, step.abandoned(),
-          () -> status(step, http), s -> !s.inProgress(),
-          ar -> "step " + step.id() + ": replication of " + step.param("index") + " still in progress after "
+      return Poll.every(pollEvery, t.waitFor()).keepingOnFailure().until(vertx, step.abandoned(),
+          () -> status(step, t, http), s -> !s.inProgress(),
+          ar -> "step " + step.id() + ": replication of " + t.index() + " still in progress after "
               + waitSeconds + "s (" + (ar.failed() ? ar.cause().getMessage() : "status " + ar.result().describe())
               + ")").result().mapEmpty();
     });
@@ -106,8 +107,8 @@ public final class StopFollowAction implements FailoverAction {
         : Future.succeededFuture(reply)));
   }
 
-  private Future<ReplicationStatus> status(Step step, OsHttp http) {
-    String index = step.param("index");
+  private Future<ReplicationStatus> status(Step step, Target t, OsHttp http) {
+    String index = t.index();
     String what = "step " + step.id() + ": GET " + ReplicationTelemetry.statusPath(index);
     // Retried here; the final answer is interpreted as the channel does (auth errors fail at once).
     return retried(step, what, () -> http.get(ReplicationTelemetry.statusPath(index)))
@@ -115,29 +116,17 @@ public final class StopFollowAction implements FailoverAction {
             .recover(err -> Failing.under("step " + step.id(), err)));
   }
 
-  private <T> Future<T> withClient(Step step, Function<OsHttp, Future<T>> body) {
-    Optional<java.nio.file.Path> caFile = opt(step, "caFile").map(java.nio.file.Path::of);
-    return TlsTrust.shared(vertx, caFile).compose(trust -> {
+  private <T> Future<T> withClient(Step step, BiFunction<Target, OsHttp, Future<T>> body) {
+    return descriptor.target(step).compose(t -> TlsTrust.shared(vertx, t.caFile()).compose(trust -> {
       OsHttp http;
       try {
-        http = client(step, trust);
+        OsAuth auth = OsAuth.of("step " + step.id(), t.auth(), t.username(), t.password(), t.region(),
+            credentials);
+        http = OsHttp.create(vertx, t.url().toString(), auth, t.timeout(), trust);
       } catch (IllegalArgumentException e) {
         return Future.failedFuture(e);
       }
-      return body.apply(http).andThen(ar -> http.close());
-    });
-  }
-
-  private OsHttp client(Step step, Optional<TlsTrust> trust) {
-    step.param("index");
-    OsAuth auth = OsAuth.of("step " + step.id(), opt(step, "auth"), opt(step, "username"), opt(step, "password"),
-        opt(step, "region"), credentials);
-    Duration timeout = Duration.ofSeconds(step.number("timeoutSeconds", 10, 300));
-    return OsHttp.create(vertx, step.param("url"), auth, timeout, trust);
-  }
-
-  private static Optional<String> opt(Step step, String key) {
-    String v = step.param(key, "");
-    return v.isBlank() ? Optional.empty() : Optional.of(v);
+      return body.apply(t, http).andThen(ar -> http.close());
+    }));
   }
 }

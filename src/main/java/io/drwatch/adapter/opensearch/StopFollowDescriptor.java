@@ -9,6 +9,7 @@ import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
 import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +18,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 /** {@code opensearch-stop-follow}: see {@link StopFollowAction}. */
 public final class StopFollowDescriptor extends AbstractActionDescriptor<StopFollowDescriptor.Target> {
 
-  /** The follower index to make writable. */
-  public record Target(URI url, String index, Optional<String> auth, Duration timeout, Duration waitFor) {}
+  /** The follower index to make writable, and how to reach and authenticate to its cluster. */
+  public record Target(URI url, String index, Optional<String> auth, Optional<String> username, Optional<String> password,
+      Optional<String> region, Optional<Path> caFile, Duration timeout, Duration waitFor) {}
 
   public StopFollowDescriptor() {
     super("opensearch-stop-follow", "Stops cross-cluster replication of a follower index (`_stop`, irreversible: it"
@@ -46,8 +48,14 @@ public final class StopFollowDescriptor extends AbstractActionDescriptor<StopFol
     if (auth.equals("sigv4") && !p.has("region")) {
       throw new ParamException("region", "required with auth sigv4");
     }
-    return new Target(p.url("url"), p.string("index"), p.optionalString("auth"),
-        p.seconds("timeoutSeconds"), p.seconds("waitSeconds"));
+    return new Target(p.url("url"), p.string("index"), p.optionalString("auth"), text(p, "username"),
+        text(p, "password"), text(p, "region"), text(p, "caFile").map(Path::of), p.seconds("timeoutSeconds"),
+        p.seconds("waitSeconds"));
+  }
+
+  // Blank counts as absent, as it did when the action read its own params.
+  private static Optional<String> text(Params p, String name) {
+    return p.optionalString(name).filter(s -> !s.isBlank());
   }
 
   @Override

@@ -141,7 +141,7 @@ class StopFollowActionTest {
     assertThat(auth).startsWith("AWS4-HMAC-SHA256 Credential=testing/").contains("/eu-west-1/es/aws4_request");
     assertThat(fake.headers.get(0).get("X-Amz-Date")).matches("\\d{8}T\\d{6}Z");
     assertThatThrownBy(() -> done(action.check(step("auth", "sigv4"))))
-        .hasMessageContaining("auth sigv4 needs region");
+        .hasMessage("step stop-orders: region: required with auth sigv4 for opensearch-stop-follow");
   }
 
   @Test
