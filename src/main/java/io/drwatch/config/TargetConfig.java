@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param address in canonical form per probe: tcp {@code host:port}; http an http(s) url, as
  *     written; postgres {@code postgresql://user@host:port/db} and redis {@code redis[s]://[user@]host:port}
  *     with the same rules and canonical form as {@link Endpoint#url}
- * @param password postgres and redis only; empty when not configured, never empty text
+ * @param password postgres and redis only; empty when not configured, never empty text. A {@link
+ *     Secret}, which masks itself, so the record's own toString never leaks it
  * @param interval time between checks, default 1s, greater than 0
  * @param timeout limit for one check, greater than 0 and at most {@code interval}; default 800ms,
  *     or {@code interval} when that is shorter
@@ -72,37 +73,5 @@ public record TargetConfig(
   /** The connection details in the form channel endpoints use, for the postgres and redis probes. */
   public Endpoint endpoint() {
     return new Endpoint(address, password, caFile, iamAuth);
-  }
-
-  /** Masks the password so that logging a config never leaks it. */
-  @Override
-  public String toString() {
-    return "TargetConfig[name="
-        + name
-        + ", probe="
-        + probe
-        + ", address="
-        + address
-        + ", password="
-        + password.map(p -> "***")
-        + ", interval="
-        + interval
-        + ", timeout="
-        + timeout
-        + ", failuresToSuspect="
-        + failuresToSuspect
-        + ", successesToClear="
-        + successesToClear
-        + ", channels="
-        + channels
-        + ", expectStatus="
-        + expectStatus
-        + ", bodyContains="
-        + bodyContains
-        + ", caFile="
-        + caFile
-        + ", iamAuth="
-        + iamAuth
-        + "]";
   }
 }
