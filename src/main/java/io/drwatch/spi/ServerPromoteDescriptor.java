@@ -5,6 +5,7 @@ import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
 import io.drwatch.schema.SharedSpecs;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +15,8 @@ import java.util.Optional;
  */
 public abstract class ServerPromoteDescriptor extends AbstractActionDescriptor<ServerPromoteDescriptor.Target> {
 
-  /** The server to promote and how long to wait for it. */
-  public record Target(URI url, Optional<String> password, int waitSeconds) {}
+  /** The server to promote, the CA its certificate is checked against, and how long to wait for it. */
+  public record Target(URI url, Optional<String> password, Optional<Path> caFile, int waitSeconds) {}
 
   /**
    * @param url the required {@code url} spec, with its schemes and doc
@@ -31,6 +32,9 @@ public abstract class ServerPromoteDescriptor extends AbstractActionDescriptor<S
 
   @Override
   public final Target parse(Params p) {
-    return new Target(p.url("url"), p.optionalString("password"), p.integer("waitSeconds"));
+    // Blank counts as absent, as it did when the actions read their own params.
+    return new Target(p.url("url"), p.optionalString("password").filter(s -> !s.isEmpty()),
+        p.optionalString("caFile").map(String::strip).filter(s -> !s.isEmpty()).map(Path::of),
+        p.integer("waitSeconds"));
   }
 }

@@ -43,6 +43,7 @@ public final class PgPromoteAction implements FailoverAction {
   static final Duration POLL_EVERY = Duration.ofMillis(100);
   private static final String OBJECT_NOT_IN_STATE = "55000";
 
+  private final PgPromoteDescriptor descriptor = new PgPromoteDescriptor();
   private final Vertx vertx;
   private final ConnectionFactory<PgConnectOptions> connections;
 
@@ -59,7 +60,7 @@ public final class PgPromoteAction implements FailoverAction {
 
   @Override
   public String name() {
-    return "pg-promote";
+    return descriptor.name();
   }
 
   @Override
@@ -77,8 +78,8 @@ public final class PgPromoteAction implements FailoverAction {
     return target(step).compose(t -> pollUntilPromoted(t, step.abandoned()));
   }
 
-  private static Future<PgPromoteTarget> target(Step step) {
-    return Future.succeededFuture(step).map(PgPromoteTarget::of);
+  private Future<PgPromoteTarget> target(Step step) {
+    return descriptor.target(step).map(t -> PgPromoteTarget.of(step.id(), t));
   }
 
   private Future<Boolean> inRecovery(PgPromoteTarget t) {

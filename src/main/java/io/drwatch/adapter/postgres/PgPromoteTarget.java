@@ -1,13 +1,11 @@
 package io.drwatch.adapter.postgres;
 
-import io.drwatch.port.FailoverAction.Step;
+import io.drwatch.spi.ServerPromoteDescriptor;
 import io.vertx.pgclient.PgConnectOptions;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
- * The parameters of one pg-promote step, checked before anything is sent:
+ * The parameters of one pg-promote step, as the driver takes them; read by {@link PgPromoteDescriptor}:
  *
  * <ul>
  *   <li>{@code url}: {@code postgresql://user@host:port/db[?sslmode=mode]} of the standby (required);
@@ -21,28 +19,26 @@ record PgPromoteTarget(PgConnectOptions options, PgConnect connect, int waitSeco
   static final int DEFAULT_WAIT_SECONDS = 60;
   private static final String APPLICATION_NAME = "drwatch-pg-promote";
 
-  /** @throws IllegalArgumentException naming the step, the parameter and the rule */
-  static PgPromoteTarget of(Step step) {
-    String url = step.param("url");
+  /**
+   * The driver's options for a target its descriptor has read.
+   *
+   * @throws IllegalArgumentException naming the step, when the driver refuses the url
+   */
+  static PgPromoteTarget of(String stepId, ServerPromoteDescriptor.Target target) {
     PgConnect connect;
     try {
-      String caFile = step.param("caFile", "");
-      connect = PgConnect.of(url, caFile.isBlank() ? Optional.empty() : Optional.of(Path.of(caFile.strip())));
+      connect = PgConnect.of(target.url().toString(), target.caFile());
     } catch (RuntimeException e) {
       // The message of the parser may quote the URL, and with it a password.
-      throw new IllegalArgumentException("step " + step.id()
+      throw new IllegalArgumentException("step " + stepId
           + ": url must look like postgresql://user@host:port/db[?sslmode=verify-full]");
     }
     PgConnectOptions options = connect.options();
     options.setReconnectAttempts(0).setCachePreparedStatements(false);
     options.addProperty("application_name", APPLICATION_NAME);
-    String password = step.param("password", "");
-    if (!password.isEmpty()) {
-      options.setPassword(password);
-    }
-    int wait = step.number("waitSeconds", DEFAULT_WAIT_SECONDS, 3600);
+    target.password().ifPresent(options::setPassword);
     String label = "postgres " + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
-    return new PgPromoteTarget(options, connect, wait, label);
+    return new PgPromoteTarget(options, connect, target.waitSeconds(), label);
   }
 
   Duration waitLimit() {

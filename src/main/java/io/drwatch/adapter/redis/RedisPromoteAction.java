@@ -33,6 +33,8 @@ public final class RedisPromoteAction implements FailoverAction {
 
   private final Vertx vertx;
 
+  private final RedisPromoteDescriptor descriptor = new RedisPromoteDescriptor();
+
   RedisPromoteAction(Vertx vertx) {
     this.vertx = vertx;
   }
@@ -43,7 +45,7 @@ public final class RedisPromoteAction implements FailoverAction {
 
   @Override
   public String name() {
-    return "redis-promote";
+    return descriptor.name();
   }
 
   @Override
@@ -61,8 +63,8 @@ public final class RedisPromoteAction implements FailoverAction {
     return target(step).compose(t -> pollUntilMaster(t, step.abandoned()));
   }
 
-  private static Future<RedisPromoteTarget> target(Step step) {
-    return Future.succeededFuture(step).map(s -> RedisPromoteTarget.of(s, CALL_TIMEOUT));
+  private Future<RedisPromoteTarget> target(Step step) {
+    return descriptor.target(step).map(t -> RedisPromoteTarget.of(t, CALL_TIMEOUT));
   }
 
   private Future<Boolean> isMaster(RedisPromoteTarget t) {

@@ -1,16 +1,14 @@
 package io.drwatch.adapter.redis;
 
-import io.drwatch.port.FailoverAction.Step;
+import io.drwatch.spi.ServerPromoteDescriptor;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.RedisOptions;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The parameters of one redis-promote step, checked before anything is sent:
+ * The parameters of one redis-promote step, as the client takes them; read by {@link RedisPromoteDescriptor}:
  *
  * <ul>
  *   <li>{@code url}: {@code redis://host:port} of the replica (required; {@code rediss://} for TLS);
@@ -23,40 +21,21 @@ record RedisPromoteTarget(RedisOptions options, RedisConnect connect, Optional<S
     String label) {
   static final int DEFAULT_WAIT_SECONDS = 60;
 
-  /** @throws IllegalArgumentException naming the step, the parameter and the rule */
-  static RedisPromoteTarget of(Step step, Duration callTimeout) {
-    URI uri = parse(step);
+  /** The client's options for a target its descriptor has read. */
+  static RedisPromoteTarget of(ServerPromoteDescriptor.Target target, Duration callTimeout) {
+    URI uri = target.url();
     NetClientOptions transport = new NetClientOptions().setConnectTimeout((int) callTimeout.toMillis());
-    RedisConnect connect = RedisConnect.of(step.param("url"), caFile(step), transport);
+    RedisConnect connect = RedisConnect.of(uri.toString(), target.caFile(), transport);
     RedisOptions options = new RedisOptions()
-        .setConnectionString(step.param("url"))
+        .setConnectionString(uri.toString())
         .setMaxPoolSize(1)
         .setMaxPoolWaiting(0)
         .setNetClientOptions(transport);
-    Optional<String> password = Optional.of(step.param("password", "")).filter(p -> !p.isEmpty());
     String label = "redis " + uri.getHost() + ":" + (uri.getPort() == -1 ? 6379 : uri.getPort());
-    return new RedisPromoteTarget(options, connect, password, step.number("waitSeconds", DEFAULT_WAIT_SECONDS, 3600), label);
-  }
-
-  private static Optional<Path> caFile(Step step) {
-    String file = step.param("caFile", "").strip();
-    return file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file));
+    return new RedisPromoteTarget(options, connect, target.password(), target.waitSeconds(), label);
   }
 
   Duration waitLimit() {
     return Duration.ofSeconds(waitSeconds);
-  }
-
-  private static URI parse(Step step) {
-    String url = step.param("url");
-    try {
-      URI uri = new URI(url);
-      if (("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below, without echoing the URL (it may hold a password)
-    }
-    throw new IllegalArgumentException("step " + step.id() + ": url must look like redis://host:port");
   }
 }

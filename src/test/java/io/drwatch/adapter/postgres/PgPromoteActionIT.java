@@ -79,14 +79,14 @@ class PgPromoteActionIT {
   @Order(2)
   void shouldRejectBadParametersNamingTheStepAndKey() {
     assertThatThrownBy(() -> done(action.check(new Step("promote-db", Map.of(), false))))
-        .hasMessage("step promote-db: missing parameter url");
+        .hasMessage("step promote-db: url: required for pg-promote");
     Step badWait = new Step("promote-db", Map.of("url", pg.standbyUrl(), "waitSeconds", "0"), false);
     assertThatThrownBy(() -> done(action.apply(badWait))).hasMessage(
-        "step promote-db: waitSeconds must be a whole number between 1 and 3600, but was \"0\"");
+        "step promote-db: waitSeconds: must be between 1 and 3600 for pg-promote, was 0");
     Step badUrl = new Step("promote-db", Map.of("url", "mysql://u:secret@h/db"), false);
     assertThatThrownBy(() -> done(action.check(badUrl)))
         .hasMessageNotContaining("secret")
-        .hasMessageContaining("url must look like postgresql://user@host:port/db");
+        .hasMessage("step promote-db: url: must be an absolute url with scheme postgresql or postgres for pg-promote");
   }
 
   @Test

@@ -78,12 +78,12 @@ class RedisPromoteActionIT {
   @Order(2)
   void shouldRejectBadParametersNamingTheStepAndKey() {
     assertThatThrownBy(() -> done(action.apply(new Step("promote-cache", Map.of(), false))))
-        .hasMessage("step promote-cache: missing parameter url");
+        .hasMessage("step promote-cache: url: required for redis-promote");
     assertThatThrownBy(() -> done(action.check(step("http://:secret@h:6379"))))
-        .hasMessage("step promote-cache: url must look like redis://host:port");
+        .hasMessage("step promote-cache: url: must be an absolute url with scheme redis or rediss for redis-promote");
     Step badWait = new Step("promote-cache", Map.of("url", redis.replicaUrl(), "waitSeconds", "x"), false);
     assertThatThrownBy(() -> done(action.await(badWait))).hasMessage(
-        "step promote-cache: waitSeconds must be a whole number between 1 and 3600, but was \"x\"");
+        "step promote-cache: waitSeconds: must be a whole number for redis-promote, was \"x\"");
   }
 
   @Test
