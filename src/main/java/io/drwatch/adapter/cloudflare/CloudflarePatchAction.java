@@ -1,8 +1,8 @@
 package io.drwatch.adapter.cloudflare;
 
 import io.drwatch.adapter.support.Retry;
-import io.drwatch.port.FailoverAction;
 import io.drwatch.spi.AbstractActionDescriptor;
+import io.drwatch.spi.DescribedAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
@@ -19,12 +19,11 @@ import java.time.Duration;
  *
  * <p>The step's params are read by its descriptor, the same rules that checked them at load.
  */
-final class CloudflarePatchAction<C extends CloudflareChange> implements FailoverAction {
-  private final AbstractActionDescriptor<C> descriptor;
+final class CloudflarePatchAction<C extends CloudflareChange> extends DescribedAction<C> {
   private final CloudflareApi api;
 
   CloudflarePatchAction(AbstractActionDescriptor<C> descriptor, CloudflareApi api) {
-    this.descriptor = descriptor;
+    super(descriptor);
     this.api = api;
   }
 
@@ -36,30 +35,21 @@ final class CloudflarePatchAction<C extends CloudflareChange> implements Failove
   }
 
   @Override
-  public String name() {
-    return descriptor.name();
+  protected Future<Boolean> check(Step step, C c) {
+    return api.get(step.id(), c.api(), c.path(), step.abandoned()).map(c::matches);
   }
 
   @Override
-  public Future<Boolean> check(Step step) {
-    return descriptor.target(step)
-        .compose(c -> api.get(step.id(), c.api(), c.path(), step.abandoned()).map(c::matches));
+  protected Future<Void> apply(Step step, C c) {
+    return api.patch(step.id(), c.api(), c.path(), c.patch(), step.abandoned()).mapEmpty();
   }
 
   @Override
-  public Future<Void> apply(Step step) {
-    return descriptor.target(step)
-        .compose(c -> api.patch(step.id(), c.api(), c.path(), c.patch(), step.abandoned()))
-        .mapEmpty();
-  }
-
-  @Override
-  public Future<Void> await(Step step) {
-    return descriptor.target(step)
-        .compose(c -> api.until(step.abandoned(),
+  protected Future<Void> await(Step step, C c) {
+    return api.until(step.abandoned(),
             "step " + step.id() + ": " + c.noun() + " " + c.path() + " to " + c.patch().encode(),
             c.api().waitFor(), () -> api.get(step.id(), c.api(), c.path(), step.abandoned()),
-            c::matches, c::describe))
+            c::matches, c::describe)
         .mapEmpty();
   }
 }

@@ -1,12 +1,11 @@
 package io.drwatch.adapter.kubernetes;
 
+import io.drwatch.adapter.kubernetes.K8sScaleDescriptor.Target;
 import io.drwatch.adapter.support.Failing;
 import io.drwatch.adapter.support.Poll;
-import io.drwatch.adapter.kubernetes.K8sScaleDescriptor.Target;
 import io.drwatch.adapter.support.Retry;
 import io.drwatch.domain.FailureCode;
-import java.util.concurrent.Callable;
-import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.DescribedAction;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,6 +16,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * {@code k8s-scale}: scales a standby Deployment up for failover.
@@ -37,15 +37,15 @@ import java.util.Optional;
  * namespace: deployments get, deployments/scale get+update+patch, horizontalpodautoscalers
  * list+get+patch.
  */
-public final class K8sScaleAction implements FailoverAction, AutoCloseable {
+public final class K8sScaleAction extends DescribedAction<Target> implements AutoCloseable {
   static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-  private final K8sScaleDescriptor descriptor = new K8sScaleDescriptor();
   private final Vertx vertx;
   private final KubeClients clients;
   private final Duration requestTimeout;
 
   K8sScaleAction(Vertx vertx, Duration requestTimeout) {
+    super(new K8sScaleDescriptor());
     this.vertx = vertx;
     this.requestTimeout = requestTimeout;
     this.clients = new KubeClients(requestTimeout);
@@ -53,11 +53,6 @@ public final class K8sScaleAction implements FailoverAction, AutoCloseable {
 
   public static K8sScaleAction create(Vertx vertx) {
     return new K8sScaleAction(vertx, DEFAULT_REQUEST_TIMEOUT);
-  }
-
-  @Override
-  public String name() {
-    return descriptor.name();
   }
 
   /** The deployment and the HPA targeting it, read together. */
@@ -74,25 +69,23 @@ public final class K8sScaleAction implements FailoverAction, AutoCloseable {
   }
 
   @Override
-  public Future<Boolean> check(Step step) {
-    return descriptor.target(step).compose(t -> read(step, t).map(s -> s.desired() >= t.replicas()
-        && s.ready() >= t.replicas() && s.hpa().map(h -> min(h) >= t.hpaMinReplicas()).orElse(true)));
+  protected Future<Boolean> check(Step step, Target t) {
+    return read(step, t).map(s -> s.desired() >= t.replicas() && s.ready() >= t.replicas()
+        && s.hpa().map(h -> min(h) >= t.hpaMinReplicas()).orElse(true));
   }
 
   @Override
-  public Future<Void> apply(Step step) {
-    return descriptor.target(step).compose(t -> read(step, t).compose(s -> patchHpa(step, t, s))
-        .compose(v -> scale(step, t)));
+  protected Future<Void> apply(Step step, Target t) {
+    return read(step, t).compose(s -> patchHpa(step, t, s)).compose(v -> scale(step, t));
   }
 
   @Override
-  public Future<Void> await(Step step) {
+  protected Future<Void> await(Step step, Target t) {
     // A failed read (after its retries) ends the wait at once.
-    return descriptor.target(step).compose(t -> Poll.every(t.poll(), t.waitFor()).until(vertx, step.abandoned(),
-        () -> read(step, t), s -> s.ready() >= t.replicas(), ar -> "step " + step.id() + ": deployment " + t.id()
-            + " has " + ar.result().ready() + " of " + t.replicas() + " replicas ready after "
-            + t.waitFor().toSeconds() + "s")
-        .result().mapEmpty());
+    return Poll.every(t.poll(), t.waitFor()).until(vertx, step.abandoned(), () -> read(step, t),
+        s -> s.ready() >= t.replicas(), ar -> "step " + step.id() + ": deployment " + t.id() + " has "
+            + ar.result().ready() + " of " + t.replicas() + " replicas ready after " + t.waitFor().toSeconds() + "s")
+        .result().mapEmpty();
   }
 
   private Future<State> read(Step step, Target t) {

@@ -8,13 +8,13 @@ import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.support.Retry;
 import io.drwatch.adapter.support.TlsTrust;
 import io.drwatch.domain.CodedFailure;
-import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.DescribedAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -36,8 +36,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * {@code sigv4} | {@code none}; default basic with a password), {@code username} (admin),
  * {@code password}, {@code region} (sigv4), {@code timeoutSeconds} (10), {@code waitSeconds} (60).
  */
-public final class StopFollowAction implements FailoverAction {
-  private final StopFollowDescriptor descriptor = new StopFollowDescriptor();
+public final class StopFollowAction extends DescribedAction<Target> {
   private final Vertx vertx;
   private final Supplier<AwsCredentialsProvider> credentials;
   /** 429 and 5xx answers are retried as failures; the rest of the answers go back to the caller. */
@@ -47,6 +46,7 @@ public final class StopFollowAction implements FailoverAction {
   private final Duration pollEvery;
 
   StopFollowAction(Vertx vertx, Supplier<AwsCredentialsProvider> credentials, Retry retry, Duration pollEvery) {
+    super(new StopFollowDescriptor());
     this.vertx = vertx;
     this.credentials = credentials;
     this.retry = retry;
@@ -59,18 +59,13 @@ public final class StopFollowAction implements FailoverAction {
   }
 
   @Override
-  public String name() {
-    return descriptor.name();
+  protected Future<Boolean> check(Step step, Target t) {
+    return withClient(step, t, http -> status(step, t, http).map(s -> !s.inProgress()));
   }
 
   @Override
-  public Future<Boolean> check(Step step) {
-    return withClient(step, (t, http) -> status(step, t, http).map(s -> !s.inProgress()));
-  }
-
-  @Override
-  public Future<Void> apply(Step step) {
-    return withClient(step, (t, http) -> {
+  protected Future<Void> apply(Step step, Target t) {
+    return withClient(step, t, http -> {
       String path = "/_plugins/_replication/" + OsHttp.seg(t.index()) + "/_stop";
       return retried(step, "step " + step.id() + ": POST " + path,
           () -> http.send(HttpMethod.POST, path, "{}")).compose(reply -> {
@@ -87,8 +82,8 @@ public final class StopFollowAction implements FailoverAction {
   }
 
   @Override
-  public Future<Void> await(Step step) {
-    return withClient(step, (t, http) -> {
+  protected Future<Void> await(Step step, Target t) {
+    return withClient(step, t, http -> {
       long waitSeconds = t.waitFor().toSeconds();
       // A failed read is "not yet": the follower may be busy while it stops.
       return Poll.every(pollEvery, t.waitFor()).keepingOnFailure().until(vertx, step.abandoned(),
@@ -116,8 +111,8 @@ public final class StopFollowAction implements FailoverAction {
             .recover(err -> Failing.under("step " + step.id(), err)));
   }
 
-  private <T> Future<T> withClient(Step step, BiFunction<Target, OsHttp, Future<T>> body) {
-    return descriptor.target(step).compose(t -> TlsTrust.shared(vertx, t.caFile()).compose(trust -> {
+  private <T> Future<T> withClient(Step step, Target t, Function<OsHttp, Future<T>> body) {
+    return TlsTrust.shared(vertx, t.caFile()).compose(trust -> {
       OsHttp http;
       try {
         OsAuth auth = OsAuth.of("step " + step.id(), t.auth(), t.username(), t.password(), t.region(),
@@ -126,7 +121,7 @@ public final class StopFollowAction implements FailoverAction {
       } catch (IllegalArgumentException e) {
         return Future.failedFuture(e);
       }
-      return body.apply(t, http).andThen(ar -> http.close());
-    }));
+      return body.apply(http).andThen(ar -> http.close());
+    });
   }
 }

@@ -4,7 +4,8 @@ import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.support.TlsTrust;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
-import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.DescribedAction;
+import io.drwatch.spi.ServerPromoteDescriptor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
@@ -38,16 +39,16 @@ import java.util.function.Function;
  * superuser or a role granted EXECUTE on {@code pg_promote}. Parameters: {@link PgPromoteTarget}.
  * Measured on loopback: apply takes about 160 ms.
  */
-public final class PgPromoteAction implements FailoverAction {
+public final class PgPromoteAction extends DescribedAction<ServerPromoteDescriptor.Target> {
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
   static final Duration POLL_EVERY = Duration.ofMillis(100);
   private static final String OBJECT_NOT_IN_STATE = "55000";
 
-  private final PgPromoteDescriptor descriptor = new PgPromoteDescriptor();
   private final Vertx vertx;
   private final ConnectionFactory<PgConnectOptions> connections;
 
   PgPromoteAction(Vertx vertx, ConnectionFactory<PgConnectOptions> connections) {
+    super(new PgPromoteDescriptor());
     this.vertx = vertx;
     this.connections = connections;
   }
@@ -58,28 +59,20 @@ public final class PgPromoteAction implements FailoverAction {
     return new PgPromoteAction(vertx, PgDriver.INSTANCE.createConnectionFactory(vertx, transport));
   }
 
+  // PgPromoteTarget.of throws for a url the driver refuses; DescribedAction turns that into a failed future.
   @Override
-  public String name() {
-    return descriptor.name();
+  protected Future<Boolean> check(Step step, ServerPromoteDescriptor.Target t) {
+    return inRecovery(PgPromoteTarget.of(step.id(), t)).map(inRecovery -> !inRecovery);
   }
 
   @Override
-  public Future<Boolean> check(Step step) {
-    return target(step).compose(this::inRecovery).map(inRecovery -> !inRecovery);
+  protected Future<Void> apply(Step step, ServerPromoteDescriptor.Target t) {
+    return promote(PgPromoteTarget.of(step.id(), t));
   }
 
   @Override
-  public Future<Void> apply(Step step) {
-    return target(step).compose(this::promote);
-  }
-
-  @Override
-  public Future<Void> await(Step step) {
-    return target(step).compose(t -> pollUntilPromoted(t, step.abandoned()));
-  }
-
-  private Future<PgPromoteTarget> target(Step step) {
-    return descriptor.target(step).map(t -> PgPromoteTarget.of(step.id(), t));
+  protected Future<Void> await(Step step, ServerPromoteDescriptor.Target t) {
+    return pollUntilPromoted(PgPromoteTarget.of(step.id(), t), step.abandoned());
   }
 
   private Future<Boolean> inRecovery(PgPromoteTarget t) {

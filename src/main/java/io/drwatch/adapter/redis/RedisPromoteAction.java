@@ -3,7 +3,8 @@ package io.drwatch.adapter.redis;
 import io.drwatch.adapter.support.Poll;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
-import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.DescribedAction;
+import io.drwatch.spi.ServerPromoteDescriptor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
@@ -27,15 +28,14 @@ import java.util.concurrent.TimeUnit;
  * <p>Each call uses its own client and closes it, so nothing is held between steps. Parameters:
  * {@link RedisPromoteTarget}. Measured on loopback: apply takes about 11 ms.
  */
-public final class RedisPromoteAction implements FailoverAction {
+public final class RedisPromoteAction extends DescribedAction<ServerPromoteDescriptor.Target> {
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
   static final Duration POLL_EVERY = Duration.ofMillis(100);
 
   private final Vertx vertx;
 
-  private final RedisPromoteDescriptor descriptor = new RedisPromoteDescriptor();
-
   RedisPromoteAction(Vertx vertx) {
+    super(new RedisPromoteDescriptor());
     this.vertx = vertx;
   }
 
@@ -44,27 +44,18 @@ public final class RedisPromoteAction implements FailoverAction {
   }
 
   @Override
-  public String name() {
-    return descriptor.name();
+  protected Future<Boolean> check(Step step, ServerPromoteDescriptor.Target t) {
+    return isMaster(RedisPromoteTarget.of(t, CALL_TIMEOUT));
   }
 
   @Override
-  public Future<Boolean> check(Step step) {
-    return target(step).compose(this::isMaster);
+  protected Future<Void> apply(Step step, ServerPromoteDescriptor.Target t) {
+    return replicaofNoOne(RedisPromoteTarget.of(t, CALL_TIMEOUT));
   }
 
   @Override
-  public Future<Void> apply(Step step) {
-    return target(step).compose(this::replicaofNoOne);
-  }
-
-  @Override
-  public Future<Void> await(Step step) {
-    return target(step).compose(t -> pollUntilMaster(t, step.abandoned()));
-  }
-
-  private Future<RedisPromoteTarget> target(Step step) {
-    return descriptor.target(step).map(t -> RedisPromoteTarget.of(t, CALL_TIMEOUT));
+  protected Future<Void> await(Step step, ServerPromoteDescriptor.Target t) {
+    return pollUntilMaster(RedisPromoteTarget.of(t, CALL_TIMEOUT), step.abandoned());
   }
 
   private Future<Boolean> isMaster(RedisPromoteTarget t) {
