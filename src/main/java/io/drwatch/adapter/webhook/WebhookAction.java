@@ -5,7 +5,7 @@ import io.drwatch.adapter.support.TlsFailures;
 import io.drwatch.adapter.support.TlsTrust;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
-import io.drwatch.port.FailoverAction;
+import io.drwatch.spi.DescribedAction;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * never logged nor put in messages. Every request carries {@value #EPOCH_HEADER} with the step's
  * fencing epoch (0 outside a lease). Parameters: {@link WebhookRequest}.
  */
-public final class WebhookAction implements FailoverAction {
+public final class WebhookAction extends DescribedAction<WebhookDescriptor.Target> {
   static final Duration POLL_EVERY = Duration.ofMillis(500);
   /** Carries the step's fencing epoch, so that a receiver can refuse a deposed executor's step. */
   static final String EPOCH_HEADER = "X-Drwatch-Epoch";
@@ -55,6 +55,7 @@ public final class WebhookAction implements FailoverAction {
   private final HttpClientAgent client;
 
   WebhookAction(Vertx vertx, HttpClientAgent client) {
+    super(new WebhookDescriptor());
     this.vertx = vertx;
     this.client = client;
   }
@@ -64,27 +65,22 @@ public final class WebhookAction implements FailoverAction {
   }
 
   @Override
-  public String name() {
-    return "webhook";
+  protected Future<Boolean> check(Step step, WebhookDescriptor.Target t) {
+    return checkDone(request(step, t));
   }
 
   @Override
-  public Future<Boolean> check(Step step) {
-    return request(step).compose(this::checkDone);
+  protected Future<Void> apply(Step step, WebhookDescriptor.Target t) {
+    return send(request(step, t));
   }
 
   @Override
-  public Future<Void> apply(Step step) {
-    return request(step).compose(this::send);
+  protected Future<Void> await(Step step, WebhookDescriptor.Target t) {
+    return awaitDone(request(step, t), step.abandoned());
   }
 
-  @Override
-  public Future<Void> await(Step step) {
-    return request(step).compose(r -> awaitDone(r, step.abandoned()));
-  }
-
-  private static Future<WebhookRequest> request(Step step) {
-    return Future.succeededFuture(step).map(WebhookRequest::of);
+  private static WebhookRequest request(Step step, WebhookDescriptor.Target t) {
+    return WebhookRequest.of(step.id(), t, step.epoch());
   }
 
   private Future<Boolean> checkDone(WebhookRequest r) {

@@ -9,6 +9,7 @@ import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.SharedSpecs;
 import io.drwatch.schema.Params;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +17,10 @@ import java.util.Optional;
 /** {@code webhook}: see {@link WebhookAction}. */
 public final class WebhookDescriptor extends AbstractActionDescriptor<WebhookDescriptor.Target> {
 
-  /** The request and its read-backs. */
-  public record Target(URI url, String method, Optional<URI> checkUrl, Optional<URI> awaitUrl, int waitSeconds,
-      Duration timeout) {}
+  /** The request, its credentials and its read-backs; blank optional params count as absent. */
+  public record Target(URI url, String method, Optional<String> body, String contentType,
+      Optional<String> bearerToken, Optional<String> header, Optional<String> headerValue, String expectStatus,
+      Optional<Path> caFile, Optional<URI> checkUrl, Optional<URI> awaitUrl, int waitSeconds, Duration timeout) {}
 
   public WebhookDescriptor() {
     super("webhook", "Sends one HTTP request; `checkUrl` answering 200 skips it, `awaitUrl` is polled every 500 ms"
@@ -56,8 +58,14 @@ public final class WebhookDescriptor extends AbstractActionDescriptor<WebhookDes
     if (p.has("bearerToken") && p.optionalString("header").filter(h -> h.equalsIgnoreCase("Authorization")).isPresent()) {
       throw new ParamException("header", "Authorization conflicts with bearerToken; give one of them");
     }
-    return new Target(p.url("url"), p.string("method"), p.optionalUrl("checkUrl"), p.optionalUrl("awaitUrl"),
+    return new Target(p.url("url"), p.string("method"), p.optionalString("body"), p.string("contentType"),
+        text(p, "bearerToken"), text(p, "header"), p.optionalString("headerValue"), p.string("expectStatus"),
+        text(p, "caFile").map(Path::of), p.optionalUrl("checkUrl"), p.optionalUrl("awaitUrl"),
         p.integer("waitSeconds"), p.seconds("timeoutSeconds"));
+  }
+
+  private static Optional<String> text(Params p, String name) {
+    return p.optionalString(name).map(String::strip).filter(s -> !s.isEmpty());
   }
 
   @Override

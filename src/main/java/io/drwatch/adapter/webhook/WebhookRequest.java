@@ -1,17 +1,13 @@
 package io.drwatch.adapter.webhook;
 
-import io.drwatch.port.FailoverAction.Step;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The parameters of one webhook step, checked before anything is sent:
+ * The parameters of one webhook step, as {@link WebhookDescriptor} read them:
  *
  * <ul>
  *   <li>{@code url}: absolute http(s) URL (required);
@@ -34,28 +30,15 @@ import java.util.Set;
 record WebhookRequest(URI url, HttpMethod method, Optional<String> body, String contentType,
     MultiMap auth, ExpectedStatus expect, Optional<URI> checkUrl, Optional<URI> awaitUrl,
     int waitSeconds, Duration timeout, long epoch, Optional<java.nio.file.Path> caFile) {
-  private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-
-  /** @throws IllegalArgumentException naming the step, the parameter and the rule */
-  static WebhookRequest of(Step step) {
-    String method = step.param("method", "POST").strip().toUpperCase(Locale.ROOT);
-    if (!METHODS.contains(method)) {
-      throw new IllegalArgumentException("step " + step.id()
-          + ": method must be one of GET, POST, PUT, PATCH, DELETE, but was \"" + method + "\"");
-    }
-    return new WebhookRequest(
-        url(step, "url"),
-        HttpMethod.valueOf(method),
-        Optional.ofNullable(step.params().get("body")),
-        step.param("contentType", "application/json"),
-        auth(step),
-        ExpectedStatus.parse(step.id(), step.param("expectStatus", "2xx")),
-        optionalUrl(step, "checkUrl"),
-        optionalUrl(step, "awaitUrl"),
-        step.number("waitSeconds", 60, 3600),
-        Duration.ofSeconds(step.number("timeoutSeconds", 10, 600)),
-        step.epoch(),
-        Optional.of(step.param("caFile", "").strip()).filter(f -> !f.isEmpty()).map(java.nio.file.Path::of));
+  /**
+   * The request for a target its descriptor has read, with the step's fencing epoch.
+   *
+   * @throws IllegalArgumentException naming the step, for an {@code expectStatus} that is not one
+   */
+  static WebhookRequest of(String stepId, WebhookDescriptor.Target t, long epoch) {
+    return new WebhookRequest(t.url(), HttpMethod.valueOf(t.method()), t.body(), t.contentType(), auth(t),
+        ExpectedStatus.parse(stepId, t.expectStatus()), t.checkUrl(), t.awaitUrl(), t.waitSeconds(), t.timeout(),
+        epoch, t.caFile());
   }
 
   /** The auth headers for {@code target}: none unless it has the origin of {@code url}. */
@@ -68,47 +51,12 @@ record WebhookRequest(URI url, HttpMethod method, Optional<String> body, String 
     return uri.getScheme() + "://" + uri.getHost() + ":" + port;
   }
 
-  private static MultiMap auth(Step step) {
+  // The descriptor has checked that header and headerValue come together, and that neither the
+  // epoch header nor Authorization (with a bearer token) is overridden.
+  private static MultiMap auth(WebhookDescriptor.Target t) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    String token = step.param("bearerToken", "");
-    if (!token.isBlank()) {
-      headers.set("Authorization", "Bearer " + token.strip());
-    }
-    String name = step.param("header", "");
-    String value = step.param("headerValue", "");
-    if (name.isBlank() != value.isEmpty()) {
-      throw new IllegalArgumentException("step " + step.id()
-          + ": header and headerValue go together; give both or neither");
-    }
-    if (!name.isBlank()) {
-      if (name.strip().equalsIgnoreCase(WebhookAction.EPOCH_HEADER)) {
-        throw new IllegalArgumentException("step " + step.id()
-            + ": header " + name.strip() + " is drwatch's own (the fencing epoch); pick another name");
-      }
-      if (headers.contains(name.strip())) {
-        throw new IllegalArgumentException("step " + step.id()
-            + ": header " + name.strip() + " conflicts with bearerToken; give one of them");
-      }
-      headers.set(name.strip(), value);
-    }
+    t.bearerToken().ifPresent(token -> headers.set("Authorization", "Bearer " + token));
+    t.header().ifPresent(name -> headers.set(name, t.headerValue().orElse("")));
     return headers;
-  }
-
-  private static Optional<URI> optionalUrl(Step step, String key) {
-    return step.param(key, "").isBlank() ? Optional.empty() : Optional.of(url(step, key));
-  }
-
-  private static URI url(Step step, String key) {
-    String text = step.param(key);
-    try {
-      URI uri = new URI(text.strip());
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below, without echoing the URL (it may hold a secret)
-    }
-    throw new IllegalArgumentException("step " + step.id() + ": " + key
-        + " must be an absolute http:// or https:// URL with a host");
   }
 }

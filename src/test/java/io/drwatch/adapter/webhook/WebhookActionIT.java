@@ -175,20 +175,20 @@ class WebhookActionIT {
   @Test
   void shouldRejectBadParametersNamingTheStepAndKey() {
     assertThatThrownBy(() -> done(action.apply(step(Map.of()))))
-        .hasMessage("step notify: missing parameter url");
+        .hasMessage("step notify: url: required for webhook");
     assertThatThrownBy(() -> done(action.apply(step(Map.of("url", "ftp://u:pw@h/x")))))
-        .hasMessage("step notify: url must be an absolute http:// or https:// URL with a host");
+        .hasMessage("step notify: url: must be an absolute url with scheme http or https for webhook");
     assertThatThrownBy(() -> done(action.apply(hook("header", "X-Key"))))
-        .hasMessage("step notify: header and headerValue go together; give both or neither");
+        .hasMessage("step notify: headerValue: header and headerValue go together; give both or neither for webhook");
     assertThatThrownBy(() -> done(action.apply(hook("expectStatus", "ok"))))
-        .hasMessage("step notify: expectStatus must be a status such as 204 or a class such as 2xx,"
-            + " but was \"ok\"");
+        .hasMessage("step notify: expectStatus: must be a status such as 204 or a class such as 2xx for webhook,"
+            + " was \"ok\"");
     assertThatThrownBy(() -> done(action.apply(hook("method", "TRACE"))))
-        .hasMessage("step notify: method must be one of GET, POST, PUT, PATCH, DELETE, but was \"TRACE\"");
+        .hasMessage("step notify: method: must be one of GET | POST | PUT | PATCH | DELETE for webhook, was \"TRACE\"");
     assertThatThrownBy(() -> done(action.await(hook("awaitUrl", "not a url"))))
-        .hasMessage("step notify: awaitUrl must be an absolute http:// or https:// URL with a host");
+        .hasMessage("step notify: awaitUrl: must be an absolute url with scheme http or https for webhook");
     assertThatThrownBy(() -> done(action.apply(hook("header", "x-drwatch-epoch", "headerValue", "99"))))
-        .hasMessage("step notify: header x-drwatch-epoch is drwatch's own (the fencing epoch); pick another name");
+        .hasMessage("step notify: header: X-Drwatch-Epoch is drwatch's own (the fencing epoch) for webhook");
     assertThat(server.seen).isEmpty();
   }
 
