@@ -56,10 +56,7 @@ final class ChannelsReader {
     HeartbeatConfig heartbeat = heartbeat(node.object("heartbeat"), kind, rules, name.orElse(""), kinds);
     Duration rpo =
         node.object("objective").map(o -> objectiveRpo(o, defaultRpo)).orElse(defaultRpo);
-    if (node.errorCount() > errorsBefore) {
-      return Optional.empty();
-    }
-    return Optional.of(
+    return node.unlessErrorsSince(errorsBefore, () ->
         new ChannelConfig(
             name.orElseThrow(),
             kind.orElseThrow(),

@@ -63,10 +63,8 @@ final class CoordinationReader {
     if (session.compareTo(MIN_SESSION) < 0 || session.compareTo(MAX_SESSION) > 0) {
       node.error("sessionTimeout", "must be 1s..5m, was " + Durations.format(session));
     }
-    if (node.errorCount() > errorsBefore) {
-      return Optional.empty();
-    }
-    return Optional.of(new ZooKeeperConfig(connect.orElseThrow(), path.orElseThrow(), session));
+    return node.unlessErrorsSince(errorsBefore,
+        () -> new ZooKeeperConfig(connect.orElseThrow(), path.orElseThrow(), session));
   }
 
   static boolean validConnect(String connect) {

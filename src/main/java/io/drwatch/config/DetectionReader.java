@@ -200,10 +200,8 @@ final class DetectionReader {
     Optional<String> region = region(node, "region", node.requiredString("region"));
     Optional<String> endpoint =
         node.string("endpointOverride").flatMap(u -> url(node, "endpointOverride", u));
-    if (node.errorCount() > errorsBefore) {
-      return Optional.empty();
-    }
-    return Optional.of(new SqsQueueConfig(queueUrl.orElseThrow(), region.orElseThrow(), endpoint));
+    return node.unlessErrorsSince(errorsBefore,
+        () -> new SqsQueueConfig(queueUrl.orElseThrow(), region.orElseThrow(), endpoint));
   }
 
   private static Optional<String> url(Node node, String key, String url) {

@@ -56,10 +56,8 @@ final class HttpReader {
       }
     }
     clientCa.ifPresent(ca -> pemCertificates(node, "clientCaFile", ca));
-    if (node.errorCount() > errorsBefore) {
-      return Optional.empty();
-    }
-    return Optional.of(new TlsConfig(cert.orElseThrow(), key.orElseThrow(), clientCa, checkEvery));
+    return node.unlessErrorsSince(errorsBefore,
+        () -> new TlsConfig(cert.orElseThrow(), key.orElseThrow(), clientCa, checkEvery));
   }
 
   /** Reports a file that is not a readable PEM certificate bundle at {@code key}. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -205,6 +206,14 @@ final class Node {
   Optional<String> string(String key) {
     return typed(key, JsonNode::isTextual, "must be a string (quote it)")
         .flatMap(v -> substitute(key, v.textValue()));
+  }
+
+  /**
+   * {@code build}'s item if nothing was reported since {@code errorsBefore}, else empty: a reader
+   * never returns an item it found fault with, and builds it only from values it has checked.
+   */
+  <T> Optional<T> unlessErrorsSince(int errorsBefore, Supplier<T> build) {
+    return errorCount() > errorsBefore ? Optional.empty() : Optional.of(build.get());
   }
 
   /** The value if {@code is} accepts its type; else empty, with {@code rule} reported if present. */

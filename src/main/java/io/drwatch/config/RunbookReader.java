@@ -130,10 +130,7 @@ final class RunbookReader {
     Duration timeout = action.filter(a -> readable)
         .map(a -> StepParams.check(node, a, params, drill, given, kinds))
         .orElse(given.orElse(ActionKindSpec.QUICK_TIMEOUT));
-    if (node.errorCount() > errorsBefore) {
-      return Optional.empty();
-    }
-    return Optional.of(
+    return node.unlessErrorsSince(errorsBefore, () ->
         new StepConfig(
             id.orElseThrow(),
             action.orElseThrow(),

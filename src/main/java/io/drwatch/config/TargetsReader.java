@@ -70,10 +70,7 @@ final class TargetsReader {
     int expectStatus = node.integer("expectStatus", 200, 100, 599);
     onlyFor(node, "bodyContains", probe, ProbeType.HTTP);
     Optional<String> bodyContains = ConfigLoader.nonEmpty(node, "bodyContains");
-    if (node.errorCount() > errorsBefore) {
-      return Optional.empty();
-    }
-    return Optional.of(
+    return node.unlessErrorsSince(errorsBefore, () ->
         new TargetConfig(
             name.orElseThrow(),
             probe.orElseThrow(),

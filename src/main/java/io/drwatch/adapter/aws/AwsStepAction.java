@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkClient;
@@ -114,6 +115,18 @@ public abstract class AwsStepAction<C extends SdkClient> implements FailoverActi
      */
     protected static Retry sideEffectSafe(String label, Step step) {
       return Retry.of(label).onlyWhen(AwsFailures::safeToRepeat).stopOn(step.abandoned());
+    }
+
+    /**
+     * The call, retried only when {@link #sideEffectSafe}, its failure worded under {@code label},
+     * and its response judged by {@code outcome}. Runs {@code invocation} on a worker, so the
+     * request is built there too: the first use of the SDK's model classes loads them.
+     */
+    protected <R, T> Future<T> once(Step step, String label, AwsEndpoint endpoint,
+        Function<C, CompletableFuture<R>> invocation, BiFunction<String, R, Future<T>> outcome) {
+      return call(vertx.getOrCreateContext(), sideEffectSafe(label, step), endpoint, invocation)
+          .recover(err -> Future.failedFuture(AwsFailures.under(label, err)))
+          .compose(response -> outcome.apply(label, response));
     }
   }
 }

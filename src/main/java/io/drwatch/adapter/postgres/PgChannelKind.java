@@ -1,9 +1,6 @@
 package io.drwatch.adapter.postgres;
 
-import io.drwatch.config.ChannelConfig;
-import io.drwatch.port.ChannelProbe;
 import io.drwatch.schema.ChannelShape;
-import io.drwatch.spi.KindContext;
 import io.drwatch.spi.SelfHostedChannelKind;
 
 /** Channel kind {@code postgres}: see {@link PgHeartbeatProbe}. */
@@ -11,11 +8,6 @@ public final class PgChannelKind extends SelfHostedChannelKind {
 
   public PgChannelKind() {
     super("postgres", "PostgreSQL streaming replication: a heartbeat row written on the primary, read on the standby.",
-        ChannelShape.Form.POSTGRES);
-  }
-
-  @Override
-  public ChannelProbe probe(KindContext context, ChannelConfig channel) {
-    return PgHeartbeatProbe.create(context.vertx(), channel);
+        ChannelShape.Form.POSTGRES, PgHeartbeatProbe::create);
   }
 }

@@ -1,13 +1,11 @@
 package io.drwatch.adapter.aws.eventbridge;
 
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.AwsFailures;
 import io.drwatch.adapter.aws.AwsStepAction;
 import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.adapter.aws.StepPayload;
 import io.drwatch.adapter.support.Failing;
 import io.drwatch.domain.FailureCode;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.Function;
@@ -50,14 +48,10 @@ public final class EventBridgePutAction extends AwsStepAction.OneShot<EventBridg
 
   /** Puts the event; the result is its event id. */
   Future<String> put(Step step) {
-    Context context = vertx.getOrCreateContext();
     return parsed(() -> StepClients.endpoint(step)).compose(endpoint -> {
       String bus = step.param("busName", "default");
-      String label = "eventbridge-put on bus " + bus;
-      // The request is built on the worker too: the first use of the SDK's model classes loads them.
-      return call(context, sideEffectSafe(label, step), endpoint, c -> c.putEvents(request(step, bus)))
-          .recover(err -> Future.failedFuture(AwsFailures.under(label, err)))
-          .compose(response -> outcome(label, response));
+      return once(step, "eventbridge-put on bus " + bus, endpoint, c -> c.putEvents(request(step, bus)),
+          EventBridgePutAction::outcome);
     });
   }
 

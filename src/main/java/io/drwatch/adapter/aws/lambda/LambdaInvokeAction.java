@@ -1,13 +1,11 @@
 package io.drwatch.adapter.aws.lambda;
 
 import io.drwatch.adapter.aws.AwsEndpoint;
-import io.drwatch.adapter.aws.AwsFailures;
 import io.drwatch.adapter.aws.AwsStepAction;
 import io.drwatch.adapter.aws.StepClients;
 import io.drwatch.adapter.aws.StepPayload;
 import io.drwatch.adapter.support.Failing;
 import io.drwatch.domain.FailureCode;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Map;
@@ -53,14 +51,9 @@ public final class LambdaInvokeAction extends AwsStepAction.OneShot<LambdaAsyncC
 
   /** Invokes the function; the result is the function's payload as text. */
   Future<String> invoke(Step step) {
-    Context context = vertx.getOrCreateContext();
-    return parsed(() -> Map.entry(step.param("function"), StepClients.endpoint(step))).compose(p -> {
-      String label = "lambda-invoke " + p.getKey();
-      // The request is built on the worker too: the first use of the SDK's model classes loads them.
-      return call(context, sideEffectSafe(label, step), p.getValue(), c -> c.invoke(request(step, p.getKey())))
-          .recover(err -> Future.failedFuture(AwsFailures.under(label, err)))
-          .compose(response -> outcome(label, response));
-    });
+    return parsed(() -> Map.entry(step.param("function"), StepClients.endpoint(step))).compose(p ->
+        once(step, "lambda-invoke " + p.getKey(), p.getValue(), c -> c.invoke(request(step, p.getKey())),
+            LambdaInvokeAction::outcome));
   }
 
   private static InvokeRequest request(Step step, String function) {
