@@ -1,8 +1,8 @@
 package io.drwatch.adapter.opensearch;
 
+import io.drwatch.adapter.support.BodyPrefix;
 import io.drwatch.adapter.support.HttpJson;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
@@ -131,18 +131,7 @@ final class OsHttp implements AutoCloseable {
   }
 
   private static Future<Reply> read(HttpClientResponse response) {
-    Promise<Reply> reply = Promise.promise();
-    Buffer bytes = Buffer.buffer();
-    response.exceptionHandler(reply::tryFail);
-    response.endHandler(end -> reply.tryComplete(new Reply(response.statusCode(), bytes.toString(StandardCharsets.UTF_8))));
-    response.handler(chunk -> {
-      bytes.appendBuffer(chunk, 0, Math.min(chunk.length(), MAX_READ - bytes.length()));
-      if (bytes.length() >= MAX_READ && reply.tryComplete(new Reply(response.statusCode(),
-          bytes.toString(StandardCharsets.UTF_8)))) {
-        response.request().reset();
-      }
-    });
-    return reply.future();
+    return BodyPrefix.read(response, MAX_READ).map(text -> new Reply(response.statusCode(), text));
   }
 
   @Override

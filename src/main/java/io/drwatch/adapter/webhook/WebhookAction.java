@@ -1,5 +1,6 @@
 package io.drwatch.adapter.webhook;
 
+import io.drwatch.adapter.support.BodyPrefix;
 import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.support.TlsFailures;
 import io.drwatch.adapter.support.TlsTrust;
@@ -7,7 +8,6 @@ import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.spi.DescribedAction;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
@@ -18,7 +18,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.ClientSSLOptions;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -142,23 +141,8 @@ public final class WebhookAction extends DescribedAction<WebhookDescriptor.Targe
             + TlsFailures.coded(err, used.get()).map(Throwable::getMessage).orElseGet(() -> reason(err, r.timeout()))));
   }
 
-  /** Reads at most {@value #MAX_READ} bytes of the body, then drops the connection. */
   private static Future<Reply> readReply(HttpClientResponse response) {
-    Promise<Reply> reply = Promise.promise();
-    Buffer bytes = Buffer.buffer();
-    response.exceptionHandler(reply::tryFail);
-    response.endHandler(end -> reply.tryComplete(reply(response, bytes)));
-    response.handler(chunk -> {
-      bytes.appendBuffer(chunk, 0, Math.min(chunk.length(), MAX_READ - bytes.length()));
-      if (bytes.length() >= MAX_READ && reply.tryComplete(reply(response, bytes))) {
-        response.request().reset();
-      }
-    });
-    return reply.future();
-  }
-
-  private static Reply reply(HttpClientResponse response, Buffer bytes) {
-    return new Reply(response.statusCode(), bytes.toString(StandardCharsets.UTF_8));
+    return BodyPrefix.read(response, MAX_READ).map(text -> new Reply(response.statusCode(), text));
   }
 
   /** Names a URL by method and origin only: paths and queries of webhooks often hold secrets. */
