@@ -44,8 +44,7 @@ final class ChannelsReader {
       Node node, Duration defaultRpo, Map<String, String> pathByName, KindCatalog kinds) {
     int errorsBefore = node.errorCount();
     node.rejectUnknown("name", "kind", "primary", "replica", "heartbeat", "objective", "params");
-    Optional<String> name = node.matching("name", node.requiredString("name"), ConfigLoader.NAME);
-    name.ifPresent(n -> node.unique("name", "channel name", n, pathByName));
+    Optional<String> name = ConfigLoader.uniqueName(node, "name", "channel name", pathByName);
     Optional<ChannelKind> kind = node.requiredString("kind").flatMap(k -> kind(node, k, kinds));
     Optional<ChannelKindSpec<?>> spec = kind.flatMap(k -> kinds.channelKind(k.configName()));
     Optional<ChannelShape> rules = spec.map(ChannelKindSpec::shape);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -149,6 +150,18 @@ public final class ConfigLoader {
       node.invalid("dir", "must be a valid path (" + e.getReason() + ")", dir.get());
       return StateConfig.defaults();
     }
+  }
+
+  /**
+   * The required name of a list item (channel, target, step, peer): it must match {@link #NAME},
+   * and a name its siblings took already is reported as a duplicate {@code noun}.
+   *
+   * @param pathByName the names seen in this list so far, with where each was first seen
+   */
+  static Optional<String> uniqueName(Node node, String key, String noun, Map<String, String> pathByName) {
+    Optional<String> name = node.matching(key, node.requiredString(key), NAME);
+    name.ifPresent(n -> node.unique(key, noun, n, pathByName));
+    return name;
   }
 
   /**

@@ -52,8 +52,7 @@ final class PeersReader {
   private static Optional<PeerConfig> bound(Node node, Map<String, String> pathByName) {
     node.rejectUnknown("url", "observer");
     Optional<String> url = node.requiredString("url").flatMap(u -> url(node, new Node.Item("url", u)));
-    Optional<String> name = node.matching("observer", node.requiredString("observer"), ConfigLoader.NAME);
-    name.ifPresent(n -> node.unique("observer", "peer observer", n, pathByName));
+    Optional<String> name = ConfigLoader.uniqueName(node, "observer", "peer observer", pathByName);
     if (url.isEmpty() || name.isEmpty()) {
       return Optional.empty();
     }

@@ -111,8 +111,7 @@ final class RunbookReader {
         "fence",
         "params",
         "drill");
-    Optional<String> id = node.matching("id", node.requiredString("id"), ConfigLoader.NAME);
-    id.ifPresent(i -> node.unique("id", "step id", i, pathById));
+    Optional<String> id = ConfigLoader.uniqueName(node, "id", "step id", pathById);
     Optional<String> action = node.matching("action", node.requiredString("action"), ACTION);
     Optional<String> channel = node.string("channel").flatMap(c -> channel(node, c, channelNames));
     List<String> after = after(node, id, ids);

@@ -50,8 +50,7 @@ final class TargetsReader {
         "channels",
         "expectStatus",
         "bodyContains");
-    Optional<String> name = node.matching("name", node.requiredString("name"), ConfigLoader.NAME);
-    name.ifPresent(n -> node.unique("name", "target name", n, pathByName));
+    Optional<String> name = ConfigLoader.uniqueName(node, "name", "target name", pathByName);
     Optional<ProbeType> probe = node.requiredString("probe").flatMap(p -> node.configNamed("probe", ProbeType.class, p));
     Optional<String> address = node.requiredString("address").flatMap(a -> address(node, probe, a));
     for (String key : EndpointAuthReader.KEYS) {
