@@ -208,10 +208,7 @@ final class Node {
         .flatMap(v -> substitute(key, v.textValue()));
   }
 
-  /**
-   * {@code build}'s item if nothing was reported since {@code errorsBefore}, else empty: a reader
-   * never returns an item it found fault with, and builds it only from values it has checked.
-   */
+  /** {@code build}'s item unless errors were reported since {@code errorsBefore}: no faulty item. */
   <T> Optional<T> unlessErrorsSince(int errorsBefore, Supplier<T> build) {
     return errorCount() > errorsBefore ? Optional.empty() : Optional.of(build.get());
   }
@@ -219,11 +216,8 @@ final class Node {
   /** The value if {@code is} accepts its type; else empty, with {@code rule} reported if present. */
   private Optional<JsonNode> typed(String key, Predicate<JsonNode> is, String rule) {
     Optional<JsonNode> value = value(key);
-    if (value.isPresent() && !is.test(value.get())) {
-      wrongType(key, rule);
-      return Optional.empty();
-    }
-    return value;
+    value.filter(is.negate()).ifPresent(v -> wrongType(key, rule));
+    return value.filter(is);
   }
 
   Optional<String> requiredString(String key) {
