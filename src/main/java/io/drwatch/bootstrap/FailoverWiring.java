@@ -41,6 +41,7 @@ import java.util.Optional;
 /** Builds the failover pipeline from the runbook config and connects it to detection. */
 final class FailoverWiring {
   private static final System.Logger LOG = System.getLogger("io.drwatch.failover");
+  private static final System.Logger VERDICTS = System.getLogger("io.drwatch.verdict");
   private static final Duration RELOAD_EVERY = Duration.ofSeconds(5);
 
   private final FailoverPipeline pipeline;
@@ -97,7 +98,7 @@ final class FailoverWiring {
     metrics.watch(pipeline);
     // A flip (or the journal replayed at start) re-reads every channel through the new topology.
     runs.onTopology(t -> channels.topology(t, clock.instant()).forEach(c ->
-        System.getLogger("io.drwatch.verdict").log(Level.WARNING, c.verdictLine())));
+        VERDICTS.log(Level.WARNING, c.verdictLine())));
     rehearse(settings, clock);
     FailoverWiring wiring = new FailoverWiring(pipeline, runs, rto, view, () -> file.close(), lease,
         metrics, channels, actions);

@@ -36,7 +36,7 @@ public record ChannelDirection(String channel, boolean reversed, Instant failedO
     return Duration.between(failedOverAt, now);
   }
 
-  /** "replica is primary" or "as configured": the words the status API shows. */
+  /** The status API's words for the direction. */
   public String words() {
     return reversed ? "reversed: the configured replica is the primary" : "as configured";
   }
