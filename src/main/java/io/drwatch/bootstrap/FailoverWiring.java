@@ -41,6 +41,7 @@ import java.util.Optional;
 /** Builds the failover pipeline from the runbook config and connects it to detection. */
 final class FailoverWiring {
   private static final System.Logger LOG = System.getLogger("io.drwatch.failover");
+  private static final System.Logger VERDICTS = System.getLogger("io.drwatch.verdict");
   private static final Duration RELOAD_EVERY = Duration.ofSeconds(5);
 
   private final FailoverPipeline pipeline;
@@ -95,6 +96,9 @@ final class FailoverWiring {
     StepRunner steps = new StepRunner(vertx, actions.actions(), settings, view, observers, clock);
     FailoverPipeline pipeline = new FailoverPipeline(vertx, settings, journal, runs, steps, lease, clock);
     metrics.watch(pipeline);
+    // A flip (or the journal replayed at start) re-reads every channel through the new topology.
+    runs.onTopology(t -> channels.topology(t, clock.instant()).forEach(c ->
+        VERDICTS.log(Level.WARNING, c.verdictLine())));
     rehearse(settings, clock);
     FailoverWiring wiring = new FailoverWiring(pipeline, runs, rto, view, () -> file.close(), lease,
         metrics, channels, actions);
@@ -162,6 +166,7 @@ final class FailoverWiring {
   io.vertx.core.json.JsonObject statusJson() {
     return new io.vertx.core.json.JsonObject()
         .put("armed", pipeline.knownLatch().map(l -> l.armed()).orElse(null))
+        .put("unprotected", new io.vertx.core.json.JsonArray(runs.topology().unprotected()))
         .put("latch", pipeline.knownLatch().map(l -> l.line()).orElse("unknown: the journal was not read yet"))
         .put("executor", lease.current().map(g -> "this observer, epoch " + g.epoch())
             .orElse(lease.holder().isEmpty() ? "unknown" : lease.holder()));

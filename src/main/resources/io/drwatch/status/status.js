@@ -15,6 +15,7 @@
     BROKEN: { tone: 'bad', mark: '\u2715', text: 'the replica says replication stopped' },
     SOURCE_UNREACHABLE: { tone: 'bad', mark: '\u2715', text: 'the primary cannot be written; RPO holds its last value' },
     REPLICA_UNREACHABLE: { tone: 'bad', mark: '\u2715', text: 'the replica cannot be read' },
+    UNPROTECTED: { tone: 'bad', mark: '\u2715', text: 'failed over: the promoted side has no replica (no DR)' },
     UNKNOWN: { tone: 'unknown', mark: '?', text: 'no data yet, or telemetry missing' }
   };
   const RUN_TONES = {
@@ -22,7 +23,7 @@
     SUCCEEDED: 'ok', FAILED: 'bad', CANCELLED: 'unknown'
   };
   const STEP_TONES = { PLANNED: 'unknown', STARTED: 'warn', FINISHED: 'ok', SKIPPED: 'ok', FAILED: 'bad' };
-  const PHASE_TONES = { NO_OUTAGE: 'ok', PENDING: 'warn', DECLARED: 'bad', CLEARING: 'warn' };
+  const PHASE_TONES = { NO_OUTAGE: 'ok', PENDING: 'warn', DECLARED: 'bad', CLEARING: 'warn', FAILED_OVER: 'warn' };
   const TONE_MARK = { ok: '\u2713', warn: '\u25B2', bad: '\u2715', unknown: '?' };
 
   const state = { lastOk: 0, lastTry: 0, failure: null, headline: '', refreshes: 0 };

@@ -68,22 +68,24 @@ class RestartAfterFailoverIT {
     }
     c.awaitReady();
     c.mark("all observers restarted and ready");
-    // The trigger condition holds again: each observer declares the (still dead) primary down.
-    Await.until(E2eCluster.DETECTION.plusSeconds(20), "every restarted observer declares the outage again", () -> {
+    // The journal (the cluster's, in ZooKeeper) still says the channel runs the other way: every
+    // restarted observer reads it UNPROTECTED and no longer declares about the dead old primary.
+    Await.until(E2eCluster.DETECTION.plusSeconds(20), "every restarted observer reads orders-db UNPROTECTED", () -> {
       for (Observer o : c.observers) {
-        if (!Scenario.outageDeclared(o)) {
+        if (!Scenario.failedOver(o)) {
           return false;
         }
       }
       return true;
     });
-    c.mark("outage declared again on all");
+    c.mark("failed over on all: UNPROTECTED, nothing declared");
     long end = System.nanoTime() + E2eCluster.DETECTION.multipliedBy(2).toNanos();
     while (System.nanoTime() < end) {
       for (Observer o : c.observers) {
         assertThat(o.records("run-started").size()).as("runs in %s's journal after the restart", o.name)
             .isEqualTo(runsBefore.get(o.name));
         assertThat(o.requireMetric(ARMED)).as("%s %s before re-arm", o.name, ARMED).isEqualTo(0.0);
+        assertThat(Scenario.outageDeclared(o)).as("%s declares about the old primary", o.name).isFalse();
       }
       assertThat(c.sink.total()).as("webhook requests after the restart").isEqualTo(sinkBefore);
       Await.pause(Duration.ofMillis(500));
@@ -104,7 +106,7 @@ class RestartAfterFailoverIT {
       return true;
     });
     c.mark("re-armed cluster-wide via obs2");
-    // Re-armed for the next outage: the one already failed over is still declared and starts nothing.
+    // Re-armed for the next outage: the old primary, failed over, starts nothing (and DR is not back).
     long quiet = System.nanoTime() + E2eCluster.DETECTION.toNanos();
     while (System.nanoTime() < quiet) {
       for (Observer o : c.observers) {
@@ -114,7 +116,10 @@ class RestartAfterFailoverIT {
       assertThat(c.sink.total()).as("webhook requests after the re-arm").isEqualTo(sinkBefore);
       Await.pause(Duration.ofMillis(500));
     }
-    c.mark("re-armed, outage still declared: nothing started");
+    for (Observer o : c.observers) {
+      assertThat(Scenario.failedOver(o)).as("%s still UNPROTECTED after the re-arm", o.name).isTrue();
+    }
+    c.mark("re-armed, still UNPROTECTED: nothing started");
     Map<String, Integer> runsAfter = new HashMap<>();
     for (Observer o : c.observers) {
       runsAfter.put(o.name, o.records("run-started").size());

@@ -27,6 +27,18 @@ final class Scenario {
     return o.status().path("detection").path("outageDeclared").asBoolean(false);
   }
 
+  /** orders-db reads UNPROTECTED and no outage is declared: the failover is complete. */
+  static boolean failedOver(Observer o) throws Exception {
+    JsonNode status = o.status();
+    for (JsonNode ch : status.path("channels")) {
+      if ("orders-db".equals(ch.path("name").asText())) {
+        return "UNPROTECTED".equals(ch.path("condition").asText())
+            && !status.path("detection").path("outageDeclared").asBoolean(true);
+      }
+    }
+    return false;
+  }
+
   /** Every channel of every observer reads HEALTHY. */
   static boolean allHealthy(E2eCluster c) throws Exception {
     for (Observer o : c.observers) {

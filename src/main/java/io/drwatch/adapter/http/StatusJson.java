@@ -15,8 +15,15 @@ final class StatusJson {
 
   static JsonObject of(StatusBoard board, String observer) {
     JsonArray channels = new JsonArray();
+    java.time.Instant now = java.time.Instant.now();
     board.channels().forEach(s -> channels.add(channel(s)
-        .put("lastErrorCode", board.lastErrorCode(s.name()).map(c -> c.label()).orElse(null))));
+        .put("lastErrorCode", board.lastErrorCode(s.name()).map(c -> c.label()).orElse(null))
+        .put("direction", board.topology().direction(s.name()).map(d -> new JsonObject()
+            .put("reversed", d.reversed()).put("words", d.words())
+            .put("failedOverAt", d.failedOverAt().toString()).put("byRun", d.byRun())
+            .put("protectedSince", d.protectedSince().map(Object::toString).orElse(null)))
+            .orElse(new JsonObject().put("reversed", false).put("words", "as configured")))
+        .put("drExposureSeconds", board.topology().exposure(s.name(), now).toMillis() / 1e3)));
     CompositeRpo composite = CompositeRpo.of(board.channels());
     return new JsonObject()
         .put("observer", observer)

@@ -40,6 +40,7 @@ import java.util.List;
  * run-cancelled      by, reason
  * run-measured       rto, rpo {channel: duration}
  * rearmed            by        (an operator re-armed automatic failover after this run)
+ * direction-flipped  channels: [name]  (this successful execute run promoted their replicas)
  * </pre>
  *
  * e.g. {@code {"type":"step-started","runId":"r-20250301-1000","at":"2025-03-01T10:00:05Z",

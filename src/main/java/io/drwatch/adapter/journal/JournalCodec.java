@@ -60,6 +60,8 @@ final class JournalCodec {
       JsonObject rpo = new JsonObject();
       r.rpo().forEach((channel, d) -> rpo.put(channel, d.toString()));
       json.put("rto", r.rto().toString()).put("rpo", rpo);
+    } else if (record instanceof JournalRecord.DirectionFlipped r) {
+      json.put("channels", new io.vertx.core.json.JsonArray(r.channels()));
     }
     return json.encode();
   }
@@ -106,6 +108,7 @@ final class JournalCodec {
       case "run-cancelled" ->
           new RunCancelled(runId, text(json, "by"), text(json, "reason"), at);
       case "run-measured" -> measured(json, runId, at);
+      case "direction-flipped" -> flipped(json, runId, at);
       case "rearmed" -> new JournalRecord.Rearmed(runId, text(json, "by"), at);
       default -> throw new IllegalArgumentException("unknown type \"" + type + "\"");
     };
@@ -138,6 +141,7 @@ final class JournalCodec {
       Map.entry(RunFinished.class, "run-finished"),
       Map.entry(RunMeasured.class, "run-measured"),
       Map.entry(JournalRecord.Rearmed.class, "rearmed"),
+      Map.entry(JournalRecord.DirectionFlipped.class, "direction-flipped"),
       Map.entry(RunCancelled.class, "run-cancelled"));
 
   private static String type(JournalRecord record) {
@@ -149,6 +153,16 @@ final class JournalCodec {
     java.util.Map<String, java.time.Duration> rpo = new java.util.LinkedHashMap<>();
     rpoJson.fieldNames().forEach(ch -> rpo.put(ch, java.time.Duration.parse(rpoJson.getString(ch))));
     return new RunMeasured(runId, java.time.Duration.parse(text(json, "rto")), rpo, at);
+  }
+
+  private static JournalRecord.DirectionFlipped flipped(JsonObject json, String runId, Instant at) {
+    io.vertx.core.json.JsonArray channels = json.getJsonArray("channels");
+    if (channels == null) {
+      throw new IllegalArgumentException("missing field \"channels\"");
+    }
+    java.util.List<String> names = new java.util.ArrayList<>();
+    channels.forEach(c -> names.add((String) c));
+    return new JournalRecord.DirectionFlipped(runId, names, at);
   }
 
   private static String step(JsonObject json) {

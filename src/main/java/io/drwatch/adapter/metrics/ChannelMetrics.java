@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,8 +29,16 @@ import java.util.function.ToDoubleFunction;
 public final class ChannelMetrics implements MeterBinder {
   private final StatusBoard board;
 
+  private final Clock clock;
+
   public ChannelMetrics(StatusBoard board) {
+    this(board, Clock.systemUTC());
+  }
+
+  // VisibleForTesting
+  ChannelMetrics(StatusBoard board, Clock clock) {
     this.board = board;
+    this.clock = clock;
   }
 
   @Override
@@ -40,6 +49,8 @@ public final class ChannelMetrics implements MeterBinder {
     }
     gauge(registry, RPO, Tags.empty(), b -> seconds(CompositeRpo.of(b.channels()).max()));
     gauge(registry, RPO_SKEW, Tags.empty(), b -> seconds(CompositeRpo.of(b.channels()).skew()));
+    Gauge.builder(UNPROTECTED_CHANNELS, board, b -> b.topology().unprotected().size())
+        .description(Descriptions.of(UNPROTECTED_CHANNELS)).register(registry);
     board.onUpdate(status -> probeTimer(registry, status).record(status.lastProbe()));
     // Every (channel, code) from zero, so an alert on increase sees the first error too.
     Map<String, Map<FailureCode, Counter>> errors = new ConcurrentHashMap<>();
@@ -65,6 +76,8 @@ public final class ChannelMetrics implements MeterBinder {
     gauge(registry, CHANNEL_RPO_OBJECTIVE, tags,
         b -> seconds(Optional.of(b.channel(name).spec().rpoObjective())));
     gauge(registry, CHANNEL_REPLICA_AGE, tags, b -> seconds(b.channel(name).replicaAge()));
+    gauge(registry, DR_EXPOSURE, tags,
+        b -> seconds(Optional.of(b.topology().exposure(name, clock.instant()))));
     gauge(registry, CHANNEL_LAST_SUCCESS, tags,
         b -> b.channel(name).lastSuccess().map(t -> t.toEpochMilli() / 1000.0).orElse(Double.NaN));
     gauge(registry, CHANNEL_REPORTED_LAG, tags,

@@ -25,6 +25,10 @@ public final class MetricNames {
   public static final String CHANNEL_REPORTED_LAG = "drwatch.channel.reported.lag";
   public static final String CHANNEL_TELEMETRY_CONTRADICTED = "drwatch.channel.telemetry.contradicted";
   public static final String RPO = "drwatch.rpo";
+  /** Per channel: time without a replica since its failover; 0 for a protected channel. */
+  public static final String DR_EXPOSURE = "drwatch.dr.exposure";
+  /** How many channels are failed over with no replica (condition UNPROTECTED). */
+  public static final String UNPROTECTED_CHANNELS = "drwatch.unprotected.channels";
   public static final String RPO_SKEW = "drwatch.rpo.skew";
 
   public static final String TARGET_SUSPECTED = "drwatch.target.suspected";
@@ -97,6 +101,8 @@ public final class MetricNames {
       "drwatch_failover_runs_total",
       "drwatch_failover_in_progress",
       "drwatch_failover_armed",
+      "drwatch_dr_exposure_seconds",
+      "drwatch_unprotected_channels",
       "drwatch_journal_errors_total",
       "drwatch_failover_step_seconds",
       "drwatch_aws_requests_total",

@@ -285,7 +285,8 @@ public final class FailoverPipeline {
 
   private void ended(FailoverRun r) {
     RunEnd.report(r, settings, steps.takePromotedRpo(r.runId()), ledger, now())
-        .ifPresent(measure -> commit(measure).onSuccess(RunEnd::logMeasured));
+        .ifPresent(measure -> commit(measure).onSuccess(RunEnd::logMeasured).onSuccess(m ->
+            RunEnd.flip(m, settings, now()).ifPresent(this::commit)));
   }
 
   Future<FailoverRun> commit(Function<FailoverRun, Transition> change) {

@@ -36,6 +36,28 @@ final class RunEnd {
   }
 
   /**
+   * For a SUCCEEDED execute run, the flip of every channel one of its promotion steps named (done
+   * or found done by its check): those replicas are primaries now. Drills promote drill targets
+   * and leave production as it was, so they flip nothing; nor do failed or cancelled runs.
+   */
+  static Optional<Function<FailoverRun, Transition>> flip(FailoverRun r, PipelineSettings settings,
+      Instant now) {
+    if (r.state() != RunState.SUCCEEDED || r.mode() != RunMode.EXECUTE) {
+      return Optional.empty();
+    }
+    java.util.List<String> channels = r.plan().steps().stream().filter(s -> s.promote())
+        .filter(s -> r.step(s.id()).state().isDone())
+        .map(s -> settings.channels().get(s.id())).filter(java.util.Objects::nonNull)
+        .distinct().toList();
+    if (channels.isEmpty()) {
+      return Optional.empty();
+    }
+    FailoverPipeline.LOG.log(Level.WARNING, "run " + r.runId() + " failed over " + channels
+        + ": the promoted side is the primary, with no replica (UNPROTECTED)");
+    return Optional.of(x -> x.flip(channels, now));
+  }
+
+  /**
    * "run ID SUCCEEDED after 4.5s", or "run ID FAILED after 2s: why". Only a failed, blocked or
    * cancelled run has a reason; a successful one says how long it took instead of ending on ": ".
    */

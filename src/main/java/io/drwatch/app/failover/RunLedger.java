@@ -2,6 +2,7 @@ package io.drwatch.app.failover;
 
 import io.drwatch.app.failover.PipelineRefusal.Code;
 import io.drwatch.domain.runbook.FailoverLatch;
+import io.drwatch.domain.topology.Topology;
 import io.drwatch.domain.runbook.FailoverRun;
 import io.drwatch.domain.runbook.FailoverRun.Transition;
 import io.drwatch.domain.runbook.JournalRecord;
@@ -58,6 +59,7 @@ final class RunLedger {
     replayed.problems().forEach(p -> FailoverPipeline.LOG.log(Level.WARNING, "journal: " + p));
     replayed.runs().forEach(board::put);
     latch = FailoverLatch.of(records);
+    board.topology(Topology.of(records));
     loaded = true;
     if (wasLatched && latch.armed()) {
       awaitingClear = true; // re-armed by an operator on another observer
@@ -176,6 +178,7 @@ final class RunLedger {
     run = t.run();
     board.put(run);
     latch = latch.after(run.mode(), t.record());
+    board.topology(board.topology().after(t.record()));
     if (run.mode() == RunMode.EXECUTE && run.state().isTerminal()) {
       lastExecuteEnded = run.endedAt().orElse(clock.instant());
     }

@@ -2,6 +2,7 @@ package io.drwatch.app.failover;
 
 import io.drwatch.domain.runbook.FailoverRun;
 import io.drwatch.domain.runbook.StepRecord;
+import io.drwatch.domain.topology.Topology;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,9 @@ public final class RunsBoard {
 
   private final Map<String, FailoverRun> runs = new LinkedHashMap<>();
   private final List<Consumer<FailoverRun>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Topology>> topologyListeners = new CopyOnWriteArrayList<>();
   private List<StepRecord> drills = List.of();
+  private Topology topology = Topology.AS_CONFIGURED;
 
   public void put(FailoverRun run) {
     synchronized (this) {
@@ -35,6 +38,26 @@ public final class RunsBoard {
   /** Called after every journaled transition of a run. */
   public void onChange(Consumer<FailoverRun> listener) {
     listeners.add(listener);
+  }
+
+  /** Each channel's direction as the journal says, replayed at start and after every record. */
+  public void topology(Topology next) {
+    synchronized (this) {
+      if (next.equals(topology)) {
+        return;
+      }
+      topology = next;
+    }
+    topologyListeners.forEach(l -> l.accept(next));
+  }
+
+  public synchronized Topology topology() {
+    return topology;
+  }
+
+  /** Called when a journal record or a replay changed a channel's direction. */
+  public void onTopology(Consumer<Topology> listener) {
+    topologyListeners.add(listener);
   }
 
   /** Newest last. */

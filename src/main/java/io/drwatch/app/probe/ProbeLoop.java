@@ -105,7 +105,8 @@ public final class ProbeLoop {
   private Void publish(LagSample sample) {
     Transition t = tracker.accept(sample);
     board.update(t.status());
-    t.change().ifPresent(change -> {
+    // A failed-over channel's probe still reads the former primary: its changes are history.
+    t.change().filter(c -> !board.unprotected(c.channel())).ifPresent(change -> {
       board.record(change);
       VERDICTS.log(Level.INFO, change.verdictLine());
     });

@@ -3,6 +3,7 @@ package io.drwatch.app.status;
 import io.drwatch.domain.FailureCode;
 import io.drwatch.domain.channel.ChannelStatus;
 import io.drwatch.domain.channel.ConditionChanged;
+import io.drwatch.domain.topology.Topology;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +24,8 @@ public final class StatusBoard {
   public static final int VERDICTS_KEPT = 50;
 
   private final Map<String, ChannelStatus> channels = new LinkedHashMap<>();
+  private final Map<String, ChannelStatus> probed = new LinkedHashMap<>();
+  private Topology topology = Topology.AS_CONFIGURED;
   private final Deque<String> verdicts = new ArrayDeque<>();
   private final List<Consumer<ChannelStatus>> listeners = new CopyOnWriteArrayList<>();
   private final List<BiConsumer<String, FailureCode>> errorListeners = new CopyOnWriteArrayList<>();
@@ -30,11 +33,45 @@ public final class StatusBoard {
 
   public StatusBoard(Collection<ChannelStatus> initial) {
     initial.forEach(s -> channels.put(s.name(), s));
+    probed.putAll(channels);
+  }
+
+  /**
+   * Reads every channel through {@code next} from now on: a failed-over channel shows UNPROTECTED
+   * rather than what its probe says about the former primary (see {@link Topology#overlay}).
+   */
+  public synchronized List<ConditionChanged> topology(Topology next, java.time.Instant now) {
+    topology = next;
+    List<ConditionChanged> changes = new ArrayList<>();
+    for (ChannelStatus s : probed.values()) {
+      ChannelStatus before = channels.get(s.name());
+      ChannelStatus after = next.overlay(s);
+      channels.put(s.name(), after);
+      if (before.condition() != after.condition()) {
+        ConditionChanged change = new ConditionChanged(s.name(), before.condition(),
+            after.condition(), after.verdict(), now);
+        record(change);
+        changes.add(change);
+      }
+    }
+    return changes;
+  }
+
+  /** True while {@code channel} is failed over with no replica: its probe speaks of the past. */
+  public synchronized boolean unprotected(String channel) {
+    return topology.direction(channel).map(d -> d.exposed()).orElse(false);
+  }
+
+  public synchronized Topology topology() {
+    return topology;
   }
 
   /** Called after each probe round; listeners see every round (metrics record probe timings). */
-  public void update(ChannelStatus status) {
+  public void update(ChannelStatus probe) {
+    ChannelStatus status;
     synchronized (this) {
+      probed.put(probe.name(), probe);
+      status = topology.overlay(probe);
       channels.put(status.name(), status);
       if (status.lastError().isEmpty()) {
         lastErrorCodes.remove(status.name()); // a round that fully succeeded clears the error

@@ -17,6 +17,12 @@ public enum ChannelCondition {
   SOURCE_UNREACHABLE,
   /** The replica cannot be read. */
   REPLICA_UNREACHABLE,
+  /**
+   * Failed over: the promoted side is the primary and nothing replicates from it, so there is no
+   * replica to fail over to (DR exposure). Replaces what the probe says about the dead former
+   * primary until a new replica is confirmed ({@code domain/topology/Topology}).
+   */
+  UNPROTECTED,
   /** No data yet, or telemetry missing. Missing data is never healthy. */
   UNKNOWN
 }

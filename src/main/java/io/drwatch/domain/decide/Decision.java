@@ -48,7 +48,12 @@ public record Decision(
      * The observer hears fewer than a majority of the N configured observers (itself included):
      * it may be the partitioned side, so nothing is counted and nothing declared.
      */
-    MINORITY
+    MINORITY,
+    /**
+     * Every channel of the target was failed over and runs on the promoted side: the target is
+     * the former primary, so nothing about it is counted or declared any more.
+     */
+    FAILED_OVER
   }
 
   public Decision {

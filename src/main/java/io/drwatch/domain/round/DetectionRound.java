@@ -47,6 +47,13 @@ public final class DetectionRound {
     for (int i = 0; i < own.size(); i++) {
       ObserverReport report = own.get(i);
       RoundInputs.Target target = in.targets().get(i);
+      Optional<Decision> over = FailedOver.decide(now, target, state.of(report.target()), policy);
+      if (over.isPresent()) {
+        next.put(report.target(), over.get().state());
+        decisions.add(over.get());
+        shapes.add(over.get().verdict());
+        continue;
+      }
       List<FamilySignal> signals = new ArrayList<>();
       for (SignalFamily family : policy.require()) {
         signals.add(switch (family) {

@@ -218,6 +218,11 @@ public record FailoverRun(
     return apply(new RunMeasured(runId, rto, rpo, at));
   }
 
+  /** Records that this SUCCEEDED execute run turned {@code channels} around. */
+  public Transition flip(List<String> channels, Instant at) {
+    return apply(new JournalRecord.DirectionFlipped(runId, channels, at));
+  }
+
   public Transition cancel(String by, String reason, Instant at) {
     return apply(new RunCancelled(runId, by, reason, at));
   }

@@ -173,6 +173,18 @@ public sealed interface JournalRecord {
     }
   }
 
+  /**
+   * The successful EXECUTE run {@code runId} promoted the replicas of {@code channels}: each of
+   * them now runs the other way, the promoted side primary, with no replica yet (see
+   * {@code domain/topology/Topology}). Changes no run.
+   */
+  record DirectionFlipped(String runId, List<String> channels, Instant at) implements JournalRecord {
+    public DirectionFlipped {
+      check(runId, at, "channels", channels);
+      channels = List.copyOf(channels);
+    }
+  }
+
   private static void check(String runId, Instant at) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(at, "at");

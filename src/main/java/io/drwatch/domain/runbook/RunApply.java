@@ -65,6 +65,11 @@ final class RunApply {
       return step(run, step.with(StepState.SKIPPED, step.attempt(), step.startedAt(), at,
           r.message()));
     }
+    if (record instanceof JournalRecord.DirectionFlipped) {
+      require(run, record, run.state() == RunState.SUCCEEDED && run.mode() == RunMode.EXECUTE,
+          "only a successful execute run flips channels; run is " + run.mode() + " " + run.state());
+      return run;
+    }
     if (record instanceof JournalRecord.Rearmed) {
       require(run, record, run.state() == RunState.SUCCEEDED && run.mode() == RunMode.EXECUTE,
           "only a successful execute run latches; run is " + run.mode() + " " + run.state());

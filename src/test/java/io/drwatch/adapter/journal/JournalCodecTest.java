@@ -54,7 +54,8 @@ class JournalCodecTest {
         new RunCancelled("r1", "carol", "drill over", T0),
         new RunFinished("r1", RunState.EXPIRED, "no approval within approvalTimeout 30m", T0),
         new RunFinished("r1", RunState.ABANDONED, "not resumed", T0),
-        new JournalRecord.Rearmed("r1", "jane", T0));
+        new JournalRecord.Rearmed("r1", "jane", T0),
+        new JournalRecord.DirectionFlipped("r1", List.of("orders-db", "sessions"), T0));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -3,7 +3,11 @@ package io.drwatch.app.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drwatch.domain.FailureCode;
+import io.drwatch.domain.channel.ChannelCondition;
 import io.drwatch.domain.channel.ChannelKind;
+import io.drwatch.domain.channel.ConditionChanged;
+import io.drwatch.domain.runbook.JournalRecord.DirectionFlipped;
+import io.drwatch.domain.topology.Topology;
 import io.drwatch.domain.channel.ChannelSpec;
 import io.drwatch.domain.channel.ChannelStatus;
 import java.time.Duration;
@@ -38,5 +42,28 @@ class StatusBoardTest {
 
     board.update(withError(Optional.empty()));
     assertThat(board.lastErrorCode("db")).isEmpty();
+  }
+
+  @Test
+  void shouldReadAFailedOverChannelAsUnprotectedFromTheFlipOn() {
+    StatusBoard board = new StatusBoard(List.of(HEALTHY));
+    List<ChannelStatus> heard = new java.util.ArrayList<>();
+    board.onUpdate(heard::add);
+    Instant at = Instant.parse("2026-12-07T05:00:00Z");
+    Topology flipped = Topology.AS_CONFIGURED.after(new DirectionFlipped("r1", List.of("db"), at));
+
+    List<ConditionChanged> changes = board.topology(flipped, at);
+    assertThat(changes).extracting(ConditionChanged::verdictLine).containsExactly(
+        "db UNKNOWN -> UNPROTECTED: failed over at " + at + " by run r1; old primary is fenced/unreachable; no DR");
+    assertThat(board.channel("db").condition()).isEqualTo(ChannelCondition.UNPROTECTED);
+    assertThat(board.unprotected("db")).isTrue();
+    assertThat(board.recentVerdicts()).hasSize(1);
+
+    board.update(withError(Optional.of("connection refused")));
+    assertThat(board.channel("db").condition()).as("the next probe round too").isEqualTo(ChannelCondition.UNPROTECTED);
+    assertThat(heard).extracting(ChannelStatus::condition).containsExactly(ChannelCondition.UNPROTECTED);
+
+    board.topology(flipped.reprotected("db", at.plusSeconds(60)), at.plusSeconds(60));
+    assertThat(board.channel("db").condition()).as("what the probe said").isEqualTo(ChannelCondition.UNKNOWN);
   }
 }

@@ -11,6 +11,8 @@ import io.drwatch.domain.decide.SignalFamily;
 import io.drwatch.domain.decide.TiltStatus;
 import io.drwatch.domain.detect.ObserverReport;
 import io.drwatch.domain.lag.LinkState;
+import io.drwatch.domain.runbook.JournalRecord.DirectionFlipped;
+import io.drwatch.domain.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ class QuietVerdictsTest {
   private final List<String> logged = new ArrayList<>();
   private RoundState state = RoundState.initial();
   private Instant now = T0;
+  private Topology topology = Topology.AS_CONFIGURED;
 
   private static ChannelStatus channel(Instant at, boolean lost, long rpoMillis) {
     return new ChannelStatus(SPEC, lost ? ChannelCondition.SOURCE_UNREACHABLE : ChannelCondition.HEALTHY,
@@ -44,7 +47,7 @@ class QuietVerdictsTest {
   private void round(boolean down) {
     ObserverReport own = new ObserverReport("obs-a", "db-primary", down, now, Duration.ofSeconds(4),
         down ? "connection refused" : "ok");
-    ChannelStatus ch = channel(now, down, 100 + now.getEpochSecond() % 7 * 10);
+    ChannelStatus ch = topology.overlay(channel(now, down, 100 + now.getEpochSecond() % 7 * 10));
     RoundResult r = DetectionRound.evaluate(new RoundInputs(now, now, "obs-a", 1,
         List.of(new RoundInputs.Target(own, List.of(ch))), List.of(), List.of(ch), null, null,
         TiltStatus.normal(Duration.ofSeconds(30)), List.of(), SETTINGS), state);
@@ -86,6 +89,26 @@ class QuietVerdictsTest {
     assertThat(logged.get(2)).isEqualTo("OUTAGE DECLARED: probes 1/1 suspect db-primary, replication"
         + " dead primary: every replica lost it (orders-db SOURCE_UNREACHABLE, link down) -> 2 of 2 needed,"
         + " held 5s");
+  }
+
+  @Test
+  void shouldStopDeclaringAboutTheOldPrimaryOnceTheFailoverIsComplete() {
+    rounds(10, false);
+    rounds(30, true);
+    topology = topology.after(new DirectionFlipped("r1", List.of("orders-db"), now));
+    Instant flippedAt = now;
+    // The former primary stays dead for an hour: no DR all along.
+    rounds(3600, true);
+
+    assertThat(logged.stream().filter(l -> l.startsWith("OUTAGE DECLARED")))
+        .as("declared lines in %s", logged).hasSize(1);
+    List<String> over = logged.stream().filter(l -> l.startsWith("db-primary FAILED OVER")).toList();
+    assertThat(over.get(0)).isEqualTo("db-primary FAILED OVER: failed over at " + flippedAt
+        + " by run r1; old primary db-primary is fenced/unreachable; no DR (orders-db UNPROTECTED)");
+    assertThat(over).as("once when it failed over, then one summary per 5 minutes").hasSize(12);
+    assertThat(logged).hasSizeLessThan(20);
+    assertThat(state.of("db-primary").declared()).as("nothing declared about the former primary")
+        .isFalse();
   }
 
   @Test
