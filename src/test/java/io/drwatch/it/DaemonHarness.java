@@ -26,9 +26,16 @@ final class DaemonHarness implements AutoCloseable {
     this.daemon = daemon;
   }
 
+  /**
+   * Starts a daemon on {@code yaml}. A config without a {@code state} section gets a fresh temp dir:
+   * the default {@code ./drwatch-state} would put every test daemon's audit samples in one store
+   * in the working tree.
+   */
   static DaemonHarness start(String yaml) throws Exception {
+    String withState = yaml.lines().anyMatch(l -> l.startsWith("state:")) ? yaml
+        : yaml + "\nstate: { dir: \"" + java.nio.file.Files.createTempDirectory("drwatch-it-state-") + "\" }\n";
     try {
-      return new DaemonHarness(Daemon.start(ConfigLoader.parse(yaml, System::getenv), TestVertx.options()));
+      return new DaemonHarness(Daemon.start(ConfigLoader.parse(withState, System::getenv), TestVertx.options()));
     } catch (ConfigException e) {
       throw new AssertionError("test config invalid: " + e.getMessage(), e);
     }
