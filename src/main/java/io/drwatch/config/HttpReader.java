@@ -50,9 +50,10 @@ final class HttpReader {
     if (cert.isPresent() && key.isPresent()) {
       try {
         PemFiles.keyPair(cert.get(), key.get());
+      } catch (PemFiles.BadFile e) {
+        node.error(e.file().equals(key.get()) ? "keyFile" : "certFile", e.getMessage());
       } catch (IllegalArgumentException e) {
-        node.error(e.getMessage().startsWith(key.get().toString()) ? "keyFile" : "certFile",
-            e.getMessage());
+        node.error("certFile", e.getMessage()); // the JDK's own, about the pair
       }
     }
     clientCa.ifPresent(ca -> pemCertificates(node, "clientCaFile", ca));

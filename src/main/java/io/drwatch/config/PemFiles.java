@@ -27,6 +27,21 @@ import java.util.regex.Pattern;
  * rotated file is picked up: a half-written rotation is refused and the old pair kept.
  */
 public final class PemFiles {
+
+  /** A PEM file that cannot be used, naming the file, so a caller can tell which key to blame. */
+  public static final class BadFile extends IllegalArgumentException {
+    private final transient Path file;
+
+    BadFile(Path file, String message) {
+      super(message);
+      this.file = file;
+    }
+
+    public Path file() {
+      return file;
+    }
+  }
+
   private static final Pattern BLOCK =
       Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([^-]*)-----END \\1-----");
   private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448");
@@ -51,16 +66,16 @@ public final class PemFiles {
     List<X509Certificate> chain = certificates(certPem, certFile);
     PrivateKey key = privateKey(keyPem, keyFile);
     if (!signs(key, chain.get(0))) {
-      throw new IllegalArgumentException(keyFile + " is not the private key of the certificate in "
+      throw new BadFile(keyFile, keyFile + " is not the private key of the certificate in "
           + certFile);
     }
     try {
       chain.get(0).checkValidity();
     } catch (java.security.cert.CertificateExpiredException e) {
-      throw new IllegalArgumentException(certFile + ": the certificate expired at "
+      throw new BadFile(certFile, certFile + ": the certificate expired at "
           + chain.get(0).getNotAfter().toInstant());
     } catch (java.security.cert.CertificateNotYetValidException e) {
-      throw new IllegalArgumentException(certFile + ": the certificate is not valid before "
+      throw new BadFile(certFile, certFile + ": the certificate is not valid before "
           + chain.get(0).getNotBefore().toInstant());
     }
     return new KeyPair(chain, key, certPem, keyPem);
@@ -75,11 +90,11 @@ public final class PemFiles {
     try {
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException(file + ": no such file");
+      throw new BadFile(file, file + ": no such file");
     } catch (AccessDeniedException e) {
-      throw new IllegalArgumentException(file + ": permission denied");
+      throw new BadFile(file, file + ": permission denied");
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
+      throw new BadFile(file, file + ": cannot be read (" + e.getMessage() + ")");
     }
   }
 
@@ -88,19 +103,19 @@ public final class PemFiles {
     Matcher m = BLOCK.matcher(new String(pem, StandardCharsets.US_ASCII));
     while (m.find()) {
       if (!m.group(1).equals("CERTIFICATE")) {
-        throw new IllegalArgumentException(file + ": holds a " + m.group(1)
+        throw new BadFile(file, file + ": holds a " + m.group(1)
             + " where only CERTIFICATE blocks belong");
       }
       try {
         certs.add((X509Certificate) CertificateFactory.getInstance("X.509")
             .generateCertificate(new ByteArrayInputStream(der(m.group(2), file))));
       } catch (CertificateException e) {
-        throw new IllegalArgumentException(file + ": certificate " + (certs.size() + 1)
+        throw new BadFile(file, file + ": certificate " + (certs.size() + 1)
             + " cannot be parsed (" + e.getMessage() + ")");
       }
     }
     if (certs.isEmpty()) {
-      throw new IllegalArgumentException(file + ": no PEM certificate (-----BEGIN CERTIFICATE-----)");
+      throw new BadFile(file, file + ": no PEM certificate (-----BEGIN CERTIFICATE-----)");
     }
     return certs;
   }
@@ -108,15 +123,15 @@ public final class PemFiles {
   private static PrivateKey privateKey(byte[] pem, Path file) {
     Matcher m = BLOCK.matcher(new String(pem, StandardCharsets.US_ASCII));
     if (!m.find()) {
-      throw new IllegalArgumentException(file + ": no PEM private key (-----BEGIN PRIVATE KEY-----)");
+      throw new BadFile(file, file + ": no PEM private key (-----BEGIN PRIVATE KEY-----)");
     }
     byte[] der = der(m.group(2), file);
     return switch (m.group(1)) {
       case "PRIVATE KEY" -> pkcs8(der, file);
       case "RSA PRIVATE KEY" -> pkcs8(rsaPkcs8(der), file);
-      case "ENCRYPTED PRIVATE KEY" -> throw new IllegalArgumentException(file
+      case "ENCRYPTED PRIVATE KEY" -> throw new BadFile(file, file
           + ": the private key is encrypted; drwatch needs it unencrypted (file permissions protect it)");
-      default -> throw new IllegalArgumentException(file + ": holds a " + m.group(1)
+      default -> throw new BadFile(file, file + ": holds a " + m.group(1)
           + ", not a PRIVATE KEY or RSA PRIVATE KEY (convert with openssl pkcs8 -topk8 -nocrypt)");
     };
   }
@@ -129,7 +144,7 @@ public final class PemFiles {
         // not this algorithm; try the next
       }
     }
-    throw new IllegalArgumentException(file + ": the private key cannot be parsed (not an RSA, EC"
+    throw new BadFile(file, file + ": the private key cannot be parsed (not an RSA, EC"
         + " or EdDSA key)");
   }
 
@@ -172,7 +187,7 @@ public final class PemFiles {
     try {
       return Base64.getMimeDecoder().decode(base64.strip());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": a PEM block is not valid base64");
+      throw new BadFile(file, file + ": a PEM block is not valid base64");
     }
   }
 }
