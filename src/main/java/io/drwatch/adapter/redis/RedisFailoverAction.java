@@ -33,7 +33,7 @@ import java.time.Duration;
  *       A refusal fails REJECTED with Redis' words.
  *   <li>await: reads both every {@link #POLL_EVERY} until {@link #swapped}, at most
  *       {@code waitSeconds}. A primary back at {@code role:master} with no failover state means
- *       Redis aborted (the replica did not catch up in time): fails TIMEOUT at once.
+ *       Redis aborted ({@link #aborted}; the replica did not catch up in time): fails TIMEOUT at once.
  * </ul>
  */
 public final class RedisFailoverAction extends DescribedAction<Target> {
