@@ -96,6 +96,7 @@ public final class RedisFailoverAction extends DescribedAction<Target> {
         .untilSeen(vertx, step.abandoned(), what, () -> primary.info(vertx).compose(old -> aborted(old)
             ? Failing.with(FailureCode.TIMEOUT, what + ": aborted by Redis, the replica did not catch up within "
                 + t.timeoutMillis() + " ms; the primary takes writes again")
+            : isMaster(old) ? Future.succeededFuture(Seen.notYet("primary " + describe(old)))
             : replica.info(vertx).map(current -> swapped(old, current, primary, replica) ? Seen.done("swapped")
                 : Seen.notYet("primary " + describe(old) + "; replica " + describe(current)))))
         .result().mapEmpty();
@@ -104,7 +105,7 @@ public final class RedisFailoverAction extends DescribedAction<Target> {
   /**
    * Read after FAILOVER was accepted: a primary with no failover state has given up (Redis keeps
    * {@code waiting-for-sync} or {@code failover-in-progress} until it is a replica). The replica is
-   * not asked, as it may be the one that stalls.
+   * asked only once the primary has become a replica: until then it may be the one that stalls.
    */
   static boolean aborted(ReplicationInfo old) {
     return isMaster(old) && "no-failover".equals(failoverState(old));
