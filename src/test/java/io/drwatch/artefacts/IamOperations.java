@@ -37,6 +37,8 @@ final class IamOperations {
     // channel (replica, StatusInfos, instance status).
     m.put("rds:DescribeDBInstances", Set.of(Role.FAILOVER, Role.MONITOR));
     m.put("rds:PromoteReadReplica", Set.of(Role.FAILOVER));
+    // adapter/aws/rds/RdsCreateReplicaAction: the rds-create-replica re-protection action.
+    m.put("rds:CreateDBInstanceReadReplica", Set.of(Role.FAILOVER));
     // adapter/aws/rds/AuroraGlobalFailoverAction: the aurora-global-failover runbook action;
     // adapter/aws/aurora AuroraGlobalTelemetry: the aurora-global channel (members, roles).
     m.put("rds:DescribeGlobalClusters", Set.of(Role.FAILOVER, Role.MONITOR));

@@ -71,7 +71,8 @@ class IamPolicyTest {
       "s3:GetBucketReplication", "s3:GetReplicationConfiguration",
       "lambda:Invoke", "lambda:InvokeFunction",
       // SDK v2 spells DB as Db in class names (DescribeDbInstancesRequest), IAM does not.
-      "rds:DescribeDbInstances", "rds:DescribeDBInstances");
+      "rds:DescribeDbInstances", "rds:DescribeDBInstances",
+      "rds:CreateDbInstanceReadReplica", "rds:CreateDBInstanceReadReplica");
 
   /** Client methods that are not service operations. */
   private static final Set<String> NOT_OPERATIONS = Set.of(
