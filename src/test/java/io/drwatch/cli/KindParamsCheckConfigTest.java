@@ -53,11 +53,17 @@ class KindParamsCheckConfigTest {
   private static final Map<String, Example> ACTIONS = Map.ofEntries(
       Map.entry("pg-promote", ex("url=postgresql://u@h:5432/db", "url", "waitSeconds", "soon", "waitSeconds", "0")),
       Map.entry("redis-promote", ex("url=redis://h:6379", "url", "url", "not a url", "waitSeconds", "4000")),
+      Map.entry("redis-replicaof", ex("url=redis://h:6379;primary=redis://p:6379", "primary", "url", "not a url",
+          "waitSeconds", "90000")),
+      Map.entry("redis-failover", ex("url=redis://p:6379;to=redis://r:6379", "to", "timeoutMillis", "soon",
+          "timeoutMillis", "50")),
       Map.entry("webhook", ex("url=https://h/x", "url", "timeoutSeconds", "ten", "timeoutSeconds", "601")),
       Map.entry("lambda-invoke", ex("function=f;" + AWS_OK, "function", "payload", "{not json", "region", "mars")),
       Map.entry("eventbridge-put", ex(AWS_OK, "region", "detail", "{", "region", "moon-1")),
       Map.entry("rds-promote", ex("instance=orders-dr;" + AWS_OK, "instance", "pollMillis", "fast",
           "backupRetentionPeriod", "36")),
+      Map.entry("rds-create-replica", ex("instance=orders-dr;source=arn:aws:rds:us-west-2:123456789012:db:orders;"
+          + "region=us-east-1", "source", "multiAz", "maybe", "pollMillis", "0")),
       Map.entry("aurora-global-failover", ex("globalCluster=g;targetCluster=arn:aws:rds:us-west-2:123456789012:cluster:c;"
           + AWS_OK, "targetCluster", "allowDataLoss", "maybe", "waitSeconds", "0")),
       Map.entry("elasticache-global-failover", ex("globalReplicationGroup=g;primaryRegion=us-west-2;"
