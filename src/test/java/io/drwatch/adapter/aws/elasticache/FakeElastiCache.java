@@ -16,6 +16,11 @@ import java.util.Set;
  * {@code modifying} with the old roles, {@code modifying} with the roles switched, then
  * {@code available}, one step per describe. Channel tests set member and datastore states and
  * roles directly ({@link #memberStatus}, {@link #groupStatus}, {@link #primary}).
+ *
+ * <p>{@code CreateReplicationGroup} with {@code GlobalReplicationGroupId} (how a region joins a
+ * datastore, also missing from moto) adds the member as {@code associating} with the datastore
+ * {@code modifying}, and both settle after {@link #JOIN_DESCRIBES} describes; a replication group
+ * id already in the region ({@link #standalone}, or a member) answers {@code ReplicationGroupAlreadyExists}.
  */
 final class FakeElastiCache extends LoopbackAwsFake {
   static final String NS = "http://elasticache.amazonaws.com/doc/2015-02-02/";
@@ -41,14 +46,28 @@ final class FakeElastiCache extends LoopbackAwsFake {
     }
   }
 
+  static final int JOIN_DESCRIBES = 3;
+
   private static final class Group {
     String status = "available";
     final List<Member> members = new ArrayList<>();
     Member promoting;
     int describesLeft;
+    Member joining;
+    int joinLeft;
   }
 
   private final Map<String, Group> groups = new LinkedHashMap<>();
+  /** Replication groups ("id@region") that are in no datastore, e.g. a disassociated old secondary. */
+  private final Set<String> standalone = new java.util.HashSet<>();
+
+  synchronized void standalone(String id, String region) {
+    standalone.add(id + "@" + region);
+  }
+
+  synchronized List<String> members(String group) {
+    return groups.get(group).members.stream().map(m -> m.id + "@" + m.region + " " + m.role + " " + m.status).toList();
+  }
 
   FakeElastiCache() throws IOException {}
 
@@ -93,6 +112,7 @@ final class FakeElastiCache extends LoopbackAwsFake {
       case "DescribeGlobalReplicationGroups" -> describe(form);
       case "FailoverGlobalReplicationGroup" -> failover(form);
       case "DescribeReplicationGroups" -> replicationGroup(form, r.region());
+      case "CreateReplicationGroup" -> join(form, r.region());
       default -> error(400, "InvalidAction", "The action " + action + " is not valid for this web service.");
     };
   }
@@ -149,8 +169,35 @@ final class FakeElastiCache extends LoopbackAwsFake {
     return ok("FailoverGlobalReplicationGroup", xml(id, g, false));
   }
 
+  private Reply join(Map<String, String> form, String region) {
+    String id = form.get("ReplicationGroupId");
+    Group g = groups.get(form.get("GlobalReplicationGroupId"));
+    if (id == null || form.get("ReplicationGroupDescription") == null || g == null) {
+      return error(400, "InvalidParameterValue", "ReplicationGroupId, ReplicationGroupDescription and an existing"
+          + " GlobalReplicationGroupId are required here");
+    }
+    boolean taken = standalone.contains(id + "@" + region) || groups.values().stream()
+        .flatMap(x -> x.members.stream()).anyMatch(m -> m.id.equals(id) && m.region.equals(region));
+    if (taken) {
+      return error(400, "ReplicationGroupAlreadyExists", "Replication group " + id + " already exists.");
+    }
+    Member m = new Member(id, region, "SECONDARY");
+    m.status = "associating";
+    g.members.add(m);
+    g.status = "modifying";
+    g.joining = m;
+    g.joinLeft = JOIN_DESCRIBES;
+    return ok("CreateReplicationGroup", "<ReplicationGroup><ReplicationGroupId>" + id + "</ReplicationGroupId>"
+        + "<Status>creating</Status></ReplicationGroup>");
+  }
+
   /** One step of the failover per describe: roles switch on the second, status settles on the third. */
   private static void advance(Group g) {
+    if (g.joining != null && --g.joinLeft == 0) {
+      g.joining.status = "associated";
+      g.status = "available";
+      g.joining = null;
+    }
     if (g.promoting == null) {
       return;
     }
