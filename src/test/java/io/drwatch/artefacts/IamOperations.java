@@ -49,6 +49,8 @@ final class IamOperations {
     m.put("elasticache:DescribeGlobalReplicationGroups", Set.of(Role.FAILOVER, Role.MONITOR));
     m.put("elasticache:DescribeReplicationGroups", Set.of(Role.MONITOR));
     m.put("elasticache:FailoverGlobalReplicationGroup", Set.of(Role.FAILOVER));
+    // adapter/aws/elasticache/ElastiCacheGlobalAssociateAction: elasticache-global-associate (re-protection).
+    m.put("elasticache:CreateReplicationGroup", Set.of(Role.FAILOVER));
     // adapter/aws/efs/EfsStopReplicationAction: efs-stop-replication.
     // ... and the efs channel (adapter/aws/efs/EfsReplicationTelemetry) reads the same.
     m.put("elasticfilesystem:DescribeReplicationConfigurations", Set.of(Role.FAILOVER, Role.MONITOR));

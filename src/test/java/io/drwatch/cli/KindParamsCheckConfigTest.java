@@ -64,6 +64,8 @@ class KindParamsCheckConfigTest {
           "backupRetentionPeriod", "36")),
       Map.entry("rds-create-replica", ex("instance=orders-dr;source=arn:aws:rds:us-west-2:123456789012:db:orders;"
           + "region=us-east-1", "source", "multiAz", "maybe", "pollMillis", "0")),
+      Map.entry("elasticache-global-associate", ex("globalReplicationGroup=g;replicationGroup=sessions-east-2;"
+          + AWS_OK, "replicationGroup", "numCacheClusters", "two", "numCacheClusters", "7")),
       Map.entry("aurora-global-failover", ex("globalCluster=g;targetCluster=arn:aws:rds:us-west-2:123456789012:cluster:c;"
           + AWS_OK, "targetCluster", "allowDataLoss", "maybe", "waitSeconds", "0")),
       Map.entry("elasticache-global-failover", ex("globalReplicationGroup=g;primaryRegion=us-west-2;"
