@@ -109,7 +109,7 @@ final class DaemonVerticle extends VerticleBase {
     if (failoverWiring != null) {
       failoverWiring.runs().onTopology(loops::follow);
       loops.follow(failoverWiring.runs().topology());
-      new io.drwatch.app.probe.ReprotectConfirmation(board, loops, failoverWiring::leaseHeld,
+      new io.drwatch.app.probe.ReprotectConfirmation(board, loops::readsReversed, failoverWiring::leaseHeld,
           failoverWiring::reprotected, Clock.systemUTC()).watch();
     }
     // Operations become series when first called: register them before each scrape.

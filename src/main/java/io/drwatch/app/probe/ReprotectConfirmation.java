@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Ends a channel's DR exposure once the replica a re-protection run rebuilt is read HEALTHY by a
@@ -24,16 +25,17 @@ public final class ReprotectConfirmation {
   private static final System.Logger LOG = System.getLogger("io.drwatch.failover");
 
   private final StatusBoard board;
-  private final DirectedLoops loops;
+  private final Predicate<String> loopReadsReversed;
   private final BooleanSupplier leaseHeld;
   private final Function<Reprotected, Future<Void>> journal;
   private final Clock clock;
   private final Set<String> writing = new HashSet<>();
 
-  public ReprotectConfirmation(StatusBoard board, DirectedLoops loops, BooleanSupplier leaseHeld,
+  /** @param loopReadsReversed whether the channel's running loop reads reversed ({@link DirectedLoops#readsReversed}) */
+  public ReprotectConfirmation(StatusBoard board, Predicate<String> loopReadsReversed, BooleanSupplier leaseHeld,
       Function<Reprotected, Future<Void>> journal, Clock clock) {
     this.board = board;
-    this.loops = loops;
+    this.loopReadsReversed = loopReadsReversed;
     this.leaseHeld = leaseHeld;
     this.journal = journal;
     this.clock = clock;
@@ -49,7 +51,7 @@ public final class ReprotectConfirmation {
     Topology t = board.topology();
     Optional<String> run = t.awaitingHealthy(channel);
     // The round must come from a loop reading the rebuilt direction, not the one before it.
-    if (run.isEmpty() || writing.contains(channel) || loops.readsReversed(channel) != t.readsReversed(channel)
+    if (run.isEmpty() || writing.contains(channel) || loopReadsReversed.test(channel) != t.readsReversed(channel)
         || board.probed(channel).condition() != ChannelCondition.HEALTHY || !leaseHeld.getAsBoolean()) {
       return;
     }
