@@ -104,9 +104,9 @@ public final class Topology {
         next.put(channel, d);
       }
     }
-    Set<String> planned2 = new HashSet<>(plannedRuns);
-    planned2.remove(f.runId());
-    return new Topology(next, planned2);
+    Set<String> stillPlanned = new HashSet<>(plannedRuns);
+    stillPlanned.remove(f.runId());
+    return new Topology(next, stillPlanned);
   }
 
   /**
