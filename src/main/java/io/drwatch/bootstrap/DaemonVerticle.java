@@ -39,7 +39,7 @@ final class DaemonVerticle extends VerticleBase {
   // How often a token file is looked at when no http.tls.checkEvery says otherwise.
   private static final java.time.Duration SECRET_CHECK = java.time.Duration.ofSeconds(10);
   private final DrwatchConfig config;
-  private final List<ProbeLoop> loops = new ArrayList<>();
+  private io.drwatch.app.probe.DirectedLoops loops;
   private final DaemonMeters meters;
   private final PrometheusMeterRegistry registry;
   private final DetectionBoard detection = new DetectionBoard();
@@ -105,7 +105,13 @@ final class DaemonVerticle extends VerticleBase {
     AwsUsageView awsUsage = new AwsUsageView(aws.requests(), cloudWatch);
     AwsMetrics awsMetrics = new AwsMetrics(awsUsage);
     awsMetrics.bindTo(registry);
-    loops.addAll(probeLoops(new ChannelKinds.Deps(vertx, aws, cloudWatch), config, board));
+    loops = directedLoops(new ChannelKinds.Deps(vertx, aws, cloudWatch), config, board);
+    if (failoverWiring != null) {
+      failoverWiring.runs().onTopology(loops::follow);
+      loops.follow(failoverWiring.runs().topology());
+      new io.drwatch.app.probe.ReprotectConfirmation(board, loops::readsReversed, failoverWiring::leaseHeld,
+          failoverWiring::reprotected, Clock.systemUTC()).watch();
+    }
     // Operations become series when first called: register them before each scrape.
     router = HttpApi.router(vertx, board, detection, () -> {
       awsMetrics.refresh();
@@ -136,7 +142,7 @@ final class DaemonVerticle extends VerticleBase {
   public Future<?> start() {
     Future<Void> recovered = failoverWiring == null ? Future.succeededFuture() : failoverWiring.start();
     return recovered
-        .onSuccess(v -> loops.forEach(ProbeLoop::start))
+        .onSuccess(v -> loops.start())
         .onSuccess(v -> files.start())
         .onSuccess(v -> detectionWiring.start())
         .compose(v -> samples.start());
@@ -148,7 +154,9 @@ final class DaemonVerticle extends VerticleBase {
     if (detectionWiring != null) {
       closing.add(detectionWiring.stop());
     }
-    loops.forEach(l -> closing.add(l.stop()));
+    if (loops != null) {
+      closing.add(loops.stop());
+    }
     if (files != null) {
       files.stop();
     }
@@ -194,6 +202,18 @@ final class DaemonVerticle extends VerticleBase {
   static List<ProbeLoop> probeLoops(ChannelKinds.Deps deps, DrwatchConfig config, StatusBoard board) {
     return config.channels().stream().map(c -> ProbeLoop.create(deps.vertx(), spec(c),
         ChannelKinds.probe(deps, c), board, c.heartbeat().timeout())).toList();
+  }
+
+  /** Each channel's loop in the direction the journal's topology says (see {@link ProbeDirection}). */
+  private static io.drwatch.app.probe.DirectedLoops directedLoops(ChannelKinds.Deps deps,
+      DrwatchConfig config, StatusBoard board) {
+    java.util.Map<String, ChannelConfig> byName = new java.util.LinkedHashMap<>();
+    config.channels().forEach(c -> byName.put(c.name(), c));
+    return new io.drwatch.app.probe.DirectedLoops(deps.vertx(), List.copyOf(byName.keySet()), (name, reversed) -> {
+      ChannelConfig c = ProbeDirection.of(byName.get(name), reversed);
+      return ProbeLoop.create(deps.vertx(), spec(c), ChannelKinds.probe(deps, c), board,
+          c.heartbeat().timeout());
+    });
   }
 
   static ChannelSpec spec(ChannelConfig c) {

@@ -55,6 +55,7 @@ final class FailoverWiring {
   private final BoardView view;
   private Supplier<Future<List<FailoverRun>>> drillHistory = () -> Future.succeededFuture(List.of());
   private Instant lastReload = Instant.EPOCH;
+  private Journal journal;
   private boolean mirrored;
   private boolean automatic;
 
@@ -103,6 +104,7 @@ final class FailoverWiring {
     FailoverWiring wiring = new FailoverWiring(pipeline, runs, rto, view, () -> file.close(), lease,
         metrics, channels, actions);
     wiring.mirrored = mirror.isPresent();
+    wiring.journal = journal;
     wiring.automatic = settings.automatic();
     if (!journalFile.equals(DrillRig.JOURNAL)) {
       // Drills keep their own journal; the projection still learns from their step durations.
@@ -126,6 +128,22 @@ final class FailoverWiring {
     started.exhausted();
     started.isDone();
     started.inFlight();
+  }
+
+  /**
+   * Journals a channel's re-protection through the pipeline's journal, fenced by this observer's
+   * lease epoch (the cluster refuses a former holder's write), then folds it into the topology.
+   */
+  Future<Void> reprotected(io.drwatch.domain.runbook.JournalRecord.Reprotected record) {
+    long epoch = lease.current().map(g -> g.epoch()).orElse(-1L);
+    if (epoch < 0) {
+      return Future.failedFuture("this observer does not hold the executor lease");
+    }
+    return journal.append(record, epoch).onSuccess(v -> runs.topology(runs.topology().after(record)));
+  }
+
+  boolean leaseHeld() {
+    return lease.current().isPresent();
   }
 
   FailoverPipeline pipeline() {

@@ -221,6 +221,7 @@
     const channels = status.channels || [];
     const active = (runs || []).filter(r => ['RUNNING', 'AWAITING_APPROVAL', 'BLOCKED_DATA_LOSS'].includes(r.state));
     document.getElementById('observer').textContent = status.observer ? '\u00B7 observer ' + status.observer : '';
+    exposureBanner(status.exposure);
     headline(status, det, channels, active);
     summary(status, det, runs, active, rto, metrics);
     put('channels', channelTable(channels));
@@ -234,6 +235,27 @@
     main.setAttribute('aria-busy', 'false');
     state.refreshes += 1;
     main.dataset.refreshes = String(state.refreshes);
+  }
+
+  // Channels failed over with no replica: how long, and what ends it. Redrawn only on a change of
+  // its words, so a screen reader hears it once, not every 2 s.
+  function exposureBanner(exposure) {
+    const el = document.getElementById('exposure');
+    if (!exposure) {
+      el.hidden = true;
+      el.replaceChildren();
+      delete el.dataset.text;
+      return;
+    }
+    const took = exposure.seconds < 60 ? Math.round(exposure.seconds) + ' s'
+      : secs(Math.floor(exposure.seconds / 60) * 60);
+    const text = 'Running without DR since ' + clock(exposure.since).slice(0, 5) + ' UTC (' + took + '): ' + exposure.channels.join(', ') + ' \u2014 run ';
+    el.hidden = false;
+    el.dataset.channels = exposure.channels.join(' ');
+    if (el.dataset.text === text) return;
+    el.dataset.text = text;
+    el.replaceChildren(h('strong', {}, text), h('code', {}, exposure.remedy), ' \u00B7 ',
+      h('a', { href: '/api/v1/report?since=30d&format=html' }, 'audit report (30 d)'));
   }
 
   function headline(status, det, channels, active) {

@@ -121,8 +121,10 @@ class StatusPageIT {
                 params: { url: "%s/freeze" }, drill: { url: "%s/freeze" } }
             - { id: switch-traffic, action: webhook, after: [freeze-writes], timeout: 10s,
                 expected: 5s, params: { url: "%s/switch" }, drill: { url: "%s/switch" } }
+            - { id: promote-db, action: pg-promote, channel: %s, after: [switch-traffic], timeout: 30s,
+                expected: 2s, params: { url: "%s" }, drill: skip }
         """.formatted(CH, pg.primaryUrl(), pg.standbyUrl(), pg.primaryUrl(), CH, state, TOKEN,
-        hookUrl, hookUrl, hookUrl, hookUrl);
+        hookUrl, hookUrl, hookUrl, hookUrl, CH, pg.standbyUrl());
   }
 
   @Test
@@ -171,6 +173,27 @@ class StatusPageIT {
     Path full = TARGET.resolve("status-page-full.png");
     browse(chromium, "full", "--screenshot=" + full, "--window-size=1280,2400", url);
     System.out.printf("status page screenshots: %s, %s%n", shot, full);
+
+    assertThat(dom).as("no exposure banner while protected").containsPattern("<p id=\"exposure\"[^>]*hidden");
+    shouldShowTheExposureBannerOnceFailedOver(chromium, url);
+  }
+
+  // Last, as it ends the pair: a real failover promotes the standby and leaves orders-db without DR.
+  private static void shouldShowTheExposureBannerOnceFailedOver(Path chromium, String url) throws Exception {
+    assertThat(post("/api/v1/failover?mode=execute")).isEqualTo(202);
+    Await.until(Duration.ofSeconds(60), "orders-db UNPROTECTED after the failover",
+        () -> daemon.board().channel(CH).condition() == ChannelCondition.UNPROTECTED);
+
+    String dom = browse(chromium, "exposed", "--dump-dom", url);
+    Files.writeString(TARGET.resolve("status-page-exposed.html"), dom);
+    Matcher banner = Pattern.compile("<p id=\"exposure\"([^>]*)>(.*?)</p>", Pattern.DOTALL).matcher(dom);
+    assertThat(banner.find()).as("the exposure banner (see target/status-page-exposed.html)").isTrue();
+    assertThat(banner.group(1)).doesNotContain("hidden").contains("data-channels=\"" + CH + "\"");
+    assertThat(banner.group(2)).containsPattern("Running without DR since [0-9]{2}:[0-9]{2} UTC \\([0-9]+ s\\): " + CH)
+        .contains("<code>drwatch reprotect</code>", "href=\"/api/v1/report?since=30d&amp;format=html\"");
+    assertThat(dom).contains("data-condition=\"UNPROTECTED\"");
+    browse(chromium, "exposed-shot", "--screenshot=" + TARGET.resolve("status-page-exposed.png"),
+        "--window-size=1280,900", url);
   }
 
   private static void assertAsset(String path, String type, String marker) throws Exception {

@@ -1,5 +1,6 @@
 package io.drwatch.adapter.http;
 
+import io.drwatch.app.status.Exposure;
 import io.drwatch.app.status.StatusBoard;
 import io.drwatch.domain.channel.ChannelStatus;
 import io.drwatch.domain.channel.CompositeRpo;
@@ -31,7 +32,18 @@ final class StatusJson {
         .put("rpoSeconds", seconds(composite.max()))
         .put("rpoSkewSeconds", seconds(composite.skew()))
         .put("channels", channels)
+        .put("exposure", exposure(board, now))
         .put("recentVerdicts", new JsonArray(board.recentVerdicts()));
+  }
+
+  /** The exposure banner's facts, null while every channel has a replica. */
+  private static JsonObject exposure(StatusBoard board, java.time.Instant now) {
+    return Exposure.of(board.topology(), now).map(e -> new JsonObject()
+        .put("channels", new JsonArray(e.channels()))
+        .put("since", e.since().toString())
+        .put("seconds", e.longest().toMillis() / 1e3)
+        .put("remedy", Exposure.REMEDY)
+        .put("line", e.line())).orElse(null);
   }
 
   private static JsonObject channel(ChannelStatus s) {

@@ -41,6 +41,8 @@ import java.util.List;
  * run-measured       rto, rpo {channel: duration}
  * rearmed            by        (an operator re-armed automatic failover after this run)
  * direction-flipped  channels: [name]  (this successful execute run promoted their replicas)
+ * reprotect-applied  channels: [name]  (this re-protection run rebuilt their replicas)
+ * reprotected        channel   (the replica this run rebuilt was read HEALTHY)
  * </pre>
  *
  * e.g. {@code {"type":"step-started","runId":"r-20250301-1000","at":"2025-03-01T10:00:05Z",

@@ -41,6 +41,7 @@ public final class ProbeLoop {
   private final LongSupplier nanoTime;
   private long timerId = -1;
   private boolean inFlight;
+  private boolean stopped;
   private long skipped;
 
   // VisibleForTesting: clock and nanoTime are seams for virtual time.
@@ -67,6 +68,7 @@ public final class ProbeLoop {
   }
 
   public Future<Void> stop() {
+    stopped = true;
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
     }
@@ -103,6 +105,9 @@ public final class ProbeLoop {
   }
 
   private Void publish(LagSample sample) {
+    if (stopped) {
+      return null; // a round that outlived stop() speaks for a probe that is gone (e.g. reversed)
+    }
     Transition t = tracker.accept(sample);
     board.update(t.status());
     // A failed-over channel's probe still reads the former primary: its changes are history.

@@ -112,6 +112,11 @@ public final class StatusBoard {
     return List.copyOf(channels.values());
   }
 
+  /** The channel as its probe last saw it, before the topology's overlay. */
+  public synchronized ChannelStatus probed(String name) {
+    return probed.get(name);
+  }
+
   public synchronized ChannelStatus channel(String name) {
     return channels.get(name);
   }

@@ -185,6 +185,29 @@ public sealed interface JournalRecord {
     }
   }
 
+  /**
+   * The successful re-protection run {@code runId} rebuilt a replica for each of {@code channels}
+   * in the direction they run now: their probes read that direction from here on, and the
+   * channels stay exposed until {@link Reprotected} (see {@code domain/topology/Topology}).
+   */
+  record ReprotectApplied(String runId, List<String> channels, Instant at) implements JournalRecord {
+    public ReprotectApplied {
+      check(runId, at, "channels", channels);
+      channels = List.copyOf(channels);
+    }
+  }
+
+  /**
+   * The replica that run {@code runId} rebuilt for {@code channel} was read HEALTHY at {@code at}:
+   * the channel is protected again. Written once by the observer holding the executor lease;
+   * carries the rebuilding run because every journal record belongs to a run.
+   */
+  record Reprotected(String runId, String channel, Instant at) implements JournalRecord {
+    public Reprotected {
+      check(runId, at, "channel", channel);
+    }
+  }
+
   private static void check(String runId, Instant at) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(at, "at");

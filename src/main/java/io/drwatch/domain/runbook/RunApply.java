@@ -70,6 +70,11 @@ final class RunApply {
           "only a successful execute run flips channels; run is " + run.mode() + " " + run.state());
       return run;
     }
+    if (record instanceof JournalRecord.Reprotected) {
+      // A fact about a channel after the run; every observer holding the lease in turn may write it.
+      require(run, record, run.state() == RunState.SUCCEEDED, "run is " + run.state());
+      return run;
+    }
     if (record instanceof JournalRecord.Rearmed) {
       require(run, record, run.state() == RunState.SUCCEEDED && run.mode() == RunMode.EXECUTE,
           "only a successful execute run latches; run is " + run.mode() + " " + run.state());

@@ -5,5 +5,9 @@ public enum RunMode {
   /** Against the configured drill targets; measures RTO and RPO for the projection. */
   DRILL,
   /** Against production targets: a real failover. */
-  EXECUTE
+  EXECUTE,
+  /** Operator-started: rebuilds replicas in the direction the channels run now (issue 14). */
+  REPROTECT,
+  /** Operator-started, zero-loss planned flip between two live sides (issue 14). */
+  SWITCHOVER
 }

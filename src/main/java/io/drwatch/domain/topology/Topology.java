@@ -4,31 +4,42 @@ import io.drwatch.domain.channel.ChannelCondition;
 import io.drwatch.domain.channel.ChannelStatus;
 import io.drwatch.domain.runbook.JournalRecord;
 import io.drwatch.domain.runbook.JournalRecord.DirectionFlipped;
+import io.drwatch.domain.runbook.JournalRecord.ReprotectApplied;
+import io.drwatch.domain.runbook.JournalRecord.Reprotected;
+import io.drwatch.domain.runbook.JournalRecord.RunStarted;
+import io.drwatch.domain.runbook.RunMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The current direction of every channel that was ever failed over, folded from the journal's
- * {@link DirectionFlipped} records alone, so a restart (or another observer reading the mirror)
- * recovers it by replaying the journal. A channel never flipped runs as configured and is absent.
+ * The current direction of every channel not running as configured, folded from the journal
+ * alone, so a restart (or another observer reading the mirror) recovers it by replaying the
+ * journal. A channel never flipped, or flipped back by a switchover, runs as configured and is absent.
  *
- * <p>After a flip the probe still reads the configured primary, which is now the dead or fenced
- * former primary: its BROKEN or SOURCE_UNREACHABLE describes a topology that no longer exists.
- * {@link #overlay} replaces it with UNPROTECTED until {@link #reprotected} confirms a new replica.
+ * <p>The cycle: a failover flips the roles, and the probe still reads the old way, now the dead
+ * or fenced former primary: its BROKEN or SOURCE_UNREACHABLE describes a topology that no longer
+ * exists, so {@link #overlay} shows UNPROTECTED. A re-protection run's {@link ReprotectApplied}
+ * turns the probe to the new direction (still exposed); once that reads HEALTHY, {@link
+ * Reprotected} ends the exposure. A switchover flips a protected channel and leaves it protected.
  * Re-arming the failover latch changes nothing here: arming is about triggers, not about DR.
  */
 public final class Topology {
-  public static final Topology AS_CONFIGURED = new Topology(Map.of());
+  public static final Topology AS_CONFIGURED = new Topology(Map.of(), Set.of());
 
   private final Map<String, ChannelDirection> directions;
+  // Started runs that flip without a failover (switchovers): their flip leaves a replica behind.
+  private final Set<String> plannedRuns;
 
-  private Topology(Map<String, ChannelDirection> directions) {
+  private Topology(Map<String, ChannelDirection> directions, Set<String> plannedRuns) {
     this.directions = Collections.unmodifiableMap(new LinkedHashMap<>(directions));
+    this.plannedRuns = Set.copyOf(plannedRuns);
   }
 
   /** The topology after every record of a journal, oldest first. */
@@ -41,24 +52,67 @@ public final class Topology {
   }
 
   /**
-   * The topology after one more journal record. Only {@link DirectionFlipped} counts: the
-   * pipeline writes it only after a SUCCEEDED execute run, and replay refuses it on any other run.
+   * The topology after one more journal record: a flip ({@link DirectionFlipped}, written only
+   * after a SUCCEEDED execute or switchover run), a rebuilt replica ({@link ReprotectApplied}) or
+   * a confirmed one ({@link Reprotected}). {@link RunStarted} is remembered only to tell a
+   * switchover's flip from a failover's.
    */
   public Topology after(JournalRecord record) {
-    if (!(record instanceof DirectionFlipped f)) {
-      return this;
+    if (record instanceof RunStarted r && r.mode() == RunMode.SWITCHOVER) {
+      Set<String> planned = new HashSet<>(plannedRuns);
+      planned.add(r.runId());
+      return new Topology(directions, planned);
     }
-    Map<String, ChannelDirection> next = new LinkedHashMap<>(directions);
-    for (String channel : f.channels()) {
-      boolean reversed = !direction(channel).map(ChannelDirection::reversed).orElse(false);
-      next.put(channel, new ChannelDirection(channel, reversed, f.at(), f.runId(), Optional.empty()));
+    if (record instanceof DirectionFlipped f) {
+      return flipped(f);
     }
-    return new Topology(next);
+    if (record instanceof ReprotectApplied a) {
+      Map<String, ChannelDirection> next = new LinkedHashMap<>(directions);
+      a.channels().stream().filter(directions::containsKey).forEach(ch -> {
+        ChannelDirection d = directions.get(ch);
+        next.put(ch, new ChannelDirection(ch, d.reversed(), d.reversed(), d.failedOverAt(), d.byRun(),
+            d.exposed() ? Optional.of(a.runId()) : Optional.empty(), d.protectedSince()));
+      });
+      return new Topology(next, plannedRuns);
+    }
+    if (record instanceof Reprotected r) {
+      return reprotected(r.channel(), r.at());
+    }
+    return this;
   }
 
   /**
-   * A new replica of {@code channel} was confirmed HEALTHY at {@code at}: exposure stops. For the
-   * re-protection runbook, which journals its own record and folds it through here.
+   * A failover leaves the promoted side without a replica (exposed) and the probe reading the old
+   * way. A switchover (a run this topology saw start in that mode) hands over
+   * between two live sides whose replication it re-pointed: the channel stays protected and the
+   * probe reads the new way at once; back in the configured direction it is as configured again.
+   */
+  private Topology flipped(DirectionFlipped f) {
+    boolean planned = plannedRuns.contains(f.runId());
+    Map<String, ChannelDirection> next = new LinkedHashMap<>(directions);
+    for (String channel : f.channels()) {
+      Optional<ChannelDirection> before = direction(channel);
+      boolean reversed = !before.map(ChannelDirection::reversed).orElse(false);
+      boolean reads = before.map(ChannelDirection::readsReversed).orElse(false);
+      ChannelDirection d = planned
+          ? new ChannelDirection(channel, reversed, reversed, f.at(), f.runId(), Optional.empty(),
+              Optional.of(f.at()))
+          : ChannelDirection.failedOver(channel, reversed, reads, f.at(), f.runId());
+      if (d.asConfigured()) {
+        next.remove(channel);
+      } else {
+        next.put(channel, d);
+      }
+    }
+    Set<String> stillPlanned = new HashSet<>(plannedRuns);
+    stillPlanned.remove(f.runId());
+    return new Topology(next, stillPlanned);
+  }
+
+  /**
+   * A replica of {@code channel} was confirmed HEALTHY at {@code at}: exposure stops. Folded from
+   * {@link Reprotected}, which the observer holding the lease journals once the rebuilt replica
+   * reads HEALTHY.
    */
   public Topology reprotected(String channel, Instant at) {
     ChannelDirection d = directions.get(channel);
@@ -66,9 +120,28 @@ public final class Topology {
       return this;
     }
     Map<String, ChannelDirection> next = new LinkedHashMap<>(directions);
-    next.put(channel, new ChannelDirection(channel, d.reversed(), d.failedOverAt(), d.byRun(),
-        Optional.of(at)));
-    return new Topology(next);
+    ChannelDirection now = new ChannelDirection(channel, d.reversed(), d.readsReversed(),
+        d.failedOverAt(), d.byRun(), Optional.empty(), Optional.of(at));
+    if (now.asConfigured()) {
+      next.remove(channel);
+    } else {
+      next.put(channel, now);
+    }
+    return new Topology(next, plannedRuns);
+  }
+
+  /** True when the probe of {@code channel} must write to its configured replica and read its configured primary. */
+  public boolean readsReversed(String channel) {
+    return direction(channel).map(ChannelDirection::readsReversed).orElse(false);
+  }
+
+  /**
+   * The re-protection run whose rebuilt replica of {@code channel} waits to read HEALTHY in the
+   * direction the probe now reads; empty when nothing waits.
+   */
+  public Optional<String> awaitingHealthy(String channel) {
+    return direction(channel).filter(ChannelDirection::exposed)
+        .filter(d -> d.readsReversed() == d.reversed()).flatMap(ChannelDirection::rebuiltBy);
   }
 
   public Optional<ChannelDirection> direction(String channel) {
@@ -102,11 +175,12 @@ public final class Topology {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Topology t && t.directions.equals(directions);
+    return other instanceof Topology t && t.directions.equals(directions)
+        && t.plannedRuns.equals(plannedRuns);
   }
 
   @Override
   public int hashCode() {
-    return directions.hashCode();
+    return directions.hashCode() * 31 + plannedRuns.hashCode();
   }
 }

@@ -55,7 +55,23 @@ class JournalCodecTest {
         new RunFinished("r1", RunState.EXPIRED, "no approval within approvalTimeout 30m", T0),
         new RunFinished("r1", RunState.ABANDONED, "not resumed", T0),
         new JournalRecord.Rearmed("r1", "jane", T0),
-        new JournalRecord.DirectionFlipped("r1", List.of("orders-db", "sessions"), T0));
+        new JournalRecord.DirectionFlipped("r1", List.of("orders-db", "sessions"), T0),
+        new JournalRecord.ReprotectApplied("r1", List.of("orders-db", "sessions"), T0),
+        new JournalRecord.Reprotected("r1", "orders-db", T0));
+  }
+
+  @Test
+  void shouldWriteTheReprotectionRecordsAsDocumented() {
+    String applied = "{\"type\":\"reprotect-applied\",\"runId\":\"rp\",\"at\":\"2025-03-01T10:00:00Z\","
+        + "\"epoch\":0,\"channels\":[\"orders-db\"]}";
+    String confirmed = "{\"type\":\"reprotected\",\"runId\":\"rp\",\"at\":\"2025-03-01T10:00:00Z\","
+        + "\"epoch\":0,\"channel\":\"orders-db\"}";
+    assertThat(JournalCodec.encode(new JournalRecord.ReprotectApplied("rp", List.of("orders-db"), T0), 0))
+        .isEqualTo(applied);
+    assertThat(JournalCodec.encode(new JournalRecord.Reprotected("rp", "orders-db", T0), 0)).isEqualTo(confirmed);
+    assertThat(JournalCodec.decode(confirmed)).isEqualTo(new JournalRecord.Reprotected("rp", "orders-db", T0));
+    assertThatThrownBy(() -> JournalCodec.decode(confirmed.replace(",\"channel\":\"orders-db\"", "")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"channel\"");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -115,4 +115,25 @@ class ReplayTest {
         .then(r -> r.startStep("promote-cache", T0.plusSeconds(5)))
         .journal;
   }
+
+  @Test
+  void shouldTakeAReprotectedRecordAfterTheRunSucceededAndRefuseItBefore() {
+    Recorder live = new Recorder(FailoverRun.plan("rp", RunMode.REPROTECT, Trigger.manual("op"), LAB))
+        .then(r -> r.start(false, T0));
+    List<JournalRecord> early = new ArrayList<>(live.journal);
+    early.add(new JournalRecord.Reprotected("rp", "orders-db", T0.plusSeconds(1)));
+    assertThat(FailoverRun.replayAll(early).problems()).singleElement().asString().contains("run is RUNNING");
+
+    live.then(r -> r.skipStep("promote-db", "done", T0.plusSeconds(2)))
+        .then(r -> r.skipStep("promote-cache", "done", T0.plusSeconds(2)))
+        .then(r -> r.finish(T0.plusSeconds(3)));
+    List<JournalRecord> journal = new ArrayList<>(live.journal);
+    journal.add(new JournalRecord.Reprotected("rp", "orders-db", T0.plusSeconds(9)));
+    // Twice: each lease holder in turn may confirm the same replica; the fact does not conflict.
+    journal.add(new JournalRecord.Reprotected("rp", "orders-db", T0.plusSeconds(10)));
+
+    Replayed replayed = FailoverRun.replayAll(journal);
+    assertThat(replayed.problems()).isEmpty();
+    assertThat(replayed.runs()).singleElement().isEqualTo(live.run);
+  }
 }

@@ -98,4 +98,108 @@ class TopologyTest {
     assertThat(d.byRun()).isEqualTo("r2");
     assertThat(d.exposure(T0.plusSeconds(610))).isEqualTo(Duration.ofSeconds(10));
   }
+
+  private static ChannelStatus healthy() {
+    return new ChannelStatus(SPEC, ChannelCondition.HEALTHY, Optional.of(Duration.ofMillis(300)),
+        SPEC.interval(), Optional.of(Duration.ofMillis(300)), LinkState.UP, 10, 10, Optional.of(T0),
+        Optional.empty(), "healthy", T0, Duration.ofMillis(3), true, 5, Optional.empty(), false,
+        Optional.empty());
+  }
+
+  // The whole cycle: failover, re-protection, the replica read HEALTHY, switchover back.
+  private static List<JournalRecord> cycle() {
+    List<JournalRecord> records = new java.util.ArrayList<>(failover("r1", T0, "orders-db"));
+    records.add(new JournalRecord.ReprotectApplied("rp", List.of("orders-db"), T0.plusSeconds(600)));
+    records.add(new JournalRecord.Reprotected("rp", "orders-db", T0.plusSeconds(660)));
+    return records;
+  }
+
+  @Test
+  void shouldKeepReadingTheOldWayRightAfterAFailover() {
+    Topology t = Topology.of(failover("r1", T0, "orders-db"));
+
+    assertThat(t.readsReversed("orders-db")).as("nothing to read in the new direction yet").isFalse();
+    assertThat(t.awaitingHealthy("orders-db")).isEmpty();
+    assertThat(t.unprotected()).containsExactly("orders-db");
+  }
+
+  @Test
+  void shouldReadTheReversedDirectionOnceAReplicaIsRebuiltAndStayExposedUntilHealthy() {
+    Topology t = Topology.of(cycle().subList(0, 4));
+
+    assertThat(t.readsReversed("orders-db")).isTrue();
+    assertThat(t.awaitingHealthy("orders-db")).contains("rp");
+    assertThat(t.unprotected()).containsExactly("orders-db");
+    assertThat(t.exposure("orders-db", T0.plusSeconds(630))).isEqualTo(Duration.ofSeconds(630));
+    ChannelStatus s = t.overlay(healthy());
+    assertThat(s.condition()).isEqualTo(ChannelCondition.UNPROTECTED);
+    assertThat(s.verdict()).contains("replica rebuilt by run rp", "no DR until it reads HEALTHY");
+  }
+
+  @Test
+  void shouldStopTheExposureAndShowTheRealConditionOnceReprotected() {
+    Topology t = Topology.of(cycle());
+
+    assertThat(t.unprotected()).isEmpty();
+    assertThat(t.exposure("orders-db", T0.plusSeconds(900))).isZero();
+    assertThat(t.awaitingHealthy("orders-db")).isEmpty();
+    assertThat(t.overlay(healthy())).isEqualTo(healthy());
+    ChannelDirection d = t.direction("orders-db").orElseThrow();
+    assertThat(d.reversed()).isTrue();
+    assertThat(d.readsReversed()).isTrue();
+    assertThat(d.protectedSince()).contains(T0.plusSeconds(660));
+  }
+
+  @Test
+  void shouldComeBackProtectedAndAsConfiguredAfterASwitchoverBack() {
+    List<JournalRecord> records = new java.util.ArrayList<>(cycle());
+    Instant back = T0.plusSeconds(3600);
+    RunMode planned = RunMode.SWITCHOVER;
+    records.add(new RunStarted("sw", planned, Trigger.manual("t"), List.of(), false, back));
+    records.add(new RunFinished("sw", RunState.SUCCEEDED, "", back));
+    records.add(new DirectionFlipped("sw", List.of("orders-db"), back));
+
+    Topology t = Topology.of(records);
+    assertThat(t.unprotected()).as("a switchover leaves a replica behind").isEmpty();
+    assertThat(t.exposure("orders-db", back.plusSeconds(60))).isZero();
+    assertThat(t.readsReversed("orders-db")).isFalse();
+    assertThat(t.direction("orders-db")).as("as configured again").isEmpty();
+    assertThat(t.overlay(healthy())).isEqualTo(healthy());
+    assertThat(t).isEqualTo(Topology.AS_CONFIGURED);
+  }
+
+  @Test
+  void shouldReadTheNewWayAtOnceAfterASwitchoverFromTheConfiguredDirection() {
+    RunMode planned = RunMode.SWITCHOVER;
+    Topology t = Topology.of(List.of(
+        new RunStarted("sw", planned, Trigger.manual("t"), List.of(), false, T0),
+        new RunFinished("sw", RunState.SUCCEEDED, "", T0),
+        new DirectionFlipped("sw", List.of("orders-db"), T0)));
+
+    ChannelDirection d = t.direction("orders-db").orElseThrow();
+    assertThat(d.reversed()).isTrue();
+    assertThat(d.readsReversed()).isTrue();
+    assertThat(d.exposed()).isFalse();
+  }
+
+  @Test
+  void shouldBeExposedAgainWhenTheReprotectedSideFailsOver() {
+    List<JournalRecord> records = new java.util.ArrayList<>(cycle());
+    records.addAll(failover("r2", T0.plusSeconds(5000), "orders-db"));
+
+    Topology t = Topology.of(records);
+    ChannelDirection d = t.direction("orders-db").orElseThrow();
+    assertThat(d.reversed()).as("the configured primary is primary again").isFalse();
+    assertThat(d.readsReversed()).as("the probe reads the dead side until rebuilt").isTrue();
+    assertThat(t.unprotected()).containsExactly("orders-db");
+    assertThat(t.exposure("orders-db", T0.plusSeconds(5010))).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void shouldIgnoreAReprotectionOfAChannelRunningAsConfigured() {
+    Topology t = Topology.AS_CONFIGURED.after(
+        new JournalRecord.ReprotectApplied("rp", List.of("orders-db"), T0));
+
+    assertThat(t).isEqualTo(Topology.AS_CONFIGURED);
+  }
 }
