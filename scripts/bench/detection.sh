@@ -3,7 +3,7 @@
 # observers, PostgreSQL primary + standby) against redis-sentinel ×3 (quorum 2, down-after 1.5 s
 # and 3 s, Redis primary + replica). Everything on loopback in a temp dir, cleaned up on exit.
 #   scripts/bench/detection.sh [--quick] [--only drwatch|sentinel]
-# Full: 20 kills and 60 s of freezes per setup (~25 min); --quick: 5 kills and 20 s (~5 min).
+# Full: 20 kills and 60 s of freezes per setup (~15 min); --quick: 5 kills and 20 s (~4 min).
 # The logic is Java: src/test/java/io/drwatch/bench/detection (DetectionBench).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -46,6 +46,10 @@ pid=""
   echo "Freezes: SIGSTOP of the whole primary (PostgreSQL: postmaster and every backend) for 2 s every"
   echo "5 s; a false declaration is a freeze during which (or up to 3 s after) an outage was declared."
   echo "Dual-master time: both Redis nodes answering \`ROLE\` as master (100 ms timeout, every 50 ms)."
+  echo "drwatch's 1-, 2- and 3-observer setups (each observer its own JVM, each group's observers"
+  echo "each other's peers) watch the same primary at once, so every kill and freeze counts for all."
+  echo "Channel heartbeat 500 ms; Sentinel failover-timeout 3 s. A smoke run on a shared machine is"
+  echo "noisy: compare the columns, not the decimals."
 } > "$table.all"
 mv "$table.all" "$table"
 bench_emit detection "$table"

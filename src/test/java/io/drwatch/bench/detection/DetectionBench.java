@@ -73,8 +73,13 @@ public final class DetectionBench {
       Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
       try (PostgresPair pg = PostgresPair.start(tmp, 0, 0, Duration.ZERO)) {
         DrwatchRuns runs = new DrwatchRuns(jar, dir, pg);
-        for (DrwatchRig.Setup s : plan.drwatch()) {
-          rows.add(runs.run(s, plan.kills(), plan.freezeSeconds()));
+        // One group per spelling: its 1-, 2- and 3-observer setups watch the primary at once.
+        for (boolean preset : new boolean[] {true, false}) {
+          List<DrwatchRig.Setup> group =
+              plan.drwatch().stream().filter(s -> s.preset() == preset).toList();
+          if (!group.isEmpty()) {
+            rows.addAll(runs.run(group, plan.kills(), plan.freezeSeconds()));
+          }
         }
       }
     }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * N drwatch daemons, each its own JVM from the packaged jar and each the others' peer, watching
@@ -30,10 +29,12 @@ public final class DrwatchRig implements AutoCloseable {
   }
 
   private final List<Process> daemons = new ArrayList<>();
+  private Setup setup;
   private final List<Integer> ports = new ArrayList<>();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
+  /** Launches the daemons; they are ready once {@link #allClear} holds. */
   static DrwatchRig start(Path jar, Path dir, PostgresPair pg, Setup setup) throws IOException {
     DrwatchRig rig = new DrwatchRig();
     // Daemons and servers outlive the JVM: its shutdown hook stops them on Ctrl-C or SIGTERM.
@@ -51,7 +52,7 @@ public final class DrwatchRig implements AutoCloseable {
             .redirectErrorStream(true).redirectOutput(dir.resolve("obs-" + i + ".log").toFile())
             .start());
       }
-      Poll.until(Duration.ofSeconds(90), "every daemon healthy", rig::allClear);
+      rig.setup = setup;
       return rig;
     } catch (IOException | RuntimeException e) {
       rig.close();
@@ -150,6 +151,6 @@ public final class DrwatchRig implements AutoCloseable {
 
   @Override
   public String toString() {
-    return ports.stream().map(String::valueOf).collect(Collectors.joining(",", "drwatch[", "]"));
+    return setup == null ? "drwatch" : setup.describe();
   }
 }

@@ -29,55 +29,93 @@ public final class DrwatchRuns {
   }
 
   public Row run(DrwatchRig.Setup setup, int kills, long freezeSeconds) throws IOException {
-    Path runDir = Files.createTempDirectory(dir, "drwatch-" + setup.observers() + "-");
-    try (DrwatchRig rig = DrwatchRig.start(jar, runDir, pg, setup)) {
-      List<Long> declared = new ArrayList<>();
+    return run(List.of(setup), kills, freezeSeconds).get(0);
+  }
+
+  /**
+   * The setups watch the same primary at once, each its own group of daemons, so that every kill
+   * and every freeze is measured for all of them.
+   */
+  public List<Row> run(List<DrwatchRig.Setup> setups, int kills, long freezeSeconds)
+      throws IOException {
+    List<DrwatchRig> rigs = new ArrayList<>();
+    try {
+      for (DrwatchRig.Setup s : setups) {
+        Path runDir = Files.createTempDirectory(dir, "drwatch-" + s.observers() + "-");
+        rigs.add(DrwatchRig.start(jar, runDir, pg, s));
+      }
+      // Started together, so their JVMs warm up side by side.
+      Poll.until(Duration.ofSeconds(180), "every daemon up, clear and HEALTHY",
+          () -> allClear(rigs));
+      List<List<Long>> declared = new ArrayList<>();
+      rigs.forEach(r -> declared.add(new ArrayList<>()));
       for (int i = 0; i < kills; i++) {
-        killOnce(rig).ifPresent(declared::add);
-        log("%s kill %d: %s", setup.describe(), i + 1,
-            declared.size() > i ? declared.get(declared.size() - 1) + " ms" : "not declared");
+        long[] ms = killOnce(rigs);
+        for (int r = 0; r < rigs.size(); r++) {
+          if (ms[r] >= 0) {
+            declared.get(r).add(ms[r]);
+          }
+          log("%s kill %d: %s", setups.get(r).describe(), i + 1,
+              ms[r] >= 0 ? ms[r] + " ms" : "not declared");
+        }
       }
       int freezes = (int) (freezeSeconds * 1000 / FREEZE_EVERY_MS);
-      int falseDeclared = freezes(rig, freezes);
-      return new Row("drwatch", setup.describe(), kills, declared, freezes, falseDeclared, null,
-          -1);
+      int[] falseDeclared = freezes(rigs, freezes);
+      List<Row> rows = new ArrayList<>();
+      for (int r = 0; r < rigs.size(); r++) {
+        rows.add(new Row("drwatch", setups.get(r).describe(), kills, declared.get(r), freezes,
+            falseDeclared[r], null, -1));
+      }
+      return rows;
+    } finally {
+      rigs.forEach(DrwatchRig::close);
     }
   }
 
-  /** Kill to declared on every observer; empty when not within 30 s. */
-  private java.util.Optional<Long> killOnce(DrwatchRig rig) throws IOException {
-    Poll.until(Duration.ofSeconds(60), "every observer clear and HEALTHY", rig::allClear);
-    long[] first = new long[rig.size()];
+  private static boolean allClear(List<DrwatchRig> rigs) {
+    return rigs.stream().allMatch(DrwatchRig::allClear);
+  }
+
+  /** Per rig, kill to declared on every one of its observers; -1 when not within 30 s. */
+  private long[] killOnce(List<DrwatchRig> rigs) throws IOException {
+    Poll.until(Duration.ofSeconds(60), "every observer clear and HEALTHY", () -> allClear(rigs));
+    long[][] first = new long[rigs.size()][];
+    for (int r = 0; r < rigs.size(); r++) {
+      first[r] = new long[rigs.get(r).size()];
+    }
     long killed = System.nanoTime();
     pg.killPrimary();
-    boolean all = Poll.within(Duration.ofSeconds(30), () -> {
-      List<JsonObject> s = rig.statuses();
-      long now = System.nanoTime();
+    Poll.within(Duration.ofSeconds(30), () -> {
       boolean every = true;
-      for (int i = 0; i < s.size(); i++) {
-        if (first[i] == 0 && DrwatchRig.declared(s.get(i))) {
-          first[i] = now;
+      for (int r = 0; r < rigs.size(); r++) {
+        List<JsonObject> s = rigs.get(r).statuses();
+        long now = System.nanoTime();
+        for (int i = 0; i < s.size(); i++) {
+          if (first[r][i] == 0 && DrwatchRig.declared(s.get(i))) {
+            first[r][i] = now;
+          }
+          every &= first[r][i] != 0;
         }
-        every &= first[i] != 0;
       }
       return every;
     });
     pg.startPrimary();
     pg.restoreLink();
-    if (!all) {
-      return java.util.Optional.empty();
+    long[] ms = new long[rigs.size()];
+    for (int r = 0; r < rigs.size(); r++) {
+      long last = 0;
+      for (long t : first[r]) {
+        last = t == 0 || last < 0 ? -1 : Math.max(last, t);
+      }
+      ms[r] = last < 0 ? -1 : (last - killed) / 1_000_000;
     }
-    long last = 0;
-    for (long t : first) {
-      last = Math.max(last, t);
-    }
-    return java.util.Optional.of((last - killed) / 1_000_000);
+    return ms;
   }
 
-  /** The freezes during (or within 3 s after) which any observer declared. */
-  private int freezes(DrwatchRig rig, int freezes) throws IOException {
-    Poll.until(Duration.ofSeconds(60), "every observer clear and HEALTHY", rig::allClear);
-    int declared = 0;
+  /** Per rig, the freezes during (or within 3 s after) which any of its observers declared. */
+  private int[] freezes(List<DrwatchRig> rigs, int freezes) throws IOException {
+    Poll.until(Duration.ofSeconds(60), "every observer clear and HEALTHY", () -> allClear(rigs));
+    int[] declared = new int[rigs.size()];
     for (int i = 0; i < freezes; i++) {
       long start = System.nanoTime();
       long postmaster = Signals.postmaster(pg.dir().resolve("primary"));
@@ -89,13 +127,25 @@ public final class DrwatchRuns {
         }
       });
       freezer.start();
-      boolean seen = Poll.within(Duration.ofMillis(FREEZE_EVERY_MS - 100),
-          () -> rig.statuses().stream().anyMatch(DrwatchRig::declared));
+      boolean[] seen = new boolean[rigs.size()];
+      Poll.within(Duration.ofMillis(FREEZE_EVERY_MS - 100), () -> {
+        for (int r = 0; r < rigs.size(); r++) {
+          seen[r] |= rigs.get(r).statuses().stream().anyMatch(DrwatchRig::declared);
+        }
+        return false;
+      });
       join(freezer);
-      if (seen) {
-        declared++;
-        log("freeze %d: DECLARED (false)", i + 1);
-        Poll.until(Duration.ofSeconds(60), "clear after a false declaration", rig::allClear);
+      boolean any = false;
+      for (int r = 0; r < rigs.size(); r++) {
+        if (seen[r]) {
+          declared[r]++;
+          any = true;
+          log("%s freeze %d: DECLARED (false)", rigs.get(r), i + 1);
+        }
+      }
+      if (any) {
+        Poll.until(Duration.ofSeconds(60), "clear after a false declaration",
+            () -> allClear(rigs));
       }
       long left = FREEZE_EVERY_MS - (System.nanoTime() - start) / 1_000_000;
       if (left > 0) {
