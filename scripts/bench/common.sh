@@ -37,9 +37,10 @@ bench_header() {
   cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)"
   mem="$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || echo '?')"
   os="$(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-unknown}")"
-  java="$(java -version 2>&1 | awk -F'"' '/version/ { print $2; exit }')"
-  pg="$(ls -d /usr/lib/postgresql/*/bin/postgres 2>/dev/null | sort -V | tail -1 | xargs -r -I{} {} --version | awk '{ print $NF }')"
-  redis="$(redis-server --version 2>/dev/null | sed -n 's/.* v=\([^ ]*\).*/\1/p')"
+  java="$(java -version 2>&1 | awk -F'"' '/version/ { print $2; exit }' || true)"
+  pg="$(ls -d /usr/lib/postgresql/*/bin/postgres 2>/dev/null | sort -V | tail -1 || true)"
+  pg="$([ -n "$pg" ] && "$pg" --version 2>/dev/null | awk '{ print $3 }' || true)"
+  redis="$(redis-server --version 2>/dev/null | sed -n 's/.* v=\([^ ]*\).*/\1/p' || true)"
   rev="$(git -C "$bench_root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "**$scenario** · $(date -u '+%Y-%m-%d %H:%M UTC') · nproc $(nproc) · $cpu · $mem RAM · $os" \
     "· OpenJDK $java · PostgreSQL ${pg:-?} · Redis ${redis:-?} · drwatch $rev${BENCH_NOTE:+ · $BENCH_NOTE}"

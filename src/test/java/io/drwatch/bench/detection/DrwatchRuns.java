@@ -47,6 +47,10 @@ public final class DrwatchRuns {
       // Started together, so their JVMs warm up side by side.
       Poll.until(Duration.ofSeconds(180), "every daemon up, clear and HEALTHY",
           () -> allClear(rigs));
+      // One kill first, not counted: a cold JVM's first failure loads and compiles the failure
+      // paths, which takes seconds on a busy 2-core machine (Sentinel gets the same warm-up).
+      long[] warm = killOnce(rigs);
+      log("warm-up kill (not counted): %s ms", java.util.Arrays.toString(warm));
       List<List<Long>> declared = new ArrayList<>();
       rigs.forEach(r -> declared.add(new ArrayList<>()));
       for (int i = 0; i < kills; i++) {

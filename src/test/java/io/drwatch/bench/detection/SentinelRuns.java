@@ -29,6 +29,7 @@ final class SentinelRuns {
     Path runDir = Files.createTempDirectory(dir, "sentinel-" + downAfterMs + "-");
     String setup = "3 Sentinels, quorum 2, down-after " + Stats.secs(downAfterMs);
     try (SentinelRig rig = SentinelRig.start(runDir, downAfterMs)) {
+      DrwatchRuns.log("%s warm-up kill (not counted): %s ms", setup, killOnce(rig));
       List<Long> declared = new ArrayList<>();
       for (int i = 0; i < kills; i++) {
         Long ms = killOnce(rig);
