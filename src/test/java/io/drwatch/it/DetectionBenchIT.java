@@ -39,6 +39,8 @@ class DetectionBenchIT {
         Duration.ZERO)) {
       row = new DrwatchRuns(jar, dir, pg).run(new DrwatchRig.Setup(2, true), KILLS,
           FREEZE_SECONDS);
+    } finally {
+      io.drwatch.bench.detection.DetectionBench.deleteTree(dir);
     }
     System.out.printf("%n%s%n%s%n", Row.header(), row.line());
 

@@ -56,7 +56,8 @@ public final class DetectionBench {
     System.exit(0);
   }
 
-  private static void deleteTree(Path dir) throws java.io.IOException {
+  /** Removes a bench's temp dir and everything in it. */
+  public static void deleteTree(Path dir) throws java.io.IOException {
     try (var paths = Files.walk(dir)) {
       for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
@@ -66,6 +67,14 @@ public final class DetectionBench {
 
   static List<Row> run(Plan plan, Path jar) throws Exception {
     Path dir = Files.createTempDirectory("drwatch-bench-detection-");
+    try {
+      return run(plan, jar, dir);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static List<Row> run(Plan plan, Path jar, Path dir) throws Exception {
     List<Row> rows = new ArrayList<>();
     if (!plan.drwatch().isEmpty()) {
       // The pair's own directory goes under the system temp dir, which the postgres user can
@@ -87,7 +96,6 @@ public final class DetectionBench {
     for (long downAfter : plan.downAfter()) {
       rows.add(sentinel.run(downAfter, plan.kills(), plan.freezeSeconds()));
     }
-    deleteTree(dir);
     return rows;
   }
 }

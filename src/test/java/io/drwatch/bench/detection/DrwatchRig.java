@@ -121,10 +121,19 @@ public final class DrwatchRig implements AutoCloseable {
         .getBoolean("outageDeclared", false);
   }
 
-  /** No daemon declares, and every one sees the channel HEALTHY. */
+  /**
+   * No daemon declares or is in TILT (a busy machine stalls a loop; a tilted observer declares
+   * nothing for 30 s, which would hide a kill and flatter a freeze), and every one sees the
+   * channel HEALTHY.
+   */
   boolean allClear() {
-    return statuses().stream().allMatch(s -> s != null && !declared(s)
+    return statuses().stream().allMatch(s -> s != null && !declared(s) && !tilted(s)
         && "HEALTHY".equals(s.getJsonArray("channels").getJsonObject(0).getString("condition")));
+  }
+
+  private static boolean tilted(JsonObject status) {
+    JsonObject tilt = status.getJsonObject("detection", new JsonObject()).getJsonObject("tilt");
+    return tilt != null && tilt.getBoolean("tilted", false);
   }
 
   int size() {
