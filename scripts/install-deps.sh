@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages drwatch's build, tests and lab need. Idempotent and silent when
 # everything is already there; works as root on a fresh Debian 12 (sudo only if not root).
+#   scripts/install-deps.sh [--bench]   --bench: also the peers scripts/bench.sh runs beside drwatch
 set -euo pipefail
+bench=0
+[ "${1:-}" = "--bench" ] && bench=1
 
 need=()
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
@@ -14,6 +17,11 @@ command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # the e2e failover tests partition observers on loopback with nftables (src/test/java/io/drwatch/e2e)
 command -v nft >/dev/null 2>&1 || need+=(nftables)
+if [ "$bench" -eq 1 ]; then
+  command -v redis-sentinel >/dev/null 2>&1 || need+=(redis-sentinel)
+  command -v prometheus-postgres-exporter >/dev/null 2>&1 || need+=(prometheus-postgres-exporter)
+  command -v prometheus-redis-exporter >/dev/null 2>&1 || need+=(prometheus-redis-exporter)
+fi
 
 java_major() {
   # "1.8.0_392" -> 8, "17.0.15" -> 17

@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * Outage detection: what "the primary" is, which signals vote and how they add up. A file without
  * a {@code detection} section reads as {@code detection: {}}: no targets, so the daemon only
- * watches its channels.
+ * watches its channels. {@code detection.profile} is not kept here: it only supplies the defaults
+ * of the target and quorum keys ({@code DetectionProfile}), so a preset and the same keys written
+ * out read as equal configs.
  *
  * @param tick the decision loop's period, default 1s, greater than 0
  * @param targets the endpoints to probe, default none; names unique

@@ -1,5 +1,6 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.round.DetectionProfile;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,12 +38,15 @@ final class DetectionReader {
 
   private static DetectionConfig detection(Node node, Set<String> channelNames) {
     DetectionConfig defaults = DetectionConfig.none();
-    node.rejectUnknown("tick", "targets", "quorum", "peers", "peerToken", "peerTokenFile",
-        "peerCaFile", "peerFreshness", "tilt", "events");
+    node.rejectUnknown("profile", "tick", "targets", "quorum", "peers", "peerToken",
+        "peerTokenFile", "peerCaFile", "peerFreshness", "tilt", "events");
+    DetectionProfile profile = node.string("profile")
+        .flatMap(p -> node.configNamed("profile", DetectionProfile.class, p))
+        .orElse(DetectionProfile.STANDARD);
     Duration tick = node.duration("tick", defaults.tick(), true);
-    List<TargetConfig> targets = TargetsReader.read(node, channelNames);
-    QuorumConfig quorum =
-        node.object("quorum").map(DetectionReader::quorum).orElse(defaults.quorum());
+    List<TargetConfig> targets = TargetsReader.read(node, channelNames, profile);
+    QuorumConfig quorum = node.object("quorum").map(q -> quorum(q, profile))
+        .orElse(QuorumConfig.of(profile.policy()));
     List<PeerConfig> peers = PeersReader.read(node);
     Optional<Secret> peerToken = peerToken(node, node.has("peers") && !peers.isEmpty());
     Optional<java.nio.file.Path> peerCaFile = HttpReader.path(node, "peerCaFile", false);
@@ -74,8 +78,8 @@ final class DetectionReader {
     return true;
   }
 
-  private static QuorumConfig quorum(Node node) {
-    QuorumConfig defaults = QuorumConfig.defaults();
+  private static QuorumConfig quorum(Node node, DetectionProfile profile) {
+    QuorumConfig defaults = QuorumConfig.of(profile.policy());
     node.rejectUnknown("require", "minSignals", "holdFor", "clearAfter");
     int errorsBefore = node.errorCount();
     List<String> require = require(node).orElse(defaults.require());

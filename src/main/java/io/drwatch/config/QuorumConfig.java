@@ -34,7 +34,11 @@ public record QuorumConfig(
 
   /** {@link DetectionSettings#defaults()}: {@code [probes, replication]}, both needed, 5s. */
   public static QuorumConfig defaults() {
-    QuorumPolicy p = DetectionSettings.defaults().policy();
+    return of(DetectionSettings.defaults().policy());
+  }
+
+  /** The policy in config terms: what {@code quorum} reads as when a profile supplies it. */
+  public static QuorumConfig of(QuorumPolicy p) {
     return new QuorumConfig(p.require().stream().map(SignalFamily::configName).toList(),
         p.minSignals(), p.holdFor(), p.clearAfter());
   }

@@ -1,5 +1,6 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.round.DetectionProfile;
 import io.drwatch.schema.ChannelShape;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,27 +14,27 @@ import java.util.stream.Collectors;
 /** Reads {@code detection.targets}: each entry, its address per probe and its channels. */
 final class TargetsReader {
 
-  private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
-  private static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(800);
-
   private TargetsReader() {}
 
   /**
    * The valid targets; problems with the others are in the node's error list.
    *
    * @param channelNames every well-formed name in {@code channels}
+   * @param profile the probe defaults ({@code detection.profile}); keys in the entry override them
    */
-  static List<TargetConfig> read(Node detection, Set<String> channelNames) {
+  static List<TargetConfig> read(Node detection, Set<String> channelNames,
+      DetectionProfile profile) {
     Map<String, String> pathByName = new HashMap<>();
     List<TargetConfig> targets = new ArrayList<>();
     for (Node entry : detection.list("targets").orElse(List.of())) {
-      target(entry, channelNames, pathByName).ifPresent(targets::add);
+      target(entry, channelNames, pathByName, profile).ifPresent(targets::add);
     }
     return targets;
   }
 
   private static Optional<TargetConfig> target(
-      Node node, Set<String> channelNames, Map<String, String> pathByName) {
+      Node node, Set<String> channelNames, Map<String, String> pathByName,
+      DetectionProfile profile) {
     int errorsBefore = node.errorCount();
     node.rejectUnknown(
         "name",
@@ -60,10 +61,13 @@ final class TargetsReader {
     EndpointAuthReader.Auth auth =
         EndpointAuthReader.read(node, ConfigLoader.secret(node, "password"), address.filter(a -> database));
     int beforeInterval = node.errorCount();
-    Duration interval = node.duration("interval", DEFAULT_INTERVAL, true);
-    Duration timeout = timeout(node, interval, node.errorCount() == beforeInterval);
-    int failuresToSuspect = node.integer("failuresToSuspect", 3, 1, Integer.MAX_VALUE);
-    int successesToClear = node.integer("successesToClear", 2, 1, Integer.MAX_VALUE);
+    Duration interval = node.duration("interval", profile.probeInterval(), true);
+    Duration timeout =
+        timeout(node, interval, node.errorCount() == beforeInterval, profile.probeTimeout());
+    int failuresToSuspect =
+        node.integer("failuresToSuspect", profile.failuresToSuspect(), 1, Integer.MAX_VALUE);
+    int successesToClear =
+        node.integer("successesToClear", profile.successesToClear(), 1, Integer.MAX_VALUE);
     List<String> channels = channels(node, channelNames);
     onlyFor(node, "expectStatus", probe, ProbeType.HTTP);
     int expectStatus = node.integer("expectStatus", 200, 100, 599);
@@ -106,12 +110,13 @@ final class TargetsReader {
   }
 
   // A timeout longer than the interval would let checks overlap; by default it is cut to fit.
-  private static Duration timeout(Node node, Duration interval, boolean intervalValid) {
+  private static Duration timeout(Node node, Duration interval, boolean intervalValid,
+      Duration byDefault) {
     if (!node.has("timeout")) {
-      return interval.compareTo(DEFAULT_TIMEOUT) < 0 ? interval : DEFAULT_TIMEOUT;
+      return interval.compareTo(byDefault) < 0 ? interval : byDefault;
     }
     int errorsBefore = node.errorCount();
-    Duration timeout = node.duration("timeout", DEFAULT_TIMEOUT, true);
+    Duration timeout = node.duration("timeout", byDefault, true);
     if (node.errorCount() == errorsBefore && intervalValid && timeout.compareTo(interval) > 0) {
       node.error(
           "timeout",

@@ -274,8 +274,8 @@ class DetectionConfigTest {
 
     assertThat(errors(yaml))
         .containsExactly(
-            "detection.ticks: unknown key (allowed: tick, targets, quorum, peers, peerToken, peerTokenFile,"
-                + " peerCaFile, peerFreshness, tilt, events)",
+            "detection.ticks: unknown key (allowed: profile, tick, targets, quorum, peers, peerToken,"
+                + " peerTokenFile, peerCaFile, peerFreshness, tilt, events)",
             "detection.targets[0].retries: unknown key (allowed: name, probe, address, password, passwordFile,"
                 + " caFile, iamAuth, interval, timeout, failuresToSuspect, successesToClear, channels,"
                 + " expectStatus, bodyContains)",
