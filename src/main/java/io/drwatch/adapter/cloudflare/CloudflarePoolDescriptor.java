@@ -15,32 +15,7 @@ import java.util.List;
  * patches {@code enabled} only: origins, monitor and steering stay. The token needs Account / Load
  * Balancing: Monitors and Pools / Edit.
  */
-public final class CloudflarePoolDescriptor extends AbstractActionDescriptor<CloudflarePoolDescriptor.Target> {
-
-  /** The pool and whether it should take traffic. */
-  public record Target(CloudflareTarget api, String account, String pool, boolean enabled)
-      implements CloudflareChange {
-
-    @Override
-    public String path() {
-      return "/accounts/" + account + "/load_balancers/pools/" + pool;
-    }
-
-    @Override
-    public String noun() {
-      return "pool";
-    }
-
-    @Override
-    public JsonObject patch() {
-      return new JsonObject().put("enabled", enabled);
-    }
-
-    @Override
-    public boolean matches(JsonObject found) {
-      return Boolean.valueOf(enabled).equals(found.getBoolean("enabled"));
-    }
-  }
+public final class CloudflarePoolDescriptor extends AbstractActionDescriptor<CloudflareChange> {
 
   public CloudflarePoolDescriptor() {
     super("cloudflare-pool", "Enables or disables a Cloudflare load balancer pool (`PATCH` of `enabled` only) and"
@@ -53,8 +28,9 @@ public final class CloudflarePoolDescriptor extends AbstractActionDescriptor<Clo
   }
 
   @Override
-  public Target parse(Params p) {
-    return new Target(CloudflareTarget.of(p), p.string("account"), p.string("pool"), p.bool("enabled"));
+  public CloudflareChange parse(Params p) {
+    return new CloudflareChange(CloudflareTarget.of(p), "/accounts/" + p.string("account")
+        + "/load_balancers/pools/" + p.string("pool"), "pool", new JsonObject().put("enabled", p.bool("enabled")));
   }
 
   @Override
