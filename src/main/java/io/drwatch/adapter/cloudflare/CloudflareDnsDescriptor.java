@@ -1,13 +1,9 @@
 package io.drwatch.adapter.cloudflare;
 
-import io.drwatch.port.FailoverAction;
 import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,18 +13,16 @@ import java.util.Optional;
  * DNS-only record, clients follow once their resolvers' cached answer expires (the record's TTL);
  * for a proxied record the edge uses the new origin at once. The token needs Zone / DNS / Edit.
  */
-public final class CloudflareDnsDescriptor extends AbstractActionDescriptor<CloudflareChange> {
+public final class CloudflareDnsDescriptor extends CloudflareDescriptor {
 
   public CloudflareDnsDescriptor() {
     super("cloudflare-dns", "Patches a Cloudflare DNS record's `content` (and `proxied`/`ttl` if given) and polls"
         + " until it reads back.",
-        CloudflareSpecs.schema(
-            CloudflareSpecs.id("zone", "the zone's id"),
-            CloudflareSpecs.id("record", "the DNS record's id"),
-            ParamSpec.string("content").asRequired().doc("the record's new content (an address, a name)"),
-            ParamSpec.bool("proxied").doc("whether Cloudflare proxies the record; unchanged when absent"),
-            ParamSpec.integer("ttl").range(1, 86_400).doc("1 = automatic, or 60..86400; unchanged when absent")),
-        60, Speed.QUICK, false, List.of());
+        CloudflareSpecs.id("zone", "the zone's id"),
+        CloudflareSpecs.id("record", "the DNS record's id"),
+        ParamSpec.string("content").asRequired().doc("the record's new content (an address, a name)"),
+        ParamSpec.bool("proxied").doc("whether Cloudflare proxies the record; unchanged when absent"),
+        ParamSpec.integer("ttl").range(1, 86_400).doc("1 = automatic, or 60..86400; unchanged when absent"));
   }
 
   @Override
@@ -42,10 +36,5 @@ public final class CloudflareDnsDescriptor extends AbstractActionDescriptor<Clou
     ttl.ifPresent(t -> body.put("ttl", t));
     return new CloudflareChange(CloudflareTarget.of(p), "/zones/" + p.string("zone") + "/dns_records/"
         + p.string("record"), "dns record", body);
-  }
-
-  @Override
-  public FailoverAction create(KindContext context) {
-    return CloudflarePatchAction.create(context.vertx(), this);
   }
 }
