@@ -60,7 +60,8 @@ public final class AuditEvidence {
     runs.forEach(r -> RunEvidence.of(r, cfg.objectives().rto(), objectives).ifPresent(evidence::add));
     try (SampleReader reader = SampleReader.open(cfg.state().dir())) {
       return AuditReports.compute(now, w, objectives, cfg.objectives().rto(),
-          reader.spans(w.tier(), w.from(), w.to()), reader.rto(w.tier(), w.from(), w.to()), evidence);
+          reader.spans(w.tier(), w.from(), w.to()), reader.rto(w.tier(), w.from(), w.to()), evidence,
+          reader.probeErrors(w.from(), w.to()));
     }
   }
 

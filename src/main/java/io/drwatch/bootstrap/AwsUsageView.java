@@ -6,14 +6,7 @@ import io.drwatch.port.AwsUsage;
 import java.util.List;
 
 /** The AWS adapter's counters and CloudWatch registrations as the {@link AwsUsage} port the metrics and HTTP adapters read. */
-final class AwsUsageView implements AwsUsage {
-  private final AwsRequestCounts counts;
-  private final CloudWatchReaders cloudWatch;
-
-  AwsUsageView(AwsRequestCounts counts, CloudWatchReaders cloudWatch) {
-    this.counts = counts;
-    this.cloudWatch = cloudWatch;
-  }
+record AwsUsageView(AwsRequestCounts counts, CloudWatchReaders cloudWatch) implements AwsUsage {
 
   @Override
   public List<RequestCount> requests() {

@@ -15,12 +15,10 @@ public final class Daemon implements AutoCloseable {
 
   private final Vertx vertx;
   private final DaemonVerticle verticle;
-  private final String deploymentId;
 
-  private Daemon(Vertx vertx, DaemonVerticle verticle, String deploymentId) {
+  private Daemon(Vertx vertx, DaemonVerticle verticle) {
     this.vertx = vertx;
     this.verticle = verticle;
-    this.deploymentId = deploymentId;
   }
 
   public static Daemon start(DrwatchConfig config) throws Exception {
@@ -36,9 +34,9 @@ public final class Daemon implements AutoCloseable {
     try {
       verticle.prepare(vertx).toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      String id = vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture()
+      vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return new Daemon(vertx, verticle, id);
+      return new Daemon(vertx, verticle);
     } catch (Exception e) {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       throw e;
@@ -99,7 +97,7 @@ public final class Daemon implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      vertx.undeploy(deploymentId).toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+      vertx.undeploy(verticle.deploymentID()).toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
     } finally {
       // A separate wait: a continuation chained on undeploy would be delivered on an event loop
       // that close() stops, and never complete.

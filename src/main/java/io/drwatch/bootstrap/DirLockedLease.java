@@ -10,18 +10,7 @@ import java.util.function.Consumer;
  * two daemons must never share one state dir (one journal file, one lock). The lock is taken
  * first and given back last; grants, holder and changes are the cluster lease's.
  */
-final class DirLockedLease implements ExecutorLease {
-  private final ExecutorLease dirLock;
-  private final ExecutorLease lease;
-
-  DirLockedLease(ExecutorLease dirLock, ExecutorLease lease) {
-    this.dirLock = dirLock;
-    this.lease = lease;
-  }
-
-  ExecutorLease lease() {
-    return lease;
-  }
+record DirLockedLease(ExecutorLease dirLock, ExecutorLease lease) implements ExecutorLease {
 
   @Override
   public Future<Void> start() {

@@ -10,6 +10,7 @@ import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
@@ -58,74 +59,70 @@ final class LiveTls {
     }
   }
 
-  /** A key manager that delegates to whichever one was set last. */
+  /** A key manager that delegates to whichever one was set last in {@code live}. */
   static final class Keys extends X509ExtendedKeyManager {
-    private volatile X509ExtendedKeyManager current;
+    final AtomicReference<X509ExtendedKeyManager> live;
 
     Keys(X509ExtendedKeyManager first) {
-      current = first;
+      live = new AtomicReference<>(first);
     }
 
-    void set(X509ExtendedKeyManager next) {
-      current = next;
+    private X509ExtendedKeyManager current() {
+      return live.get();
     }
 
     @Override
     public String[] getClientAliases(String keyType, Principal[] issuers) {
-      return current.getClientAliases(keyType, issuers);
+      return current().getClientAliases(keyType, issuers);
     }
 
     @Override
     public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-      return current.chooseClientAlias(keyType, issuers, socket);
+      return current().chooseClientAlias(keyType, issuers, socket);
     }
 
     @Override
     public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
-      return current.chooseEngineClientAlias(keyType, issuers, engine);
+      return current().chooseEngineClientAlias(keyType, issuers, engine);
     }
 
     @Override
     public String[] getServerAliases(String keyType, Principal[] issuers) {
-      return current.getServerAliases(keyType, issuers);
+      return current().getServerAliases(keyType, issuers);
     }
 
     @Override
     public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-      return current.chooseServerAlias(keyType, issuers, socket);
+      return current().chooseServerAlias(keyType, issuers, socket);
     }
 
     @Override
     public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-      return current.chooseEngineServerAlias(keyType, issuers, engine);
+      return current().chooseEngineServerAlias(keyType, issuers, engine);
     }
 
     @Override
     public X509Certificate[] getCertificateChain(String alias) {
-      return current.getCertificateChain(alias);
+      return current().getCertificateChain(alias);
     }
 
     @Override
     public PrivateKey getPrivateKey(String alias) {
-      return current.getPrivateKey(alias);
+      return current().getPrivateKey(alias);
     }
   }
 
-  /** A trust manager that delegates to whichever one was set last, host-name checks included. */
+  /** A trust manager that delegates to whichever one was set last in {@code live}, host-name checks included. */
   static final class Trust extends DelegatingTrustManager {
-    private volatile X509ExtendedTrustManager current;
+    final AtomicReference<X509ExtendedTrustManager> live;
 
     Trust(X509ExtendedTrustManager first) {
-      current = first;
-    }
-
-    void set(X509ExtendedTrustManager next) {
-      current = next;
+      live = new AtomicReference<>(first);
     }
 
     @Override
     protected X509ExtendedTrustManager delegate() {
-      return current;
+      return live.get();
     }
   }
 }

@@ -7,6 +7,9 @@ import io.drwatch.app.status.StatusBoard;
 import io.drwatch.config.DrwatchConfig;
 import io.drwatch.domain.CodedFailure;
 import io.drwatch.domain.FailureCode;
+import io.drwatch.domain.channel.ChannelStatus;
+import io.drwatch.domain.report.ProbeErrorChange;
+import io.drwatch.domain.report.ProbeErrorWatch;
 import io.drwatch.domain.report.RtoSpan;
 import io.drwatch.domain.report.Span;
 import io.drwatch.domain.runbook.RtoProjection;
@@ -22,7 +25,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Samples every channel's RPO and condition, and the projected RTO, once a second into
+ * Samples every channel's RPO and condition, and the projected RTO, once a second (and each
+ * change of a channel's probe failure code) into
  * {@code <state.dir>/samples.db}, and serves the audit report. The sampler reads the status board
  * on the event loop (in memory, cheap); the store writes on its own worker thread. A store that
  * cannot be opened costs the evidence, never the daemon: it is logged and sampling stays off.
@@ -40,6 +44,7 @@ public final class SampleWiring {
   private volatile SampleWriter writer;
   private long timer = -1;
   private long lastSecond = Long.MIN_VALUE;
+  private final ProbeErrorWatch errors = new ProbeErrorWatch();
 
   private SampleWiring(Vertx vertx, DrwatchConfig config, StatusBoard board,
       Supplier<Optional<RtoProjection>> rto, Clock clock) {
@@ -107,8 +112,12 @@ public final class SampleWiring {
       return;
     }
     lastSecond = second;
-    List<Span> samples = board.channels().stream().map(s -> Span.sample(s.name(), second,
+    List<ChannelStatus> channels = board.channels();
+    List<Span> samples = channels.stream().map(s -> Span.sample(s.name(), second,
         s.condition().name(), s.rpo(), s.spec().rpoObjective())).toList();
+    // The board clears a channel's code when a round fully succeeds: that change is stored too.
+    List<ProbeErrorChange> changes = channels.stream().flatMap(s -> errors.observe(s.name(), second,
+        board.lastErrorCode(s.name()).map(FailureCode::label), s.lastError()).stream()).toList();
     List<RtoSpan> projected;
     try {
       projected = rto.get().map(p -> List.of(RtoSpan.sample(second, p.total(),
@@ -119,7 +128,7 @@ public final class SampleWiring {
       projected = List.of();
     }
     if (writer != null) {
-      writer.offer(samples, projected);
+      writer.offer(samples, projected, changes);
     }
   }
 

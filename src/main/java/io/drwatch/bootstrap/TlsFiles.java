@@ -53,12 +53,12 @@ final class TlsFiles {
   void watch(LiveFiles files, DrwatchConfig config) {
     config.http().tls().ifPresent(tls -> {
       files.watch("http.tls certFile/keyFile", List.of(tls.certFile(), tls.keyFile()),
-          () -> LiveTls.keys(tls.certFile(), tls.keyFile()), next -> own.orElseThrow().set(next));
+          () -> LiveTls.keys(tls.certFile(), tls.keyFile()), own.orElseThrow().live::set);
       tls.clientCaFile().ifPresent(ca -> files.watch("http.tls.clientCaFile", List.of(ca),
-          () -> LiveTls.trust(ca), next -> clientCa.orElseThrow().set(next)));
+          () -> LiveTls.trust(ca), clientCa.orElseThrow().live::set));
     });
     config.detection().peerCaFile().ifPresent(ca -> files.watch("detection.peerCaFile", List.of(ca),
-        () -> LiveTls.trust(ca), next -> peerCa.orElseThrow().set(next)));
+        () -> LiveTls.trust(ca), peerCa.orElseThrow().live::set));
   }
 
   /**

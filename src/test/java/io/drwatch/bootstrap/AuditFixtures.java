@@ -43,8 +43,13 @@ final class AuditFixtures {
   }
 
   static ChannelStatus status(ChannelStatus base, ChannelCondition condition, Optional<Duration> rpo, Instant at) {
+    return status(base, condition, rpo, at, Optional.empty());
+  }
+
+  static ChannelStatus status(ChannelStatus base, ChannelCondition condition, Optional<Duration> rpo, Instant at,
+      Optional<String> lastError) {
     return new ChannelStatus(base.spec(), condition, rpo, base.resolution(), rpo, LinkState.UNKNOWN, 1, 1,
-        Optional.of(at), Optional.empty(), condition.name(), at, Duration.ZERO, true, base.rounds() + 1,
+        Optional.of(at), lastError, condition.name(), at, Duration.ZERO, true, base.rounds() + 1,
         Optional.empty(), false, Optional.empty());
   }
 

@@ -6,6 +6,7 @@ import io.drwatch.adapter.samples.SampleReader;
 import io.drwatch.app.status.StatusBoard;
 import io.drwatch.config.ConfigLoader;
 import io.drwatch.config.DrwatchConfig;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.domain.channel.ChannelCondition;
 import io.drwatch.domain.report.Tier;
 import io.drwatch.testkit.Await;
@@ -68,7 +69,12 @@ class SampleWiringTest {
       Instant at = Instant.ofEpochSecond(T0 + i);
       ChannelCondition c = i >= 50 && i < 60 ? ChannelCondition.BROKEN : ChannelCondition.HEALTHY;
       long ms = i < 50 ? 1000 : i < 60 ? 7000 : 1500;
-      board.update(AuditFixtures.status(board.channel("db"), c, Optional.of(Duration.ofMillis(ms)), at));
+      // Its probes time out while BROKEN: one episode, stored when it begins and when it clears.
+      Optional<String> error = c == ChannelCondition.BROKEN ? Optional.of("timed out after 2s") : Optional.empty();
+      if (error.isPresent()) {
+        board.probeError("db", FailureCode.TIMEOUT);
+      }
+      board.update(AuditFixtures.status(board.channel("db"), c, Optional.of(Duration.ofMillis(ms)), at, error));
       clock.set(at);
       long second = T0 + i;
       Await.until(Duration.ofSeconds(10), "second " + i + " stored", () -> {
@@ -96,6 +102,16 @@ class SampleWiringTest {
     assertThat(db.getJsonObject("worst").getString("at")).isEqualTo(Instant.ofEpochSecond(T0 + 50).toString());
     assertThat(db.getJsonObject("rpoPercentiles").getDouble("p50")).isEqualTo(1.0);
     assertThat(db.getJsonObject("rpoPercentiles").getDouble("p99")).isEqualTo(7.0);
+    JsonObject errors = db.getJsonObject("probeErrors");
+    assertThat(errors.getJsonObject("episodes").getMap()).containsExactly(java.util.Map.entry("timeout", 1));
+    assertThat(errors.getJsonObject("last").getMap()).containsEntry("code", "timeout")
+        .containsEntry("at", Instant.ofEpochSecond(T0 + 50).toString()).containsEntry("message", "timed out after 2s")
+        .containsEntry("clearedAt", Instant.ofEpochSecond(T0 + 60).toString());
+    try (SampleReader r = SampleReader.open(state)) {
+      assertThat(r.probeErrors(T0, T0 + 70)).extracting(e -> e.at(), e -> e.code())
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(T0 + 50, Optional.of("timeout")),
+              org.assertj.core.groups.Tuple.tuple(T0 + 60, Optional.empty()));
+    }
     JsonObject run = report.getJsonArray("runs").getJsonObject(0);
     assertThat(run.getString("runId")).isEqualTo("drill-1");
     assertThat(run.getString("mode")).isEqualTo("drill");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drwatch.adapter.coordination.LocalExecutorLease;
 import io.drwatch.adapter.samples.SampleStore;
+import io.drwatch.domain.report.ProbeErrorChange;
 import io.drwatch.domain.report.RtoSpan;
 import io.drwatch.domain.report.Span;
 import io.drwatch.testkit.TestVertx;
@@ -72,18 +73,28 @@ class ReportCommandTest {
         spans.add(Span.sample("db", t, t < now - 10 ? "HEALTHY" : "BROKEN", Optional.of(Duration.ofMillis(1500)),
             Duration.ofSeconds(2)));
       }
-      store.write(spans, List.of(RtoSpan.sample(now - 1, Optional.of(Duration.ofSeconds(40)), Duration.ofMinutes(15))));
+      store.write(spans, List.of(RtoSpan.sample(now - 1, Optional.of(Duration.ofSeconds(40)), Duration.ofMinutes(15))),
+          List.of(new ProbeErrorChange("db", now - 10, Optional.of("unreachable"), "refused, port 1"),
+              new ProbeErrorChange("db", now - 5, Optional.empty(), "")));
 
       Run csv = report("--config", config.toString(), "--since", "1h", "--format", "csv");
       assertThat(csv.exit()).as(csv.err()).isZero();
       String[] lines = csv.out().split("\r\n");
       assertThat(lines[0]).startsWith("channel,objective_s,window_s,observed_s,within_objective_s,percent_within");
       assertThat(lines[1]).startsWith("db,2.000,3600,100,90,90.000,1.500,");
-      assertThat(lines[1]).contains(",10,1.500,1.500,1.500,true,BROKEN=10;HEALTHY=90");
+      assertThat(lines[0]).endsWith(",condition_seconds,probe_error_episodes,last_probe_error_code,"
+          + "last_probe_error_at,last_probe_error_message");
+      assertThat(lines[1]).contains(",10,1.500,1.500,1.500,true,BROKEN=10;HEALTHY=90,unreachable=1,unreachable,"
+          + Instant.ofEpochSecond(now - 10) + ",\"refused, port 1\"");
 
       Run html = report("--config", config.toString(), "--since", "1h");
       assertThat(html.exit()).as(html.err()).isZero();
-      assertThat(html.out()).startsWith("<!DOCTYPE html>").contains("class=\"chart rpo-chart\"", "id=\"runs\"");
+      assertThat(html.out()).startsWith("<!DOCTYPE html>").contains("class=\"chart rpo-chart\"", "id=\"runs\"",
+          "<p id=\"probe-errors-db\" data-episodes=\"1\">Probe errors: 1 episode (unreachable 1); last unreachable");
+      Run json = report("--config", config.toString(), "--since", "1h", "--format", "json");
+      assertThat(new io.vertx.core.json.JsonObject(json.out()).getJsonArray("channels").getJsonObject(0)
+          .getJsonObject("probeErrors").getJsonObject("last").getString("clearedAt"))
+          .isEqualTo(Instant.ofEpochSecond(now - 5).toString());
     } finally {
       daemon.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

@@ -22,14 +22,7 @@ final class AssumedRoles {
   private AssumedRoles() {}
 
   /** An assumed role's credentials and the STS client behind them, closed together. */
-  static final class Provider implements AwsCredentialsProvider {
-    private final StsClient sts;
-    private final StsAssumeRoleCredentialsProvider delegate;
-
-    private Provider(StsClient sts, StsAssumeRoleCredentialsProvider delegate) {
-      this.sts = sts;
-      this.delegate = delegate;
-    }
+  record Provider(StsClient sts, StsAssumeRoleCredentialsProvider delegate) implements AwsCredentialsProvider {
 
     @Override
     public AwsCredentials resolveCredentials() {

@@ -105,9 +105,17 @@ public abstract class AwsStepAction<C extends SdkClient> implements FailoverActi
     }
 
     @Override
+    public final Future<Void> apply(Step step) {
+      return result(step).mapEmpty();
+    }
+
+    @Override
     public final Future<Void> await(Step step) {
       return Future.succeededFuture();
     }
+
+    /** Makes the call; the result is what the provider answered (a payload, an event id). */
+    protected abstract Future<String> result(Step step);
 
     /**
      * Only what cannot run the call twice is retried: a throttled call did not run, one that never

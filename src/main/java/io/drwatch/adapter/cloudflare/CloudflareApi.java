@@ -26,17 +26,9 @@ import java.util.function.Supplier;
  * error number as the provider code. Messages name the step, the method and the path (ids only),
  * never the token.
  */
-final class CloudflareApi {
-  private final Vertx vertx;
-  private final HttpJson http;
-  private final Retry retry;
-  private final Duration pollEvery;
-
+record CloudflareApi(Vertx vertx, HttpJson http, Retry retry, Duration pollEvery) {
   CloudflareApi(Vertx vertx, HttpClient client, Retry retry, Duration pollEvery) {
-    this.vertx = vertx;
-    this.http = HttpJson.wrap(client);
-    this.retry = retry;
-    this.pollEvery = pollEvery;
+    this(vertx, HttpJson.wrap(client), retry, pollEvery);
   }
 
   /** A GET, retried until {@code stop} (the step's {@code abandoned}) completes. */

@@ -1,14 +1,9 @@
 package io.drwatch.adapter.cloudflare;
 
-import io.drwatch.port.FailoverAction;
 import io.drwatch.schema.ParamException;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,62 +13,28 @@ import java.util.Optional;
  * DNS-only record, clients follow once their resolvers' cached answer expires (the record's TTL);
  * for a proxied record the edge uses the new origin at once. The token needs Zone / DNS / Edit.
  */
-public final class CloudflareDnsDescriptor extends AbstractActionDescriptor<CloudflareDnsDescriptor.Target> {
-
-  /** The record and what it should say. */
-  public record Target(CloudflareTarget api, String zone, String record, String content,
-      Optional<Boolean> proxied, Optional<Integer> ttl) implements CloudflareChange {
-
-    @Override
-    public String path() {
-      return "/zones/" + zone + "/dns_records/" + record;
-    }
-
-    @Override
-    public String noun() {
-      return "dns record";
-    }
-
-    @Override
-    public JsonObject patch() {
-      JsonObject body = new JsonObject().put("content", content);
-      proxied.ifPresent(p -> body.put("proxied", p));
-      ttl.ifPresent(t -> body.put("ttl", t));
-      return body;
-    }
-
-    @Override
-    public boolean matches(JsonObject found) {
-      return content.equals(found.getString("content"))
-          && proxied.map(p -> Objects.equals(p, found.getBoolean("proxied"))).orElse(true)
-          && ttl.map(t -> Objects.equals(t, found.getInteger("ttl"))).orElse(true);
-    }
-  }
+public final class CloudflareDnsDescriptor extends CloudflareDescriptor {
 
   public CloudflareDnsDescriptor() {
     super("cloudflare-dns", "Patches a Cloudflare DNS record's `content` (and `proxied`/`ttl` if given) and polls"
         + " until it reads back.",
-        CloudflareSpecs.schema(
-            CloudflareSpecs.id("zone", "the zone's id"),
-            CloudflareSpecs.id("record", "the DNS record's id"),
-            ParamSpec.string("content").asRequired().doc("the record's new content (an address, a name)"),
-            ParamSpec.bool("proxied").doc("whether Cloudflare proxies the record; unchanged when absent"),
-            ParamSpec.integer("ttl").range(1, 86_400).doc("1 = automatic, or 60..86400; unchanged when absent")),
-        60, Speed.QUICK, false, List.of());
+        CloudflareSpecs.id("zone", "the zone's id"),
+        CloudflareSpecs.id("record", "the DNS record's id"),
+        ParamSpec.string("content").asRequired().doc("the record's new content (an address, a name)"),
+        ParamSpec.bool("proxied").doc("whether Cloudflare proxies the record; unchanged when absent"),
+        ParamSpec.integer("ttl").range(1, 86_400).doc("1 = automatic, or 60..86400; unchanged when absent"));
   }
 
   @Override
-  public Target parse(Params p) {
+  public CloudflareChange parse(Params p) {
     Optional<Integer> ttl = p.optionalInteger("ttl");
     if (ttl.isPresent() && ttl.get() != 1 && ttl.get() < 60) {
       throw new ParamException("ttl", "must be 1 (automatic) or between 60 and 86400", ttl.get().toString());
     }
-    return new Target(CloudflareTarget.of(p), p.string("zone"), p.string("record"), p.string("content").strip(),
-        p.optionalBool("proxied"), ttl);
-  }
-
-  @Override
-  public FailoverAction create(KindContext context) {
-    return CloudflarePatchAction.create(context.vertx(), this);
+    JsonObject body = new JsonObject().put("content", p.string("content").strip());
+    p.optionalBool("proxied").ifPresent(v -> body.put("proxied", v));
+    ttl.ifPresent(t -> body.put("ttl", t));
+    return new CloudflareChange(CloudflareTarget.of(p), "/zones/" + p.string("zone") + "/dns_records/"
+        + p.string("record"), "dns record", body);
   }
 }

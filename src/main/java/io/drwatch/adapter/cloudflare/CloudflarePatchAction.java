@@ -19,33 +19,32 @@ import java.time.Duration;
  *
  * <p>The step's params are read by its descriptor, the same rules that checked them at load.
  */
-final class CloudflarePatchAction<C extends CloudflareChange> extends DescribedAction<C> {
+final class CloudflarePatchAction extends DescribedAction<CloudflareChange> {
   private final CloudflareApi api;
 
-  CloudflarePatchAction(AbstractActionDescriptor<C> descriptor, CloudflareApi api) {
+  CloudflarePatchAction(AbstractActionDescriptor<CloudflareChange> descriptor, CloudflareApi api) {
     super(descriptor);
     this.api = api;
   }
 
-  static <C extends CloudflareChange> CloudflarePatchAction<C> create(Vertx vertx,
-      AbstractActionDescriptor<C> descriptor) {
-    return new CloudflarePatchAction<>(descriptor, new CloudflareApi(vertx,
+  static CloudflarePatchAction create(Vertx vertx, AbstractActionDescriptor<CloudflareChange> descriptor) {
+    return new CloudflarePatchAction(descriptor, new CloudflareApi(vertx,
         vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)), Retry.of("cloudflare"),
         Duration.ofSeconds(1)));
   }
 
   @Override
-  protected Future<Boolean> check(Step step, C c) {
+  protected Future<Boolean> check(Step step, CloudflareChange c) {
     return api.get(step.id(), c.api(), c.path(), step.abandoned()).map(c::matches);
   }
 
   @Override
-  protected Future<Void> apply(Step step, C c) {
+  protected Future<Void> apply(Step step, CloudflareChange c) {
     return api.patch(step.id(), c.api(), c.path(), c.patch(), step.abandoned()).mapEmpty();
   }
 
   @Override
-  protected Future<Void> await(Step step, C c) {
+  protected Future<Void> await(Step step, CloudflareChange c) {
     return api.until(step.abandoned(),
             "step " + step.id() + ": " + c.noun() + " " + c.path() + " to " + c.patch().encode(),
             c.api().waitFor(), () -> api.get(step.id(), c.api(), c.path(), step.abandoned()),

@@ -1,12 +1,8 @@
 package io.drwatch.adapter.cloudflare;
 
-import io.drwatch.port.FailoverAction;
 import io.drwatch.schema.ParamSpec;
 import io.drwatch.schema.Params;
-import io.drwatch.spi.AbstractActionDescriptor;
-import io.drwatch.spi.KindContext;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 
 /**
  * {@code cloudflare-pool}: enables or disables one Load Balancing pool, e.g. disabling the old
@@ -15,50 +11,19 @@ import java.util.List;
  * patches {@code enabled} only: origins, monitor and steering stay. The token needs Account / Load
  * Balancing: Monitors and Pools / Edit.
  */
-public final class CloudflarePoolDescriptor extends AbstractActionDescriptor<CloudflarePoolDescriptor.Target> {
-
-  /** The pool and whether it should take traffic. */
-  public record Target(CloudflareTarget api, String account, String pool, boolean enabled)
-      implements CloudflareChange {
-
-    @Override
-    public String path() {
-      return "/accounts/" + account + "/load_balancers/pools/" + pool;
-    }
-
-    @Override
-    public String noun() {
-      return "pool";
-    }
-
-    @Override
-    public JsonObject patch() {
-      return new JsonObject().put("enabled", enabled);
-    }
-
-    @Override
-    public boolean matches(JsonObject found) {
-      return Boolean.valueOf(enabled).equals(found.getBoolean("enabled"));
-    }
-  }
+public final class CloudflarePoolDescriptor extends CloudflareDescriptor {
 
   public CloudflarePoolDescriptor() {
     super("cloudflare-pool", "Enables or disables a Cloudflare load balancer pool (`PATCH` of `enabled` only) and"
         + " polls until it reads back.",
-        CloudflareSpecs.schema(
-            CloudflareSpecs.id("account", "the account's id"),
-            CloudflareSpecs.id("pool", "the pool's id"),
-            ParamSpec.bool("enabled").asRequired().doc("whether the pool takes traffic")),
-        60, Speed.QUICK, false, List.of());
+        CloudflareSpecs.id("account", "the account's id"),
+        CloudflareSpecs.id("pool", "the pool's id"),
+        ParamSpec.bool("enabled").asRequired().doc("whether the pool takes traffic"));
   }
 
   @Override
-  public Target parse(Params p) {
-    return new Target(CloudflareTarget.of(p), p.string("account"), p.string("pool"), p.bool("enabled"));
-  }
-
-  @Override
-  public FailoverAction create(KindContext context) {
-    return CloudflarePatchAction.create(context.vertx(), this);
+  public CloudflareChange parse(Params p) {
+    return new CloudflareChange(CloudflareTarget.of(p), "/accounts/" + p.string("account")
+        + "/load_balancers/pools/" + p.string("pool"), "pool", new JsonObject().put("enabled", p.bool("enabled")));
   }
 }

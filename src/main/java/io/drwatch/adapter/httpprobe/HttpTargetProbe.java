@@ -25,24 +25,10 @@ import java.util.concurrent.TimeUnit;
  * expected text shows up. Every check uses a new connection ({@code Connection: close}), so a
  * connection that hung during one check cannot be handed to the next.
  */
-public final class HttpTargetProbe implements TargetProbe {
+public record HttpTargetProbe(HttpClientAgent client, RequestOptions request, int expectStatus,
+    Optional<String> bodyContains, Duration timeout) implements TargetProbe {
   static final int MAX_BODY = 64 * 1024;
   private static final int MAX_QUOTED = 60;
-
-  private final HttpClientAgent client;
-  private final RequestOptions request;
-  private final int expectStatus;
-  private final Optional<String> bodyContains;
-  private final Duration timeout;
-
-  HttpTargetProbe(HttpClientAgent client, RequestOptions request, int expectStatus,
-      Optional<String> bodyContains, Duration timeout) {
-    this.client = client;
-    this.request = request;
-    this.expectStatus = expectStatus;
-    this.bodyContains = bodyContains;
-    this.timeout = timeout;
-  }
 
   /**
    * @param url absolute {@code http://} or {@code https://} URL

@@ -1,5 +1,6 @@
 package io.drwatch.adapter.opensearch;
 
+import io.drwatch.adapter.support.WriterClock;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.LinkState;
 import io.drwatch.domain.lag.ReplicaView;
@@ -18,28 +19,25 @@ import java.util.Optional;
  * In real cross-cluster replication the heartbeat index must itself be replicated: create it on the
  * leader (1 shard) under a name an auto-follow rule matches, or start replication of it explicitly.
  *
- * <p>Clock: the writer time is drwatch's clock, taken just before the write. A plain index request
- * has no server-side "now" (the {@code _ingest.timestamp} route needs an ingest pipeline with the
- * {@code set} processor, absent from minimal distributions and a change to the leader we would
- * rather not require). RPO is {@code now - ts} on the same clock, so no cross-host skew enters it;
- * the write's own latency only makes it overstate. The sequence is the writer time in
- * milliseconds, forced to increase, so that several observers writing the same document stay in
- * one sequence space (up to their mutual clock skew).
+ * <p>Clock: writer time and sequence come from drwatch's clock ({@link WriterClock}), taken just
+ * before the write. A plain index request has no server-side "now" (the {@code _ingest.timestamp}
+ * route needs an ingest pipeline with the {@code set} processor, absent from minimal distributions
+ * and a change to the leader we would rather not require). The write's own latency only makes the
+ * RPO overstate.
  */
 final class OsHeartbeat implements ChannelProbe {
   private final OsHttp leader;
   private final OsHttp follower;
   private final String index;
   private final String id;
-  private final Clock clock;
-  private long lastSeq;
+  private final WriterClock writer;
 
   OsHeartbeat(OsHttp leader, OsHttp follower, String index, String id, Clock clock) {
     this.leader = leader;
     this.follower = follower;
     this.index = index;
     this.id = id;
-    this.clock = clock;
+    this.writer = new WriterClock(clock);
   }
 
   private String docPath() {
@@ -48,12 +46,11 @@ final class OsHeartbeat implements ChannelProbe {
 
   @Override
   public Future<Heartbeat> writeHeartbeat() {
-    Instant ts = clock.instant();
-    long seq = Math.max(lastSeq + 1, ts.toEpochMilli());
-    lastSeq = seq;
-    String body = new JsonObject().put("seq", seq).put("ts", ts.toEpochMilli()).put("writer", "drwatch").encode();
+    Heartbeat hb = writer.next();
+    String body = new JsonObject().put("seq", hb.seq()).put("ts", hb.writerTs().toEpochMilli())
+        .put("writer", "drwatch").encode();
     return leader.send(HttpMethod.PUT, docPath(), body).compose(reply -> reply.status() == 200 || reply.status() == 201
-        ? Future.succeededFuture(new Heartbeat(seq, Instant.ofEpochMilli(ts.toEpochMilli())))
+        ? Future.succeededFuture(hb)
         : failed("PUT " + docPath() + " on the leader: status " + reply.status() + " " + reply.quoted()));
   }
 

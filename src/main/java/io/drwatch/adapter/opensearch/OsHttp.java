@@ -1,15 +1,14 @@
 package io.drwatch.adapter.opensearch;
 
-import io.drwatch.adapter.support.BodyPrefix;
 import io.drwatch.adapter.support.HttpJson;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
+import io.drwatch.adapter.support.BoundedRequest;
 import io.drwatch.adapter.support.TlsFailures;
 import io.drwatch.adapter.support.TlsTrust;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.DecodeException;
@@ -110,19 +109,12 @@ final class OsHttp implements AutoCloseable {
     Future<Void> ready = "https".equals(uri.getScheme()) ? TlsTrust.warmed(vertx) : Future.succeededFuture();
     return ready.compose(v -> auth.headers(vertx, method.name(), uri, extra, body))
         .compose(signed -> {
-          RequestOptions options = new RequestOptions()
-              .setMethod(method)
-              .setAbsoluteURI(uri.toString())
-              .setFollowRedirects(false)
-              .setConnectTimeout(ms)
-              .setIdleTimeout(ms)
-              .putHeader("User-Agent", "drwatch")
+          RequestOptions options = BoundedRequest.options(method, uri, timeout)
               .putHeader("Accept", "application/json");
           extra.forEach(options::putHeader);
           signed.forEach(options::putHeader);
-          return io.drwatch.adapter.support.OnContext.run(vertx, () -> client.request(options)
-              .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)))
-              .compose(OsHttp::read));
+          return BoundedRequest.send(vertx, client, options, Optional.ofNullable(body).map(Buffer::buffer), MAX_READ)
+              .map(a -> new Reply(a.status(), a.body()));
         })
         .timeout(ms, TimeUnit.MILLISECONDS)
         .recover(err -> Future.failedFuture(TlsFailures.coded(err, trust)
@@ -130,9 +122,6 @@ final class OsHttp implements AutoCloseable {
             .orElseGet(() -> HttpJson.transport(err, method.name() + " " + path, timeout))));
   }
 
-  private static Future<Reply> read(HttpClientResponse response) {
-    return BodyPrefix.read(response, MAX_READ).map(text -> new Reply(response.statusCode(), text));
-  }
 
   @Override
   public void close() {

@@ -16,14 +16,7 @@ import java.util.Optional;
  * an operation count, not a time, so it goes into the link detail and never into a lag figure:
  * the canary supplies the RPO. A missing follower index is a down link too.
  */
-final class ReplicationTelemetry implements ProviderTelemetry {
-  private final OsHttp follower;
-  private final String index;
-
-  ReplicationTelemetry(OsHttp follower, String index) {
-    this.follower = follower;
-    this.index = index;
-  }
+record ReplicationTelemetry(OsHttp follower, String index) implements ProviderTelemetry {
 
   static String statusPath(String index) {
     return "/_plugins/_replication/" + OsHttp.seg(index) + "/_status";

@@ -19,23 +19,11 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * X-Amz-Security-Token for temporary credentials, Authorization). Pure computation; resolving the
  * credentials is the caller's business (it may block, so it happens off the event loop).
  */
-final class SigV4 {
+record SigV4(String region, String service, Clock clock) {
   static final String SERVICE = "es";
 
-  private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-  private final String region;
-  private final String service;
-  private final Clock clock;
-
-  SigV4(String region, String service, Clock clock) {
-    this.region = region;
-    this.service = service;
-    this.clock = clock;
-  }
-
-  String region() {
-    return region;
-  }
+  // Stateless and thread-safe: one for every endpoint.
+  private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
   /**
    * The headers to send with a request to {@code uri}: {@code extra} (signed too, e.g.
@@ -45,7 +33,7 @@ final class SigV4 {
       AwsCredentialsIdentity credentials) {
     SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
     extra.forEach(request::putHeader);
-    SignedRequest signed = signer.sign(r -> r
+    SignedRequest signed = SIGNER.sign(r -> r
         .identity(credentials)
         .request(request.build())
         .payload(body == null ? null : ContentStreamProvider.fromByteArrayUnsafe(body))

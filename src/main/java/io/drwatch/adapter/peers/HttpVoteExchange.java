@@ -1,6 +1,8 @@
 package io.drwatch.adapter.peers;
 
-import io.drwatch.adapter.peers.PeerFetchFailure.Code;
+import io.drwatch.adapter.support.HttpJson;
+import io.drwatch.domain.CodedFailure;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.detect.ObserverReport;
 import io.drwatch.port.VoteExchange;
@@ -120,7 +122,7 @@ public final class HttpVoteExchange implements VoteExchange {
     });
   }
 
-  /** Fails with a {@link PeerFetchFailure} for a wrong status or body, else the transport's error. */
+  /** Fails with a {@link CodedFailure} for a wrong status or body, else the transport's error. */
   Future<List<ObserverReport>> fetchOne(String peer) {
     return fetchOne(PeerConfig.of(peer));
   }
@@ -137,7 +139,8 @@ public final class HttpVoteExchange implements VoteExchange {
         .compose(r -> r.send())
         .compose(resp -> resp.statusCode() == 200
             ? readCapped(peer, resp)
-            : discard(resp, new PeerFetchFailure(Code.STATUS, peer + " answered " + resp.statusCode())))
+            : discard(resp, refused(HttpJson.code(resp.statusCode()), "STATUS", peer + " answered " + resp.statusCode(),
+                resp.statusCode())))
         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .compose(body -> parse(bound, body, clock.instant()));
   }
@@ -171,15 +174,24 @@ public final class HttpVoteExchange implements VoteExchange {
     return done.future();
   }
 
-  private static <T> Future<T> discard(HttpClientResponse resp, PeerFetchFailure failure) {
+  private static <T> Future<T> discard(HttpClientResponse resp, CodedFailure failure) {
     resp.exceptionHandler(expected -> { }); // the reset below is ours, not news
     resp.request().reset();
     return Future.failedFuture(failure);
   }
 
-  private static PeerFetchFailure tooLarge(String peer, String what) {
-    return new PeerFetchFailure(Code.BODY_TOO_LARGE, peer + " votes body over "
-        + BODY_LIMIT + " bytes (" + what + "): refused unread");
+  private static CodedFailure tooLarge(String peer, String what) {
+    return refused(FailureCode.UNREACHABLE, "BODY_TOO_LARGE", peer + " votes body over "
+        + BODY_LIMIT + " bytes (" + what + "): refused unread", 0);
+  }
+
+  /**
+   * A peer's answer we refuse: coded as drwatch decides on it (a status as {@link HttpJson#code},
+   * a bad body as a broken server, another observer's name as {@code AUTH}), with the reason's
+   * word as its provider code for the log line.
+   */
+  private static CodedFailure refused(FailureCode code, String why, String message, int status) {
+    return CodedFailure.of(code, message, why, status, null, null);
   }
 
   private Future<List<ObserverReport>> parse(PeerConfig bound, Buffer raw, Instant received) {
@@ -189,9 +201,9 @@ public final class HttpVoteExchange implements VoteExchange {
       String observer = body.getString("observer");
       if (bound.observer().isPresent() && !bound.observer().get().equals(observer)) {
         misnamed.incrementAndGet();
-        return Future.failedFuture(new PeerFetchFailure(Code.WRONG_OBSERVER, peer
+        return Future.failedFuture(refused(FailureCode.AUTH, "WRONG_OBSERVER", peer
             + " reports as \"" + observer + "\", bound to \"" + bound.observer().get()
-            + "\": its votes are ignored"));
+            + "\": its votes are ignored", 0));
       }
       JsonArray reports = body.getJsonArray("reports", new JsonArray());
       List<ObserverReport> out = new ArrayList<>();
@@ -205,8 +217,8 @@ public final class HttpVoteExchange implements VoteExchange {
       }
       return Future.succeededFuture(out);
     } catch (RuntimeException e) {
-      return Future.failedFuture(new PeerFetchFailure(Code.MALFORMED,
-          peer + " votes body is not the votes JSON: " + Failures.line(e)));
+      return Future.failedFuture(refused(FailureCode.UNREACHABLE, "MALFORMED",
+          peer + " votes body is not the votes JSON: " + Failures.line(e), 0));
     }
   }
 
@@ -224,7 +236,8 @@ public final class HttpVoteExchange implements VoteExchange {
   }
 
   private static String reason(Throwable e) {
-    return e instanceof PeerFetchFailure f ? f.code() + ": " + f.getMessage() : Failures.line(e);
+    return e instanceof CodedFailure f && f.providerCode().isPresent() ? f.providerCode().get() + ": " + f.getMessage()
+        : Failures.line(e);
   }
 
   private static long length(String declared) {

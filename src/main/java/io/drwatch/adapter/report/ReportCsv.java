@@ -2,10 +2,12 @@ package io.drwatch.adapter.report;
 
 import io.drwatch.domain.report.AuditReport;
 import io.drwatch.domain.report.ChannelFigures;
+import io.drwatch.domain.report.ProbeErrors;
 import io.drwatch.domain.report.RunEvidence;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -19,7 +21,8 @@ public final class ReportCsv {
 
   static final String CHANNELS = "channel,objective_s,window_s,observed_s,within_objective_s,"
       + "percent_within,worst_rpo_s,worst_at,exposed_s,p50_s,p95_s,p99_s,percentiles_exact,"
-      + "condition_seconds";
+      + "condition_seconds,probe_error_episodes,last_probe_error_code,last_probe_error_at,"
+      + "last_probe_error_message";
   static final String RUNS = "run_id,mode,outcome,started_at,ended_at,rto_s,rto_objective_s,"
       + "rto_met,channel,rpo_s,rpo_objective_s,rpo_met";
   static final String RTO = "rto_objective_s,observed_s,infinite_s,worst_s,worst_at,latest_s";
@@ -47,14 +50,20 @@ public final class ReportCsv {
   }
 
   private static List<String> channel(ChannelFigures c) {
-    String conditions = c.conditionSeconds().entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+    String conditions = joined(c.conditionSeconds());
+    Optional<ProbeErrors.Episode> last = c.probeErrors().last();
     return List.of(c.channel(), s(c.objective()), Long.toString(c.windowSeconds()),
         Long.toString(c.observedSeconds()), Long.toString(c.withinSeconds()),
         Double.isNaN(c.percentWithin()) ? "" : String.format(Locale.ROOT, "%.3f", c.percentWithin()),
         s(c.worst().map(ChannelFigures.Worst::rpo)), c.worst().map(w -> w.at().toString()).orElse(""),
         Long.toString(c.exposedSeconds()), s(c.p50()), s(c.p95()), s(c.p99()),
-        Boolean.toString(c.exact()), conditions);
+        Boolean.toString(c.exact()), conditions, joined(c.probeErrors().episodes()),
+        last.map(ProbeErrors.Episode::code).orElse(""),
+        last.map(l -> l.started().toString()).orElse(""), last.map(ProbeErrors.Episode::message).orElse(""));
+  }
+
+  private static String joined(Map<String, Long> counts) {
+    return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -3,6 +3,7 @@ package io.drwatch.adapter.report;
 import io.drwatch.domain.report.AuditReport;
 import io.drwatch.domain.report.ChannelFigures;
 import io.drwatch.domain.report.Charts;
+import io.drwatch.domain.report.ProbeErrors;
 import io.drwatch.domain.report.RunEvidence;
 import java.time.Duration;
 import java.util.Locale;
@@ -119,6 +120,24 @@ public final class ReportHtml {
           .append("</span>");
     }
     h.append("</div>");
+    probeErrors(h, c);
+  }
+
+  private static void probeErrors(StringBuilder h, ChannelFigures c) {
+    ProbeErrors e = c.probeErrors();
+    h.append("<p id=\"probe-errors-").append(esc(c.channel())).append("\" data-episodes=\"").append(e.total())
+        .append("\">Probe errors: ");
+    if (e.total() == 0) {
+      h.append("<span class=\"muted\">none began in this window.</span></p>");
+      return;
+    }
+    h.append(e.total()).append(e.total() == 1 ? " episode (" : " episodes (");
+    e.episodes().forEach((code, n) -> h.append(esc(code)).append(' ').append(n).append(", "));
+    h.setLength(h.length() - 2);
+    e.last().ifPresent(l -> h.append("); last ").append(esc(l.code())).append(" at ")
+        .append(SvgCharts.time(l.started().getEpochSecond()))
+        .append(l.ended().map(t -> ", cleared " + SvgCharts.time(t.getEpochSecond())).orElse(", not cleared"))
+        .append(": <code>").append(esc(l.message())).append("</code></p>"));
   }
 
   private static String verdict(Optional<Boolean> met) {

@@ -3,6 +3,7 @@ package io.drwatch.adapter.report;
 import io.drwatch.domain.report.AuditReport;
 import io.drwatch.domain.report.ChannelFigures;
 import io.drwatch.domain.report.Charts;
+import io.drwatch.domain.report.ProbeErrors;
 import io.drwatch.domain.report.RunEvidence;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -48,7 +49,16 @@ public final class ReportJson {
         .put("exposedSeconds", c.exposedSeconds())
         .put("rpoPercentiles", new JsonObject()
             .put("p50", seconds(c.p50())).put("p95", seconds(c.p95())).put("p99", seconds(c.p99()))
-            .put("exact", c.exact()));
+            .put("exact", c.exact()))
+        .put("probeErrors", probeErrors(c.probeErrors()));
+  }
+
+  private static JsonObject probeErrors(ProbeErrors e) {
+    JsonObject byCode = new JsonObject();
+    e.episodes().forEach(byCode::put);
+    return new JsonObject().put("episodes", byCode).put("last", e.last().map(l -> new JsonObject()
+        .put("code", l.code()).put("at", l.started().toString()).put("message", l.message())
+        .put("clearedAt", l.ended().map(Object::toString).orElse(null))).orElse(null));
   }
 
   static JsonObject run(RunEvidence r) {

@@ -2,6 +2,7 @@ package io.drwatch.adapter.samples;
 
 import io.drwatch.domain.CodedFailure;
 import io.drwatch.domain.FailureCode;
+import io.drwatch.domain.report.ProbeErrorChange;
 import io.drwatch.domain.report.RtoSpan;
 import io.drwatch.domain.report.Span;
 import io.drwatch.domain.report.Tier;
@@ -56,6 +57,11 @@ public final class SampleReader implements AutoCloseable {
 
   public List<RtoSpan> rto(Tier tier, long from, long to) throws SQLException {
     return acrossTiers(tier, from, to, (t, start, end) -> SpanRows.readRto(c, t, start, end));
+  }
+
+  /** Probe error changes with {@code from <= at < to}, oldest first. */
+  public List<ProbeErrorChange> probeErrors(long from, long to) throws SQLException {
+    return ErrorRows.read(c, names, from, to);
   }
 
   /** Reads {@code [start, end)} of one tier. */

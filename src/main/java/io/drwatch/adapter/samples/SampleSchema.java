@@ -12,6 +12,8 @@ import java.util.List;
  * time first so every insert appends at the end of its B-tree (full pages, no splits in the
  * middle) and pruning deletes from the front. Channel and condition names are ids from
  * {@code names}, so a condition added later (UNPROTECTED) is one more row there, not a migration.
+ * {@code probe_errors} holds each change of a channel's probe failure code (NULL: cleared); it is
+ * created by {@code IF NOT EXISTS} in a store written before it existed, so the version stays 1.
  */
 final class SampleSchema {
   static final String FILE_NAME = "samples.db";
@@ -22,6 +24,8 @@ final class SampleSchema {
   static String rpo(Tier t) {
     return "rpo_" + t.label();
   }
+
+  static final String PROBE_ERRORS = "probe_errors";
 
   static String rto(Tier t) {
     return "rto_" + t.label();
@@ -41,6 +45,9 @@ final class SampleSchema {
           + " seconds INTEGER NOT NULL, infinite INTEGER NOT NULL, max_ms INTEGER NOT NULL,"
           + " objective INTEGER NOT NULL) WITHOUT ROWID");
     }
+    out.add("CREATE TABLE IF NOT EXISTS " + PROBE_ERRORS + " (id INTEGER PRIMARY KEY,"
+        + " ts INTEGER NOT NULL, channel INTEGER NOT NULL, code TEXT, message TEXT NOT NULL)");
+    out.add("CREATE INDEX IF NOT EXISTS probe_errors_ts ON " + PROBE_ERRORS + " (ts)");
     out.add("CREATE TABLE IF NOT EXISTS names (id INTEGER PRIMARY KEY, kind TEXT NOT NULL,"
         + " name TEXT NOT NULL, UNIQUE (kind, name))");
     // Rollup watermarks: rolled_<tier> = epoch second up to which the finer tier is rolled into it.

@@ -1,5 +1,6 @@
 package io.drwatch.adapter.samples;
 
+import io.drwatch.domain.report.ProbeErrorChange;
 import io.drwatch.domain.report.Rollup;
 import io.drwatch.domain.report.RtoSpan;
 import io.drwatch.domain.report.Span;
@@ -60,10 +61,17 @@ public final class SampleStore implements AutoCloseable {
 
   /** One second (or a few, after a slow disk) of raw samples, with what they complete. */
   public void write(List<Span> samples, List<RtoSpan> rto) throws SQLException {
+    write(samples, rto, List.of());
+  }
+
+  /** {@link #write(List, List)} with the probe error changes of the same seconds. */
+  public void write(List<Span> samples, List<RtoSpan> rto, List<ProbeErrorChange> errors)
+      throws SQLException {
     OptionalLong newest = newest(samples, rto);
     transaction(() -> {
       SpanRows.insert(c, names, Tier.SECOND, samples);
       SpanRows.insertRto(c, Tier.SECOND, rto);
+      ErrorRows.insert(c, names, errors);
       if (newest.isPresent()) {
         rollUp(newest.getAsLong());
       }
@@ -117,6 +125,7 @@ public final class SampleStore implements AutoCloseable {
         }
       }
     }
+    ErrorRows.prune(c, newest);
   }
 
   private OptionalLong oldest(Tier t) throws SQLException {

@@ -2,6 +2,7 @@ package io.drwatch.adapter.samples;
 
 import io.drwatch.domain.CodedFailure;
 import io.drwatch.domain.FailureCode;
+import io.drwatch.domain.report.ProbeErrorChange;
 import io.drwatch.domain.report.RtoSpan;
 import io.drwatch.domain.report.Span;
 import io.vertx.core.Future;
@@ -25,11 +26,13 @@ public final class SampleWriter {
 
   private final WorkerExecutor worker;
   private final SampleStore store;
-  private final List<List<Span>> pendingSamples = new ArrayList<>();
-  private final List<List<RtoSpan>> pendingRto = new ArrayList<>();
+  private final List<Second> pending = new ArrayList<>();
   private boolean writing;
   private long dropped;
   private long failures;
+
+  /** What one tick offers: written together, dropped together. */
+  private record Second(List<Span> samples, List<RtoSpan> rto, List<ProbeErrorChange> errors) {}
 
   private SampleWriter(WorkerExecutor worker, SampleStore store) {
     this.worker = worker;
@@ -51,38 +54,46 @@ public final class SampleWriter {
 
   /** Queues one second of samples; call on one context (the sampler's). */
   public void offer(List<Span> samples, List<RtoSpan> rto) {
-    pendingSamples.add(samples);
-    pendingRto.add(rto);
-    if (pendingSamples.size() > MAX_PENDING) {
-      pendingSamples.remove(0);
-      pendingRto.remove(0);
+    offer(samples, rto, List.of());
+  }
+
+  /** {@link #offer(List, List)} with the probe error changes seen in that second. */
+  public void offer(List<Span> samples, List<RtoSpan> rto, List<ProbeErrorChange> errors) {
+    pending.add(new Second(samples, rto, errors));
+    if (pending.size() > MAX_PENDING) {
+      pending.remove(0);
       dropped++;
     }
     drain();
   }
 
   private void drain() {
-    if (writing || pendingSamples.isEmpty()) {
+    if (writing || pending.isEmpty()) {
       return;
     }
-    List<Span> samples = pendingSamples.stream().flatMap(List::stream).toList();
-    List<RtoSpan> rto = pendingRto.stream().flatMap(List::stream).toList();
-    pendingSamples.clear();
-    pendingRto.clear();
+    Second all = takePending();
     writing = true;
     worker.executeBlocking(() -> {
-      store.write(samples, rto);
+      store.write(all.samples(), all.rto(), all.errors());
       return null;
     }, false).onComplete(ar -> {
       writing = false;
       if (ar.failed()) {
         failures++;
         // Evidence lost for these seconds; the report shows them as unobserved, never healthy.
-        LOG.log(Level.WARNING, "samples: " + samples.size() + " samples not stored: "
+        LOG.log(Level.WARNING, "samples: " + all.samples().size() + " samples not stored: "
             + ar.cause().getMessage());
       }
       drain();
     });
+  }
+
+  private Second takePending() {
+    Second all = new Second(pending.stream().flatMap(s -> s.samples().stream()).toList(),
+        pending.stream().flatMap(s -> s.rto().stream()).toList(),
+        pending.stream().flatMap(s -> s.errors().stream()).toList());
+    pending.clear();
+    return all;
   }
 
   /** Seconds dropped because writes fell more than {@link #MAX_PENDING} seconds behind. */
@@ -97,18 +108,15 @@ public final class SampleWriter {
 
   /** True while nothing waits to be written. */
   public boolean idle() {
-    return !writing && pendingSamples.isEmpty();
+    return !writing && pending.isEmpty();
   }
 
   /** Writes what is pending (after any write in flight: the thread is FIFO), then closes. */
   public Future<Void> close() {
-    List<Span> samples = pendingSamples.stream().flatMap(List::stream).toList();
-    List<RtoSpan> rto = pendingRto.stream().flatMap(List::stream).toList();
-    pendingSamples.clear();
-    pendingRto.clear();
+    Second all = takePending();
     return worker.executeBlocking(() -> {
-      if (!samples.isEmpty() || !rto.isEmpty()) {
-        store.write(samples, rto);
+      if (!all.samples().isEmpty() || !all.rto().isEmpty() || !all.errors().isEmpty()) {
+        store.write(all.samples(), all.rto(), all.errors());
       }
       store.close();
       return (Void) null;

@@ -16,16 +16,7 @@ import java.util.concurrent.TimeUnit;
  * socket is closed at once; nothing is sent. Every check opens its own connection, so a hung
  * socket from an earlier check cannot affect a later one.
  */
-public final class TcpTargetProbe implements TargetProbe {
-  private final NetClient client;
-  private final SocketAddress address;
-  private final Duration timeout;
-
-  TcpTargetProbe(NetClient client, SocketAddress address, Duration timeout) {
-    this.client = client;
-    this.address = address;
-    this.timeout = timeout;
-  }
+public record TcpTargetProbe(NetClient client, SocketAddress address, Duration timeout) implements TargetProbe {
 
   /**
    * @param hostPort {@code host:port}, or {@code [v6-address]:port}

@@ -1,7 +1,7 @@
 package io.drwatch.adapter.webhook;
 
-import io.drwatch.adapter.support.BodyPrefix;
 import io.drwatch.adapter.support.Poll;
+import io.drwatch.adapter.support.BoundedRequest;
 import io.drwatch.adapter.support.TlsFailures;
 import io.drwatch.adapter.support.TlsTrust;
 import io.drwatch.domain.Failures;
@@ -13,7 +13,6 @@ import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.ClientSSLOptions;
@@ -117,33 +116,22 @@ public final class WebhookAction extends DescribedAction<WebhookDescriptor.Targe
   /** One bounded request; transport failures come back as a short reason naming the origin. */
   private Future<Reply> exchange(WebhookRequest r, HttpMethod method, URI url, Optional<Buffer> body) {
     long ms = r.timeout().toMillis();
-    RequestOptions options = new RequestOptions()
-        .setMethod(method)
-        .setAbsoluteURI(url.toString())
-        .setFollowRedirects(false)
-        .setConnectTimeout(ms)
-        .setIdleTimeout(ms)
-        .setHeaders(r.authFor(url))
-        .putHeader("User-Agent", "drwatch")
+    RequestOptions options = BoundedRequest.options(method, url, r.timeout())
         .putHeader(EPOCH_HEADER, Long.toString(r.epoch()));
+    r.authFor(url).forEach(options::addHeader);
     body.ifPresent(b -> options.putHeader("Content-Type", r.contentType()));
     AtomicReference<Optional<TlsTrust>> used = new AtomicReference<>(Optional.empty());
     return TlsTrust.shared(vertx, r.caFile()).compose(trust -> {
       used.set(trust);
       trust.filter(t -> "https".equals(url.getScheme())).ifPresent(t -> options.setSslOptions(
           new ClientSSLOptions().setTrustOptions(t.options()).setHostnameVerificationAlgorithm("HTTPS")));
-      return io.drwatch.adapter.support.OnContext.run(vertx, () -> client.request(options)
-          .compose(req -> body.isPresent() ? req.send(body.get()) : req.send())
-          .compose(WebhookAction::readReply));
+      return BoundedRequest.send(vertx, client, options, body, MAX_READ).map(a -> new Reply(a.status(), a.body()));
     })
         .timeout(ms, TimeUnit.MILLISECONDS)
         .recover(err -> failed(label(method, url) + ": "
             + TlsFailures.coded(err, used.get()).map(Throwable::getMessage).orElseGet(() -> reason(err, r.timeout()))));
   }
 
-  private static Future<Reply> readReply(HttpClientResponse response) {
-    return BodyPrefix.read(response, MAX_READ).map(text -> new Reply(response.statusCode(), text));
-  }
 
   /** Names a URL by method and origin only: paths and queries of webhooks often hold secrets. */
   static String label(HttpMethod method, URI url) {

@@ -32,9 +32,11 @@ public final class AuditReports {
    * @param objectives the configured channels' RPO objectives, in config order; channels found
    *     only in the samples (since removed) follow, with their last sampled objective
    * @param spans the channels' spans, any tier, the window's or more
+   * @param probeErrors the channels' probe error changes, the window's or more
    */
   public static AuditReport compute(Instant generatedAt, Window w, Map<String, Duration> objectives,
-      Duration rtoObjective, List<Span> spans, List<RtoSpan> rto, List<RunEvidence> runs) {
+      Duration rtoObjective, List<Span> spans, List<RtoSpan> rto, List<RunEvidence> runs,
+      List<ProbeErrorChange> probeErrors) {
     List<Span> in = spans.stream().filter(s -> s.start() >= w.from() && s.start() < w.to()).toList();
     List<RtoSpan> rtoIn = rto.stream().filter(s -> s.start() >= w.from() && s.start() < w.to()).toList();
     Set<String> names = new LinkedHashSet<>(objectives.keySet());
@@ -42,7 +44,9 @@ public final class AuditReports {
     List<ChannelFigures> channels = new ArrayList<>();
     for (String name : names) {
       List<Span> mine = in.stream().filter(s -> s.channel().equals(name)).toList();
-      channels.add(figures(name, objectives.get(name), w.to() - w.from(), mine));
+      List<ProbeErrorChange> errors = probeErrors.stream()
+          .filter(e -> e.channel().equals(name) && e.at() >= w.from() && e.at() < w.to()).toList();
+      channels.add(figures(name, objectives.get(name), w.to() - w.from(), mine, errors));
     }
     Instant from = Instant.ofEpochSecond(w.from());
     Instant to = Instant.ofEpochSecond(w.to());
@@ -54,7 +58,8 @@ public final class AuditReports {
         Charts.of(w.from(), w.to(), w.tier(), List.copyOf(names), in, rtoIn));
   }
 
-  static ChannelFigures figures(String name, Duration configured, long window, List<Span> spans) {
+  static ChannelFigures figures(String name, Duration configured, long window, List<Span> spans,
+      List<ProbeErrorChange> errors) {
     long observed = 0;
     long within = 0;
     Span worst = null;
@@ -79,7 +84,8 @@ public final class AuditReports {
         Duration.ofMillis(s.rpoMaxMs()), Instant.ofEpochSecond(s.rpoMaxAt())));
     List<Optional<Duration>> q = Percentiles.of(p);
     return new ChannelFigures(name, objective, window, observed, within, w,
-        bySeverity(byCondition), exposed, q.get(0), q.get(1), q.get(2), p.exact());
+        bySeverity(byCondition), exposed, q.get(0), q.get(1), q.get(2), p.exact(),
+        ProbeErrors.of(errors));
   }
 
   private static Map<String, Long> bySeverity(Map<String, Long> byCondition) {

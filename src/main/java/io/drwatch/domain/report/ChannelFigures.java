@@ -18,11 +18,12 @@ import java.util.Set;
  * @param exposedSeconds seconds BROKEN, STALLED or UNPROTECTED: no usable replica to fail over to
  * @param exact whether the percentiles are exact; else each is its histogram bucket's upper
  *     edge, at most 4.4% over the true value (never under)
+ * @param probeErrors the probe-error episodes that began in the window, by failure code
  */
 public record ChannelFigures(String channel, Duration objective, long windowSeconds,
     long observedSeconds, long withinSeconds, Optional<Worst> worst,
     Map<String, Long> conditionSeconds, long exposedSeconds, Optional<Duration> p50,
-    Optional<Duration> p95, Optional<Duration> p99, boolean exact) {
+    Optional<Duration> p95, Optional<Duration> p99, boolean exact, ProbeErrors probeErrors) {
 
   /** The conditions in which a channel has no replica it could fail over to with a known loss. */
   public static final Set<String> EXPOSED = Set.of("BROKEN", "STALLED", "UNPROTECTED");

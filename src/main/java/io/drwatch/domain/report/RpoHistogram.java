@@ -3,6 +3,7 @@ package io.drwatch.domain.report;
 import java.io.ByteArrayOutputStream;
 import java.util.Collections;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -11,14 +12,13 @@ import java.util.TreeMap;
  * percentiles over months stay upper bounds within that error instead of guesses from averages.
  * Immutable; {@link #encode} is the store's compact form (varint pairs of index step and count).
  */
-public final class RpoHistogram {
+public record RpoHistogram(NavigableMap<Integer, Long> counts) {
   static final int STEPS = 16;
   private static final RpoHistogram EMPTY = new RpoHistogram(new TreeMap<>());
 
-  private final TreeMap<Integer, Long> counts;
-
-  private RpoHistogram(TreeMap<Integer, Long> counts) {
-    this.counts = counts;
+  /** @param counts bucket index to count, ascending; taken as it is (every factory makes a new map) */
+  public RpoHistogram {
+    counts = Collections.unmodifiableNavigableMap(counts);
   }
 
   public static RpoHistogram empty() {
@@ -61,10 +61,6 @@ public final class RpoHistogram {
     return new RpoHistogram(c);
   }
 
-  /** Bucket index to count, ascending. */
-  public Map<Integer, Long> counts() {
-    return Collections.unmodifiableMap(counts);
-  }
 
   public long total() {
     return counts.values().stream().mapToLong(Long::longValue).sum();
@@ -116,20 +112,5 @@ public final class RpoHistogram {
         return v;
       }
     }
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof RpoHistogram h && h.counts.equals(counts);
-  }
-
-  @Override
-  public int hashCode() {
-    return counts.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return "RpoHistogram" + counts;
   }
 }

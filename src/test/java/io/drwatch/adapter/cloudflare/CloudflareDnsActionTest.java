@@ -35,14 +35,14 @@ class CloudflareDnsActionTest {
   static final Retry FAST = Retry.of("cloudflare").backoff(new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)));
   private static Vertx vertx;
   private static CloudflareFake cf;
-  private static CloudflarePatchAction<CloudflareDnsDescriptor.Target> action;
+  private static CloudflarePatchAction action;
 
   @BeforeAll
   @NoBlockedThreadsExtension.WarmUp
   static void start() throws Exception {
     vertx = TestVertx.create();
     cf = new CloudflareFake(vertx);
-    action = new CloudflarePatchAction<>(new CloudflareDnsDescriptor(), new CloudflareApi(vertx,
+    action = new CloudflarePatchAction(new CloudflareDnsDescriptor(), new CloudflareApi(vertx,
         vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)), FAST, Duration.ofMillis(20)));
     // Cold JVM: the first exchange (and first retry) loads classes for a while, once; not in a test.
     cf.addRecord("zwarm", "rwarm", "192.0.2.1");

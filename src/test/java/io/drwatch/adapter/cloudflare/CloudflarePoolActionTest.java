@@ -32,14 +32,14 @@ import org.junit.jupiter.api.Test;
 class CloudflarePoolActionTest {
   private static Vertx vertx;
   private static CloudflareFake cf;
-  private static CloudflarePatchAction<CloudflarePoolDescriptor.Target> action;
+  private static CloudflarePatchAction action;
 
   @BeforeAll
   @NoBlockedThreadsExtension.WarmUp
   static void start() throws Exception {
     vertx = TestVertx.create();
     cf = new CloudflareFake(vertx);
-    action = new CloudflarePatchAction<>(new CloudflarePoolDescriptor(), new CloudflareApi(vertx,
+    action = new CloudflarePatchAction(new CloudflarePoolDescriptor(), new CloudflareApi(vertx,
         vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)), CloudflareDnsActionTest.FAST,
         Duration.ofMillis(20)));
     // Cold JVM: the first exchange (and first retry) loads classes for a while, once; not in a test.

@@ -2,7 +2,8 @@ package io.drwatch.adapter.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drwatch.adapter.peers.PeerFetchFailure.Code;
+import io.drwatch.domain.CodedFailure;
+import io.drwatch.domain.FailureCode;
 import io.drwatch.config.PeerConfig;
 import io.drwatch.domain.detect.ObserverReport;
 import io.drwatch.testkit.NoBlockedThreadsExtension;
@@ -104,12 +105,12 @@ class HttpVoteExchangeTest {
     return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  private static PeerFetchFailure failure(Future<?> f) throws Exception {
+  private static CodedFailure failure(Future<?> f) throws Exception {
     try {
       await(f);
     } catch (ExecutionException e) {
-      assertThat(e.getCause()).isInstanceOf(PeerFetchFailure.class);
-      return (PeerFetchFailure) e.getCause();
+      assertThat(e.getCause()).isInstanceOf(CodedFailure.class);
+      return (CodedFailure) e.getCause();
     }
     throw new AssertionError("the fetch succeeded");
   }
@@ -125,9 +126,9 @@ class HttpVoteExchangeTest {
       resp.end();
     });
 
-    PeerFetchFailure f = failure(exchange(peer).fetchOne(peer));
+    CodedFailure f = failure(exchange(peer).fetchOne(peer));
 
-    assertThat(f.code()).isEqualTo(Code.BODY_TOO_LARGE);
+    assertThat(f.providerCode()).contains("BODY_TOO_LARGE");
     assertThat(f.getMessage()).contains("over 65536 bytes");
   }
 
@@ -137,7 +138,7 @@ class HttpVoteExchangeTest {
     String peer = serve(resp -> resp.end(mib.copy()));
     HttpVoteExchange exchange = exchange(peer);
 
-    assertThat(failure(exchange.fetchOne(peer)).code()).isEqualTo(Code.BODY_TOO_LARGE);
+    assertThat(failure(exchange.fetchOne(peer)).providerCode()).contains("BODY_TOO_LARGE");
     assertThat(await(exchange.fetch())).as("the other peers' reports would still count").isEmpty();
     assertThat(logged).anySatisfy(r -> assertThat(r.getMessage())
         .contains("not heard: BODY_TOO_LARGE", "declares 1048576 bytes"));
@@ -163,11 +164,16 @@ class HttpVoteExchangeTest {
   @Test
   void shouldNameAWrongStatusAndAMalformedBody() throws Exception {
     String peer = serve(resp -> resp.setStatusCode(403).end("wrong token"));
-    assertThat(failure(exchange(peer).fetchOne(peer)).code()).isEqualTo(Code.STATUS);
+    CodedFailure denied = failure(exchange(peer).fetchOne(peer));
+    assertThat(denied.providerCode()).contains("STATUS");
+    assertThat(denied.code()).isEqualTo(FailureCode.AUTH);
+    assertThat(denied.httpStatus()).hasValue(403);
     await(server.close());
 
     String garbled = serve(resp -> resp.end("not json"));
-    assertThat(failure(exchange(garbled).fetchOne(garbled)).code()).isEqualTo(Code.MALFORMED);
+    CodedFailure malformed = failure(exchange(garbled).fetchOne(garbled));
+    assertThat(malformed.providerCode()).contains("MALFORMED");
+    assertThat(malformed.code()).isEqualTo(FailureCode.UNREACHABLE);
   }
 
   @Test

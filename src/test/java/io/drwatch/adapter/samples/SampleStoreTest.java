@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drwatch.domain.CodedFailure;
 import io.drwatch.domain.FailureCode;
+import io.drwatch.domain.report.ProbeErrorChange;
 import io.drwatch.domain.report.RtoSpan;
 import io.drwatch.domain.report.Span;
 import io.drwatch.domain.report.Tier;
@@ -102,6 +103,55 @@ class SampleStoreTest {
         assertThat(reader.spans(Tier.MINUTE, T0, T0 + 60)).singleElement()
             .satisfies(x -> assertThat(x.seconds()).isEqualTo(3));
       }
+    }
+  }
+
+  @Test
+  void shouldStoreProbeErrorChangesAndReadThemBackInTheirWindow() throws Exception {
+    try (SampleStore store = SampleStore.open(dir)) {
+      store.write(List.of(s(T0, "HEALTHY", 100)), List.of(),
+          List.of(new ProbeErrorChange("db", T0, Optional.of("timeout"), "timed out after 2s")));
+      store.write(List.of(s(T0 + 5, "HEALTHY", 100)), List.of(),
+          List.of(new ProbeErrorChange("db", T0 + 5, Optional.empty(), "")));
+    }
+    try (SampleReader reader = SampleReader.open(dir)) {
+      assertThat(reader.probeErrors(T0, T0 + 10)).containsExactly(
+          new ProbeErrorChange("db", T0, Optional.of("timeout"), "timed out after 2s"),
+          new ProbeErrorChange("db", T0 + 5, Optional.empty(), ""));
+      assertThat(reader.probeErrors(T0 + 1, T0 + 5)).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldPruneProbeErrorsPastTheCoarsestRetentionAndBeyondTheRowCap() throws Exception {
+    long later = T0 + Tier.HOUR.retention().toSeconds() + 60;
+    List<ProbeErrorChange> flapping = new ArrayList<>();
+    for (long i = 0; i <= ErrorRows.MAX_ROWS; i++) {
+      flapping.add(new ProbeErrorChange("db", later, i % 2 == 0 ? Optional.of("timeout") : Optional.empty(), ""));
+    }
+    try (SampleStore store = SampleStore.open(dir)) {
+      store.write(List.of(s(T0, "HEALTHY", 100)), List.of(),
+          List.of(new ProbeErrorChange("db", T0, Optional.of("auth"), "denied")));
+      store.write(List.of(s(later, "HEALTHY", 100)), List.of(), flapping);
+      store.write(List.of(s(later + 60, "HEALTHY", 100)), List.of()); // rolls a minute: prunes
+    }
+    try (SampleReader reader = SampleReader.open(dir)) {
+      assertThat(reader.probeErrors(T0, T0 + 1)).isEmpty(); // older than two years
+      assertThat(reader.probeErrors(later, later + 1)).hasSize((int) ErrorRows.MAX_ROWS);
+    }
+  }
+
+  @Test
+  void shouldReadNoProbeErrorsFromAStoreWrittenBeforeTheTableExisted() throws Exception {
+    try (SampleStore store = SampleStore.open(dir)) {
+      store.write(List.of(s(T0, "HEALTHY", 100)), List.of());
+    }
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + SampleStore.file(dir));
+        var st = c.createStatement()) {
+      st.execute("DROP TABLE " + SampleSchema.PROBE_ERRORS);
+    }
+    try (SampleReader reader = SampleReader.open(dir)) {
+      assertThat(reader.probeErrors(T0, T0 + 1)).isEmpty();
     }
   }
 

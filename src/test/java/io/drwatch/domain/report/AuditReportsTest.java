@@ -62,9 +62,28 @@ class AuditReportsTest {
             Map.of("db", Duration.ofSeconds(3)), Map.of("db", OBJ)));
   }
 
+  /** db: timeout at 65 (cleared at 70), unreachable at 72 (standing); one before the window. */
+  static List<ProbeErrorChange> probeErrors() {
+    return List.of(
+        new ProbeErrorChange("db", T0 - 3, Optional.of("auth"), "before the window"),
+        new ProbeErrorChange("db", T0 + 65, Optional.of("timeout"), "timed out after 2s"),
+        new ProbeErrorChange("db", T0 + 70, Optional.empty(), ""),
+        new ProbeErrorChange("db", T0 + 72, Optional.of("unreachable"), "connection refused"));
+  }
+
   static AuditReport report(List<Span> spans, List<RtoSpan> rto) {
     return AuditReports.compute(Instant.ofEpochSecond(T0 + 100), WINDOW, objectives(), RTO_OBJ,
-        spans, rto, runs());
+        spans, rto, runs(), probeErrors());
+  }
+
+  @Test
+  void shouldCountEachChannelsProbeErrorEpisodesInTheWindowByCodeWithTheLast() {
+    AuditReport r = report(samples(), rto());
+    ProbeErrors db = r.channels().get(0).probeErrors();
+    assertThat(db.episodes()).containsExactly(Map.entry("timeout", 1L), Map.entry("unreachable", 1L));
+    assertThat(db.last()).contains(new ProbeErrors.Episode("unreachable", Instant.ofEpochSecond(T0 + 72),
+        "connection refused", Optional.empty()));
+    assertThat(r.channels().get(1).probeErrors().total()).isZero();
   }
 
   @Test

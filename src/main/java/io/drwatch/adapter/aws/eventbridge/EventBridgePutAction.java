@@ -41,13 +41,9 @@ public final class EventBridgePutAction extends AwsStepAction.OneShot<EventBridg
     super("eventbridge-put", vertx, build);
   }
 
-  @Override
-  public Future<Void> apply(Step step) {
-    return put(step).mapEmpty();
-  }
-
   /** Puts the event; the result is its event id. */
-  Future<String> put(Step step) {
+  @Override
+  protected Future<String> result(Step step) {
     return parsed(() -> StepClients.endpoint(step)).compose(endpoint -> {
       String bus = step.param("busName", "default");
       return once(step, "eventbridge-put on bus " + bus, endpoint, c -> c.putEvents(request(step, bus)),

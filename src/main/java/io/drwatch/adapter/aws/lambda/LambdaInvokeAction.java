@@ -44,13 +44,9 @@ public final class LambdaInvokeAction extends AwsStepAction.OneShot<LambdaAsyncC
     super("lambda-invoke", vertx, build);
   }
 
-  @Override
-  public Future<Void> apply(Step step) {
-    return invoke(step).mapEmpty();
-  }
-
   /** Invokes the function; the result is the function's payload as text. */
-  Future<String> invoke(Step step) {
+  @Override
+  protected Future<String> result(Step step) {
     return parsed(() -> Map.entry(step.param("function"), StepClients.endpoint(step))).compose(p ->
         once(step, "lambda-invoke " + p.getKey(), p.getValue(), c -> c.invoke(request(step, p.getKey())),
             LambdaInvokeAction::outcome));

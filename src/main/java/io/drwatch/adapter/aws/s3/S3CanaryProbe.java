@@ -1,5 +1,6 @@
 package io.drwatch.adapter.aws.s3;
 
+import io.drwatch.adapter.support.WriterClock;
 import io.drwatch.adapter.aws.AwsFutures;
 import io.drwatch.adapter.support.Retry;
 import io.drwatch.domain.CodedFailure;
@@ -31,10 +32,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Channel kind {@code s3}: a canary object PUT to the source bucket every round and read back by GET
  * from the destination bucket, plus the source object's {@code x-amz-replication-status}.
  *
- * <p>Writer time and sequence are this daemon's clock (the sequence is the writer time in
- * milliseconds, so it survives restarts without state). Every timestamp the RPO and age use then
- * comes from one clock, so skew never enters; S3's own clock (the PUT's {@code Date}, LastModified)
- * has one-second resolution and would bring S3-versus-daemon skew into the age.
+ * <p>Writer time and sequence are this daemon's clock ({@link WriterClock}). Every timestamp the RPO
+ * and age use then comes from one clock, so skew never enters; S3's own clock (the PUT's {@code
+ * Date}, LastModified) has one-second resolution and would bring S3-versus-daemon skew into the age.
  */
 public final class S3CanaryProbe implements ChannelProbe {
   /** One retry inside a round for throttling; the next round is the real retry. */
@@ -55,8 +55,7 @@ public final class S3CanaryProbe implements ChannelProbe {
   private final S3AsyncClient source;
   private final S3AsyncClient destination;
   private final Target target;
-  private final Clock clock;
-  private long lastSeq;
+  private final WriterClock writer;
 
   /** Builds the clients; call from the starting thread, not an event loop. */
   public static S3CanaryProbe create(Vertx vertx, AwsClients aws, ChannelConfig channel) {
@@ -90,14 +89,12 @@ public final class S3CanaryProbe implements ChannelProbe {
     this.source = source;
     this.destination = destination;
     this.target = target;
-    this.clock = clock;
+    this.writer = new WriterClock(clock);
   }
 
   @Override
   public Future<Heartbeat> writeHeartbeat() {
-    long seq = Math.max(lastSeq + 1, clock.millis());
-    lastSeq = seq;
-    Heartbeat hb = new Heartbeat(seq, Instant.ofEpochMilli(seq));
+    Heartbeat hb = writer.next();
     return call("PutObject " + target.source(), () -> source.putObject(r -> r.bucket(target.sourceBucket())
         .key(target.key()).contentType("application/json").metadata(CanaryObject.metadata(hb)),
         AsyncRequestBody.fromBytes(CanaryObject.body(hb))))

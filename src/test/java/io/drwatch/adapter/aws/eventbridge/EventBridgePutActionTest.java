@@ -80,7 +80,7 @@ class EventBridgePutActionTest {
           "endpointOverride", moto.endpoint().toString(), "busName", "dr"));
       Step step = new Step("announce", params, true, "run-1", 5);
       assertThat(onContext(vertx, () -> action.check(step))).isFalse();
-      String eventId = onContext(vertx, () -> action.put(step));
+      String eventId = onContext(vertx, () -> action.result(step));
       onContext(vertx, () -> action.apply(new Step("announce", Map.of("region", REGION,
           "endpointOverride", moto.endpoint().toString(), "busName", "dr", "source", "ops.dr",
           "detail", "{\"runId\":\"r-1\"}"), false, "run-1", 6)));

@@ -58,7 +58,7 @@ class EventBridgePutRetryTest {
         .put("FailedEntryCount", 0).put("Entries", new JsonArray().add(new JsonObject()
             .put("EventId", "e-" + ids.incrementAndGet()))))));
     action = new EventBridgePutAction(vertx, StepClients.built(() -> impatient, EventBridgeAsyncClient::builder));
-    OnContext.run(vertx, () -> action.put(step())); // loads the SDK's classes outside the test's requests
+    OnContext.run(vertx, () -> action.result(step())); // loads the SDK's classes outside the test's requests
     fake.calls.clear();
   }
 
@@ -77,7 +77,7 @@ class EventBridgePutRetryTest {
   void shouldSendAThrottledPutAgain() throws Exception {
     fake.faults.add(Fault.answer(Reply.error(400, "ThrottlingException", "Rate exceeded")));
 
-    String eventId = OnContext.run(vertx, () -> action.put(step()));
+    String eventId = OnContext.run(vertx, () -> action.result(step()));
 
     assertThat(eventId).isEqualTo("e-2");
     assertThat(fake.calls).hasSize(2).allSatisfy(c -> {
@@ -90,7 +90,7 @@ class EventBridgePutRetryTest {
   void shouldFailWithoutSendingAgainWhenThePutTimesOutAfterItWasSent() {
     fake.faults.add(Fault.stall(Duration.ofSeconds(3)));
 
-    assertThatThrownBy(() -> OnContext.run(vertx, () -> action.put(step())))
+    assertThatThrownBy(() -> OnContext.run(vertx, () -> action.result(step())))
         .isInstanceOfSatisfying(CodedFailure.class, f -> assertThat(f.code()).isEqualTo(FailureCode.TIMEOUT))
         .hasMessageStartingWith("eventbridge-put on bus dr: ");
     assertThat(fake.calls).as("the event may be on the bus: it is not put twice").hasSize(1);

@@ -136,11 +136,11 @@ class LambdaInvokeActionTest {
 
   @Test
   void shouldInvokeTheFunctionAndGetItsEchoedPayload() throws Exception {
-    String echoed = onContext(() -> action.invoke(step(Map.of("function", "drwatch-hook",
+    String echoed = onContext(() -> action.result(step(Map.of("function", "drwatch-hook",
         "payload", "{\"reason\":\"region down\"}"))));
     assertThat(new JsonObject(echoed).getString("reason")).isEqualTo("region down");
 
-    String defaulted = onContext(() -> action.invoke(step(Map.of("function", "drwatch-hook"))));
+    String defaulted = onContext(() -> action.result(step(Map.of("function", "drwatch-hook"))));
     assertThat(new JsonObject(defaulted))
         .isEqualTo(new JsonObject().put("step", "notify").put("drill", true).put("epoch", 0));
 
@@ -170,12 +170,12 @@ class LambdaInvokeActionTest {
   void shouldPutTheFencingEpochIntoEveryObjectPayload() throws Exception {
     Map<String, String> params = new java.util.HashMap<>(Map.of("region", REGION,
         "endpointOverride", moto.endpoint().toString(), "function", "drwatch-hook"));
-    String defaulted = onContext(() -> action.invoke(new Step("notify", params, false, "run-9", 12)));
+    String defaulted = onContext(() -> action.result(new Step("notify", params, false, "run-9", 12)));
     assertThat(new JsonObject(defaulted))
         .isEqualTo(new JsonObject().put("step", "notify").put("drill", false).put("epoch", 12));
 
     params.put("payload", "{\"reason\":\"region down\",\"epoch\":1}");
-    String custom = onContext(() -> action.invoke(new Step("notify", params, false, "run-9", 12)));
+    String custom = onContext(() -> action.result(new Step("notify", params, false, "run-9", 12)));
     assertThat(new JsonObject(custom)).isEqualTo(new JsonObject().put("reason", "region down").put("epoch", 12));
 
     // A payload that is not an object has no place for the epoch: it goes as written. (moto's echo

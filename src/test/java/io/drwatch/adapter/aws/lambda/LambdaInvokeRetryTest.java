@@ -67,7 +67,7 @@ class LambdaInvokeRetryTest {
     fake = new FakeLambda();
     action = new LambdaInvokeAction(vertx, StepClients.built(() -> impatient, LambdaAsyncClient::builder));
     // Warm the SDK's classes with one plain call, so the test's requests are only its own.
-    OnContext.run(vertx, () -> action.invoke(step()));
+    OnContext.run(vertx, () -> action.result(step()));
     fake.clearRequests();
   }
 
@@ -87,7 +87,7 @@ class LambdaInvokeRetryTest {
     fake.failNext(1, new LoopbackAwsFake.Reply(429, Map.of("x-amzn-ErrorType", "TooManyRequestsException",
         "Content-Type", "application/json"), "{\"message\":\"Rate exceeded\",\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\"}"));
 
-    String echoed = OnContext.run(vertx, () -> action.invoke(step()));
+    String echoed = OnContext.run(vertx, () -> action.result(step()));
 
     assertThat(echoed).contains("\"n\":1");
     assertThat(fake.requests()).hasSize(2).allSatisfy(r -> {
@@ -101,7 +101,7 @@ class LambdaInvokeRetryTest {
   void shouldFailWithoutSendingAgainWhenTheInvocationTimesOutAfterItWasSent() {
     fake.delayNext(1, Duration.ofSeconds(3));
 
-    assertThatThrownBy(() -> OnContext.run(vertx, () -> action.invoke(step())))
+    assertThatThrownBy(() -> OnContext.run(vertx, () -> action.result(step())))
         .isInstanceOfSatisfying(CodedFailure.class, f -> assertThat(f.code()).isEqualTo(FailureCode.TIMEOUT))
         .hasMessageStartingWith("lambda-invoke dr-hook: ");
     assertThat(fake.requests()).as("the invocation may have run: it is not sent twice").hasSize(1);
