@@ -185,6 +185,34 @@ public sealed interface JournalRecord {
     }
   }
 
+  /**
+   * The SUCCEEDED REPROTECT run {@code runId} built new replicas for {@code channels} (the
+   * {@code channel} of its steps): their probes now read the reversed pair until the new replica
+   * is confirmed healthy (see {@code domain/topology/Topology}). Changes no run.
+   */
+  record ReprotectApplied(String runId, List<String> channels, Instant at) implements JournalRecord {
+    public ReprotectApplied {
+      check(runId, at, "channels", channels);
+      channels = List.copyOf(channels);
+    }
+  }
+
+  /**
+   * What the SUCCEEDED SWITCHOVER run {@code runId} measured: writes were unavailable from the
+   * first fence verified to the last promotion verified, and it lost {@code rpo} of data: zero when
+   * the canary proved it, else the loss an operator accepted (the run then names who).
+   */
+  record SwitchoverMeasured(String runId, Duration writeUnavailable, Duration rpo, Instant at)
+      implements JournalRecord {
+    public SwitchoverMeasured {
+      check(runId, at, "writeUnavailable", writeUnavailable, "rpo", rpo);
+      if (writeUnavailable.isNegative() || rpo.isNegative()) {
+        throw new IllegalArgumentException("writeUnavailable and rpo must be >= 0, were "
+            + writeUnavailable + ", " + rpo);
+      }
+    }
+  }
+
   private static void check(String runId, Instant at) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(at, "at");
