@@ -62,6 +62,10 @@ final class JournalCodec {
       json.put("rto", r.rto().toString()).put("rpo", rpo);
     } else if (record instanceof JournalRecord.DirectionFlipped r) {
       json.put("channels", new io.vertx.core.json.JsonArray(r.channels()));
+    } else if (record instanceof JournalRecord.ReprotectApplied r) {
+      json.put("channels", new io.vertx.core.json.JsonArray(r.channels()));
+    } else if (record instanceof JournalRecord.SwitchoverMeasured r) {
+      json.put("writeUnavailable", r.writeUnavailable().toString()).put("rpo", r.rpo().toString());
     }
     return json.encode();
   }
@@ -108,7 +112,10 @@ final class JournalCodec {
       case "run-cancelled" ->
           new RunCancelled(runId, text(json, "by"), text(json, "reason"), at);
       case "run-measured" -> measured(json, runId, at);
-      case "direction-flipped" -> flipped(json, runId, at);
+      case "direction-flipped" -> new JournalRecord.DirectionFlipped(runId, channels(json), at);
+      case "reprotect-applied" -> new JournalRecord.ReprotectApplied(runId, channels(json), at);
+      case "switchover-measured" -> new JournalRecord.SwitchoverMeasured(runId,
+          java.time.Duration.parse(text(json, "writeUnavailable")), java.time.Duration.parse(text(json, "rpo")), at);
       case "rearmed" -> new JournalRecord.Rearmed(runId, text(json, "by"), at);
       default -> throw new IllegalArgumentException("unknown type \"" + type + "\"");
     };
@@ -142,6 +149,8 @@ final class JournalCodec {
       Map.entry(RunMeasured.class, "run-measured"),
       Map.entry(JournalRecord.Rearmed.class, "rearmed"),
       Map.entry(JournalRecord.DirectionFlipped.class, "direction-flipped"),
+      Map.entry(JournalRecord.ReprotectApplied.class, "reprotect-applied"),
+      Map.entry(JournalRecord.SwitchoverMeasured.class, "switchover-measured"),
       Map.entry(RunCancelled.class, "run-cancelled"));
 
   private static String type(JournalRecord record) {
@@ -155,14 +164,14 @@ final class JournalCodec {
     return new RunMeasured(runId, java.time.Duration.parse(text(json, "rto")), rpo, at);
   }
 
-  private static JournalRecord.DirectionFlipped flipped(JsonObject json, String runId, Instant at) {
+  private static java.util.List<String> channels(JsonObject json) {
     io.vertx.core.json.JsonArray channels = json.getJsonArray("channels");
     if (channels == null) {
       throw new IllegalArgumentException("missing field \"channels\"");
     }
     java.util.List<String> names = new java.util.ArrayList<>();
     channels.forEach(c -> names.add((String) c));
-    return new JournalRecord.DirectionFlipped(runId, names, at);
+    return names;
   }
 
   private static String step(JsonObject json) {

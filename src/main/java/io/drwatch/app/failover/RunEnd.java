@@ -100,23 +100,12 @@ final class RunEnd {
 
   static void logMeasured(FailoverRun r) {
     if (r.switchover().isPresent()) {
-      VERDICTS.log(Level.WARNING, verdict(r));
+      VERDICTS.log(Level.WARNING, SwitchoverWindow.verdict(r).orElseThrow());
       return;
     }
     r.measured().ifPresent(m -> FailoverPipeline.LOG.log(Level.INFO, "run " + r.runId()
         + " measured: RTO " + Texts.duration(m.rto()) + ", RPO at promotion " + (m.rpo().isEmpty()
             ? "unknown" : m.rpo().entrySet().stream()
                 .map(e -> e.getKey() + " " + Texts.duration(e.getValue())).toList())));
-  }
-
-  /**
-   * "switchover sw-...: write-unavailable 1.8s, RPO 0 (canary after fence seen on replica)", or
-   * with the accepted loss and who accepted it.
-   */
-  static String verdict(FailoverRun r) {
-    var m = r.switchover().orElseThrow();
-    String rpo = r.dataLossAcceptedBy().map(by -> "RPO " + Texts.duration(m.rpo()) + " (data loss accepted by "
-        + by + ")").orElse("RPO 0 (canary after fence seen on replica)");
-    return "switchover " + r.runId() + ": write-unavailable " + Texts.duration(m.writeUnavailable()) + ", " + rpo;
   }
 }

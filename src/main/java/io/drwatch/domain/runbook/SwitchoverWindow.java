@@ -37,4 +37,15 @@ public final class SwitchoverWindow {
     }
     return Optional.of(Duration.between(from.get(), to.get()));
   }
+
+  /**
+   * The verdict line of a measured switchover: "switchover sw-...: write-unavailable 1.8s, RPO 0
+   * (canary after fence seen on replica)", or the accepted loss and who accepted it.
+   */
+  public static Optional<String> verdict(FailoverRun r) {
+    return r.switchover().map(m -> "switchover " + r.runId() + ": write-unavailable "
+        + io.drwatch.domain.Texts.duration(m.writeUnavailable()) + ", " + r.dataLossAcceptedBy()
+            .map(by -> "RPO " + io.drwatch.domain.Texts.duration(m.rpo()) + " (data loss accepted by " + by + ")")
+            .orElse("RPO 0 (canary after fence seen on replica)"));
+  }
 }
