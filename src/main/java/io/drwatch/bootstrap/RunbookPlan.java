@@ -32,6 +32,20 @@ public record RunbookPlan(Runbook runbook, Duration rtoObjective, RtoProjection 
         new RtoView(settings, runs, null).project(), runs.runs().size());
   }
 
+  /**
+   * The operator-only runbooks of a valid config, by section name ({@code reprotect},
+   * {@code switchover}), in that order; absent sections are left out.
+   */
+  public static java.util.Map<String, Runbook> operatorRunbooks(DrwatchConfig cfg) {
+    PipelineSettings settings = RunbookMapping.settings(cfg, cfg.runbook().orElseThrow());
+    java.util.Map<String, Runbook> out = new java.util.LinkedHashMap<>();
+    for (io.drwatch.domain.runbook.RunMode mode : java.util.List.of(io.drwatch.domain.runbook.RunMode.REPROTECT,
+        io.drwatch.domain.runbook.RunMode.SWITCHOVER)) {
+      settings.operatorRunbook(mode).ifPresent(m -> out.put(mode.word(), m.runbook()));
+    }
+    return out;
+  }
+
   // Measured step durations come from the journals: drills and real runs teach the projection.
   private static RunsBoard history(DrwatchConfig cfg) throws Exception {
     RunsBoard runs = new RunsBoard();
