@@ -40,12 +40,20 @@ public final class SwitchoverWindow {
 
   /**
    * The verdict line of a measured switchover: "switchover sw-...: write-unavailable 1.8s, RPO 0
-   * (canary after fence seen on replica)", or the accepted loss and who accepted it.
+   * (canary after fence seen on replica)" when the zero-loss gate proved every promoted channel;
+   * the accepted loss and who accepted it; or, for promotions the gate did not check (actions that
+   * fence themselves, steps without a channel), that their own handover is the only evidence.
    */
   public static Optional<String> verdict(FailoverRun r) {
     return r.switchover().map(m -> "switchover " + r.runId() + ": write-unavailable "
         + io.drwatch.domain.Texts.duration(m.writeUnavailable()) + ", " + r.dataLossAcceptedBy()
             .map(by -> "RPO " + io.drwatch.domain.Texts.duration(m.rpo()) + " (data loss accepted by " + by + ")")
-            .orElse("RPO 0 (canary after fence seen on replica)"));
+            .orElse(proven(r) ? "RPO 0 (canary after fence seen on replica)"
+                : "RPO 0 (not shown by a canary: rests on the promotion's own handover)"));
+  }
+
+  private static boolean proven(FailoverRun r) {
+    java.util.Map<String, Duration> rpo = r.measured().map(JournalRecord.RunMeasured::rpo).orElse(java.util.Map.of());
+    return !rpo.isEmpty() && rpo.values().stream().allMatch(Duration::isZero);
   }
 }

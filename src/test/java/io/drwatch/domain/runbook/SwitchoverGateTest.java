@@ -87,7 +87,12 @@ class SwitchoverGateTest {
         .startStep("repoint", FENCED.plusSeconds(2)).run().finishStep("repoint", "ok", FENCED.plusSeconds(30)).run()
         .finish(FENCED.plusSeconds(30)).run();
     assertThat(SwitchoverWindow.writeUnavailable(run)).contains(Duration.ofMillis(1800));
-    FailoverRun measured = run.switchoverMeasured(Duration.ofMillis(1800), Duration.ZERO, FENCED.plusSeconds(31)).run();
+    FailoverRun handedOver = run.measure(Duration.ofMillis(1800), java.util.Map.of(), FENCED.plusSeconds(31)).run()
+        .switchoverMeasured(Duration.ofMillis(1800), Duration.ZERO, FENCED.plusSeconds(31)).run();
+    assertThat(SwitchoverWindow.verdict(handedOver)).as("no channel proven by the canary")
+        .contains("switchover sw-1: write-unavailable 1.8s, RPO 0 (not shown by a canary: rests on the promotion's own handover)");
+    FailoverRun measured = run.measure(Duration.ofMillis(1800), java.util.Map.of("db", Duration.ZERO), FENCED.plusSeconds(31))
+        .run().switchoverMeasured(Duration.ofMillis(1800), Duration.ZERO, FENCED.plusSeconds(31)).run();
     assertThat(SwitchoverWindow.verdict(measured))
         .contains("switchover sw-1: write-unavailable 1.8s, RPO 0 (canary after fence seen on replica)");
     FailoverRun replayed = FailoverRun.replay(List.of(
