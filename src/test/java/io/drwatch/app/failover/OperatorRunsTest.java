@@ -142,6 +142,25 @@ class OperatorRunsTest {
     assertThat(journal).noneMatch(r -> r instanceof JournalRecord.RunBlocked);
   }
 
+  @Test
+  void anUnfinishedReprotectResumesOnlyWithinResumeWithin() throws Exception {
+    List<StepSpec> plan = List.of(StepSpec.builder("rebuild", "rebuild").build());
+    journal.add(new JournalRecord.RunStarted("rp-old", RunMode.REPROTECT, Trigger.manual("t"), plan, false,
+        clock.instant().minus(Duration.ofMinutes(20))));
+    journal.add(new JournalRecord.RunFinished("rp-old", RunState.FAILED, "earlier", clock.instant().minusSeconds(60)));
+    journal.add(new JournalRecord.RunStarted("rp-stale", RunMode.REPROTECT, Trigger.manual("t"), plan, false,
+        clock.instant().minus(Duration.ofMinutes(20))));
+    build(true);
+    awaitState("rp-stale", RunState.ABANDONED);
+    assertThat(board.run("rp-stale").orElseThrow().reason())
+        .isEqualTo("not resumed: this reprotect started 20m ago, older than resumeWithin 10m; start it again");
+
+    journal.add(new JournalRecord.RunStarted("rp-young", RunMode.REPROTECT, Trigger.manual("t"), plan, false,
+        clock.instant().minus(Duration.ofMinutes(1))));
+    build(true);
+    awaitState("rp-young", RunState.SUCCEEDED);
+  }
+
   // ---- the world of the test
 
   private void build(boolean sections) {
