@@ -7,10 +7,13 @@ import io.drwatch.app.failover.RunsBoard;
 import io.drwatch.config.DrwatchConfig;
 import io.drwatch.domain.runbook.FailoverRun;
 import io.drwatch.domain.runbook.RtoProjection;
+import io.drwatch.domain.runbook.RunMode;
 import io.drwatch.domain.runbook.Runbook;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,11 +39,10 @@ public record RunbookPlan(Runbook runbook, Duration rtoObjective, RtoProjection 
    * The operator-only runbooks of a valid config, by section name ({@code reprotect},
    * {@code switchover}), in that order; absent sections are left out.
    */
-  public static java.util.Map<String, Runbook> operatorRunbooks(DrwatchConfig cfg) {
+  public static Map<String, Runbook> operatorRunbooks(DrwatchConfig cfg) {
     PipelineSettings settings = RunbookMapping.settings(cfg, cfg.runbook().orElseThrow());
-    java.util.Map<String, Runbook> out = new java.util.LinkedHashMap<>();
-    for (io.drwatch.domain.runbook.RunMode mode : java.util.List.of(io.drwatch.domain.runbook.RunMode.REPROTECT,
-        io.drwatch.domain.runbook.RunMode.SWITCHOVER)) {
+    Map<String, Runbook> out = new LinkedHashMap<>();
+    for (RunMode mode : List.of(RunMode.REPROTECT, RunMode.SWITCHOVER)) {
       settings.operatorRunbook(mode).ifPresent(m -> out.put(mode.word(), m.runbook()));
     }
     return out;

@@ -7,7 +7,9 @@ import io.drwatch.domain.Texts;
 import io.drwatch.domain.runbook.RtoProjection;
 import io.drwatch.domain.runbook.Runbook;
 import io.drwatch.domain.runbook.StepSpec;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** Prints the runbook DAG in order, each step's projected duration, and the critical path. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -18,13 +20,13 @@ final class PlanCommand extends RunbookCommand {
     super("plan");
   }
 
-  @picocli.CommandLine.Option(names = "--runbook", paramLabel = "NAME", defaultValue = "steps",
+  @Option(names = "--runbook", paramLabel = "NAME", defaultValue = "steps",
       description = "Which runbook: steps (the failover, default), reprotect or switchover")
   String runbook;
 
   @Override
   int run(DrwatchConfig cfg) throws Exception {
-    java.util.Map<String, Runbook> operator = RunbookPlan.operatorRunbooks(cfg);
+    Map<String, Runbook> operator = RunbookPlan.operatorRunbooks(cfg);
     if (!runbook.equals("steps")) {
       if (!operator.containsKey(runbook)) {
         System.err.println(config + ": no runbook." + runbook + " section (have: steps"

@@ -1,7 +1,9 @@
 package io.drwatch.domain.runbook;
 
+import io.drwatch.domain.Texts;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,14 +48,14 @@ public final class SwitchoverWindow {
    */
   public static Optional<String> verdict(FailoverRun r) {
     return r.switchover().map(m -> "switchover " + r.runId() + ": write-unavailable "
-        + io.drwatch.domain.Texts.duration(m.writeUnavailable()) + ", " + r.dataLossAcceptedBy()
-            .map(by -> "RPO " + io.drwatch.domain.Texts.duration(m.rpo()) + " (data loss accepted by " + by + ")")
+        + Texts.duration(m.writeUnavailable()) + ", " + r.dataLossAcceptedBy()
+            .map(by -> "RPO " + Texts.duration(m.rpo()) + " (data loss accepted by " + by + ")")
             .orElse(proven(r) ? "RPO 0 (canary after fence seen on replica)"
                 : "RPO 0 (not shown by a canary: rests on the promotion's own handover)"));
   }
 
   private static boolean proven(FailoverRun r) {
-    java.util.Map<String, Duration> rpo = r.measured().map(JournalRecord.RunMeasured::rpo).orElse(java.util.Map.of());
+    Map<String, Duration> rpo = r.measured().map(JournalRecord.RunMeasured::rpo).orElse(Map.of());
     return !rpo.isEmpty() && rpo.values().stream().allMatch(Duration::isZero);
   }
 }
