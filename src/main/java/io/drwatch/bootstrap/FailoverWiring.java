@@ -165,6 +165,7 @@ final class FailoverWiring {
   /** @param operator the operator's token, {@code runbook.token} */
   void mount(Router router, io.drwatch.adapter.http.BearerToken operator) {
     RunsApi.mount(router, pipeline, runs, rto, operator);
+    io.drwatch.adapter.http.OperatorRunsApi.mount(router, pipeline, operator);
     io.drwatch.adapter.http.RtoApi.mount(router, rto);
   }
 

@@ -7,10 +7,13 @@ import io.drwatch.app.failover.RunsBoard;
 import io.drwatch.config.DrwatchConfig;
 import io.drwatch.domain.runbook.FailoverRun;
 import io.drwatch.domain.runbook.RtoProjection;
+import io.drwatch.domain.runbook.RunMode;
 import io.drwatch.domain.runbook.Runbook;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +33,19 @@ public record RunbookPlan(Runbook runbook, Duration rtoObjective, RtoProjection 
     RunsBoard runs = history(cfg);
     return new RunbookPlan(settings.runbook(), settings.rtoObjective(),
         new RtoView(settings, runs, null).project(), runs.runs().size());
+  }
+
+  /**
+   * The operator-only runbooks of a valid config, by section name ({@code reprotect},
+   * {@code switchover}), in that order; absent sections are left out.
+   */
+  public static Map<String, Runbook> operatorRunbooks(DrwatchConfig cfg) {
+    PipelineSettings settings = RunbookMapping.settings(cfg, cfg.runbook().orElseThrow());
+    Map<String, Runbook> out = new LinkedHashMap<>();
+    for (RunMode mode : List.of(RunMode.REPROTECT, RunMode.SWITCHOVER)) {
+      settings.operatorRunbook(mode).ifPresent(m -> out.put(mode.word(), m.runbook()));
+    }
+    return out;
   }
 
   // Measured step durations come from the journals: drills and real runs teach the projection.

@@ -29,7 +29,10 @@ final class CheckConfigCommand implements Callable<Integer> {
   public Integer call() {
     Optional<DrwatchConfig> config = loadValid(file);
     config.ifPresent(c -> System.out.printf("%s: valid (%d channels, %s)%n", file,
-        c.channels().size(), c.runbook().map(r -> r.steps().size() + " runbook steps").orElse("no runbook")));
+        c.channels().size(), c.runbook().map(r -> r.steps().size() + " runbook steps"
+            + r.reprotect().map(x -> ", reprotect " + x.steps().size() + " steps").orElse("")
+            + r.switchover().map(x -> ", switchover " + x.steps().size() + " steps").orElse(""))
+            .orElse("no runbook")));
     return config.isPresent() ? 0 : INVALID;
   }
 

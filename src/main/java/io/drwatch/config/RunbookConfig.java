@@ -29,6 +29,10 @@ import java.util.Optional;
  *     loss), cancel and re-arm; {@code token} or {@code tokenFile}, required, so never empty once
  *     loaded, and no other role's token
  * @param steps the steps in config order; not empty, ids unique
+ * @param reprotect {@code runbook.reprotect}: the steps that build a new replica after a failover,
+ *     started only by an operator; empty when not configured
+ * @param switchover {@code runbook.switchover}: a planned, zero-loss change of primary, started only
+ *     by an operator; empty when not configured
  */
 public record RunbookConfig(
     Mode mode,
@@ -38,7 +42,30 @@ public record RunbookConfig(
     Duration resumeWithin,
     Duration approvalTimeout,
     Optional<Secret> token,
-    List<StepConfig> steps) {
+    List<StepConfig> steps,
+    Optional<Section> reprotect,
+    Optional<Section> switchover) {
+
+  /**
+   * An operator-only runbook under {@code runbook}: same step format, token, journal and lease.
+   *
+   * @param drainWait how long the switchover gate waits for proof of RPO 0, default 60s; unused by
+   *     reprotect
+   * @param steps in config order; not empty, ids unique within the section
+   */
+  public record Section(Duration drainWait, List<StepConfig> steps) {
+    public Section {
+      Objects.requireNonNull(drainWait, "drainWait");
+      steps = List.copyOf(steps);
+    }
+  }
+
+  /** Without the operator-only sections. */
+  public RunbookConfig(Mode mode, Duration maxDataLoss, Duration drainWait, Duration cooldown,
+      Duration resumeWithin, Duration approvalTimeout, Optional<Secret> token, List<StepConfig> steps) {
+    this(mode, maxDataLoss, drainWait, cooldown, resumeWithin, approvalTimeout, token, steps,
+        Optional.empty(), Optional.empty());
+  }
 
   /** Whether a declared outage starts the pipeline by itself. The config name is the spelling. */
   public enum Mode implements ConfigNamed {
@@ -62,5 +89,7 @@ public record RunbookConfig(
     Objects.requireNonNull(approvalTimeout, "approvalTimeout");
     Objects.requireNonNull(token, "token");
     steps = List.copyOf(steps);
+    Objects.requireNonNull(reprotect, "reprotect");
+    Objects.requireNonNull(switchover, "switchover");
   }
 }

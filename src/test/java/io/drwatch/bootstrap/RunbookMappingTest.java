@@ -40,4 +40,48 @@ class RunbookMappingTest {
         s.automatic(), s.cooldown(), s.rtoObjective(), s.detection(), Duration.ZERO, s.approvalTimeout()))
         .hasMessage("resumeWithin must be > 0, was PT0S");
   }
+
+  @Test
+  void shouldRefuseASwitchoverThatPromotesWithoutAFence() throws Exception {
+    String yaml = YAML + """
+          switchover:
+            steps:
+              - { id: back, action: pg-promote, channel: orders-db,
+                  params: { url: "postgresql://postgres@10.0.0.5:5432/postgres" } }
+        """;
+    DrwatchConfig config = ConfigLoader.parse(yaml, name -> null);
+    assertThat(RunbookMapping.problems(config)).singleElement().asString()
+        .startsWith("runbook.switchover.steps[0]: promote step back (pg-promote) must run after a fence step"
+            + " (fence: true) or use an action that fences itself");
+    assertThatThrownBy(() -> RunbookMapping.settings(config, config.runbook().orElseThrow()))
+        .hasMessageContaining("runbook.switchover.steps[0]: promote step back");
+  }
+
+  @Test
+  void shouldMapTheOperatorRunbooksWithTheirOwnParamsAndChannels() throws Exception {
+    String yaml = YAML + """
+          reprotect:
+            steps:
+              - { id: promote-db, action: webhook, channel: orders-db, params: { url: "https://ops.example/rebuild" } }
+          switchover:
+            drainWait: 15s
+            steps:
+              - { id: fence, action: webhook, fence: true, params: { url: "https://ops.example/fence" } }
+              - { id: back, action: pg-promote, channel: orders-db, after: [fence],
+                  params: { url: "postgresql://postgres@10.0.0.5:5432/postgres" } }
+              - { id: loop, action: webhook, after: [nope], params: { url: "https://ops.example/x" } }
+        """;
+    DrwatchConfig bad = ConfigLoader.parse(yaml.replace("after: [nope], ", ""), name -> null);
+    PipelineSettings s = RunbookMapping.settings(bad, bad.runbook().orElseThrow());
+    var reprotect = s.operatorRunbook(io.drwatch.domain.runbook.RunMode.REPROTECT).orElseThrow();
+    assertThat(s.params(io.drwatch.domain.runbook.RunMode.REPROTECT, "promote-db"))
+        .as("a step id may repeat across runbooks; each keeps its own params")
+        .isEqualTo(Map.of("url", "https://ops.example/rebuild"));
+    assertThat(s.params("promote-db")).containsEntry("url", "postgresql://postgres@10.1.0.5:5432/postgres");
+    assertThat(reprotect.channels()).isEqualTo(Map.of("promote-db", "orders-db"));
+    var sw = s.operatorRunbook(io.drwatch.domain.runbook.RunMode.SWITCHOVER).orElseThrow();
+    assertThat(sw.drainWait()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(sw.runbook().prerequisites("back")).containsExactly("fence");
+    assertThat(RunbookMapping.problems(bad)).isEmpty();
+  }
 }

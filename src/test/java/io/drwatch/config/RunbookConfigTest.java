@@ -235,7 +235,7 @@ class RunbookConfigTest {
     assertThat(errors(yaml))
         .containsExactly(
             "runbook.mod: unknown key (allowed: mode, maxDataLoss, drainWait, cooldown,"
-                + " resumeWithin, approvalTimeout, token, tokenFile, steps)",
+                + " resumeWithin, approvalTimeout, token, tokenFile, steps, reprotect, switchover)",
             "runbook.steps[0].timout: unknown key (allowed: id, action, channel, after, timeout,"
                 + " retries, expected, fence, params, drill)");
   }

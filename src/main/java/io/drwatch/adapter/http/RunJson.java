@@ -1,5 +1,6 @@
 package io.drwatch.adapter.http;
 
+import io.drwatch.domain.runbook.SwitchoverWindow;
 import io.drwatch.domain.runbook.FailoverRun;
 import io.drwatch.domain.runbook.RtoProjection;
 import io.drwatch.domain.runbook.StepRecord;
@@ -22,7 +23,7 @@ final class RunJson {
     }
     JsonObject rpo = new JsonObject();
     r.trigger().rpo().forEach((ch, d) -> rpo.put(ch, d.toNanos() / 1e9));
-    return new JsonObject().put("id", r.runId()).put("mode", r.mode().name().toLowerCase())
+    return new JsonObject().put("id", r.runId()).put("mode", r.mode().word())
         .put("state", r.state().name())
         .put("startedAt", r.startedAt().map(Object::toString).orElse(null))
         .put("endedAt", r.endedAt().map(Object::toString).orElse(null))
@@ -36,8 +37,14 @@ final class RunJson {
           JsonObject measuredRpo = new JsonObject();
           m.rpo().forEach((ch, d) -> measuredRpo.put(ch, d.toNanos() / 1e9));
           return new JsonObject().put("rtoSeconds", m.rto().toNanos() / 1e9).put("rpoSeconds", measuredRpo);
-        }).orElse(null));
+        }).orElse(null))
+        .put("switchover", r.switchover().map(m -> new JsonObject()
+            .put("writeUnavailableSeconds", m.writeUnavailable().toNanos() / 1e9)
+            .put("rpoSeconds", m.rpo().toNanos() / 1e9)
+            .put("proven", r.dataLossAcceptedBy().isEmpty())
+            .put("verdict", SwitchoverWindow.verdict(r).orElseThrow())).orElse(null));
   }
+
 
   static JsonObject projection(RtoProjection p) {
     JsonArray steps = new JsonArray();

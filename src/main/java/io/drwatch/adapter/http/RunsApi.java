@@ -77,7 +77,7 @@ public final class RunsApi {
   }
 
   // Who asked, for the journal: an operator may name themselves; the address is always kept.
-  private static String who(RoutingContext rc) {
+  static String who(RoutingContext rc) {
     String named = operator(rc.request().getHeader("X-Drwatch-Operator"));
     String addr = String.valueOf(rc.request().remoteAddress());
     return (named.isEmpty() ? "api" : named) + "@" + addr;
@@ -105,7 +105,7 @@ public final class RunsApi {
   }
 
   /** The error body names a refusal's code, for clients that branch on it ({@code drwatch rearm}). */
-  private static void refused(RoutingContext rc, Throwable err) {
+  static void refused(RoutingContext rc, Throwable err) {
     JsonObject body = new JsonObject().put("error", err.getMessage());
     if (err instanceof PipelineRefusal r) {
       body.put("code", r.code().name());
@@ -125,7 +125,7 @@ public final class RunsApi {
     };
   }
 
-  private static void json(RoutingContext rc, int status, JsonObject body) {
+  static void json(RoutingContext rc, int status, JsonObject body) {
     rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .end(body.encodePrettily());
   }

@@ -25,7 +25,7 @@ import java.util.List;
  * ISO-8601 ({@code PT5S}), enum values lower case. Per type:
  *
  * <pre>
- * run-started        mode (drill|execute), awaitingApproval, trigger {evidence: [line],
+ * run-started        mode (drill|execute|reprotect|switchover), awaitingApproval, trigger {evidence: [line],
  *                    rpo: {channel: duration}}, plan: [{id, action, after: [id], timeout,
  *                    retries, expected, fence, promote}]   (params are never written)
  * run-approved       by
@@ -40,9 +40,10 @@ import java.util.List;
  * run-cancelled      by, reason
  * run-measured       rto, rpo {channel: duration}
  * rearmed            by        (an operator re-armed automatic failover after this run)
- * direction-flipped  channels: [name]  (this successful execute run promoted their replicas)
- * reprotect-applied  channels: [name]  (this re-protection run rebuilt their replicas)
+ * direction-flipped  channels: [name]  (this successful execute or switchover run promoted their replicas)
+ * reprotect-applied  channels: [name]  (this successful reprotect run built their new replicas)
  * reprotected        channel   (the replica this run rebuilt was read HEALTHY)
+ * switchover-measured writeUnavailable, rpo  (this successful switchover's window and loss)
  * </pre>
  *
  * e.g. {@code {"type":"step-started","runId":"r-20250301-1000","at":"2025-03-01T10:00:05Z",

@@ -66,6 +66,8 @@ final class JournalCodec {
       json.put("channels", new io.vertx.core.json.JsonArray(r.channels()));
     } else if (record instanceof JournalRecord.Reprotected r) {
       json.put("channel", r.channel());
+    } else if (record instanceof JournalRecord.SwitchoverMeasured r) {
+      json.put("writeUnavailable", r.writeUnavailable().toString()).put("rpo", r.rpo().toString());
     }
     return json.encode();
   }
@@ -115,6 +117,8 @@ final class JournalCodec {
       case "direction-flipped" -> flipped(json, runId, at);
       case "reprotect-applied" -> new JournalRecord.ReprotectApplied(runId, channels(json), at);
       case "reprotected" -> new JournalRecord.Reprotected(runId, text(json, "channel"), at);
+      case "switchover-measured" -> new JournalRecord.SwitchoverMeasured(runId,
+          java.time.Duration.parse(text(json, "writeUnavailable")), java.time.Duration.parse(text(json, "rpo")), at);
       case "rearmed" -> new JournalRecord.Rearmed(runId, text(json, "by"), at);
       default -> throw new IllegalArgumentException("unknown type \"" + type + "\"");
     };
@@ -150,6 +154,7 @@ final class JournalCodec {
       Map.entry(JournalRecord.DirectionFlipped.class, "direction-flipped"),
       Map.entry(JournalRecord.ReprotectApplied.class, "reprotect-applied"),
       Map.entry(JournalRecord.Reprotected.class, "reprotected"),
+      Map.entry(JournalRecord.SwitchoverMeasured.class, "switchover-measured"),
       Map.entry(RunCancelled.class, "run-cancelled"));
 
   private static String type(JournalRecord record) {

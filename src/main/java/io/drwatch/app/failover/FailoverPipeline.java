@@ -8,7 +8,6 @@ import io.drwatch.domain.runbook.FailoverRun.Transition;
 import io.drwatch.domain.runbook.JournalRecord;
 import io.drwatch.domain.runbook.RunMode;
 import io.drwatch.domain.runbook.RunState;
-import io.drwatch.domain.runbook.StepSpec;
 import io.drwatch.domain.runbook.Trigger;
 import io.drwatch.port.ExecutorLease;
 import io.drwatch.port.ExecutorLease.Grant;
@@ -18,11 +17,8 @@ import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -42,10 +38,10 @@ public final class FailoverPipeline {
   private final ExecutorLease lease;
   private final StepRunner steps;
   private final Clock clock;
-  private final Set<String> running = new HashSet<>();
   private final Resumption resumption;
-  private final StartGate gate;
+  private final OperatorStart starts;
   private final Owner owner = new Owner();
+  private final RunDriver driver;
 
   public FailoverPipeline(Vertx vertx, PipelineSettings settings, Journal journal, RunsBoard board,
       StepRunner steps, ExecutorLease lease, Clock clock) {
@@ -57,7 +53,8 @@ public final class FailoverPipeline {
     this.clock = clock;
     this.ledger = new RunLedger(journal, board, lease, clock);
     this.resumption = new Resumption(settings, clock);
-    this.gate = new StartGate(settings, ledger, lease, clock);
+    this.driver = new RunDriver(settings, ledger, steps, resumption, this::commit, clock);
+    this.starts = new OperatorStart(settings, new StartGate(settings, ledger, lease, clock), board);
   }
 
   /**
@@ -100,7 +97,7 @@ public final class FailoverPipeline {
     }
     FailoverRun r = ledger.run();
     resumption.clear();
-    if (r != null && r.isActive() && r.mode() == RunMode.EXECUTE) {
+    if (r != null && r.isActive() && r.mode().production()) {
       LOG.log(Level.ERROR, "lost the executor lease: run " + r.runId() + " stops before its next"
           + " step; the next lease holder resumes it from the journal");
       ledger.release();
@@ -110,35 +107,18 @@ public final class FailoverPipeline {
 
   // An unfinished run found in the journal: resume it, wait for the outage check, or end it.
   private void takeUp(FailoverRun unfinished) {
-    long epoch = unfinished.mode() == RunMode.EXECUTE ? lease.current().orElseThrow().epoch() : 0;
+    long epoch = unfinished.mode().production() ? lease.current().orElseThrow().epoch() : 0;
     ledger.drive(unfinished, epoch);
     Optional<String> missing = resumption.missingStep(unfinished);
     if (missing.isPresent()) {
-      commit(r -> r.fail(missing.get(), now())).onSuccess(this::ended);
+      commit(r -> r.fail(missing.get(), now())).onSuccess(driver::ended);
+    } else if (unfinished.mode().operatorOnly() && resumption.tooOld(unfinished)) {
+      commit(r -> r.abandon(resumption.tooOldReason(r), now())).onSuccess(driver::ended);
     } else if (resumption.holdBack(unfinished)) {
       LOG.log(Level.WARNING, "run " + unfinished.runId() + " is older than resumeWithin "
           + Texts.duration(settings.resumeWithin()) + ": resumes only if the outage is still declared");
     } else {
-      resume(unfinished);
-    }
-  }
-
-  private void resume(FailoverRun unfinished) {
-    LOG.log(Level.WARNING, "resuming run " + unfinished.runId() + " (" + unfinished.state()
-        + "); in flight: " + unfinished.inFlight());
-    for (String id : unfinished.inFlight()) {
-      running.add(id);
-      steps.recheck(unfinished, id).onComplete(ar -> {
-        running.remove(id);
-        boolean reached = ar.succeeded() && ar.result();
-        commit(r -> reached
-            ? r.skipStep(id, "already in target state after restart", now())
-            : r.interruptStep(id, "interrupted by a restart; target state not reached", now()))
-            .onComplete(x -> drive());
-      });
-    }
-    if (unfinished.inFlight().isEmpty()) {
-      drive();
+      driver.resume(unfinished);
     }
   }
 
@@ -153,13 +133,13 @@ public final class FailoverPipeline {
       }
       FailoverRun r = ledger.run();
       switch (resumption.decide(r, declared)) {
-        case RESUME -> resume(r);
-        case ABANDON -> commit(x -> x.abandon(resumption.abandonReason(x), now())).onSuccess(this::ended);
+        case RESUME -> driver.resume(r);
+        case ABANDON -> commit(x -> x.abandon(resumption.abandonReason(x), now())).onSuccess(driver::ended);
         case WAIT -> { }
       }
       if (r != null && r.state() == RunState.AWAITING_APPROVAL && resumption.approvalExpired(r)) {
         commit(x -> x.expire("no approval within approvalTimeout "
-            + Texts.duration(settings.approvalTimeout()), now())).onSuccess(this::ended);
+            + Texts.duration(settings.approvalTimeout()), now())).onSuccess(driver::ended);
       }
       return Future.succeededFuture();
     });
@@ -170,24 +150,37 @@ public final class FailoverPipeline {
    * executor lease; an automatic one also needs the latch armed and the cooldown passed.
    */
   public Future<FailoverRun> trigger(RunMode mode, Trigger trigger, boolean automatic) {
-    return owned(() -> startRun(mode, trigger, automatic));
+    return owned(() -> startRun(mode, trigger, automatic, Optional.empty()));
   }
 
-  private Future<FailoverRun> startRun(RunMode mode, Trigger trigger, boolean automatic) {
+  /**
+   * An operator starts a reprotect or a switchover. Refused (never joined) while another run is
+   * active, and for the reasons {@link OperatorStart} gives; {@code acceptDataLoss} journals the
+   * operator's acceptance right after the start, so the zero-loss gate does not hold the run.
+   */
+  public Future<FailoverRun> start(RunMode mode, String by, boolean acceptDataLoss) {
+    if (!mode.operatorOnly()) {
+      throw new IllegalArgumentException(mode + " is not an operator-only mode");
+    }
+    return owned(() -> startRun(mode, Trigger.manual(mode.word() + " requested by " + by), false,
+        acceptDataLoss ? Optional.of(by) : Optional.empty()));
+  }
+
+  private Future<FailoverRun> startRun(RunMode mode, Trigger trigger, boolean automatic, Optional<String> accept) {
     FailoverRun current = ledger.run();
-    if (current != null && current.isActive()) {
+    if (current != null && current.isActive() && !mode.operatorOnly()) {
       return Future.succeededFuture(current);
     }
-    Optional<PipelineRefusal> refused = mode == RunMode.EXECUTE ? gate.refusal(automatic) : Optional.empty();
+    Optional<PipelineRefusal> refused = starts.refusal(mode, automatic, current);
     if (refused.isPresent()) {
       return Future.failedFuture(refused.get());
     }
-    String id = now().toString().replace(":", "").replace(".", "") + "-"
-        + UUID.randomUUID().toString().substring(0, 8);
-    long epoch = mode == RunMode.EXECUTE ? lease.current().orElseThrow().epoch() : 0;
-    ledger.drive(FailoverRun.plan(id, mode, trigger, settings.runbook()), epoch);
+    long epoch = mode.production() ? lease.current().orElseThrow().epoch() : 0;
+    ledger.drive(FailoverRun.plan(OperatorStart.newId(mode, now()), mode, trigger, settings.runbook(mode)), epoch);
     boolean awaitApproval = automatic && !settings.automatic();
-    return commit(r -> r.start(awaitApproval, now())).onSuccess(r -> drive());
+    return commit(r -> r.start(awaitApproval, now()))
+        .compose(r -> accept.isEmpty() ? Future.succeededFuture(r) : commit(x -> x.acceptDataLoss(accept.get(), now())))
+        .onSuccess(r -> driver.drive());
   }
 
   /** Why a declared outage would not start a run right now; empty if it would. */
@@ -197,7 +190,7 @@ public final class FailoverPipeline {
       return List.of("run " + r.runId() + " active (" + r.state() + ")" + (resumption.heldBack(r)
           ? ", held back: older than resumeWithin, it resumes only if the outage is declared again" : ""));
     }
-    return gate.refusal(true).map(x -> List.of(x.getMessage())).orElse(List.of());
+    return starts.refusal(RunMode.EXECUTE, true, r).map(x -> List.of(x.getMessage())).orElse(List.of());
   }
 
   public Future<FailoverRun> approve(String runId, String by, boolean acceptDataLoss) {
@@ -211,13 +204,13 @@ public final class FailoverPipeline {
       return Future.<FailoverRun>failedFuture(new PipelineRefusal(Code.WRONG_STATE, "run " + runId
           + " is " + r.state() + (r.state() == RunState.BLOCKED_DATA_LOSS
               ? "; approve with acceptDataLoss=true" : "")));
-    }).onSuccess(r -> drive()));
+    }).onSuccess(r -> driver.drive()));
   }
 
   public Future<FailoverRun> cancel(String runId, String by) {
     return owned(() -> active(runId).compose(r -> commit(x -> x.cancel(by, "cancelled by " + by, now())))
         .onSuccess(r -> steps.abandonAll("run " + r.runId() + " cancelled by " + by))
-        .onSuccess(this::ended));
+        .onSuccess(driver::ended));
   }
 
   /** An operator re-arms automatic failover after a successful one; journaled, cluster-wide when mirrored. */
@@ -256,37 +249,6 @@ public final class FailoverPipeline {
       return Future.failedFuture(new PipelineRefusal(Code.NO_SUCH_RUN, "no active run " + runId + where));
     }
     return Future.succeededFuture(r);
-  }
-
-  /** Starts whatever is ready; finishes or fails the run when nothing more can happen. */
-  void drive() {
-    FailoverRun run = ledger.run();
-    if (run == null || run.state() != RunState.RUNNING || resumption.heldBack(run)) {
-      return;
-    }
-    if (running.isEmpty() && run.exhausted().isPresent()) {
-      String step = run.exhausted().get().step();
-      commit(r -> r.fail("step " + step + " failed: " + r.step(step).message(), now())).onSuccess(this::ended);
-      return;
-    }
-    if (running.isEmpty() && run.isDone()) {
-      commit(r -> r.finish(now())).onSuccess(this::ended);
-      return;
-    }
-    for (StepSpec spec : run.readySteps()) {
-      if (running.add(spec.id())) {
-        steps.run(run, spec, ledger.epoch(), this::commit).onComplete(ar -> {
-          running.remove(spec.id());
-          drive();
-        });
-      }
-    }
-  }
-
-  private void ended(FailoverRun r) {
-    RunEnd.report(r, settings, steps.takePromotedRpo(r.runId()), ledger, now())
-        .ifPresent(measure -> commit(measure).onSuccess(RunEnd::logMeasured).onSuccess(m ->
-            RunEnd.flip(m, settings, now()).ifPresent(this::commit)));
   }
 
   Future<FailoverRun> commit(Function<FailoverRun, Transition> change) {

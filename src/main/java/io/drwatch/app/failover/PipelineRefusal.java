@@ -17,7 +17,15 @@ public final class PipelineRefusal extends RuntimeException {
     /** This observer does not hold the executor lease (or lost it). */
     NOT_EXECUTOR,
     /** The journal could not record the transition. */
-    JOURNAL
+    JOURNAL,
+    /** Another run is active: an operator-only run never joins it. */
+    RUN_ACTIVE,
+    /** The config has no runbook section for the mode asked for. */
+    NOT_CONFIGURED,
+    /** A reprotect with no UNPROTECTED channel to rebuild. */
+    NOTHING_TO_DO,
+    /** A switchover would promote a channel that has no replica. */
+    UNPROTECTED
   }
 
   private final Code code;

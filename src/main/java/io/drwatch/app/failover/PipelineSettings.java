@@ -1,6 +1,7 @@
 package io.drwatch.app.failover;
 
 import io.drwatch.domain.runbook.RpoGate;
+import io.drwatch.domain.runbook.RunMode;
 import io.drwatch.domain.runbook.Runbook;
 import java.time.Duration;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Optional;
  *     an older one only while the outage is still declared. Greater than 0
  * @param approvalTimeout how long an approval wait lasts before the run ends expired; greater
  *     than 0
+ * @param operatorRunbooks the configured operator-only runbooks, by mode (REPROTECT, SWITCHOVER)
  */
 public record PipelineSettings(
     Runbook runbook,
@@ -32,7 +34,17 @@ public record PipelineSettings(
     Duration rtoObjective,
     Duration detection,
     Duration resumeWithin,
-    Duration approvalTimeout) {
+    Duration approvalTimeout,
+    Map<RunMode, ModeRunbook> operatorRunbooks) {
+
+  /** Without operator-only runbooks. */
+  public PipelineSettings(Runbook runbook, Map<String, Map<String, String>> params,
+      Map<String, Map<String, String>> drillParams, Map<String, String> channels, RpoGate gate,
+      boolean automatic, Duration cooldown, Duration rtoObjective, Duration detection,
+      Duration resumeWithin, Duration approvalTimeout) {
+    this(runbook, params, drillParams, channels, gate, automatic, cooldown, rtoObjective, detection,
+        resumeWithin, approvalTimeout, Map.of());
+  }
 
   public PipelineSettings {
     params = Map.copyOf(params);
@@ -40,6 +52,32 @@ public record PipelineSettings(
     channels = Map.copyOf(channels);
     positive(resumeWithin, "resumeWithin");
     positive(approvalTimeout, "approvalTimeout");
+    operatorRunbooks = Map.copyOf(operatorRunbooks);
+  }
+
+  /** The operator-only runbook of {@code mode}; empty for execute and drill, or when not configured. */
+  public Optional<ModeRunbook> operatorRunbook(RunMode mode) {
+    return Optional.ofNullable(operatorRunbooks.get(mode));
+  }
+
+  /** The runbook a run in {@code mode} executes; IllegalStateException if its section is missing. */
+  public Runbook runbook(RunMode mode) {
+    return mode.operatorOnly() ? section(mode).runbook() : runbook;
+  }
+
+  /** Per step id, the channel each step of {@code mode}'s runbook names. */
+  public Map<String, String> channels(RunMode mode) {
+    return mode.operatorOnly() ? section(mode).channels() : channels;
+  }
+
+  /** The parameters of {@code step} of {@code mode}'s runbook in a real run; empty if none. */
+  public Map<String, String> params(RunMode mode, String step) {
+    return mode.operatorOnly() ? section(mode).params().getOrDefault(step, Map.of()) : params(step);
+  }
+
+  private ModeRunbook section(RunMode mode) {
+    return operatorRunbook(mode).orElseThrow(() -> new IllegalStateException(
+        "no runbook." + mode.word() + " configured"));
   }
 
   /** The parameters of {@code step} in a real run; empty if it has none. */

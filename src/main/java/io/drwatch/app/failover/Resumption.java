@@ -35,7 +35,11 @@ final class Resumption {
 
   /** The reason the run cannot go on if its plan names a step the config no longer has. */
   Optional<String> missingStep(FailoverRun run) {
-    Set<String> configured = settings.runbook().steps().stream().map(StepSpec::id)
+    if (run.mode().operatorOnly() && settings.operatorRunbook(run.mode()).isEmpty()) {
+      return Optional.of("runbook." + run.mode().word() + " is no longer in the config: run " + run.runId()
+          + " cannot resume");
+    }
+    Set<String> configured = settings.runbook(run.mode()).steps().stream().map(StepSpec::id)
         .collect(Collectors.toSet());
     return run.plan().steps().stream().map(StepSpec::id).filter(id -> !configured.contains(id))
         .findFirst().map(id -> "step " + id + " of run " + run.runId()
@@ -50,6 +54,19 @@ final class Resumption {
     heldBack = run.runId();
     since = clock.instant();
     return true;
+  }
+
+  /**
+   * An operator's reprotect or switchover older than {@code resumeWithin}: no outage speaks for it,
+   * so it is not resumed on its own; the operator starts it again.
+   */
+  boolean tooOld(FailoverRun run) {
+    return age(run).compareTo(settings.resumeWithin()) > 0;
+  }
+
+  String tooOldReason(FailoverRun run) {
+    return "not resumed: this " + run.mode().word() + " started " + Texts.duration(age(run))
+        + " ago, older than resumeWithin " + Texts.duration(settings.resumeWithin()) + "; start it again";
   }
 
   boolean heldBack(FailoverRun run) {

@@ -170,7 +170,7 @@ final class RunLedger {
   }
 
   private boolean fenceHolds() {
-    return run.mode() != RunMode.EXECUTE || epoch == 0
+    return !run.mode().production() || epoch == 0
         || lease.current().map(g -> g.epoch() == epoch).orElse(false);
   }
 

@@ -84,10 +84,13 @@ public final class RunsBoard {
     drills = List.copyOf(steps);
   }
 
-  /** Every step record of every kept run and drill: the RTO projector picks the finished ones. */
+  /**
+   * Every step record of every kept execute run and drill: the RTO projector picks the finished
+   * ones. Reprotect and switchover steps are left out: their ids name another runbook's steps.
+   */
   public synchronized List<StepRecord> stepHistory() {
     List<StepRecord> all = new ArrayList<>(drills);
-    runs.values().forEach(r -> all.addAll(r.steps().values()));
+    runs.values().stream().filter(r -> !r.mode().operatorOnly()).forEach(r -> all.addAll(r.steps().values()));
     return all;
   }
 }

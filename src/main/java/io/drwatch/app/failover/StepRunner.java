@@ -7,10 +7,7 @@ import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.domain.runbook.FailoverRun;
 import io.drwatch.domain.runbook.FailoverRun.Transition;
-import io.drwatch.domain.channel.ChannelCondition;
 import io.drwatch.domain.channel.ChannelStatus;
-import io.drwatch.domain.runbook.RpoBound;
-import io.drwatch.domain.runbook.RpoGate;
 import io.drwatch.domain.runbook.RunMode;
 import io.drwatch.domain.runbook.StepSpec;
 import io.drwatch.port.FailoverAction;
@@ -37,12 +34,11 @@ import java.util.function.Supplier;
  * the executor lease was lost), or it ended. Actions stop polling and retrying on it.
  */
 public final class StepRunner {
-  private static final Duration GATE_POLL = Duration.ofSeconds(1);
-
   private final Vertx vertx;
   private final Map<String, FailoverAction> actions;
   private final PipelineSettings settings;
   private final ChannelView channels;
+  private final PromotionGate gate;
   private final List<StepObserver> observers;
   private final Clock clock;
   // Per run, the canary RPO of each promoted channel when its promotion started: the measured loss.
@@ -58,11 +54,12 @@ public final class StepRunner {
     this.channels = channels;
     this.observers = List.copyOf(observers);
     this.clock = clock;
+    this.gate = new PromotionGate(vertx, settings, channels, clock);
   }
 
   /** After a crash: did the in-flight step reach its target state? */
   Future<Boolean> recheck(FailoverRun run, String stepId) {
-    StepSpec spec = settings.runbook().step(stepId);
+    StepSpec spec = settings.runbook(run.mode()).step(stepId);
     Promise<Void> abandoned = track(run, spec);
     return tracked(run, spec, abandoned, () -> bounded(action(spec).check(step(run, spec, 0, abandoned.future())),
         spec.timeout(), abandoned));
@@ -132,7 +129,8 @@ public final class StepRunner {
       return tracked(run, spec, abandoned, () -> failAttempt(spec, CodedFailure.codeOf(e), e.getMessage(), commit));
     }
     Instant began = now();
-    return tracked(run, spec, abandoned, () -> gate(run, spec, Duration.ZERO, commit).compose(proceed -> !proceed
+    return tracked(run, spec, abandoned, () -> gate.pass(run, spec, Duration.ZERO, commit,
+        (id, stepId, reason) -> notifyEnded(id, stepId, Outcome.BLOCKED, null, now(), reason)).compose(proceed -> !proceed
         ? Future.succeededFuture()
         : bounded(action.check(step), spec.timeout(), abandoned).transform(ar -> ar.failed()
             ? failAttempt(spec, CodedFailure.codeOf(ar.cause()), "check failed: " + why(ar.cause(), spec), commit)
@@ -168,7 +166,7 @@ public final class StepRunner {
       Promise<Void> abandoned, Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit) {
     Instant began = now();
     return commit.apply(r -> r.startStep(spec.id(), began))
-        .onSuccess(r -> notePromotion(r.runId(), spec))
+        .onSuccess(r -> notePromotion(r, spec))
         .onSuccess(r -> observers.forEach(o -> o.started(r.runId(), spec.id(), spec.action())))
         .compose(r -> bounded(action.apply(step).compose(v -> action.await(step)), spec.timeout(), abandoned)
             .transform(ar -> {
@@ -183,55 +181,24 @@ public final class StepRunner {
         .mapEmpty();
   }
 
-  /** True to go on; false if the run was blocked (journaled) waiting for acceptDataLoss. */
-  private Future<Boolean> gate(FailoverRun run, StepSpec spec, Duration waited,
-      Function<Function<FailoverRun, Transition>, Future<FailoverRun>> commit) {
-    String channel = settings.channels().get(spec.id());
-    if (!spec.promote() || channel == null || run.dataLossAcceptedBy().isPresent()
-        || run.mode() == RunMode.DRILL) {
-      return Future.succeededFuture(true);
-    }
-    Duration elapsed = Duration.between(run.startedAt().orElse(now()), now());
-    Duration budget = settings.rtoObjective().minus(elapsed);
-    RpoBound bound = bound(run, channel);
-    RpoGate.Verdict v = settings.gate().decide(channel, bound.loss(), waited,
-        budget.isNegative() ? Duration.ZERO : budget);
-    FailoverPipeline.LOG.log(System.Logger.Level.INFO, "run " + run.runId() + ": RPO gate for "
-        + spec.id() + ": " + v.outcome() + ", " + v.reason() + "; bound: " + bound.why());
-    return switch (v.outcome()) {
-      case PROCEED -> Future.succeededFuture(true);
-      case WAIT -> {
-        Duration pause = v.waitAtMost().compareTo(GATE_POLL) < 0 ? v.waitAtMost() : GATE_POLL;
-        Promise<Void> p = Promise.promise();
-        vertx.setTimer(Math.max(1, pause.toMillis()), id -> p.complete());
-        yield p.future().compose(x -> gate(run, spec, waited.plus(pause), commit));
-      }
-      case BLOCK -> commit.apply(r -> r.block(spec.id(), v.reason() + " (" + bound.why() + ")", now()))
-          .onSuccess(r -> notifyEnded(r.runId(), spec.id(), Outcome.BLOCKED, null, now(), v.reason()))
-          .map(false);
-    };
-  }
-
-  // While the primary is unreachable the held RPO is only a floor, unless it cannot take writes.
-  private RpoBound bound(FailoverRun run, String channel) {
-    Optional<ChannelStatus> s = channels.status(channel);
-    boolean unreachable = s.map(x -> x.condition() == ChannelCondition.SOURCE_UNREACHABLE).orElse(false);
-    boolean fenced = run.plan().steps().stream().filter(StepSpec::fence)
-        .anyMatch(f -> run.step(f.id()).state().isDone());
-    return RpoBound.of(s.flatMap(ChannelStatus::rpo), s.flatMap(ChannelStatus::replicaAge),
-        unreachable, fenced, channels.primaryRefused(channel));
-  }
-
-  private void notePromotion(String runId, StepSpec spec) {
-    String channel = settings.channels().get(spec.id());
+  // A switchover channel whose canary proved RPO 0 lost nothing, whatever the last lag figure says.
+  private void notePromotion(FailoverRun run, StepSpec spec) {
+    String channel = settings.channels(run.mode()).get(spec.id());
     if (spec.promote() && channel != null) {
-      channels.status(channel).flatMap(ChannelStatus::rpo).ifPresent(rpo ->
-          promotedRpo.computeIfAbsent(runId, id -> new java.util.LinkedHashMap<>()).put(channel, rpo));
+      Optional<Duration> rpo = gate.proven(run.runId(), channel) ? Optional.of(Duration.ZERO)
+          : channels.status(channel).flatMap(ChannelStatus::rpo);
+      rpo.ifPresent(d -> promotedRpo.computeIfAbsent(run.runId(), id -> new java.util.LinkedHashMap<>()).put(channel, d));
     }
+  }
+
+  /** Whether the zero-loss gate proved RPO 0 for {@code channel} in switchover {@code runId}. */
+  boolean proven(String runId, String channel) {
+    return gate.proven(runId, channel);
   }
 
   /** The RPO of each channel promoted in {@code runId} as its promotion started; forgets the run. */
   Map<String, Duration> takePromotedRpo(String runId) {
+    gate.forget(runId);
     Map<String, Duration> rpo = promotedRpo.remove(runId);
     return rpo == null ? Map.of() : rpo;
   }
@@ -247,7 +214,7 @@ public final class StepRunner {
   private FailoverAction.Step step(FailoverRun run, StepSpec spec, long epoch, Future<Void> abandoned) {
     boolean drill = run.mode() == RunMode.DRILL;
     Map<String, String> params = drill ? settings.drillParams(spec.id()).orElse(Map.of())
-        : settings.params(spec.id());
+        : settings.params(run.mode(), spec.id());
     return new FailoverAction.Step(spec.id(), params, drill, run.runId(), epoch, abandoned);
   }
 

@@ -34,6 +34,7 @@ import java.util.Set;
  * @param steps one record per plan step, in config order
  * @param reason why the run is blocked, failed or cancelled; "" otherwise
  * @param measured what a successful run measured (see {@link #measure})
+ * @param switchover what a successful switchover measured (see {@link #switchoverMeasured})
  */
 public record FailoverRun(
     String runId,
@@ -47,7 +48,8 @@ public record FailoverRun(
     Optional<String> approvedBy,
     Optional<String> dataLossAcceptedBy,
     String reason,
-    Optional<RunMeasured> measured) {
+    Optional<RunMeasured> measured,
+    Optional<JournalRecord.SwitchoverMeasured> switchover) {
 
   /** The next run and the record that makes it durable. */
   public record Transition(FailoverRun run, JournalRecord record) {}
@@ -70,7 +72,8 @@ public record FailoverRun(
     Map<String, StepRecord> steps = new LinkedHashMap<>();
     runbook.steps().forEach(s -> steps.put(s.id(), StepRecord.planned(s.id())));
     return new FailoverRun(runId, mode, trigger, runbook.withoutParams(), RunState.PLANNED, steps,
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "", Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "", Optional.empty(),
+        Optional.empty());
   }
 
   /** Rebuilds one run from its records, the first a RunStarted; throws on any inconsistency. */
@@ -218,7 +221,17 @@ public record FailoverRun(
     return apply(new RunMeasured(runId, rto, rpo, at));
   }
 
-  /** Records that this SUCCEEDED execute run turned {@code channels} around. */
+  /** Records that this SUCCEEDED reprotect run built new replicas for {@code channels}. */
+  public Transition reprotectApplied(List<String> channels, Instant at) {
+    return apply(new JournalRecord.ReprotectApplied(runId, channels, at));
+  }
+
+  /** Records the write-unavailable window and the RPO of this SUCCEEDED switchover run. */
+  public Transition switchoverMeasured(java.time.Duration writeUnavailable, java.time.Duration rpo, Instant at) {
+    return apply(new JournalRecord.SwitchoverMeasured(runId, writeUnavailable, rpo, at));
+  }
+
+  /** Records that this SUCCEEDED execute or switchover run turned {@code channels} around. */
   public Transition flip(List<String> channels, Instant at) {
     return apply(new JournalRecord.DirectionFlipped(runId, channels, at));
   }

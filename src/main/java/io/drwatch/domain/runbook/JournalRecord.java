@@ -208,6 +208,22 @@ public sealed interface JournalRecord {
     }
   }
 
+  /**
+   * What the SUCCEEDED SWITCHOVER run {@code runId} measured: writes were unavailable from the
+   * first fence verified to the last promotion verified, and it lost {@code rpo} of data: zero when
+   * the canary proved it, else the loss an operator accepted (the run then names who).
+   */
+  record SwitchoverMeasured(String runId, Duration writeUnavailable, Duration rpo, Instant at)
+      implements JournalRecord {
+    public SwitchoverMeasured {
+      check(runId, at, "writeUnavailable", writeUnavailable, "rpo", rpo);
+      if (writeUnavailable.isNegative() || rpo.isNegative()) {
+        throw new IllegalArgumentException("writeUnavailable and rpo must be >= 0, were "
+            + writeUnavailable + ", " + rpo);
+      }
+    }
+  }
+
   private static void check(String runId, Instant at) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(at, "at");

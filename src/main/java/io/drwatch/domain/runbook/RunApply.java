@@ -66,14 +66,28 @@ final class RunApply {
           r.message()));
     }
     if (record instanceof JournalRecord.DirectionFlipped) {
-      require(run, record, run.state() == RunState.SUCCEEDED && run.mode() == RunMode.EXECUTE,
-          "only a successful execute run flips channels; run is " + run.mode() + " " + run.state());
+      require(run, record, run.state() == RunState.SUCCEEDED
+          && (run.mode() == RunMode.EXECUTE || run.mode() == RunMode.SWITCHOVER),
+          "only a successful execute or switchover run flips channels; run is " + run.mode() + " " + run.state());
       return run;
     }
     if (record instanceof JournalRecord.Reprotected) {
       // A fact about a channel after the run; every observer holding the lease in turn may write it.
       require(run, record, run.state() == RunState.SUCCEEDED, "run is " + run.state());
       return run;
+    }
+    if (record instanceof JournalRecord.ReprotectApplied) {
+      require(run, record, run.state() == RunState.SUCCEEDED && run.mode() == RunMode.REPROTECT,
+          "only a successful reprotect run re-protects channels; run is " + run.mode() + " " + run.state());
+      return run;
+    }
+    if (record instanceof JournalRecord.SwitchoverMeasured r) {
+      require(run, record, run.state() == RunState.SUCCEEDED && run.mode() == RunMode.SWITCHOVER,
+          "only a successful switchover run measures a switchover; run is " + run.mode() + " " + run.state());
+      require(run, record, run.switchover().isEmpty(), "switchover already measured");
+      return new FailoverRun(run.runId(), run.mode(), run.trigger(), run.plan(), run.state(), run.steps(),
+          run.startedAt(), run.endedAt(), run.approvedBy(), run.dataLossAcceptedBy(), run.reason(),
+          run.measured(), Optional.of(r));
     }
     if (record instanceof JournalRecord.Rearmed) {
       require(run, record, run.state() == RunState.SUCCEEDED && run.mode() == RunMode.EXECUTE,
@@ -84,7 +98,8 @@ final class RunApply {
       require(run, record, run.state() == RunState.SUCCEEDED, "run is " + run.state());
       require(run, record, run.measured().isEmpty(), "run already measured");
       return new FailoverRun(run.runId(), run.mode(), run.trigger(), run.plan(), run.state(), run.steps(),
-          run.startedAt(), run.endedAt(), run.approvedBy(), run.dataLossAcceptedBy(), run.reason(), Optional.of(r));
+          run.startedAt(), run.endedAt(), run.approvedBy(), run.dataLossAcceptedBy(), run.reason(), Optional.of(r),
+          run.switchover());
     }
     require(run, record, run.isActive(), "run is " + run.state());
     if (record instanceof RunApproved r) {
@@ -122,14 +137,14 @@ final class RunApply {
     steps.put(step.step(), step);
     return new FailoverRun(run.runId(), run.mode(), run.trigger(), run.plan(), run.state(), steps,
         run.startedAt(), run.endedAt(), run.approvedBy(), run.dataLossAcceptedBy(), run.reason(),
-        run.measured());
+        run.measured(), run.switchover());
   }
 
   private static FailoverRun run(FailoverRun run, RunState state, Optional<Instant> startedAt,
       Optional<Instant> endedAt, Optional<String> approvedBy, Optional<String> accepted,
       String reason) {
     return new FailoverRun(run.runId(), run.mode(), run.trigger(), run.plan(), state, run.steps(),
-        startedAt, endedAt, approvedBy, accepted, reason, run.measured());
+        startedAt, endedAt, approvedBy, accepted, reason, run.measured(), run.switchover());
   }
 
   private static void require(FailoverRun run, JournalRecord record, boolean ok, String why) {

@@ -55,6 +55,20 @@ public final class Runbook {
     return RunbookChecks.problems(steps, Optional.of(knownActions));
   }
 
+  /** {@link #problems} for the steps at {@code path}, e.g. {@code runbook.reprotect.steps}. */
+  public static List<String> problems(String path, List<StepSpec> steps, Set<String> knownActions) {
+    return RunbookChecks.problems(path, steps, Optional.of(knownActions));
+  }
+
+  /** {@link #of} for the steps at {@code path}; its errors name that path. */
+  public static Runbook of(String path, List<StepSpec> steps, Set<String> knownActions) {
+    List<String> errors = RunbookChecks.problems(path, steps, Optional.of(knownActions));
+    if (!errors.isEmpty()) {
+      throw new InvalidRunbookException(errors);
+    }
+    return new Runbook(steps);
+  }
+
   /** For journal replay: the plan ran before, its actions need not exist in this build. */
   static Runbook restore(List<StepSpec> steps) {
     return build(steps, Optional.empty());

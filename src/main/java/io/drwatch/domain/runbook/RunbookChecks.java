@@ -22,12 +22,25 @@ import java.util.function.Consumer;
 final class RunbookChecks {
   static final String PATH = "runbook.steps";
 
-  private RunbookChecks() {}
+  private final String base;
+
+  private RunbookChecks(String base) {
+    this.base = base;
+  }
 
   /** Problems as {@code path: rule}; knownActions empty = do not check actions (replay). */
   static List<String> problems(List<StepSpec> steps, Optional<Set<String>> knownActions) {
+    return problems(PATH, steps, knownActions);
+  }
+
+  /** The same, naming {@code path} (e.g. {@code runbook.reprotect.steps}) as the steps' place. */
+  static List<String> problems(String path, List<StepSpec> steps, Optional<Set<String>> knownActions) {
+    return new RunbookChecks(path).check(steps, knownActions);
+  }
+
+  private List<String> check(List<StepSpec> steps, Optional<Set<String>> knownActions) {
     if (steps.isEmpty()) {
-      return List.of(PATH + ": empty; a runbook needs at least one step");
+      return List.of(base + ": empty; a runbook needs at least one step");
     }
     List<String> errors = new ArrayList<>();
     Map<String, Integer> first = new LinkedHashMap<>();
@@ -67,12 +80,12 @@ final class RunbookChecks {
     return errors;
   }
 
-  private static String path(int index) {
-    return PATH + "[" + index + "]";
+  private String path(int index) {
+    return base + "[" + index + "]";
   }
 
   /** Each cycle once, in run direction ({@code a -> b}: b runs after a), found in config order. */
-  private static List<String> cycles(List<StepSpec> steps) {
+  private List<String> cycles(List<StepSpec> steps) {
     Map<String, List<String>> dependents = new LinkedHashMap<>();
     steps.forEach(s -> dependents.put(s.id(), new ArrayList<>()));
     steps.forEach(s -> s.after().forEach(a -> dependents.get(a).add(s.id())));
@@ -82,7 +95,7 @@ final class RunbookChecks {
     for (String root : dependents.keySet()) {
       walk(root, dependents, new ArrayDeque<>(), done, cycle -> {
         if (seen.add(new HashSet<>(cycle))) {
-          found.add(PATH + ": cycle " + String.join(" -> ", cycle));
+          found.add(base + ": cycle " + String.join(" -> ", cycle));
         }
       });
     }
@@ -113,7 +126,7 @@ final class RunbookChecks {
    * A fence that runs after a promotion (directly or through {@code after}) would deadlock
    * fence-first: the promotion waits for the fence, the fence for the promotion.
    */
-  private static List<String> fencesAfterPromotions(List<StepSpec> steps) {
+  private List<String> fencesAfterPromotions(List<StepSpec> steps) {
     Map<String, StepSpec> byId = new HashMap<>();
     steps.forEach(s -> byId.put(s.id(), s));
     List<String> errors = new ArrayList<>();

@@ -57,7 +57,10 @@ class JournalCodecTest {
         new JournalRecord.Rearmed("r1", "jane", T0),
         new JournalRecord.DirectionFlipped("r1", List.of("orders-db", "sessions"), T0),
         new JournalRecord.ReprotectApplied("r1", List.of("orders-db", "sessions"), T0),
-        new JournalRecord.Reprotected("r1", "orders-db", T0));
+        new JournalRecord.Reprotected("r1", "orders-db", T0),
+        new JournalRecord.SwitchoverMeasured("sw-1", Duration.ofMillis(1800), Duration.ZERO, T0),
+        new RunStarted("sw-1", RunMode.SWITCHOVER, Trigger.manual("switchover requested by ann"),
+            STARTED.plan(), false, T0));
   }
 
   @Test
@@ -72,6 +75,18 @@ class JournalCodecTest {
     assertThat(JournalCodec.decode(confirmed)).isEqualTo(new JournalRecord.Reprotected("rp", "orders-db", T0));
     assertThatThrownBy(() -> JournalCodec.decode(confirmed.replace(",\"channel\":\"orders-db\"", "")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"channel\"");
+  }
+
+  @Test
+  void shouldWriteTheOperatorRunsRecordsUnderTheirContractNames() {
+    assertThat(JournalCodec.encode(new JournalRecord.ReprotectApplied("rp-1", List.of("db"), T0), 4)).isEqualTo(
+        "{\"type\":\"reprotect-applied\",\"runId\":\"rp-1\",\"at\":\"2025-03-01T10:00:00Z\",\"epoch\":4,"
+            + "\"channels\":[\"db\"]}");
+    assertThat(JournalCodec.encode(new JournalRecord.SwitchoverMeasured("sw-1", Duration.ofMillis(1800),
+        Duration.ZERO, T0), 4)).isEqualTo("{\"type\":\"switchover-measured\",\"runId\":\"sw-1\","
+            + "\"at\":\"2025-03-01T10:00:00Z\",\"epoch\":4,\"writeUnavailable\":\"PT1.8S\",\"rpo\":\"PT0S\"}");
+    assertThat(JournalCodec.encode(new RunStarted("rp-1", RunMode.REPROTECT, Trigger.manual("x"), List.of(), false, T0), 0))
+        .contains("\"mode\":\"reprotect\"");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -75,7 +75,7 @@ class RunEndTest {
     FailoverRun drill = promoted(RunMode.DRILL).skipStep("notify", "sent", T0.plusSeconds(3)).run()
         .finish(T0.plusSeconds(3)).run();
     assertThatThrownBy(() -> drill.flip(List.of("orders-db"), T0.plusSeconds(4)))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("only a successful execute run flips");
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("only a successful execute or switchover run flips");
   }
 
   @Test
