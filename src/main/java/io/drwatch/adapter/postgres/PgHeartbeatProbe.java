@@ -4,6 +4,7 @@ import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.Endpoint;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.LinkState;
+import io.drwatch.domain.lag.PrimaryClock;
 import io.drwatch.domain.lag.ReplicaView;
 import io.drwatch.port.ChannelProbe;
 import io.vertx.core.Future;
@@ -19,15 +20,26 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.SqlConnectOptions;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * PostgreSQL canary: one row per channel in a heartbeat table, upserted on the primary with the
  * primary's {@code clock_timestamp()} and a sequence the primary increments itself, read back on
  * the standby. The standby's own WAL receiver state tells BROKEN apart from slow.
+ *
+ * <p>The standby is read on its own schedule, at a phase after each write that moves round by
+ * round (golden-ratio steps over 5-95% of the interval), and the next round takes that read. A
+ * read always right before the write would meet the same phase of drwatch's own heartbeats every
+ * time and put the RPO upper bound one whole interval high; see docs/rpo-model.md. Each read also
+ * returns {@code pg_last_xact_replay_timestamp()} and its window in the primary's clock, mapped
+ * through the last write ({@link PrimaryClock}).
  */
 public final class PgHeartbeatProbe implements ChannelProbe {
   private static final String UNDEFINED_TABLE = "42P01";
+  private static final double GOLDEN = 0.6180339887498949;
 
   private final Pool primary;
   private final Pool replica;
@@ -35,9 +47,17 @@ public final class PgHeartbeatProbe implements ChannelProbe {
   private final PgStatements sql;
   private final PgConnect primaryConnect;
   private final PgConnect replicaConnect;
+  private final Vertx vertx;
+  private final Duration interval;
+  private PrimaryClock lastWrite;
+  private long readTimer = -1;
+  private Future<ReplicaView> offPhase;
+  private long reads;
 
   PgHeartbeatProbe(Pool primary, Pool replica, String channel, PgStatements sql, PgConnect primaryConnect,
-      PgConnect replicaConnect) {
+      PgConnect replicaConnect, Vertx vertx, Duration interval) {
+    this.vertx = vertx;
+    this.interval = interval;
     this.primary = primary;
     this.replica = replica;
     this.primaryConnect = primaryConnect;
@@ -56,7 +76,8 @@ public final class PgHeartbeatProbe implements ChannelProbe {
         pool(vertx, p, primaryConnect, timeout),
         pool(vertx, r, replicaConnect, timeout),
         channel.name(),
-        new PgStatements(channel.heartbeat().table()), primaryConnect, replicaConnect);
+        new PgStatements(channel.heartbeat().table()), primaryConnect, replicaConnect, vertx,
+        channel.heartbeat().interval());
   }
 
   // Two connections are enough for sequential rounds; the second covers a call that timed out
@@ -77,9 +98,31 @@ public final class PgHeartbeatProbe implements ChannelProbe {
 
   @Override
   public Future<Heartbeat> writeHeartbeat() {
+    long sent = System.nanoTime();
     return primaryConnect.worded(upsert().recover(err -> isUndefinedTable(err)
         ? primary.query(sql.createTable()).execute().compose(created -> upsert())
-        : Future.failedFuture(err)));
+        : Future.failedFuture(err)))
+        .onSuccess(hb -> {
+          lastWrite = new PrimaryClock(hb.writerTs(), sent, System.nanoTime());
+          scheduleRead();
+        });
+  }
+
+  private void scheduleRead() {
+    cancelRead();
+    double phase = 0.05 + 0.9 * ((++reads * GOLDEN) % 1.0);
+    long delay = Math.max(1, (long) (interval.toMillis() * phase));
+    readTimer = vertx.setTimer(delay, id -> {
+      readTimer = -1;
+      offPhase = readNow();
+    });
+  }
+
+  private void cancelRead() {
+    if (readTimer >= 0) {
+      vertx.cancelTimer(readTimer);
+      readTimer = -1;
+    }
   }
 
   private Future<Heartbeat> upsert() {
@@ -87,10 +130,32 @@ public final class PgHeartbeatProbe implements ChannelProbe {
         .map(rows -> toHeartbeat(rows.iterator().next()));
   }
 
+  /**
+   * The read made since the last write, or, when its time has not come (a round early, the first
+   * round, a failed write), a read now.
+   */
   @Override
   public Future<ReplicaView> readReplica() {
+    cancelRead();
+    Future<ReplicaView> taken = offPhase;
+    offPhase = null;
+    return taken != null ? taken : readNow();
+  }
+
+  private Future<ReplicaView> readNow() {
+    long start = System.nanoTime();
+    PrimaryClock clock = lastWrite;
     return replicaConnect.worded(replica.query(sql.linkState()).execute()
-        .compose(link -> readVisible().map(hb -> toView(hb, link.iterator().next()))));
+        .compose(link -> readVisible().map(hb -> {
+          Row row = link.iterator().next();
+          ReplicaView view = toView(hb, row);
+          if (clock == null) {
+            return view;
+          }
+          Optional<Instant> replayed = Optional.ofNullable(row.getOffsetDateTime("replayed_at"))
+              .map(OffsetDateTime::toInstant);
+          return view.withTiming(clock.read(start, System.nanoTime(), replayed));
+        })));
   }
 
   private Future<Heartbeat> readVisible() {
@@ -128,6 +193,7 @@ public final class PgHeartbeatProbe implements ChannelProbe {
 
   @Override
   public Future<Void> close() {
+    cancelRead();
     return Future.join(primary.close(), replica.close()).mapEmpty();
   }
 }

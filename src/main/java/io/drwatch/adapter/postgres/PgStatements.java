@@ -22,9 +22,13 @@ record PgStatements(String table) {
     return "SELECT seq, writer_ts FROM " + table + " WHERE channel = $1";
   }
 
-  /** status is readable without superuser; streaming is the only healthy value. */
+  /**
+   * status is readable without superuser; streaming is the only healthy value. The replay
+   * timestamp is the primary's commit time of the newest replayed transaction (the RPO bracket).
+   */
   String linkState() {
     return "SELECT pg_is_in_recovery() AS in_recovery, "
-        + "(SELECT status FROM pg_stat_wal_receiver LIMIT 1) AS wal_status";
+        + "(SELECT status FROM pg_stat_wal_receiver LIMIT 1) AS wal_status, "
+        + "pg_last_xact_replay_timestamp() AS replayed_at";
   }
 }
