@@ -44,6 +44,7 @@ header+=" · postgres_exporter $(ver prometheus-postgres-exporter) · redis_expo
 header+=" · $(java -version 2>&1 | head -1)${quick:+ · quick}"
 
 tmp=$(mktemp -d -t drwatch-bench-rpo.XXXXXX)
+chmod 755 "$tmp" # PostgreSQL runs as the postgres user and must enter it
 trap 'rm -rf "$tmp"' EXIT
 # postgres_exporter 0.11 ships pg_replication as an example query; this is that query, verbatim.
 cat > "$tmp/queries.yaml" <<'YAML'
