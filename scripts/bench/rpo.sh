@@ -58,6 +58,12 @@ pg_replication:
 YAML
 PG_EXPORTER_QUERIES="$tmp/queries.yaml" java -Xmx512m -Djava.io.tmpdir="$tmp" -cp "$cp" \
   io.drwatch.bench.rpo.RpoBench $quick target/bench/rpo.table.md >&2
-{ echo "$header"; echo; cat target/bench/rpo.table.md; } > target/bench/rpo.md
+notes="Truth: the configured delay (recovery_min_apply_delay; the Redis proxy's delay). drwatch's figure is its upper bound"
+notes+=" (drwatch_channel_rpo_seconds); the bracket column counts samples with lower − 20 ms ≤ truth ≤ upper + 20 ms."
+notes+=" Idle: no application writes; drwatch's own heartbeats are the only commits, and postgres_exporter reads the same"
+notes+=" standby, so it sees them too. Cut link: both links cut at once, polled every 100 ms; drwatch flags BROKEN or"
+notes+=" STALLED, postgres_exporter when pg_replication_lag passes 1 s, redis_exporter when redis_connected_slaves drops"
+notes+=" to 0. redis_exporter's redis_connected_slave_lag_seconds is the time since the replica's last ACK, not a delay."
+{ echo "$header"; echo; cat target/bench/rpo.table.md; echo; echo "$notes"; } > target/bench/rpo.md
 rm -f target/bench/rpo.table.md
 cat target/bench/rpo.md
