@@ -72,9 +72,10 @@ class PostgresChannelIT {
         BracketSamples.take(PostgresChannelIT::status, Duration.ofSeconds(5)), 2.0, INTERVAL);
     assertThat(status().condition()).isEqualTo(ChannelCondition.LAGGING);
     assertThat(daemon.metric("drwatch_channel_rpo_seconds", "channel=" + CH)).isBetween(1.98, 2.25);
-    assertThat(daemon.metric("drwatch_channel_rpo_lower_seconds", "channel=" + CH)).isBetween(1.75, 2.02);
+    // The lower bound's floor is only a sanity check (it errs low by up to an interval plus jitter).
+    assertThat(daemon.metric("drwatch_channel_rpo_lower_seconds", "channel=" + CH)).isBetween(1.5, 2.02);
     assertThat(new io.vertx.core.json.JsonObject(daemon.get("/api/v1/status")).getJsonArray("channels")
-        .getJsonObject(0).getDouble("rpoEstimateSeconds")).isBetween(1.85, 2.15);
+        .getJsonObject(0).getDouble("rpoEstimateSeconds")).isBetween(1.7, 2.15);
     assertThat(daemon.metric("drwatch_channel_condition", "channel=" + CH, "condition=LAGGING")).isEqualTo(1.0);
     assertThat(daemon.metric("drwatch_channel_condition", "channel=" + CH, "condition=HEALTHY")).isEqualTo(0.0);
     pg.setApplyDelay(Duration.ZERO);
