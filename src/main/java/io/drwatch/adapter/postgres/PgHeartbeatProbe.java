@@ -22,6 +22,7 @@ import io.vertx.sqlclient.SqlConnectOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -31,7 +32,7 @@ import java.util.function.Supplier;
  * the standby. The standby's own WAL receiver state tells BROKEN apart from slow.
  *
  * <p>The standby is read on its own schedule, at a phase after each write that moves round by
- * round (golden-ratio steps over 5-95% of the interval), and the next round takes that read. A
+ * round (golden-ratio steps over 20-80% of the interval), and the next round takes that read. A
  * read always right before the write would meet the same phase of drwatch's own heartbeats every
  * time and put the RPO upper bound one whole interval high; see docs/rpo-model.md. Each read also
  * returns {@code pg_last_xact_replay_timestamp()} and its window in the primary's clock, mapped
@@ -40,6 +41,9 @@ import java.util.function.Supplier;
 public final class PgHeartbeatProbe implements ChannelProbe {
   private static final String UNDEFINED_TABLE = "42P01";
   private static final double GOLDEN = 0.6180339887498949;
+  // The last few writes map the observer's time to the primary's; a few seconds' worth keeps clock
+  // drift out of it.
+  private static final int CLOCK_WRITES = 8;
 
   private final Pool primary;
   private final Pool replica;
@@ -49,7 +53,7 @@ public final class PgHeartbeatProbe implements ChannelProbe {
   private final PgConnect replicaConnect;
   private final Vertx vertx;
   private final Duration interval;
-  private PrimaryClock lastWrite;
+  private final ArrayDeque<PrimaryClock> writes = new ArrayDeque<>();
   private long readTimer = -1;
   private Future<ReplicaView> offPhase;
   private long reads;
@@ -103,14 +107,19 @@ public final class PgHeartbeatProbe implements ChannelProbe {
         ? primary.query(sql.createTable()).execute().compose(created -> upsert())
         : Future.failedFuture(err)))
         .onSuccess(hb -> {
-          lastWrite = new PrimaryClock(hb.writerTs(), sent, System.nanoTime());
+          writes.addLast(new PrimaryClock(hb.writerTs(), sent, System.nanoTime()));
+          if (writes.size() > CLOCK_WRITES) {
+            writes.removeFirst();
+          }
           scheduleRead();
         });
   }
 
   private void scheduleRead() {
     cancelRead();
-    double phase = 0.05 + 0.9 * ((++reads * GOLDEN) % 1.0);
+    // 20-80 %: late enough for the last heartbeat to have replicated on a busy host, early enough
+    // that a late timer still fires before the next round.
+    double phase = 0.2 + 0.6 * ((++reads * GOLDEN) % 1.0);
     long delay = Math.max(1, (long) (interval.toMillis() * phase));
     readTimer = vertx.setTimer(delay, id -> {
       readTimer = -1;
@@ -144,29 +153,23 @@ public final class PgHeartbeatProbe implements ChannelProbe {
 
   private Future<ReplicaView> readNow() {
     long start = System.nanoTime();
-    PrimaryClock clock = lastWrite;
-    return replicaConnect.worded(replica.query(sql.linkState()).execute()
-        .compose(link -> readVisible().map(hb -> {
-          Row row = link.iterator().next();
-          ReplicaView view = toView(hb, row);
-          if (clock == null) {
-            return view;
-          }
-          Optional<Instant> replayed = Optional.ofNullable(row.getOffsetDateTime("replayed_at"))
-              .map(OffsetDateTime::toInstant);
-          return view.withTiming(clock.read(start, System.nanoTime(), replayed));
-        })));
+    Optional<PrimaryClock> clock = writes.stream().reduce((older, newer) -> newer.narrowedBy(older));
+    return replicaConnect.worded(readVisible().compose(visible -> {
+      long end = System.nanoTime();
+      return replica.query(sql.linkState()).execute().map(link -> {
+        ReplicaView view = toView(visible.map(PgHeartbeatProbe::toHeartbeat).orElse(null), link.iterator().next());
+        Optional<Instant> replayed = visible.map(row -> row.getOffsetDateTime("replayed_at"))
+            .map(OffsetDateTime::toInstant);
+        return clock.map(c -> view.withTiming(c.read(start, end, replayed))).orElse(view);
+      });
+    }));
   }
 
-  private Future<Heartbeat> readVisible() {
+  private Future<Optional<Row>> readVisible() {
     return replica.preparedQuery(sql.select()).execute(Tuple.of(channel))
-        .map(PgHeartbeatProbe::firstOrNull)
+        .map(rows -> rows.size() == 0 ? Optional.<Row>empty() : Optional.of(rows.iterator().next()))
         // The table reaches the standby with the first heartbeat; until then nothing is visible.
-        .recover(err -> isUndefinedTable(err) ? Future.succeededFuture() : Future.failedFuture(err));
-  }
-
-  private static Heartbeat firstOrNull(RowSet<Row> rows) {
-    return rows.size() == 0 ? null : toHeartbeat(rows.iterator().next());
+        .recover(err -> isUndefinedTable(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err));
   }
 
   private static Heartbeat toHeartbeat(Row row) {

@@ -18,17 +18,15 @@ record PgStatements(String table) {
         + "RETURNING seq, writer_ts";
   }
 
+  /** With the replay timestamp in the same snapshot, so one round trip times both. */
   String select() {
-    return "SELECT seq, writer_ts FROM " + table + " WHERE channel = $1";
+    return "SELECT seq, writer_ts, pg_last_xact_replay_timestamp() AS replayed_at FROM " + table
+        + " WHERE channel = $1";
   }
 
-  /**
-   * status is readable without superuser; streaming is the only healthy value. The replay
-   * timestamp is the primary's commit time of the newest replayed transaction (the RPO bracket).
-   */
+  /** status is readable without superuser; streaming is the only healthy value. */
   String linkState() {
     return "SELECT pg_is_in_recovery() AS in_recovery, "
-        + "(SELECT status FROM pg_stat_wal_receiver LIMIT 1) AS wal_status, "
-        + "pg_last_xact_replay_timestamp() AS replayed_at";
+        + "(SELECT status FROM pg_stat_wal_receiver LIMIT 1) AS wal_status";
   }
 }

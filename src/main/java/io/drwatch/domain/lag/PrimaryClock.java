@@ -28,6 +28,18 @@ public record PrimaryClock(Instant writerTs, long sentNanos, long receivedNanos)
     return writerTs.plus(Duration.ofNanos(nanos - sentNanos));
   }
 
+  /**
+   * Both writes' knowledge at once: each bounds the offset between the two clocks, and with the
+   * same rate the intersection is as tight as the best round trip of the two (as NTP picks its best
+   * sample). Clocks that disagree (the primary's stepped between the writes) leave this one alone.
+   */
+  public PrimaryClock narrowedBy(PrimaryClock other) {
+    long shift = Duration.between(other.writerTs, writerTs).toNanos();
+    long sent = Math.max(sentNanos, other.sentNanos + shift);
+    long received = Math.min(receivedNanos, other.receivedNanos + shift);
+    return sent <= received ? new PrimaryClock(writerTs, sent, received) : this;
+  }
+
   /** The primary-time window of a read sent at {@code startNanos} and answered at {@code endNanos}. */
   public ReadTiming read(long startNanos, long endNanos, Optional<Instant> replayedAt) {
     return new ReadTiming(earliest(startNanos), latest(endNanos), replayedAt);

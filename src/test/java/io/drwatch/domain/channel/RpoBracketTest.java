@@ -42,9 +42,9 @@ class RpoBracketTest {
     Run run = new Run();
     for (int k = 1; k <= rounds; k++) {
       long tick = k * I + (k % 5) * 3; // a little timer jitter
-      // Timed (PostgreSQL): the read happens on its own schedule, 5-95% of an interval after the
+      // Timed (PostgreSQL): the read happens on its own schedule, 20-80% of an interval after the
       // last write (as PgHeartbeatProbe does); untimed (Redis): right before this round's write.
-      long read = timed && k > 1 ? run.writes.get(k - 2) + (long) ((0.05 + 0.9 * frac(k * GOLDEN)) * I)
+      long read = timed && k > 1 ? run.writes.get(k - 2) + (long) ((0.2 + 0.6 * frac(k * GOLDEN)) * I)
           : tick;
       long write = Math.max(tick, read) + 2;
       Heartbeat visible = newestHeartbeatApplied(run.writes, read - delay);

@@ -27,4 +27,23 @@ class PrimaryClockTest {
     Instant replayed = stamped.minusMillis(40);
     assertThat(clock.read(5_000_000, 6_000_000, Optional.of(replayed)).replayedAt()).contains(replayed);
   }
+
+  @Test
+  void shouldNarrowTheWindowToTheBestRoundTripOfSeveralWrites() {
+    // True offset: primary = observer + 1 s. Write A waited 10 ms before the stamp, 1 ms after;
+    // write B, 200 ms later, 1 ms before and 10 ms after.
+    PrimaryClock a = new PrimaryClock(Instant.ofEpochSecond(1).plusMillis(10), 0, 11_000_000);
+    PrimaryClock b = new PrimaryClock(Instant.ofEpochSecond(1).plusMillis(201), 200_000_000, 211_000_000);
+    PrimaryClock both = b.narrowedBy(a);
+    ReadTiming read = both.read(300_000_000, 300_000_000, Optional.empty());
+    assertThat(read.from()).isEqualTo(Instant.ofEpochSecond(1).plusMillis(299));
+    assertThat(read.by()).isEqualTo(Instant.ofEpochSecond(1).plusMillis(301));
+  }
+
+  @Test
+  void shouldIgnoreAWriteWhoseClockDisagrees() {
+    PrimaryClock now = new PrimaryClock(stamped, 0, 1_000_000);
+    PrimaryClock stepped = new PrimaryClock(stamped.minusSeconds(5), 0, 1_000_000);
+    assertThat(now.narrowedBy(stepped)).isEqualTo(now);
+  }
 }
