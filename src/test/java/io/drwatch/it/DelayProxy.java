@@ -18,24 +18,24 @@ import java.util.concurrent.TimeUnit;
  * between a Redis replica and its primary it makes real replication lag with a known size: the
  * ground truth the RPO estimate is checked against. Blocking threads, test side only.
  */
-final class DelayProxy implements AutoCloseable {
+public final class DelayProxy implements AutoCloseable {
   private final ServerSocket server;
   private final int upstreamPort;
   private volatile long delayNanos;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-  DelayProxy(int upstreamPort, java.time.Duration delay) throws IOException {
+  public DelayProxy(int upstreamPort, java.time.Duration delay) throws IOException {
     this.upstreamPort = upstreamPort;
     this.delayNanos = delay.toNanos();
     this.server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
     daemon("proxy-accept", this::acceptLoop);
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
-  void setDelay(java.time.Duration delay) {
+  public void setDelay(java.time.Duration delay) {
     delayNanos = delay.toNanos();
   }
 

@@ -52,6 +52,8 @@ final class StatusJson {
         .put("kind", s.spec().kind().configName())
         .put("condition", s.condition().name())
         .put("rpoSeconds", seconds(s.rpo()))
+        .put("rpoLowerSeconds", seconds(s.rpoLower()))
+        .put("rpoEstimateSeconds", seconds(s.rpoEstimate()))
         .put("rpoResolutionSeconds", seconds(Optional.of(s.resolution())))
         .put("rpoObjectiveSeconds", seconds(Optional.of(s.spec().rpoObjective())))
         .put("replicaAgeSeconds", seconds(s.replicaAge()))

@@ -72,6 +72,7 @@ public final class ChannelMetrics implements MeterBinder {
 
   private void bindChannel(MeterRegistry registry, String name, Tags tags) {
     gauge(registry, CHANNEL_RPO, tags, b -> seconds(b.channel(name).rpo()));
+    gauge(registry, CHANNEL_RPO_LOWER, tags, b -> seconds(b.channel(name).rpoLower()));
     gauge(registry, CHANNEL_RPO_RESOLUTION, tags, b -> seconds(Optional.of(b.channel(name).resolution())));
     gauge(registry, CHANNEL_RPO_OBJECTIVE, tags,
         b -> seconds(Optional.of(b.channel(name).spec().rpoObjective())));

@@ -29,6 +29,8 @@ final class Descriptions {
       Map.entry(MetricNames.WOULD_FAILOVER, "Shadow mode: 1 if an outage is declared and nothing blocks action"),
       Map.entry(MetricNames.FAILOVER_EXPECTED_LOSS, "Shadow mode: the composite RPO a failover now would lose"),
       Map.entry(MetricNames.CHANNEL_RPO, "Canary-measured RPO: newest heartbeat on the primary minus newest on the replica"),
+      Map.entry(MetricNames.CHANNEL_RPO_LOWER,
+          "Lower bound of the RPO: age of the oldest heartbeat not yet visible on the replica"),
       Map.entry(MetricNames.CHANNEL_RPO_RESOLUTION, "Resolution bound of the RPO estimate (the heartbeat interval)"),
       Map.entry(MetricNames.CHANNEL_RPO_OBJECTIVE, "The channel's RPO objective"),
       Map.entry(MetricNames.CHANNEL_REPORTED_LAG,

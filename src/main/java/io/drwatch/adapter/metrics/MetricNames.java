@@ -16,6 +16,8 @@ public final class MetricNames {
   public static final String SECONDS = "seconds";
 
   public static final String CHANNEL_RPO = "drwatch.channel.rpo";
+  /** The lower bound of the RPO bracket; {@link #CHANNEL_RPO} is the upper one. */
+  public static final String CHANNEL_RPO_LOWER = "drwatch.channel.rpo.lower";
   public static final String CHANNEL_RPO_RESOLUTION = "drwatch.channel.rpo.resolution";
   public static final String CHANNEL_RPO_OBJECTIVE = "drwatch.channel.rpo.objective";
   public static final String CHANNEL_REPLICA_AGE = "drwatch.channel.replica.age";
@@ -80,6 +82,7 @@ public final class MetricNames {
   /** The names as Prometheus sees them (timer series add _count, _sum and _max). */
   public static final List<String> PROMETHEUS_NAMES = List.of(
       "drwatch_channel_rpo_seconds",
+      "drwatch_channel_rpo_lower_seconds",
       "drwatch_channel_rpo_resolution_seconds",
       "drwatch_channel_rpo_objective_seconds",
       "drwatch_channel_replica_age_seconds",

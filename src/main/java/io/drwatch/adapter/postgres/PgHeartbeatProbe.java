@@ -4,6 +4,7 @@ import io.drwatch.config.ChannelConfig;
 import io.drwatch.config.Endpoint;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.LinkState;
+import io.drwatch.domain.lag.PrimaryClock;
 import io.drwatch.domain.lag.ReplicaView;
 import io.drwatch.port.ChannelProbe;
 import io.vertx.core.Future;
@@ -19,15 +20,30 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.SqlConnectOptions;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * PostgreSQL canary: one row per channel in a heartbeat table, upserted on the primary with the
  * primary's {@code clock_timestamp()} and a sequence the primary increments itself, read back on
  * the standby. The standby's own WAL receiver state tells BROKEN apart from slow.
+ *
+ * <p>The standby is read on its own schedule, at a phase after each write that moves round by
+ * round (golden-ratio steps over 20-80% of the interval), and the next round takes that read. A
+ * read always right before the write would meet the same phase of drwatch's own heartbeats every
+ * time and put the RPO upper bound one whole interval high; see docs/rpo-model.md. Each read also
+ * returns {@code pg_last_xact_replay_timestamp()} and its window in the primary's clock, mapped
+ * through the last write ({@link PrimaryClock}).
  */
 public final class PgHeartbeatProbe implements ChannelProbe {
   private static final String UNDEFINED_TABLE = "42P01";
+  private static final double GOLDEN = 0.6180339887498949;
+  // The last few writes map the observer's time to the primary's; a few seconds' worth keeps clock
+  // drift out of it.
+  private static final int CLOCK_WRITES = 8;
 
   private final Pool primary;
   private final Pool replica;
@@ -35,9 +51,17 @@ public final class PgHeartbeatProbe implements ChannelProbe {
   private final PgStatements sql;
   private final PgConnect primaryConnect;
   private final PgConnect replicaConnect;
+  private final Vertx vertx;
+  private final Duration interval;
+  private final ArrayDeque<PrimaryClock> writes = new ArrayDeque<>();
+  private long readTimer = -1;
+  private Future<ReplicaView> offPhase;
+  private long reads;
 
   PgHeartbeatProbe(Pool primary, Pool replica, String channel, PgStatements sql, PgConnect primaryConnect,
-      PgConnect replicaConnect) {
+      PgConnect replicaConnect, Vertx vertx, Duration interval) {
+    this.vertx = vertx;
+    this.interval = interval;
     this.primary = primary;
     this.replica = replica;
     this.primaryConnect = primaryConnect;
@@ -56,7 +80,8 @@ public final class PgHeartbeatProbe implements ChannelProbe {
         pool(vertx, p, primaryConnect, timeout),
         pool(vertx, r, replicaConnect, timeout),
         channel.name(),
-        new PgStatements(channel.heartbeat().table()), primaryConnect, replicaConnect);
+        new PgStatements(channel.heartbeat().table()), primaryConnect, replicaConnect, vertx,
+        channel.heartbeat().interval());
   }
 
   // Two connections are enough for sequential rounds; the second covers a call that timed out
@@ -77,9 +102,36 @@ public final class PgHeartbeatProbe implements ChannelProbe {
 
   @Override
   public Future<Heartbeat> writeHeartbeat() {
+    long sent = System.nanoTime();
     return primaryConnect.worded(upsert().recover(err -> isUndefinedTable(err)
         ? primary.query(sql.createTable()).execute().compose(created -> upsert())
-        : Future.failedFuture(err)));
+        : Future.failedFuture(err)))
+        .onSuccess(hb -> {
+          writes.addLast(new PrimaryClock(hb.writerTs(), sent, System.nanoTime()));
+          if (writes.size() > CLOCK_WRITES) {
+            writes.removeFirst();
+          }
+          scheduleRead();
+        });
+  }
+
+  private void scheduleRead() {
+    cancelRead();
+    // 20-80 %: late enough for the last heartbeat to have replicated on a busy host, early enough
+    // that a late timer still fires before the next round.
+    double phase = 0.2 + 0.6 * ((++reads * GOLDEN) % 1.0);
+    long delay = Math.max(1, (long) (interval.toMillis() * phase));
+    readTimer = vertx.setTimer(delay, id -> {
+      readTimer = -1;
+      offPhase = readNow();
+    });
+  }
+
+  private void cancelRead() {
+    if (readTimer >= 0) {
+      vertx.cancelTimer(readTimer);
+      readTimer = -1;
+    }
   }
 
   private Future<Heartbeat> upsert() {
@@ -87,21 +139,37 @@ public final class PgHeartbeatProbe implements ChannelProbe {
         .map(rows -> toHeartbeat(rows.iterator().next()));
   }
 
+  /**
+   * The read made since the last write, or, when its time has not come (a round early, the first
+   * round, a failed write), a read now.
+   */
   @Override
   public Future<ReplicaView> readReplica() {
-    return replicaConnect.worded(replica.query(sql.linkState()).execute()
-        .compose(link -> readVisible().map(hb -> toView(hb, link.iterator().next()))));
+    cancelRead();
+    Future<ReplicaView> taken = offPhase;
+    offPhase = null;
+    return taken != null ? taken : readNow();
   }
 
-  private Future<Heartbeat> readVisible() {
+  private Future<ReplicaView> readNow() {
+    long start = System.nanoTime();
+    Optional<PrimaryClock> clock = writes.stream().reduce((older, newer) -> newer.narrowedBy(older));
+    return replicaConnect.worded(readVisible().compose(visible -> {
+      long end = System.nanoTime();
+      return replica.query(sql.linkState()).execute().map(link -> {
+        ReplicaView view = toView(visible.map(PgHeartbeatProbe::toHeartbeat).orElse(null), link.iterator().next());
+        Optional<Instant> replayed = visible.map(row -> row.getOffsetDateTime("replayed_at"))
+            .map(OffsetDateTime::toInstant);
+        return clock.map(c -> view.withTiming(c.read(start, end, replayed))).orElse(view);
+      });
+    }));
+  }
+
+  private Future<Optional<Row>> readVisible() {
     return replica.preparedQuery(sql.select()).execute(Tuple.of(channel))
-        .map(PgHeartbeatProbe::firstOrNull)
+        .map(rows -> rows.size() == 0 ? Optional.<Row>empty() : Optional.of(rows.iterator().next()))
         // The table reaches the standby with the first heartbeat; until then nothing is visible.
-        .recover(err -> isUndefinedTable(err) ? Future.succeededFuture() : Future.failedFuture(err));
-  }
-
-  private static Heartbeat firstOrNull(RowSet<Row> rows) {
-    return rows.size() == 0 ? null : toHeartbeat(rows.iterator().next());
+        .recover(err -> isUndefinedTable(err) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err));
   }
 
   private static Heartbeat toHeartbeat(Row row) {
@@ -128,6 +196,7 @@ public final class PgHeartbeatProbe implements ChannelProbe {
 
   @Override
   public Future<Void> close() {
+    cancelRead();
     return Future.join(primary.close(), replica.close()).mapEmpty();
   }
 }

@@ -18,8 +18,10 @@ record PgStatements(String table) {
         + "RETURNING seq, writer_ts";
   }
 
+  /** With the replay timestamp in the same snapshot, so one round trip times both. */
   String select() {
-    return "SELECT seq, writer_ts FROM " + table + " WHERE channel = $1";
+    return "SELECT seq, writer_ts, pg_last_xact_replay_timestamp() AS replayed_at FROM " + table
+        + " WHERE channel = $1";
   }
 
   /** status is readable without superuser; streaming is the only healthy value. */

@@ -66,7 +66,7 @@ public final class ManagedChannelProbe implements ChannelProbe {
     LinkState link = useProvider ? provider.link() : canary.link();
     String detail = useProvider ? provider.linkDetail() : canary.linkDetail();
     return new ReplicaView(canary.visible(), link, detail, provider.reported(), false,
-        provider.drift().or(canary::drift), provider.warmUp().or(canary::warmUp));
+        provider.drift().or(canary::drift), provider.warmUp().or(canary::warmUp), canary.timing());
   }
 
   @Override

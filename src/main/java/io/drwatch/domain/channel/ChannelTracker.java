@@ -6,7 +6,9 @@ import io.drwatch.domain.channel.ConditionClassifier.Verdict;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.LagSample;
 import io.drwatch.domain.lag.LinkState;
+import io.drwatch.domain.lag.PendingHeartbeats;
 import io.drwatch.domain.lag.ProviderLag;
+import io.drwatch.domain.lag.ReadTiming;
 import io.drwatch.domain.lag.ReplicaView;
 import io.drwatch.domain.lag.RpoCalculator;
 import java.time.Duration;
@@ -20,11 +22,15 @@ import java.util.Optional;
  * condition changed, the event that explains it.
  */
 public final class ChannelTracker {
+  // Enough for a minute of lag at 200 ms; beyond that the lower bound only loosens.
+  private static final int PENDING = 300;
   private final ChannelSpec spec;
+  private final PendingHeartbeats pending = new PendingHeartbeats(PENDING);
   private Heartbeat committed;
   private Heartbeat visible;
   private Instant visibleSince;
   private Duration rpo;
+  private Duration rpoLower;
   private Instant lastSuccess;
   private String lastError;
   private ChannelStatus status;
@@ -51,9 +57,11 @@ public final class ChannelTracker {
     boolean missing = view.map(ReplicaView::telemetryMissing).orElse(false);
     if (missing) {
       rpo = null; // no datapoint: unknown, never the last value nor 0
+      rpoLower = null;
     } else if (sample.primary().isOk() && visible != null) {
-      rpo = RpoCalculator.rpo(committed, visible);
+      bracket(sample, view);
     }
+    sample.primary().success().ifPresent(pending::committed);
     Optional<ProviderLag> reported = view.flatMap(ReplicaView::reported);
     boolean contradicted = rpo != null && reported.isPresent()
         && reported.get().contradictedBy(rpo, spec.interval(), now);
@@ -86,12 +94,30 @@ public final class ChannelTracker {
         previous.rounds() + 1,
         reported,
         contradicted,
-        view.flatMap(ReplicaView::warmUp));
+        view.flatMap(ReplicaView::warmUp),
+        Optional.ofNullable(rpoLower));
     Optional<ConditionChanged> change = previous.condition() == verdict.condition()
         ? Optional.empty()
         : Optional.of(new ConditionChanged(
             spec.name(), previous.condition(), verdict.condition(), verdict.reason(), now));
     return new Transition(status, change);
+  }
+
+  /**
+   * Both bounds at the replica read (see docs/rpo-model.md). Without the read's own timing, the
+   * primary's clock at the read is at least this round's writer time minus the round's duration.
+   * A failed replica read leaves only a stale view: its lower bound would no longer be one.
+   */
+  private void bracket(LagSample sample, Optional<ReplicaView> view) {
+    Optional<ReadTiming> timing = view.flatMap(ReplicaView::timing);
+    rpo = RpoCalculator.upper(committed, visible, timing);
+    if (view.isEmpty()) {
+      rpoLower = null;
+      return;
+    }
+    Instant readFrom = timing.map(ReadTiming::from)
+        .orElseGet(() -> committed.writerTs().minus(sample.took()));
+    rpoLower = RpoCalculator.lower(pending.firstAfter(visible.seq()), readFrom, rpo);
   }
 
   private String lying(ProviderLag lag, Instant now) {

@@ -16,21 +16,32 @@ import java.util.Optional;
  *     missing ConfigMap): the channel is {@code LAGGING} with this reason whatever its RPO
  * @param warmUp how long the standby needs before it can serve, e.g. to scale from 0 replicas;
  *     the RTO projection adds it to the step bound to this channel
+ * @param timing when the read happened in the primary's clock, and what the replica had
+ *     replayed by then, for kinds that can tell (PostgreSQL): it tightens the RPO bracket
  */
 public record ReplicaView(Optional<Heartbeat> visible, LinkState link, String linkDetail,
     Optional<ProviderLag> reported, boolean telemetryMissing, Optional<String> drift,
-    Optional<Duration> warmUp) {
+    Optional<Duration> warmUp, Optional<ReadTiming> timing) {
   public ReplicaView {
     Objects.requireNonNull(visible, "visible");
     Objects.requireNonNull(link, "link");
     Objects.requireNonNull(reported, "reported");
     Objects.requireNonNull(drift, "drift");
     Objects.requireNonNull(warmUp, "warmUp");
+    Objects.requireNonNull(timing, "timing");
     linkDetail = linkDetail == null ? "" : linkDetail;
   }
 
+  /** A view without read timing (every kind but the PostgreSQL family). */
+  public ReplicaView(Optional<Heartbeat> visible, LinkState link, String linkDetail,
+      Optional<ProviderLag> reported, boolean telemetryMissing, Optional<String> drift,
+      Optional<Duration> warmUp) {
+    this(visible, link, linkDetail, reported, telemetryMissing, drift, warmUp, Optional.empty());
+  }
+
   public ReplicaView(Optional<Heartbeat> visible, LinkState link, String linkDetail) {
-    this(visible, link, linkDetail, Optional.empty(), false, Optional.empty(), Optional.empty());
+    this(visible, link, linkDetail, Optional.empty(), false, Optional.empty(), Optional.empty(),
+        Optional.empty());
   }
 
   public static ReplicaView of(Heartbeat visible, LinkState link, String detail) {
@@ -39,17 +50,24 @@ public record ReplicaView(Optional<Heartbeat> visible, LinkState link, String li
 
   /** The same view with the provider's figure attached (kinds that have a canary and a metric). */
   public ReplicaView withReported(ProviderLag lag) {
-    return new ReplicaView(visible, link, linkDetail, Optional.of(lag), telemetryMissing, drift, warmUp);
+    return new ReplicaView(visible, link, linkDetail, Optional.of(lag), telemetryMissing, drift, warmUp, timing);
   }
 
   /** The same view, drifted for {@code reason}. */
   public ReplicaView withDrift(String reason) {
-    return new ReplicaView(visible, link, linkDetail, reported, telemetryMissing, Optional.of(reason), warmUp);
+    return new ReplicaView(visible, link, linkDetail, reported, telemetryMissing, Optional.of(reason), warmUp,
+        timing);
   }
 
   /** The same view with the standby's warm-up estimate. */
   public ReplicaView withWarmUp(Duration estimate) {
-    return new ReplicaView(visible, link, linkDetail, reported, telemetryMissing, drift, Optional.of(estimate));
+    return new ReplicaView(visible, link, linkDetail, reported, telemetryMissing, drift, Optional.of(estimate),
+        timing);
+  }
+
+  /** The same view with the read's timing in the primary's clock. */
+  public ReplicaView withTiming(ReadTiming read) {
+    return new ReplicaView(visible, link, linkDetail, reported, telemetryMissing, drift, warmUp, Optional.of(read));
   }
 
   /** A round in which the provider had no datapoint; {@code why} names the metric and window. */

@@ -170,7 +170,7 @@ public final class Topology {
     return new ChannelStatus(s.spec(), ChannelCondition.UNPROTECTED, Optional.empty(), s.resolution(),
         Optional.empty(), s.replicaLink(), s.primarySeq(), s.replicaSeq(), s.lastSuccess(),
         s.lastError(), d.verdict(), s.updatedAt(), s.lastProbe(), s.lastProbeOk(), s.rounds(),
-        s.reported(), false, s.warmUp());
+        s.reported(), false, s.warmUp(), Optional.empty());
   }
 
   @Override
