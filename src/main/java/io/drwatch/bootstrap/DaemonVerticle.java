@@ -82,7 +82,8 @@ final class DaemonVerticle extends VerticleBase {
    */
   Future<Void> prepare(Vertx vertx) {
     board = board(config);
-    new ChannelMetrics(board).bindTo(registry);
+    ChannelMetrics channelMetrics = new ChannelMetrics(board, config.observer().name());
+    channelMetrics.bindTo(registry);
     new DetectionMetrics(detection).bindTo(registry);
     warmUpAws();
     TlsFiles.warmUp(config);
@@ -106,10 +107,14 @@ final class DaemonVerticle extends VerticleBase {
     AwsMetrics awsMetrics = new AwsMetrics(awsUsage);
     awsMetrics.bindTo(registry);
     loops.addAll(probeLoops(new ChannelKinds.Deps(vertx, aws, cloudWatch), config, board));
+    loops.forEach(l -> l.reportJitter(meters::tickJitter));
     // Operations become series when first called: register them before each scrape.
     router = HttpApi.router(vertx, board, detection, () -> {
       awsMetrics.refresh();
-      return registry.scrape();
+      String common = registry.scrape();
+      StringBuilder text = new StringBuilder(common.length() + 2048 + 2400 * board.channels().size());
+      channelMetrics.appendTo(text.append(common));
+      return text.toString();
     }, config.observer().name(), awsUsage,
         failoverWiring == null ? () -> null : failoverWiring::statusJson);
     if (config.http().readToken().isPresent()) {
