@@ -16,7 +16,7 @@ class ProbeLoopSpreadTest {
           assertThat(d).isBetween(0L, 999L);
           perTenth[(int) (d / 100)]++;
         });
-    assertThat(perTenth).allSatisfy(n -> assertThat(n).isBetween(800, 1200));
+    assertThat(IntStream.of(perTenth).boxed().toList()).allSatisfy(n -> assertThat(n).isBetween(800, 1200));
   }
 
   @Test
