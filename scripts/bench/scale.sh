@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 warmup=${SCALE_WARMUP:-20}; window=${SCALE_WINDOW:-30}
-jar="$root/target/drwatch.jar"
+jar="${DRWATCH_JAR:-$root/target/drwatch.jar}"
 [ -f "$jar" ] || (cd "$root" && mvn -o -q -B -DskipTests package)
 command -v redis-server >/dev/null || { echo "scale.sh: redis-server missing (scripts/install-deps.sh)" >&2; exit 1; }
 work=$(mktemp -d /tmp/drwatch-scale.XXXXXX); chmod 755 "$work"
@@ -36,6 +36,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'echo "scale.sh: failed at line $LINENO" >&2' ERR
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 
 free_port() {
@@ -116,7 +117,7 @@ run_point() {
     curl -sS -o "$work/scrape.txt" -w '%{time_total} %{size_download}\n' "http://127.0.0.1:$port/metrics" >>"$times"
     sleep 1
   done
-  local series; series=$(grep -vc '^#' "$work/scrape.txt")
+  local series; series=$(grep -vc '^#' "$work/scrape.txt" || true)
   lat=$(awk '/^drwatch_probe_tick_jitter_seconds\{.*quantile="0.99"/ {print $NF; exit}' "$work/scrape.txt")
   local tilt; tilt=$(metric drwatch_tilt "$work/scrape.txt")
   jcmd "$pid" GC.run >/dev/null 2>&1 || true
