@@ -5,10 +5,11 @@
 # 20 consecutive scrapes (p50/p99/max/size/series), blocked-thread warnings (start-up included),
 # TILT, and how many channels were HEALTHY.
 # Usage: scripts/bench/scale.sh [--quick] [--jfr DIR] [--points "1000 2000"] [--mix redis|mixed]
-#   --quick: 1k and 10k Redis channels on one pair.  Full: 1k/2k/5k/10k mixed (Redis + PostgreSQL
-#   over two pairs each) and 10k Redis on one pair (the issue-15 target).
+#   --quick: 1k and 10k Redis channels on one pair.  Full: 1k/2k/5k/10k mixed (Redis over two
+#   pairs, PostgreSQL 10% capped at 200 per pair over two pairs) and 10k Redis on one pair (the
+#   issue-15 target).
 # Env: SCALE_WARMUP (s, default 20), SCALE_WINDOW (CPU window s, default 30), JAVA_OPTS_EXTRA.
-set -euo pipefail
+set -Eeuo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; root="$(cd "$here/../.." && pwd)"
 quick=0; jfr=""; points=""; mix=""
 while [ $# -gt 0 ]; do
@@ -75,7 +76,7 @@ fsync=off
 full_page_writes=off
 synchronous_commit=off
 shared_buffers='32MB'
-max_connections=${PG_MAX_CONNECTIONS:-200}
+max_connections=${PG_MAX_CONNECTIONS:-500}
 CONF
   runuser -u postgres -- "$PGBIN/pg_ctl" -D "$d/primary" -l "$d/primary.log" -w -t 30 start >/dev/null
   runuser -u postgres -- "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$pp" -U postgres -D "$d/standby" -R -X stream -c fast --no-sync
@@ -95,7 +96,7 @@ run_point() {
   port=$(free_port); cfg="$work/drwatch-$n.yaml"; log="$work/daemon-$n.log"
   "$here/scale-config.sh" "$n" "$port" "$@" >"$cfg"
   local jopts=(-Xmx512m -XX:+UseG1GC)
-  [ -n "$jfr" ] && { mkdir -p "$jfr"; jopts+=("-XX:StartFlightRecording=delay=${warmup}s,duration=60s,filename=$jfr/scale-${label%%,*}-$n.jfr,settings=profile,dumponexit=true"); }
+  [ -n "$jfr" ] && { mkdir -p "$jfr"; jopts+=("-XX:StartFlightRecording=delay=${warmup}s,duration=60s,filename=$jfr/scale-${label%%[ ,(]*}-$n.jfr,settings=profile,dumponexit=true"); }
   # shellcheck disable=SC2086 # JAVA_OPTS_EXTRA holds several options
   java "${jopts[@]}" ${JAVA_OPTS_EXTRA:-} -jar "$jar" run --config "$cfg" >"$log" 2>&1 &
   pid=$!; pids+=("$pid"); t0=$(date +%s)
@@ -110,11 +111,11 @@ run_point() {
   sleep "$window"
   ticks1=$(awk '{print $14+$15}' "/proc/$pid/stat"); local w1; w1=$(date +%s%N)
   cpu=$(awk -v a="$ticks0" -v b="$ticks1" -v c="$clk" -v w=$(( (w1 - w0) / 1000000 )) 'BEGIN {printf "%.2f", (b-a)/c/(w/1000)}')
-  healthy=$( (curl -sS "http://127.0.0.1:$port/api/v1/status" || true) | grep -o '"condition" *: *"HEALTHY"' | wc -l)
+  healthy=$( { curl -sS --max-time 60 "http://127.0.0.1:$port/api/v1/status" || true; } | { grep -o '"condition" *: *"HEALTHY"' || true; } | wc -l)
   # 20 consecutive scrapes, one a second.
   local times="$work/scrape-$n.txt"; : >"$times"
   for _ in $(seq 1 20); do
-    curl -sS -o "$work/scrape.txt" -w '%{time_total} %{size_download}\n' "http://127.0.0.1:$port/metrics" >>"$times"
+    curl -sS --max-time 60 -o "$work/scrape.txt" -w '%{time_total} %{size_download}\n' "http://127.0.0.1:$port/metrics" >>"$times"
     sleep 1
   done
   local series; series=$(grep -vc '^#' "$work/scrape.txt" || true)
@@ -157,7 +158,12 @@ out="$root/target/bench/scale.md"; mkdir -p "$(dirname "$out")"
     for n in ${points:-1000 10000}; do run_point "redis, 1 pair" "$n" "$r"; done
   else
     r1=$(redis_pair); r2=$(redis_pair); p1=$(pg_pair); p2=$(pg_pair)
-    for n in ${points:-1000 2000 5000 10000}; do run_point "redis+postgres, 2+2 pairs" "$n" "$r1" "$r2" "$p1" "$p2"; done
+    for n in ${points:-1000 2000 5000 10000}; do
+      # PostgreSQL heartbeats still use a pool per channel (two connections per channel and
+      # server), so they are capped at 10% of N and 200 per pair: max_connections stays 500.
+      pg=$(( n / 20 < 200 ? n / 20 : 200 ))
+      run_point "redis+postgres (2×$pg pg), 2+2 pairs" "$n" "$r1" "$r2" "$p1:$pg" "$p2:$pg"
+    done
     r=$(redis_pair)
     run_point "redis, 1 pair" 10000 "$r"
   fi
