@@ -30,6 +30,7 @@ final class SharedRedis {
   // Every channel may have a command waiting while the server stalls (the default is 2048).
   private static final int MAX_WAITING = 1 << 17;
   private static final Map<Key, SharedRedis> OPEN = new ConcurrentHashMap<>();
+  private static final System.Logger LOG = System.getLogger(SharedRedis.class.getName());
 
   private record Key(Vertx vertx, Endpoint endpoint, long timeoutMillis) {}
 
@@ -50,6 +51,15 @@ final class SharedRedis {
     this.transport = new NetClientOptions().setConnectTimeout((int) Math.max(1, key.timeoutMillis()))
         .setTcpKeepAlive(true);
     this.connect = RedisConnect.of(key.endpoint().url(), key.endpoint().caFile(), transport);
+    // Built here, on the thread creating the probes: the first client loads the Redis and
+    // transport classes, which took 250 ms on a busy host and must not happen on the event loop.
+    this.client = newClient();
+  }
+
+  private Redis newClient() {
+    return connect.client(key.vertx(), new RedisOptions().setConnectionString(key.endpoint().url())
+        .setMaxPoolSize(1).setMaxPoolWaiting(MAX_WAITING).setMaxWaitingHandlers(MAX_WAITING)
+        .setNetClientOptions(transport), RedisConnect.password(key.vertx(), key.endpoint()));
   }
 
   /** The shared connection to {@code endpoint}; {@link #release} it once per acquire. */
@@ -86,6 +96,8 @@ final class SharedRedis {
 
   private synchronized void watch() {
     if (connection != null && pending > 0 && System.nanoTime() - lastAnswer > key.timeoutMillis() * 1_000_000L) {
+      LOG.log(System.Logger.Level.WARNING, "{0}: {1} commands waiting and no answer for {2} ms: reconnecting",
+          where(), pending, key.timeoutMillis());
       drop(connection);
     }
   }
@@ -102,10 +114,10 @@ final class SharedRedis {
 
   private synchronized Future<RedisConnection> connection() {
     if (connection == null) {
-      Redis fresh = connect.client(key.vertx(), new RedisOptions().setConnectionString(key.endpoint().url())
-          .setMaxPoolSize(1).setMaxPoolWaiting(MAX_WAITING).setMaxWaitingHandlers(MAX_WAITING)
-          .setNetClientOptions(transport), RedisConnect.password(key.vertx(), key.endpoint()));
-      client = fresh;
+      if (client == null) {
+        client = newClient();
+      }
+      Redis fresh = client;
       if (watchdog < 0) {
         long every = Math.max(10, key.timeoutMillis() / 2);
         watchdog = key.vertx().setPeriodic(every, every, id -> watch());
@@ -116,6 +128,12 @@ final class SharedRedis {
           .onFailure(err -> drop(c));
     }
     return connection;
+  }
+
+  /** host:port only: the url may hold a password. */
+  private String where() {
+    java.net.URI uri = java.net.URI.create(key.endpoint().url());
+    return uri.getHost() + ":" + uri.getPort();
   }
 
   /** Forgets {@code c} if it is still the current connection, and closes its client. */
