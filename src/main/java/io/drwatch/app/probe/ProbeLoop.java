@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 public final class ProbeLoop {
   private static final System.Logger VERDICTS = System.getLogger("io.drwatch.verdict");
   private static final System.Logger LOG = System.getLogger(ProbeLoop.class.getName());
+  private static final long SLOT_MILLIS = 10;
 
   private final Vertx vertx;
   private final ChannelSpec spec;
@@ -76,10 +77,15 @@ public final class ProbeLoop {
     timerId = vertx.setPeriodic(firstDelay(spec.name(), period), period, id -> fired());
   }
 
-  /** Where the first tick of channel {@code name} falls, in [0, min(period, 1 s)) ms. */
+  /**
+   * Where the first tick of channel {@code name} falls, in [0, min(period, 1 s)) ms, on a 10 ms
+   * grid: a hundred slots a second, so 10,000 channels wake the event loop 100 times a second
+   * rather than 10,000 (each wake-up costs a selector pass).
+   */
   static long firstDelay(String name, long periodMillis) {
     long spread = Math.max(1, Math.min(periodMillis, 1000));
-    return Integer.toUnsignedLong(name.hashCode() * 0x9E3779B1) % spread;
+    long offset = Integer.toUnsignedLong(name.hashCode() * 0x9E3779B1) % spread;
+    return spread >= 100 ? offset - offset % SLOT_MILLIS : offset;
   }
 
   /** Receives each tick's jitter: how far, in ns, the gap since the previous tick missed the interval. */

@@ -14,6 +14,7 @@ class ProbeLoopSpreadTest {
     IntStream.range(0, 10_000).mapToLong(i -> ProbeLoop.firstDelay(String.format("ch%05d", i), 1000))
         .forEach(d -> {
           assertThat(d).isBetween(0L, 999L);
+          assertThat(d % 10).isZero();
           perTenth[(int) (d / 100)]++;
         });
     assertThat(IntStream.of(perTenth).boxed().toList()).allSatisfy(n -> assertThat(n).isBetween(800, 1200));
