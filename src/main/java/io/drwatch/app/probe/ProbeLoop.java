@@ -118,7 +118,9 @@ public final class ProbeLoop {
   Future<Void> tick() {
     if (inFlight) {
       skipped++;
-      LOG.log(Level.DEBUG, "{0}: previous probe round still running, tick skipped", spec.name());
+      if (LOG.isLoggable(Level.DEBUG)) { // an overloaded daemon skips thousands a second
+        LOG.log(Level.DEBUG, "{0}: previous probe round still running, tick skipped", spec.name());
+      }
       return Future.succeededFuture();
     }
     inFlight = true;
