@@ -34,6 +34,7 @@ cleanup() {
     [ -d "$d" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$d" -m immediate stop >/dev/null 2>&1 || true
   done
   for f in "$work"/*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
+  sleep 1 # let the servers exit before their directories go
   rm -rf "$work"
 }
 trap cleanup EXIT
