@@ -82,7 +82,8 @@ final class DaemonVerticle extends VerticleBase {
    */
   Future<Void> prepare(Vertx vertx) {
     board = board(config);
-    new ChannelMetrics(board).bindTo(registry);
+    ChannelMetrics channelMetrics = new ChannelMetrics(board, config.observer().name());
+    channelMetrics.bindTo(registry);
     new DetectionMetrics(detection).bindTo(registry);
     warmUpAws();
     TlsFiles.warmUp(config);
@@ -105,7 +106,7 @@ final class DaemonVerticle extends VerticleBase {
     AwsUsageView awsUsage = new AwsUsageView(aws.requests(), cloudWatch);
     AwsMetrics awsMetrics = new AwsMetrics(awsUsage);
     awsMetrics.bindTo(registry);
-    loops = directedLoops(new ChannelKinds.Deps(vertx, aws, cloudWatch), config, board);
+    loops = directedLoops(new ChannelKinds.Deps(vertx, aws, cloudWatch), config, board, meters::tickJitter);
     if (failoverWiring != null) {
       failoverWiring.runs().onTopology(loops::follow);
       loops.follow(failoverWiring.runs().topology());
@@ -115,7 +116,10 @@ final class DaemonVerticle extends VerticleBase {
     // Operations become series when first called: register them before each scrape.
     router = HttpApi.router(vertx, board, detection, () -> {
       awsMetrics.refresh();
-      return registry.scrape();
+      String common = registry.scrape();
+      StringBuilder text = new StringBuilder(common.length() + 2048 + 2400 * board.channels().size());
+      channelMetrics.appendTo(text.append(common));
+      return text.toString();
     }, config.observer().name(), awsUsage,
         failoverWiring == null ? () -> null : failoverWiring::statusJson);
     if (config.http().readToken().isPresent()) {
@@ -206,13 +210,15 @@ final class DaemonVerticle extends VerticleBase {
 
   /** Each channel's loop in the direction the journal's topology says (see {@link ProbeDirection}). */
   private static io.drwatch.app.probe.DirectedLoops directedLoops(ChannelKinds.Deps deps,
-      DrwatchConfig config, StatusBoard board) {
+      DrwatchConfig config, StatusBoard board, java.util.function.LongConsumer jitter) {
     java.util.Map<String, ChannelConfig> byName = new java.util.LinkedHashMap<>();
     config.channels().forEach(c -> byName.put(c.name(), c));
     return new io.drwatch.app.probe.DirectedLoops(deps.vertx(), List.copyOf(byName.keySet()), (name, reversed) -> {
       ChannelConfig c = ProbeDirection.of(byName.get(name), reversed);
-      return ProbeLoop.create(deps.vertx(), spec(c), ChannelKinds.probe(deps, c), board,
+      ProbeLoop loop = ProbeLoop.create(deps.vertx(), spec(c), ChannelKinds.probe(deps, c), board,
           c.heartbeat().timeout());
+      loop.reportJitter(jitter);
+      return loop;
     });
   }
 

@@ -32,7 +32,8 @@ public final class HttpApi {
       Supplier<io.vertx.core.json.JsonObject> failover) {
     Router router = Router.router(vertx);
     // Rendered on a worker: with the JVM binders a scrape takes 5-30 ms on a busy 2-core host.
-    router.get("/metrics").handler(rc -> vertx.executeBlocking(scrape::get, false)
+    RenderCache metrics = RenderCache.of(scrape);
+    router.get("/metrics").handler(rc -> vertx.executeBlocking(metrics::get, false)
         .onSuccess(text -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT).end(text))
         .onFailure(rc::fail));
     router.get("/healthz").handler(rc -> plain(rc, 200, "ok"));
@@ -43,12 +44,13 @@ public final class HttpApi {
         plain(rc, 503, "not ready: waiting for the first probe round of every channel");
       }
     });
-    java.util.function.Supplier<String> status = () -> StatusJson.of(board, observer)
+    Supplier<String> render = () -> StatusJson.of(board, observer)
         .put("detection", DetectionJson.of(detection)).put("aws", StatusJson.aws(aws))
         .put("failover", failover.get()).encodePrettily();
     // Rendered once here, on the thread that builds the router (not an event loop): Jackson's first
     // serialization of these shapes builds its serializers, which took 100+ ms on a cold JVM.
-    status.get();
+    render.get();
+    RenderCache status = RenderCache.of(render);
     router.get("/api/v1/status").handler(rc -> rc.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(status.get()));
     StatusPage.mount(router);

@@ -19,6 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public final class DaemonMeters implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final TickJitter tickJitter = new TickJitter(System::nanoTime);
 
   /**
    * @param observer {@code observer.name}: a common tag, so dashboards and alerts key on the
@@ -37,6 +38,13 @@ public final class DaemonMeters implements AutoCloseable {
     new FileDescriptorMetrics().bindTo(registry);
     Gauge.builder(MetricNames.BUILD_INFO, () -> 1).tag(MetricNames.TAG_VERSION, version)
         .description(Descriptions.of(MetricNames.BUILD_INFO)).register(registry);
+    // One for all channels: per-channel jitter would be 10,000 more series.
+    tickJitter.bindTo(registry);
+  }
+
+  /** Records one probe tick's jitter (see {@code ProbeLoop.reportJitter}). */
+  public void tickJitter(long nanos) {
+    tickJitter.record(nanos);
   }
 
   /** The version in the jar's manifest, {@code dev} when run from classes. */

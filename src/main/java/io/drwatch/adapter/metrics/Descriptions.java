@@ -13,6 +13,8 @@ final class Descriptions {
       Map.entry(MetricNames.EVENTS_RECEIVED, "EventBridge deliveries by way in (webhook, sqs) and outcome"),
       Map.entry(MetricNames.BUILD_INFO, "1, with the running drwatch version in the version label"),
       Map.entry(MetricNames.FAILOVER_STEP, "Duration of failover steps by outcome and failure code (none if not failed)"),
+      Map.entry(MetricNames.PROBE_TICK_JITTER,
+          "How far the gap between two probe ticks of a channel missed its interval (all channels; p50, p99)"),
       Map.entry(MetricNames.PROBE_ERRORS, "Failed probe calls (replica read or heartbeat write) by channel and failure code"),
       Map.entry(MetricNames.DR_EXPOSURE,
           "Seconds the channel has had no replica since its failover; 0 while it has one"),

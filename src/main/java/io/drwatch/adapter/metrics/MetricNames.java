@@ -57,6 +57,7 @@ public final class MetricNames {
 
   /** Probe calls that failed, by channel and {@link io.drwatch.domain.FailureCode} label. */
   public static final String PROBE_ERRORS = "drwatch.probe.errors";
+  public static final String PROBE_TICK_JITTER = "drwatch.probe.tick.jitter";
 
   public static final String TAG_CHANNEL = "channel";
   /** A {@link io.drwatch.domain.FailureCode} label, or {@link #NO_CODE}: bounded by the enum. */
@@ -112,6 +113,7 @@ public final class MetricNames {
       "drwatch_channel_reported_lag_seconds",
       "drwatch_channel_telemetry_contradicted",
       "drwatch_probe_errors_total",
+      "drwatch_probe_tick_jitter_seconds",
       "drwatch_events_received_total",
       "drwatch_build_info");
 

@@ -1,16 +1,12 @@
 package io.drwatch.adapter.redis;
 
 import io.drwatch.config.ChannelConfig;
-import io.drwatch.config.Endpoint;
 import io.drwatch.domain.lag.Heartbeat;
 import io.drwatch.domain.lag.ReplicaView;
 import io.drwatch.port.ChannelProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Duration;
@@ -30,62 +26,36 @@ public final class RedisHeartbeatProbe implements ChannelProbe {
       return {seq, t[1], t[2]}
       """;
 
-  private final Redis primary;
-  private final Redis replica;
+  private final SharedRedis primary;
+  private final SharedRedis replica;
   private final String key;
-  private final RedisConnect primaryConnect;
-  private final RedisConnect replicaConnect;
 
-  RedisHeartbeatProbe(Redis primary, Redis replica, String key, RedisConnect primaryConnect,
-      RedisConnect replicaConnect) {
-    this.primaryConnect = primaryConnect;
-    this.replicaConnect = replicaConnect;
+  RedisHeartbeatProbe(SharedRedis primary, SharedRedis replica, String key) {
     this.primary = primary;
     this.replica = replica;
     this.key = key;
   }
 
+  /** Channels on the same endpoints (url, credentials, timeout) share one connection to each. */
   public static RedisHeartbeatProbe create(Vertx vertx, ChannelConfig channel) {
     Duration timeout = channel.heartbeat().timeout();
-    Endpoint p = channel.primary().orElseThrow();
-    Endpoint r = channel.replica().orElseThrow();
-    NetClientOptions primaryTransport = transport(timeout);
-    NetClientOptions replicaTransport = transport(timeout);
-    RedisConnect primaryConnect = RedisConnect.of(p.url(), p.caFile(), primaryTransport);
-    RedisConnect replicaConnect = RedisConnect.of(r.url(), r.caFile(), replicaTransport);
-    return new RedisHeartbeatProbe(client(vertx, p, primaryConnect, primaryTransport),
-        client(vertx, r, replicaConnect, replicaTransport), channel.heartbeat().key(), primaryConnect, replicaConnect);
-  }
-
-  private static NetClientOptions transport(Duration timeout) {
-    return new NetClientOptions().setConnectTimeout((int) Math.max(1, timeout.toMillis())).setTcpKeepAlive(true);
-  }
-
-  private static Redis client(Vertx vertx, Endpoint endpoint, RedisConnect connect, NetClientOptions transport) {
-    RedisOptions options = new RedisOptions()
-        .setConnectionString(endpoint.url())
-        .setMaxPoolSize(2)
-        .setMaxPoolWaiting(4)
-        .setMaxWaitingHandlers(16)
-        .setNetClientOptions(transport);
-    return connect.client(vertx, options, RedisConnect.password(vertx, endpoint));
+    return new RedisHeartbeatProbe(SharedRedis.acquire(vertx, channel.primary().orElseThrow(), timeout),
+        SharedRedis.acquire(vertx, channel.replica().orElseThrow(), timeout), channel.heartbeat().key());
   }
 
   @Override
   public Future<Heartbeat> writeHeartbeat() {
-    return primaryConnect.worded(primary.send(Request.cmd(Command.EVAL).arg(WRITE_SCRIPT).arg(1).arg(key))
+    return primary.connect().worded(primary.send(Request.cmd(Command.EVAL).arg(WRITE_SCRIPT).arg(1).arg(key))
         .map(r -> new Heartbeat(r.get(0).toLong(), instant(r.get(1), r.get(2)))));
   }
 
+  /** The link state and the visible heartbeat are asked for together (pipelined). */
   @Override
   public Future<ReplicaView> readReplica() {
-    return replicaConnect.worded(replica.send(Request.cmd(Command.INFO).arg("replication"))
-        .compose(info -> readVisible().map(hb -> ReplicationInfo.parse(info.toString()).view(hb))));
-  }
-
-  private Future<Heartbeat> readVisible() {
-    return replica.send(Request.cmd(Command.HMGET).arg(key).arg("seq").arg("ts_s").arg("ts_us"))
+    Future<ReplicationInfo> info = replica.replication();
+    Future<Heartbeat> visible = replica.send(Request.cmd(Command.HMGET).arg(key).arg("seq").arg("ts_s").arg("ts_us"))
         .map(RedisHeartbeatProbe::toHeartbeat);
+    return replica.connect().worded(Future.all(info, visible).map(both -> info.result().view(visible.result())));
   }
 
   private static Heartbeat toHeartbeat(Response r) {
@@ -101,6 +71,6 @@ public final class RedisHeartbeatProbe implements ChannelProbe {
 
   @Override
   public Future<Void> close() {
-    return Future.join(primary.close(), replica.close()).mapEmpty();
+    return Future.join(primary.release(), replica.release()).mapEmpty();
   }
 }

@@ -19,6 +19,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -30,6 +31,7 @@ import java.util.function.Supplier;
 public final class ProbeLoop {
   private static final System.Logger VERDICTS = System.getLogger("io.drwatch.verdict");
   private static final System.Logger LOG = System.getLogger(ProbeLoop.class.getName());
+  private static final long SLOT_MILLIS = 10;
 
   private final Vertx vertx;
   private final ChannelSpec spec;
@@ -37,12 +39,15 @@ public final class ProbeLoop {
   private final ChannelTracker tracker;
   private final StatusBoard board;
   private final Duration timeout;
+  private final String timedOut;
   private final Clock clock;
   private final LongSupplier nanoTime;
   private long timerId = -1;
   private boolean inFlight;
   private boolean stopped;
   private long skipped;
+  private LongConsumer jitter = nanos -> { };
+  private long lastFired = -1;
 
   // VisibleForTesting: clock and nanoTime are seams for virtual time.
   ProbeLoop(Vertx vertx, ChannelSpec spec, ChannelProbe probe, StatusBoard board,
@@ -52,6 +57,7 @@ public final class ProbeLoop {
     this.probe = probe;
     this.board = board;
     this.timeout = timeout;
+    this.timedOut = "timed out after " + Texts.duration(timeout); // worded once: thousands of channels may time out together
     this.clock = clock;
     this.nanoTime = nanoTime;
     this.tracker = new ChannelTracker(spec, clock.instant());
@@ -62,9 +68,39 @@ public final class ProbeLoop {
     return new ProbeLoop(vertx, spec, probe, board, timeout, Clock.systemUTC(), System::nanoTime);
   }
 
-  /** Starts the timer on the caller's context; the first round runs at once. */
+  /**
+   * Starts the timer on the caller's context. The first round runs within the first interval
+   * (at most 1 s), at an offset drawn from the channel's name: thousands of channels started
+   * together would otherwise fire in phase, every round a burst.
+   */
   public void start() {
-    timerId = vertx.setPeriodic(0, spec.interval().toMillis(), id -> tick());
+    long period = spec.interval().toMillis();
+    timerId = vertx.setPeriodic(firstDelay(spec.name(), period), period, id -> fired());
+  }
+
+  /**
+   * Where the first tick of channel {@code name} falls, in [0, min(period, 1 s)) ms, on a 10 ms
+   * grid: a hundred slots a second, so 10,000 channels wake the event loop 100 times a second
+   * rather than 10,000 (each wake-up costs a selector pass).
+   */
+  static long firstDelay(String name, long periodMillis) {
+    long spread = Math.max(1, Math.min(periodMillis, 1000));
+    long offset = Integer.toUnsignedLong(name.hashCode() * 0x9E3779B1) % spread;
+    return spread >= 100 ? offset - offset % SLOT_MILLIS : offset;
+  }
+
+  /** Receives each tick's jitter: how far, in ns, the gap since the previous tick missed the interval. */
+  public void reportJitter(LongConsumer sink) {
+    this.jitter = sink;
+  }
+
+  private void fired() {
+    long now = nanoTime.getAsLong();
+    if (lastFired >= 0) {
+      jitter.accept(Math.abs(now - lastFired - spec.interval().toNanos()));
+    }
+    lastFired = now;
+    tick();
   }
 
   public Future<Void> stop() {
@@ -84,7 +120,9 @@ public final class ProbeLoop {
   Future<Void> tick() {
     if (inFlight) {
       skipped++;
-      LOG.log(Level.DEBUG, "{0}: previous probe round still running, tick skipped", spec.name());
+      if (LOG.isLoggable(Level.DEBUG)) { // an overloaded daemon skips thousands a second
+        LOG.log(Level.DEBUG, "{0}: previous probe round still running, tick skipped", spec.name());
+      }
       return Future.succeededFuture();
     }
     inFlight = true;
@@ -131,8 +169,7 @@ public final class ProbeLoop {
           FailureCode code = CodedFailure.codeOf(err);
           board.probeError(spec.name(), code);
           // Only our own bound is worded here; a coded failure already says what timed out.
-          return Outcome.failed(Failures.isTimeout(err)
-              ? "timed out after " + Texts.duration(timeout) : Failures.line(err));
+          return Outcome.failed(Failures.isTimeout(err) ? timedOut : Failures.line(err));
         });
   }
 }

@@ -36,21 +36,26 @@ class ExposureMetricsTest {
       @Override public Instant instant() { return now; }
     };
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    new ChannelMetrics(board, clock).bindTo(registry);
+    ChannelMetrics metrics = new ChannelMetrics(board, "obs", clock, () -> 0L);
+    metrics.bindTo(registry);
 
-    assertThat(exposure(registry, "orders-db")).isZero();
+    assertThat(exposure(metrics, "orders-db")).isZero();
     assertThat(registry.get(MetricNames.UNPROTECTED_CHANNELS).gauge().value()).isZero();
 
     board.topology(Topology.AS_CONFIGURED.after(new DirectionFlipped("r1", List.of("orders-db"), T0)), T0);
     now = T0.plusSeconds(30);
-    assertThat(exposure(registry, "orders-db")).isEqualTo(30.0);
+    assertThat(exposure(metrics, "orders-db")).isEqualTo(30.0);
     now = T0.plusSeconds(95);
-    assertThat(exposure(registry, "orders-db")).isEqualTo(95.0);
-    assertThat(exposure(registry, "sessions")).isZero();
+    assertThat(exposure(metrics, "orders-db")).isEqualTo(95.0);
+    assertThat(exposure(metrics, "sessions")).isZero();
     assertThat(registry.get(MetricNames.UNPROTECTED_CHANNELS).gauge().value()).isEqualTo(1.0);
   }
 
-  private static double exposure(SimpleMeterRegistry registry, String channel) {
-    return registry.get(MetricNames.DR_EXPOSURE).tag(MetricNames.TAG_CHANNEL, channel).gauge().value();
+  private static double exposure(ChannelMetrics metrics, String channel) {
+    StringBuilder text = new StringBuilder();
+    metrics.appendTo(text);
+    String prefix = "drwatch_dr_exposure_seconds{channel=\"" + channel + "\",kind=\"postgres\",observer=\"obs\"} ";
+    return text.toString().lines().filter(l -> l.startsWith(prefix))
+        .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()))).findFirst().orElseThrow();
   }
 }
