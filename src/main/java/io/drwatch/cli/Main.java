@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         + "publishes it to Prometheus.",
     subcommands = {RunCommand.class, CheckConfigCommand.class, PlanCommand.class, DrillCommand.class,
         RearmCommand.class, LabCommand.class, KindsCommand.class, HealthCommand.class,
-        ReportCommand.class})
+        ReportCommand.class, AgentCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
