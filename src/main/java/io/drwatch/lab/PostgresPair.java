@@ -148,17 +148,17 @@ public final class PostgresPair implements AutoCloseable {
     }
 
     /** The log pg_ctl start writes for that data directory. */
-    public Path serverLog(Path dataDir) {
+    public static Path serverLog(Path dataDir) {
         return dataDir.resolveSibling(dataDir.getFileName() + ".log");
     }
 
     /** Where initdb, pg_ctl, pg_rewind and pg_basebackup are. */
-    public Path binDir() {
+    public static Path binDir() {
         return Binaries.postgresBin();
     }
 
     /** The user the servers run as: postgres when the lab runs as root (runuser), else empty (the lab's own). */
-    public java.util.Optional<String> serverUser() {
+    public static java.util.Optional<String> serverUser() {
         return Binaries.isRoot() ? java.util.Optional.of("postgres") : java.util.Optional.empty();
     }
 
