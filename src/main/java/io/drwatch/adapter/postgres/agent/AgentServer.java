@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,7 +33,15 @@ public final class AgentServer {
   private final WorkerExecutor worker;
   private final Rebuild rebuild;
   private final Clock clock;
-  private final Map<String, RebuildJob> jobs = new ConcurrentHashMap<>();
+  private static final int KEPT_JOBS = 50;
+  // The newest jobs only; the running one is always the newest, so never the one dropped.
+  private final Map<String, RebuildJob> jobs = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RebuildJob> eldest) {
+          return size() > KEPT_JOBS;
+        }
+      });
   private final AtomicReference<RebuildJob> current = new AtomicReference<>();
   private HttpServer server;
 
@@ -50,6 +57,8 @@ public final class AgentServer {
 
   /** Listens on the configured address; port 0 picks a free one ({@link #port()}). */
   public static Future<AgentServer> start(Vertx vertx, AgentConfig config) {
+    // Jackson's first use initialises its classes for ~100 ms: here, on the caller's thread, not in a request.
+    new JsonObject("{\"warm\":true}").encode();
     AgentServer agent = new AgentServer(vertx, config, Clock.systemUTC());
     return agent.listen().map(agent);
   }

@@ -35,6 +35,8 @@ final class Rebuild {
   private final PgTools tools;
   private final Duration within;
   private final Clock clock;
+  // Only the single job thread touches it.
+  private Map<String, byte[]> remembered = Map.of();
 
   Rebuild(PgTools tools, Duration within, Clock clock) {
     this.tools = tools;
@@ -105,6 +107,10 @@ final class Rebuild {
     }
   }
 
+  /**
+   * A failed pg_basebackup leaves the data directory empty; the retry then finds no local files,
+   * and uses the ones this agent saw last (lost only if the agent restarts in between).
+   */
   private Map<String, byte[]> saveLocalFiles() throws IOException {
     Map<String, byte[]> saved = new LinkedHashMap<>();
     for (String name : LOCAL_FILES) {
@@ -113,6 +119,10 @@ final class Rebuild {
         saved.put(name, Files.readAllBytes(f));
       }
     }
+    if (saved.isEmpty()) {
+      return remembered;
+    }
+    remembered = saved;
     return saved;
   }
 
