@@ -20,6 +20,11 @@ public final class PgAgent implements AutoCloseable {
 
   /** Returns once the listener is bound; fails (and frees everything) when it cannot be. */
   public static PgAgent start(AgentConfig config) throws Exception {
+    if ("root".equals(System.getProperty("user.name")) && config.runAs().isEmpty()) {
+      // pg_ctl and pg_rewind refuse root; better said now than in the first rebuild's log.
+      throw new IllegalArgumentException("the agent runs as root: the PostgreSQL tools refuse that. Run it as the"
+          + " data directory's owner (postgres), or set runAs: postgres");
+    }
     Vertx vertx = Vertx.vertx();
     try {
       return new PgAgent(vertx, AgentServer.start(vertx, config).await(30, TimeUnit.SECONDS));

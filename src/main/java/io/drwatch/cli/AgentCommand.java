@@ -27,7 +27,13 @@ final class AgentCommand implements Callable<Integer> {
       System.err.println(e.getMessage());
       return CheckConfigCommand.INVALID;
     }
-    PgAgent agent = PgAgent.start(cfg);
+    PgAgent agent;
+    try {
+      agent = PgAgent.start(cfg);
+    } catch (IllegalArgumentException e) {
+      System.err.println("agent: " + e.getMessage());
+      return CheckConfigCommand.INVALID;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -48,6 +48,10 @@ final class Rebuild {
     try {
       steps(job);
       job.end("", clock.instant());
+    } catch (java.nio.file.FileSystemException e) {
+      // Its message is often the bare path.
+      job.end(e.getClass().getSimpleName() + " on " + e.getFile() + (e.getReason() == null ? "" : ": " + e.getReason()),
+          clock.instant());
     } catch (IOException | RuntimeException e) {
       job.end(String.valueOf(e.getMessage()), clock.instant());
     }
