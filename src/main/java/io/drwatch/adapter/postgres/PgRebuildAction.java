@@ -63,7 +63,10 @@ public final class PgRebuildAction extends DescribedAction<PgRebuildDescriptor.T
       HttpClient client = calls.vertx().createHttpClient(options);
       HttpJson http = HttpJson.wrap(client);
       return start(http, t, what).compose(id -> follow(http, t, what, id, step.abandoned()))
-          .andThen(done -> http.close());
+          .andThen(done -> {
+            http.close();
+            client.close();
+          });
     });
   }
 
