@@ -1,6 +1,10 @@
 package io.drwatch.cli;
 
 import io.drwatch.bootstrap.Daemon;
+import io.drwatch.bootstrap.PgAgent;
+import io.drwatch.config.AgentConfig;
+import io.drwatch.config.ConfigException;
+import io.drwatch.config.Secret;
 import io.drwatch.config.ConfigLoader;
 import io.drwatch.config.DrwatchConfig;
 import io.drwatch.config.Durations;
@@ -10,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -53,15 +58,46 @@ final class LabCommand implements Callable<Integer> {
     System.err.println("lab: starting PostgreSQL primary + standby and Redis primary + replica under " + dir);
     running.pg = PostgresPair.start(dir.resolve("pg"), 0, 0, applyDelay);
     running.redis = RedisPair.start(dir.resolve("redis"), 0, 0);
+    String agentToken = java.util.UUID.randomUUID().toString();
+    running.agents.add(agent(running.pg.primaryDataDir(), agentToken));
+    running.agents.add(agent(running.pg.standbyDataDir(), agentToken));
+    LabConfig.Agents agents = new LabConfig.Agents(running.agents.get(0).port(), running.agents.get(1).port(),
+        agentToken);
     Path configFile = dir.resolve("drwatch.yaml");
     String token = java.util.UUID.randomUUID().toString();
-    Files.writeString(configFile, LabConfig.yaml(running.pg, running.redis, port, interval, dir.resolve("state"),
-        mode, token));
-    DrwatchConfig config = ConfigLoader.load(configFile);
+    DrwatchConfig config = load(configFile, running.pg, running.redis, token, Optional.of(agents), dir);
     running.daemon = Daemon.start(config);
     printBanner(running.pg, running.redis, configFile, running.daemon.httpPort(), token);
+    System.err.println("lab: PostgreSQL agents on 127.0.0.1:" + agents.primaryPort() + " (primary's host) and 127.0.0.1:"
+        + agents.standbyPort() + " (standby's host). After a failover: bin/drwatch reprotect --config " + configFile
+        + ", then bin/drwatch switchover --config " + configFile + " (README: The whole DR cycle on the lab)");
     running.stopped.await();
     return 0;
+  }
+
+  /**
+   * The config with the DR cycle's runbooks; a build whose config reader does not know them yet
+   * (runbook.reprotect, runbook.switchover, their actions) runs the lab without them, and says so.
+   */
+  private DrwatchConfig load(Path file, PostgresPair pg, RedisPair redis, String token, Optional<LabConfig.Agents> a,
+      Path dir) throws IOException, ConfigException {
+    Files.writeString(file, LabConfig.yaml(pg, redis, port, interval, dir.resolve("state"), mode, token, a));
+    try {
+      return ConfigLoader.load(file);
+    } catch (ConfigException e) {
+      if (a.isEmpty()) {
+        throw e;
+      }
+      System.err.println("lab: this build cannot load the DR cycle's runbooks; running without reprotect and"
+          + " switchover:\n  " + e.getMessage().replace("\n", "\n  "));
+      return load(file, pg, redis, token, Optional.empty(), dir);
+    }
+  }
+
+  /** A PostgreSQL agent for one of the lab's servers, in this process: the servers run as postgres, as it does. */
+  private static PgAgent agent(Path dataDir, String token) throws Exception {
+    return PgAgent.start(new AgentConfig("127.0.0.1", 0, Secret.of(token), dataDir, PostgresPair.binDir(),
+        PostgresPair.serverLog(dataDir), PostgresPair.serverUser(), Optional.empty(), Duration.ofMinutes(5)));
   }
 
   /** What the lab has started so far; stopped once, from the shutdown hook. */
@@ -71,6 +107,7 @@ final class LabCommand implements Callable<Integer> {
     volatile PostgresPair pg;
     volatile RedisPair redis;
     volatile Daemon daemon;
+    final java.util.List<PgAgent> agents = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Running(Path dir) {
       this.dir = dir;
@@ -85,6 +122,7 @@ final class LabCommand implements Callable<Integer> {
       } catch (Exception e) {
         System.err.println("lab: stopping drwatch: " + e);
       }
+      agents.forEach(Running::closeQuietly);
       for (AutoCloseable c : new AutoCloseable[] {pg, redis}) {
         closeQuietly(c);
       }

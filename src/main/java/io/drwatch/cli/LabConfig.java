@@ -14,7 +14,24 @@ import java.util.stream.Stream;
 final class LabConfig {
   private LabConfig() {}
 
+  /** Where the lab's PostgreSQL agents listen, and their token (pg-rebuild-standby's params). */
+  record Agents(int primaryPort, int standbyPort, String token) {}
+
   static String yaml(PostgresPair pg, RedisPair redis, int port, Duration interval, Path state, String mode,
+      String token) {
+    return yaml(pg, redis, port, interval, state, mode, token, java.util.Optional.empty());
+  }
+
+  /**
+   * With {@code agents}: also the {@code runbook.reprotect} and {@code runbook.switchover} sections
+   * of the whole DR cycle (issue 14), which need a config reader that knows them.
+   */
+  static String yaml(PostgresPair pg, RedisPair redis, int port, Duration interval, Path state, String mode,
+      String token, java.util.Optional<Agents> agents) {
+    return base(pg, redis, port, interval, state, mode, token) + agents.map(a -> cycle(pg, redis, a)).orElse("");
+  }
+
+  private static String base(PostgresPair pg, RedisPair redis, int port, Duration interval, Path state, String mode,
       String token) {
     String every = Durations.format(interval);
     return """
@@ -49,11 +66,45 @@ final class LabConfig {
           steps:
             - { id: promote-db, action: pg-promote, channel: lab-postgres, timeout: 30s, expected: 2s,
                 params: { url: "%s" }, drill: { url: "%s" } }
-            - { id: promote-cache, action: redis-promote, after: [promote-db], timeout: 10s, expected: 1s,
+            - { id: promote-cache, action: redis-promote, channel: lab-redis, after: [promote-db], timeout: 10s,
+                expected: 1s,
                 params: { url: "%s" }, drill: { url: "%s" } }
         """.formatted(port, pg.primaryUrl(), pg.standbyUrl(), every,
         redis.primaryUrl(), redis.replicaUrl(), every, pg.primaryUrl(), state, mode, token,
         pg.standbyUrl(), pg.standbyUrl(), redis.replicaUrl(), redis.replicaUrl());
+  }
+
+  /**
+   * The runbooks after a failover to the standby region (P, R: the configured primaries; S, Q: the
+   * configured standby and replica). reprotect: P is rebuilt as S's standby by P's agent, and R
+   * follows Q. switchover (back): S is fenced, P promoted once it has S's newest canary, S rebuilt
+   * as P's standby by S's agent; Redis fails over from Q to R with its own zero-loss handshake.
+   */
+  private static String cycle(PostgresPair pg, RedisPair redis, Agents a) {
+    String agentP = "http://127.0.0.1:" + a.primaryPort();
+    String agentS = "http://127.0.0.1:" + a.standbyPort();
+    return """
+          # The whole DR cycle (README: "The whole DR cycle on the lab"). Each PostgreSQL server has a
+          # drwatch agent, hosted by the lab process, that rebuilds it as a standby.
+          reprotect:
+            steps:
+              - { id: rebuild-db, action: pg-rebuild-standby, channel: lab-postgres, timeout: 5m, expected: 10s,
+                  params: { agent: "%s", token: "%s", source: "%s", url: "%s", waitSeconds: 240 } }
+              - { id: follow-cache, action: redis-replicaof, channel: lab-redis, timeout: 30s, expected: 2s,
+                  params: { url: "%s", primary: "%s" } }
+          switchover:
+            drainWait: 10s
+            steps:
+              - { id: fence-db, action: pg-fence, fence: true, timeout: 30s, expected: 1s, params: { url: "%s" } }
+              - { id: promote-db, action: pg-promote, channel: lab-postgres, after: [fence-db], timeout: 30s,
+                  expected: 2s, params: { url: "%s" } }
+              - { id: rebuild-db, action: pg-rebuild-standby, after: [promote-db], timeout: 5m, expected: 10s,
+                  params: { agent: "%s", token: "%s", source: "%s", url: "%s", waitSeconds: 240 } }
+              - { id: failover-cache, action: redis-failover, channel: lab-redis, timeout: 30s, expected: 2s,
+                  params: { url: "%s", to: "%s" } }
+        """.formatted(agentP, a.token(), pg.standbyUrl(), pg.primaryUrl(), redis.primaryUrl(), redis.replicaUrl(),
+        pg.standbyUrl(), pg.primaryUrl(), agentS, a.token(), pg.primaryUrl(), pg.standbyUrl(),
+        redis.replicaUrl(), redis.primaryUrl());
   }
 
   static void deleteTree(Path dir) throws IOException {

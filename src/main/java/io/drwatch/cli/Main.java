@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
     description = "Watches multi-region replication, measures RPO from canary writes, and "
         + "publishes it to Prometheus.",
     subcommands = {RunCommand.class, CheckConfigCommand.class, PlanCommand.class, DrillCommand.class,
-        RearmCommand.class, ReprotectCommand.class, SwitchoverCommand.class, LabCommand.class, KindsCommand.class, HealthCommand.class,
-        ReportCommand.class})
+        RearmCommand.class, ReprotectCommand.class, SwitchoverCommand.class, LabCommand.class,
+        KindsCommand.class, HealthCommand.class, ReportCommand.class, AgentCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

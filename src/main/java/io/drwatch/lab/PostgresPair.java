@@ -72,7 +72,9 @@ public final class PostgresPair implements AutoCloseable {
         primary.appendConf(String.join("\n",
                 "listen_addresses = '127.0.0.1'", "port = " + primary.port, "unix_socket_directories = ''",
                 "wal_level = replica", "max_wal_senders = 5", "wal_keep_size = '64MB'", "hot_standby = on",
-                "fsync = off", "synchronous_commit = on", "full_page_writes = off", "shared_buffers = '32MB'",
+                "fsync = off", "synchronous_commit = on", "shared_buffers = '32MB'",
+                // pg_rewind (the agent's rebuild of an old primary) needs hint-bit WAL and full page writes
+                "wal_log_hints = on", "full_page_writes = on",
                 "log_min_messages = warning",
                 // feedback every second keeps pg_stat_replication lag columns fresh for the watcher
                 "wal_receiver_status_interval = '1s'",
@@ -134,6 +136,30 @@ public final class PostgresPair implements AutoCloseable {
 
     public Path dir() {
         return dir;
+    }
+
+    /** The primary's data directory, for a PostgreSQL agent of the lab (it rebuilds the server there). */
+    public Path primaryDataDir() {
+        return primary.dataDir;
+    }
+
+    public Path standbyDataDir() {
+        return standby.dataDir;
+    }
+
+    /** The log pg_ctl start writes for that data directory. */
+    public static Path serverLog(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".log");
+    }
+
+    /** Where initdb, pg_ctl, pg_rewind and pg_basebackup are. */
+    public static Path binDir() {
+        return Binaries.postgresBin();
+    }
+
+    /** The user the servers run as: postgres when the lab runs as root (runuser), else empty (the lab's own). */
+    public static java.util.Optional<String> serverUser() {
+        return Binaries.isRoot() ? java.util.Optional.of("postgres") : java.util.Optional.empty();
     }
 
     public String primaryUrl() {

@@ -26,6 +26,11 @@ import java.util.function.Supplier;
  *   <li>{@code verify-full}: also the host name in the url must match the certificate.
  * </ul>
  *
+ * <p>Every drwatch session starts with {@code default_transaction_read_only = off} (a startup
+ * parameter, so no extra round trip): a {@code pg-fence} makes the server's default read-only for
+ * the applications, while drwatch's canaries keep committing on the fenced primary; the newest of
+ * them reaching the standby is the switchover's proof of RPO 0.
+ *
  * <p>The password is looked up per new connection: a rotated {@code passwordFile} or a fresh IAM
  * token is used from the next connection on, without a restart.
  *
@@ -33,6 +38,7 @@ import java.util.function.Supplier;
  * @param trust what checks the server's certificate; empty when nothing does
  */
 record PgConnect(PgConnectOptions options, Optional<TlsTrust> trust) {
+  static final String READ_ONLY = "default_transaction_read_only";
 
   /**
    * @param url {@code postgresql://user@host:port/db[?sslmode=mode]}
@@ -43,6 +49,7 @@ record PgConnect(PgConnectOptions options, Optional<TlsTrust> trust) {
     PgConnectOptions options = PgConnectOptions.fromUri(q < 0 ? url : url.substring(0, q));
     SslMode mode = SslMode.of(q < 0 ? "prefer" : sslmode(url.substring(q + 1)));
     options.setSslMode(mode);
+    options.addProperty(READ_ONLY, "off");
     if (mode == SslMode.DISABLE) {
       return new PgConnect(options, Optional.empty());
     }
@@ -52,6 +59,14 @@ record PgConnect(PgConnectOptions options, Optional<TlsTrust> trust) {
     Optional<TlsTrust> trust = verify ? Optional.of(TlsTrust.of(caFile)) : Optional.empty();
     options.setSslOptions(trust.map(t -> ssl.setTrustOptions(t.options())).orElseGet(() -> ssl.setTrustAll(true)));
     return new PgConnect(options, trust);
+  }
+
+  /** A copy without drwatch's own session settings: what an application's session sees. */
+  static PgConnectOptions asApplication(PgConnectOptions options) {
+    PgConnectOptions copy = new PgConnectOptions(options);
+    java.util.Map<String, String> props = new java.util.HashMap<>(options.getProperties());
+    props.remove(READ_ONLY);
+    return copy.setProperties(props);
   }
 
   private static String sslmode(String query) {
