@@ -52,6 +52,10 @@ class KindParamsCheckConfigTest {
   private static final String AWS_OK = "region=us-west-2";
   private static final Map<String, Example> ACTIONS = Map.ofEntries(
       Map.entry("pg-promote", ex("url=postgresql://u@h:5432/db", "url", "waitSeconds", "soon", "waitSeconds", "0")),
+      Map.entry("pg-fence", ex("url=postgresql://u@h:5432/db", "url", "endOpenTransactions", "maybe",
+          "waitSeconds", "601")),
+      Map.entry("pg-rebuild-standby", ex("agent=https://h:9470;token=t;source=postgresql://u@p:5432/db;"
+          + "url=postgresql://u@h:5432/db", "source", "timeoutSeconds", "soon", "timeoutSeconds", "61")),
       Map.entry("redis-promote", ex("url=redis://h:6379", "url", "url", "not a url", "waitSeconds", "4000")),
       Map.entry("redis-replicaof", ex("url=redis://h:6379;primary=redis://p:6379", "primary", "url", "not a url",
           "waitSeconds", "90000")),

@@ -23,7 +23,7 @@ class DescriptorsTest {
   @Test
   void shouldFindEveryKindThroughServiceLoader() {
     assertThat(KINDS.channelKinds()).hasSize(9);
-    assertThat(KINDS.actions()).hasSize(20);
+    assertThat(KINDS.actions()).hasSize(22);
     assertThat(KindCatalog.installed().actions()).hasSameSizeAs(KINDS.actions());
   }
 
@@ -65,7 +65,7 @@ class DescriptorsTest {
   @Test
   void shouldDeclareTheLongProviderOperationsOfTheIssueAndAWaitMatchingTheirParam() {
     Set<String> longOps = Set.of("rds-promote", "rds-create-replica", "aurora-global-failover", "elasticache-global-failover",
-        "elasticache-global-associate",
+        "elasticache-global-associate", "pg-rebuild-standby",
         "efs-stop-replication", "sfn-start", "k8s-scale");
     for (ActionDescriptor<?> a : KINDS.actions()) {
       assertThat(a.longOperation()).as(a.name() + " long").isEqualTo(longOps.contains(a.name()));
