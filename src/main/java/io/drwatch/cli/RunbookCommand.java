@@ -4,12 +4,14 @@ import io.drwatch.config.DrwatchConfig;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * A command that needs a config with a runbook: loads and checks it, prints the problems and exits
- * {@link CheckConfigCommand#INVALID} before anything runs.
+ * {@link CheckConfigCommand#INVALID} before anything runs. Subclasses inherit the standard help options.
  */
+@Command(mixinStandardHelpOptions = true)
 abstract class RunbookCommand implements Callable<Integer> {
 
   @Option(names = "--config", required = true, paramLabel = "FILE")
