@@ -24,10 +24,6 @@ import picocli.CommandLine.Option;
     description = "Run the runbook against the drill targets and report measured RTO and RPO.")
 final class DrillCommand extends RunbookCommand {
 
-  DrillCommand() {
-    super("drill");
-  }
-
   @Option(names = "--timeout", defaultValue = "15m", paramLabel = "DURATION",
       description = "Give up waiting for the run after this long. Default: ${DEFAULT-VALUE}")
   Duration timeout;

@@ -15,13 +15,10 @@ abstract class OperatorRunCommand extends RunbookCommand {
   @Mixin
   OperatorOption operator;
 
-  private final String mode;
   private final Function<RunbookConfig, Optional<RunbookConfig.Section>> section;
 
-  /** @param mode the section's name, also the endpoint's last segment */
-  OperatorRunCommand(String mode, Function<RunbookConfig, Optional<RunbookConfig.Section>> section) {
-    super(mode);
-    this.mode = mode;
+  /** @param section the section of the command's name, which is also the endpoint's last segment */
+  OperatorRunCommand(Function<RunbookConfig, Optional<RunbookConfig.Section>> section) {
     this.section = section;
   }
 
@@ -32,6 +29,7 @@ abstract class OperatorRunCommand extends RunbookCommand {
 
   @Override
   final int run(DrwatchConfig cfg) throws Exception {
+    String mode = spec.name();
     if (section.apply(cfg.runbook().orElseThrow()).isEmpty()) {
       System.err.println("drwatch " + mode + ": " + config + " has no runbook." + mode + " section");
       return CheckConfigCommand.INVALID;

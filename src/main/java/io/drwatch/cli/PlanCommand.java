@@ -16,10 +16,6 @@ import picocli.CommandLine.Option;
     description = "Print the runbook in order with projected durations and the projected RTO.")
 final class PlanCommand extends RunbookCommand {
 
-  PlanCommand() {
-    super("plan");
-  }
-
   @Option(names = "--runbook", paramLabel = "NAME", defaultValue = "steps",
       description = "Which runbook: steps (the failover, default), reprotect or switchover")
   String runbook;

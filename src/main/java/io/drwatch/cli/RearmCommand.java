@@ -15,8 +15,9 @@ import picocli.CommandLine.Mixin;
     description = "Re-arm automatic failover after a successful failover (journaled with who did it).")
 final class RearmCommand extends RunbookCommand {
 
-  RearmCommand() {
-    super("re-arm");
+  @Override
+  String verb() {
+    return "re-arm";
   }
 
   @Mixin

@@ -10,6 +10,6 @@ import picocli.CommandLine.Command;
 final class ReprotectCommand extends OperatorRunCommand {
 
   ReprotectCommand() {
-    super("reprotect", RunbookConfig::reprotect);
+    super(RunbookConfig::reprotect);
   }
 }

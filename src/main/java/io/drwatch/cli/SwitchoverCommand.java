@@ -15,7 +15,7 @@ final class SwitchoverCommand extends OperatorRunCommand {
   boolean acceptDataLoss;
 
   SwitchoverCommand() {
-    super("switchover", RunbookConfig::switchover);
+    super(RunbookConfig::switchover);
   }
 
   @Override
