@@ -20,13 +20,9 @@ import picocli.CommandLine.Option;
  * drilled) with the channels watched, one progress line per step, then reports the measured RTO
  * and RPO. Journals to {@value DrillRig#JOURNAL}, never to the production journal.
  */
-@Command(name = "drill", mixinStandardHelpOptions = true,
+@Command(name = "drill",
     description = "Run the runbook against the drill targets and report measured RTO and RPO.")
 final class DrillCommand extends RunbookCommand {
-
-  DrillCommand() {
-    super("drill");
-  }
 
   @Option(names = "--timeout", defaultValue = "15m", paramLabel = "DURATION",
       description = "Give up waiting for the run after this long. Default: ${DEFAULT-VALUE}")

@@ -12,13 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Prints the runbook DAG in order, each step's projected duration, and the critical path. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(name = "plan",
     description = "Print the runbook in order with projected durations and the projected RTO.")
 final class PlanCommand extends RunbookCommand {
-
-  PlanCommand() {
-    super("plan");
-  }
 
   @Option(names = "--runbook", paramLabel = "NAME", defaultValue = "steps",
       description = "Which runbook: steps (the failover, default), reprotect or switchover")

@@ -4,30 +4,30 @@ import io.drwatch.bootstrap.LocalRearm;
 import io.drwatch.config.DrwatchConfig;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * Re-arms automatic failover after a successful one. Through the running daemon when one answers
  * on the configured port (it journals, cluster-wide with ZooKeeper); otherwise it writes the
  * {@code rearmed} record itself, under the state-dir lock, to the journal the daemon will read.
  */
-@Command(name = "rearm", mixinStandardHelpOptions = true,
+@Command(name = "rearm",
     description = "Re-arm automatic failover after a successful failover (journaled with who did it).")
 final class RearmCommand extends RunbookCommand {
 
-  RearmCommand() {
-    super("re-arm");
+  @Override
+  String verb() {
+    return "re-arm";
   }
 
-  @Option(names = "--operator", paramLabel = "NAME", defaultValue = "${env:USER:-operator}",
-      description = "Who re-arms, for the journal. Default: $USER")
-  String operator;
+  @Mixin
+  OperatorOption operator;
 
   @Override
   int run(DrwatchConfig cfg) throws Exception {
-    String name = LocalRearm.operator(operator);
-    Optional<Integer> answered = RearmClient.post(cfg, name.isEmpty() ? "operator" : name);
-    return answered.isPresent() ? answered.get() : rearmHere(cfg, (name.isEmpty() ? "operator" : name)
+    String name = operator.name();
+    Optional<Integer> answered = RearmClient.post(cfg, name);
+    return answered.isPresent() ? answered.get() : rearmHere(cfg, name
         + "@" + java.net.InetAddress.getLocalHost().getHostName() + " (drwatch rearm)");
   }
 

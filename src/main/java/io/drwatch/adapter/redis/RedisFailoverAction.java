@@ -10,7 +10,6 @@ import io.drwatch.adapter.support.Failing;
 import io.drwatch.adapter.support.Poll;
 import io.drwatch.adapter.support.Poll.Seen;
 import io.drwatch.domain.FailureCode;
-import io.drwatch.spi.DescribedAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -36,14 +35,11 @@ import java.time.Duration;
  *       Redis aborted ({@link #aborted}; the replica did not catch up in time): fails TIMEOUT at once.
  * </ul>
  */
-public final class RedisFailoverAction extends DescribedAction<Target> {
+public final class RedisFailoverAction extends RedisStepAction<Target> {
   static final Duration POLL_EVERY = Duration.ofMillis(100);
 
-  private final Vertx vertx;
-
   RedisFailoverAction(Vertx vertx) {
-    super(new RedisFailoverDescriptor());
-    this.vertx = vertx;
+    super(new RedisFailoverDescriptor(), vertx);
   }
 
   public static RedisFailoverAction create(Vertx vertx) {

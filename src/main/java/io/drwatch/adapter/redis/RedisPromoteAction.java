@@ -3,7 +3,6 @@ package io.drwatch.adapter.redis;
 import io.drwatch.adapter.support.Poll;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
-import io.drwatch.spi.DescribedAction;
 import io.drwatch.spi.ServerPromoteDescriptor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,15 +27,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Each call uses its own client and closes it, so nothing is held between steps. Parameters:
  * {@link RedisPromoteTarget}. Measured on loopback: apply takes about 11 ms.
  */
-public final class RedisPromoteAction extends DescribedAction<ServerPromoteDescriptor.Target> {
+public final class RedisPromoteAction extends RedisStepAction<ServerPromoteDescriptor.Target> {
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
   static final Duration POLL_EVERY = Duration.ofMillis(100);
 
-  private final Vertx vertx;
-
   RedisPromoteAction(Vertx vertx) {
-    super(new RedisPromoteDescriptor());
-    this.vertx = vertx;
+    super(new RedisPromoteDescriptor(), vertx);
   }
 
   public static RedisPromoteAction create(Vertx vertx) {

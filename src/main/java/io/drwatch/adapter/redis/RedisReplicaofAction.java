@@ -8,7 +8,6 @@ import io.drwatch.adapter.redis.RedisReplicaofDescriptor.Target;
 import io.drwatch.adapter.support.Failing;
 import io.drwatch.adapter.support.Poll;
 import io.drwatch.domain.FailureCode;
-import io.drwatch.spi.DescribedAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -31,14 +30,11 @@ import java.time.Duration;
  *       {@code waitSeconds}; an unanswered INFO is "not yet" (the node is loading the sync).
  * </ul>
  */
-public final class RedisReplicaofAction extends DescribedAction<Target> {
+public final class RedisReplicaofAction extends RedisStepAction<Target> {
   static final Duration POLL_EVERY = Duration.ofMillis(200);
 
-  private final Vertx vertx;
-
   RedisReplicaofAction(Vertx vertx) {
-    super(new RedisReplicaofDescriptor());
-    this.vertx = vertx;
+    super(new RedisReplicaofDescriptor(), vertx);
   }
 
   public static RedisReplicaofAction create(Vertx vertx) {

@@ -17,16 +17,7 @@ import java.util.UUID;
  * executor lease elsewhere, nothing to reprotect, or a switchover that would promote a channel
  * that has no replica.
  */
-final class OperatorStart {
-  private final PipelineSettings settings;
-  private final StartGate gate;
-  private final RunsBoard board;
-
-  OperatorStart(PipelineSettings settings, StartGate gate, RunsBoard board) {
-    this.settings = settings;
-    this.gate = gate;
-    this.board = board;
-  }
+record OperatorStart(PipelineSettings settings, StartGate gate, RunsBoard board) {
 
   Optional<PipelineRefusal> refusal(RunMode mode, boolean automatic, FailoverRun current) {
     if (mode == RunMode.EXECUTE) {

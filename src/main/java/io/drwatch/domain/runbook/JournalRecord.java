@@ -148,9 +148,7 @@ public sealed interface JournalRecord {
       implements JournalRecord {
     public RunMeasured {
       check(runId, at);
-      if (rto.isNegative()) {
-        throw new IllegalArgumentException("rto must be >= 0, but was " + rto);
-      }
+      nonNegative("rto", rto);
       rpo = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rpo));
     }
   }
@@ -180,8 +178,7 @@ public sealed interface JournalRecord {
    */
   record DirectionFlipped(String runId, List<String> channels, Instant at) implements JournalRecord {
     public DirectionFlipped {
-      check(runId, at, "channels", channels);
-      channels = List.copyOf(channels);
+      channels = checkedChannels(runId, at, channels);
     }
   }
 
@@ -192,8 +189,7 @@ public sealed interface JournalRecord {
    */
   record ReprotectApplied(String runId, List<String> channels, Instant at) implements JournalRecord {
     public ReprotectApplied {
-      check(runId, at, "channels", channels);
-      channels = List.copyOf(channels);
+      channels = checkedChannels(runId, at, channels);
     }
   }
 
@@ -216,11 +212,9 @@ public sealed interface JournalRecord {
   record SwitchoverMeasured(String runId, Duration writeUnavailable, Duration rpo, Instant at)
       implements JournalRecord {
     public SwitchoverMeasured {
-      check(runId, at, "writeUnavailable", writeUnavailable, "rpo", rpo);
-      if (writeUnavailable.isNegative() || rpo.isNegative()) {
-        throw new IllegalArgumentException("writeUnavailable and rpo must be >= 0, were "
-            + writeUnavailable + ", " + rpo);
-      }
+      check(runId, at);
+      nonNegative("writeUnavailable", writeUnavailable);
+      nonNegative("rpo", rpo);
     }
   }
 
@@ -233,6 +227,20 @@ public sealed interface JournalRecord {
   private static void check(String runId, Instant at, String name, Object value) {
     check(runId, at);
     Objects.requireNonNull(value, name);
+  }
+
+  /** Rejects a record without its run, its time or its channels; the channels, copied. */
+  private static List<String> checkedChannels(String runId, Instant at, List<String> channels) {
+    check(runId, at, "channels", channels);
+    return List.copyOf(channels);
+  }
+
+  /** Rejects a missing or negative duration {@code name}. */
+  private static void nonNegative(String name, Duration value) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(name + " must be >= 0, but was " + value);
+    }
   }
 
   /** Rejects a record without its run, its time or either field named. */
