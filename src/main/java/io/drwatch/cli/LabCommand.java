@@ -75,23 +75,11 @@ final class LabCommand implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * The config with the DR cycle's runbooks; a build whose config reader does not know them yet
-   * (runbook.reprotect, runbook.switchover, their actions) runs the lab without them, and says so.
-   */
+  /** Writes the lab's config, the DR cycle's runbooks included, and loads it as {@code run} would. */
   private DrwatchConfig load(Path file, PostgresPair pg, RedisPair redis, String token, Optional<LabConfig.Agents> a,
       Path dir) throws IOException, ConfigException {
     Files.writeString(file, LabConfig.yaml(pg, redis, port, interval, dir.resolve("state"), mode, token, a));
-    try {
-      return ConfigLoader.load(file);
-    } catch (ConfigException e) {
-      if (a.isEmpty()) {
-        throw e;
-      }
-      System.err.println("lab: this build cannot load the DR cycle's runbooks; running without reprotect and"
-          + " switchover:\n  " + e.getMessage().replace("\n", "\n  "));
-      return load(file, pg, redis, token, Optional.empty(), dir);
-    }
+    return ConfigLoader.load(file);
   }
 
   /** A PostgreSQL agent for one of the lab's servers, in this process: the servers run as postgres, as it does. */

@@ -24,7 +24,7 @@ final class LabConfig {
 
   /**
    * With {@code agents}: also the {@code runbook.reprotect} and {@code runbook.switchover} sections
-   * of the whole DR cycle (issue 14), which need a config reader that knows them.
+   * of the whole DR cycle (issue 14), which need the agents the lab hosts.
    */
   static String yaml(PostgresPair pg, RedisPair redis, int port, Duration interval, Path state, String mode,
       String token, java.util.Optional<Agents> agents) {
@@ -89,7 +89,7 @@ final class LabConfig {
           reprotect:
             steps:
               - { id: rebuild-db, action: pg-rebuild-standby, channel: lab-postgres, timeout: 5m, expected: 10s,
-                  params: { agent: "%s", token: "%s", source: "%s", url: "%s", waitSeconds: 240 } }
+                  params: { agent: "%s", token: "%s", source: "%s", url: "%s", waitSeconds: "240" } }
               - { id: follow-cache, action: redis-replicaof, channel: lab-redis, timeout: 30s, expected: 2s,
                   params: { url: "%s", primary: "%s" } }
           switchover:
@@ -99,7 +99,7 @@ final class LabConfig {
               - { id: promote-db, action: pg-promote, channel: lab-postgres, after: [fence-db], timeout: 30s,
                   expected: 2s, params: { url: "%s" } }
               - { id: rebuild-db, action: pg-rebuild-standby, after: [promote-db], timeout: 5m, expected: 10s,
-                  params: { agent: "%s", token: "%s", source: "%s", url: "%s", waitSeconds: 240 } }
+                  params: { agent: "%s", token: "%s", source: "%s", url: "%s", waitSeconds: "240" } }
               - { id: failover-cache, action: redis-failover, channel: lab-redis, timeout: 30s, expected: 2s,
                   params: { url: "%s", to: "%s" } }
         """.formatted(agentP, a.token(), pg.standbyUrl(), pg.primaryUrl(), redis.primaryUrl(), redis.replicaUrl(),

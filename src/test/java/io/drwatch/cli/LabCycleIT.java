@@ -60,7 +60,7 @@ class LabCycleIT {
   @Test
   void shouldRunTheWholeCycleOnTheLab() throws Exception {
     labErr = Files.createTempFile("lab-cycle-", ".err");
-    lab = new ProcessBuilder(Path.of("bin/drwatch").toAbsolutePath().toString(), "lab", "--port", "0",
+    lab = new ProcessBuilder(Path.of("bin/drwatch").toAbsolutePath().toString(), "lab", "--port", Integer.toString(io.drwatch.lab.FreePorts.pick()),
         "--interval", "500ms", "--mode", "auto")
         .redirectErrorStream(true).redirectOutput(labErr.toFile()).start();
     Await.until(Duration.ofSeconds(90), "lab ready", () -> err().contains("lab: PostgreSQL agents on"));
@@ -89,10 +89,16 @@ class LabCycleIT {
     // 2. Reprotect: the old primary becomes the standby of the new one, Redis follows too.
     Result reprotect = Cli.drwatch(Duration.ofMinutes(3), "reprotect", "--config", config, "--operator", "it");
     assertThat(reprotect.exit()).as(reprotect.out() + reprotect.err()).isZero();
-    awaitConditions(api, "HEALTHY", "HEALTHY");
-    double stopped = exposure(api);
+    // The exposure counts until the rebuilt replica reads HEALTHY, then drops to 0 and stays there.
+    double[] peak = {exposure(api)};
+    Await.until(STEP, "lab-postgres and lab-redis HEALTHY after the reprotect", () -> {
+      peak[0] = Math.max(peak[0], exposure(api));
+      return "HEALTHY".equals(condition(api, "lab-postgres")) && "HEALTHY".equals(condition(api, "lab-redis"));
+    });
+    double stopped = peak[0];
+    assertThat(stopped).as("exposure rose past the reading before the reprotect").isGreaterThan(exposed1);
     Thread.sleep(1500); // nothing to poll for: the point is that the figure does not move
-    assertThat(exposure(api)).as("exposure stopped once HEALTHY again").isEqualTo(stopped);
+    assertThat(exposure(api)).as("exposure stopped once HEALTHY again").isZero();
     assertThat(psql(primaryUrl, "SELECT pg_is_in_recovery()")).as("old primary is a standby now").isEqualTo("t");
 
     // 3. Switchover back: watch the configured primary's canary while it is still a standby.
@@ -130,7 +136,10 @@ class LabCycleIT {
     assertThat(pgFigures.getDouble("exposedSeconds")).isCloseTo(stopped, org.assertj.core.data.Offset.offset(3.0));
     JsonArray segments = figures.getJsonObject("series").getJsonObject("channels").getJsonObject("lab-postgres")
         .getJsonArray("conditions");
-    assertThat(segments.stream().map(s -> ((JsonArray) s).getString(2))).contains("UNPROTECTED", "HEALTHY");
+    // A chart column keeps the worst condition it holds, so the few HEALTHY seconds of this short
+    // cycle may hide inside columns; the exposure must show.
+    assertThat(segments.stream().map(s -> ((JsonArray) s).getString(2))).contains("UNPROTECTED");
+    assertThat(pgFigures.getJsonObject("conditionSeconds").getDouble("HEALTHY", 0.0)).isPositive();
   }
 
   private String err() throws Exception {
