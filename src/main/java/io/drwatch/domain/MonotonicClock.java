@@ -38,6 +38,11 @@ public final class MonotonicClock extends Clock {
     return anchored(Clock.systemUTC(), System::nanoTime);
   }
 
+  /** The monotonic reading itself, for durations measured in nanoseconds. */
+  public long nanos() {
+    return nanoTime.getAsLong();
+  }
+
   @Override
   public Instant instant() {
     return anchorWall.plusNanos(nanoTime.getAsLong() - anchorNanos);

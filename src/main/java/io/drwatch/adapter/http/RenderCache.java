@@ -30,7 +30,7 @@ final class RenderCache {
   }
 
   static RenderCache of(Supplier<String> render) {
-    return new RenderCache(render, SLOW, TTL, System::nanoTime);
+    return new RenderCache(render, SLOW, TTL, io.drwatch.adapter.support.Deadline.MONOTONIC::nanos);
   }
 
   synchronized String get() {

@@ -33,7 +33,7 @@ public final class ChannelMetrics implements MeterBinder {
 
   /** @param observer {@code observer.name}, the common {@code observer} label of every series */
   public ChannelMetrics(StatusBoard board, String observer) {
-    this(board, observer, Clock.systemUTC(), System::nanoTime);
+    this(board, observer, Clock.systemUTC(), io.drwatch.adapter.support.Deadline.MONOTONIC::nanos);
   }
 
   // VisibleForTesting

@@ -19,7 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public final class DaemonMeters implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
-  private final TickJitter tickJitter = new TickJitter(System::nanoTime);
+  private final TickJitter tickJitter = new TickJitter(io.drwatch.adapter.support.Deadline.MONOTONIC::nanos);
 
   /**
    * @param observer {@code observer.name}: a common tag, so dashboards and alerts key on the

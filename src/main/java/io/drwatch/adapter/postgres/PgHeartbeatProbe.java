@@ -44,6 +44,7 @@ public final class PgHeartbeatProbe implements ChannelProbe {
   // The last few writes map the observer's time to the primary's; a few seconds' worth keeps clock
   // drift out of it.
   private static final int CLOCK_WRITES = 8;
+  private static final java.util.function.LongSupplier NANOS = io.drwatch.adapter.support.Deadline.MONOTONIC::nanos;
 
   private final Pool primary;
   private final Pool replica;
@@ -102,12 +103,12 @@ public final class PgHeartbeatProbe implements ChannelProbe {
 
   @Override
   public Future<Heartbeat> writeHeartbeat() {
-    long sent = System.nanoTime();
+    long sent = NANOS.getAsLong();
     return primaryConnect.worded(upsert().recover(err -> isUndefinedTable(err)
         ? primary.query(sql.createTable()).execute().compose(created -> upsert())
         : Future.failedFuture(err)))
         .onSuccess(hb -> {
-          writes.addLast(new PrimaryClock(hb.writerTs(), sent, System.nanoTime()));
+          writes.addLast(new PrimaryClock(hb.writerTs(), sent, NANOS.getAsLong()));
           if (writes.size() > CLOCK_WRITES) {
             writes.removeFirst();
           }
@@ -152,10 +153,10 @@ public final class PgHeartbeatProbe implements ChannelProbe {
   }
 
   private Future<ReplicaView> readNow() {
-    long start = System.nanoTime();
+    long start = NANOS.getAsLong();
     Optional<PrimaryClock> clock = writes.stream().reduce((older, newer) -> newer.narrowedBy(older));
     return replicaConnect.worded(readVisible().compose(visible -> {
-      long end = System.nanoTime();
+      long end = NANOS.getAsLong();
       return replica.query(sql.linkState()).execute().map(link -> {
         ReplicaView view = toView(visible.map(PgHeartbeatProbe::toHeartbeat).orElse(null), link.iterator().next());
         Optional<Instant> replayed = visible.map(row -> row.getOffsetDateTime("replayed_at"))

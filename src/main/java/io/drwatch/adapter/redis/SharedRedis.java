@@ -31,6 +31,7 @@ final class SharedRedis {
   private static final int MAX_WAITING = 1 << 17;
   private static final Map<Key, SharedRedis> OPEN = new ConcurrentHashMap<>();
   private static final System.Logger LOG = System.getLogger(SharedRedis.class.getName());
+  private static final java.util.function.LongSupplier NANOS = io.drwatch.adapter.support.Deadline.MONOTONIC::nanos;
 
   private record Key(Vertx vertx, Endpoint endpoint, long timeoutMillis) {}
 
@@ -81,7 +82,7 @@ final class SharedRedis {
     synchronized (this) {
       c = connection();
       if (pending++ == 0) {
-        lastAnswer = System.nanoTime(); // silence counts from the first command that waits
+        lastAnswer = NANOS.getAsLong(); // silence counts from the first command that waits
       }
     }
     return c.compose(conn -> conn.send(request)).andThen(r -> answered(r.succeeded()));
@@ -90,12 +91,12 @@ final class SharedRedis {
   private synchronized void answered(boolean ok) {
     pending--;
     if (ok) {
-      lastAnswer = System.nanoTime();
+      lastAnswer = NANOS.getAsLong();
     }
   }
 
   private synchronized void watch() {
-    if (connection != null && pending > 0 && System.nanoTime() - lastAnswer > key.timeoutMillis() * 1_000_000L) {
+    if (connection != null && pending > 0 && NANOS.getAsLong() - lastAnswer > key.timeoutMillis() * 1_000_000L) {
       LOG.log(System.Logger.Level.WARNING, "{0}: {1} commands waiting and no answer for {2} ms: reconnecting",
           where(), pending, key.timeoutMillis());
       drop(connection);
@@ -104,7 +105,7 @@ final class SharedRedis {
 
   /** The replica's {@code INFO replication}, sent at most {@link #INFO_REUSE} ago. */
   synchronized Future<ReplicationInfo> replication() {
-    long now = System.nanoTime();
+    long now = NANOS.getAsLong();
     if (info == null || now - infoSentAt > INFO_REUSE.toNanos() || info.failed()) {
       infoSentAt = now;
       info = send(Request.cmd(Command.INFO).arg("replication")).map(r -> ReplicationInfo.parse(r.toString()));

@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public record Deadline(Clock clock, Instant at, Duration budget) {
   /** The one monotonic clock adapters share unless a test injects another. */
-  public static final Clock MONOTONIC = MonotonicClock.system();
+  public static final MonotonicClock MONOTONIC = MonotonicClock.system();
 
   public Deadline {
     Objects.requireNonNull(clock, "clock");

@@ -92,9 +92,9 @@ final class Rebuild {
       tools.stopFast();
     } catch (IOException e) {
       job.note(e.getMessage());
-      long deadline = System.nanoTime() + STOPPED_WITHIN.toNanos();
+      io.drwatch.adapter.support.Deadline deadline = io.drwatch.adapter.support.Deadline.after(STOPPED_WITHIN);
       while (tools.running()) {
-        if (System.nanoTime() - deadline > 0) {
+        if (deadline.passed()) {
           throw e;
         }
         pause();
