@@ -151,6 +151,16 @@ public record HttpTargetProbe(HttpClientAgent client, RequestOptions request, in
     if (err instanceof Verdict) {
       return err.getMessage();
     }
+    Throwable root = err;
+    while (root.getMessage() == null && root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root.getMessage() == null && !io.drwatch.domain.Failures.isTimeout(err)) {
+      // Rare (seen when the server closed a pooled connection mid-request): no words at all, so
+      // say that in words instead of printing an exception class name as the reason.
+      return "the connection failed without a message (" + root.getClass().getSimpleName()
+          .replace("Exception", "") + ")";
+    }
     return TargetChecks.reason(err, "no answer", timeout);
   }
 
