@@ -225,44 +225,24 @@ class OperatorRunsTest {
     return done.get(10, TimeUnit.SECONDS);
   }
 
-  private void awaitState(String runId, RunState state) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (board.run(runId).map(FailoverRun::state).orElse(null) != state) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("run " + runId + " is " + board.run(runId).map(r -> r.state() + " " + r.reason())
-            .orElse("unknown") + ", expected " + state);
-      }
-      Thread.sleep(20);
-    }
+  private void awaitState(String runId, RunState state) {
+    io.drwatch.testkit.Await.until(java.time.Duration.ofSeconds(10),
+        () -> "run " + runId + " " + state + "; is " + board.run(runId).map(r -> r.state() + " " + r.reason())
+            .orElse("unknown"),
+        () -> board.run(runId).map(FailoverRun::state).orElse(null) == state);
   }
 
-  private Instant awaitFinished(String runId, String step) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (true) {
-      Optional<Instant> ended = board.run(runId).flatMap(r -> r.step(step).endedAt());
-      if (ended.isPresent()) {
-        return ended.get();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("step " + step + " of " + runId + " never ended");
-      }
-      Thread.sleep(10);
-    }
+  private Instant awaitFinished(String runId, String step) {
+    io.drwatch.testkit.Await.until(java.time.Duration.ofSeconds(10), "step " + step + " of " + runId + " ended",
+        () -> board.run(runId).flatMap(r -> r.step(step).endedAt()).isPresent());
+    return board.run(runId).flatMap(r -> r.step(step).endedAt()).orElseThrow();
   }
 
-  private <R extends JournalRecord> R awaitRecord(Class<R> type) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (true) {
-      List<R> found = new ArrayList<>();
-      journal.stream().filter(type::isInstance).map(type::cast).forEach(found::add);
-      if (!found.isEmpty()) {
-        return found.get(found.size() - 1);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no " + type.getSimpleName() + " in " + journal);
-      }
-      Thread.sleep(10);
-    }
+  private <R extends JournalRecord> R awaitRecord(Class<R> type) {
+    io.drwatch.testkit.Await.until(java.time.Duration.ofSeconds(10), "a " + type.getSimpleName() + " in the journal",
+        () -> journal.stream().anyMatch(type::isInstance));
+    List<R> found = journal.stream().filter(type::isInstance).map(type::cast).toList();
+    return found.get(found.size() - 1);
   }
 
   private final class MemoryJournal implements Journal {
