@@ -195,9 +195,13 @@ public final class PgHeartbeatProbe implements ChannelProbe {
     return err instanceof PgException pg && UNDEFINED_TABLE.equals(pg.getSqlState());
   }
 
+  // Closing a pool walks its connections synchronously; off the event loop, as the probe is built
+  // (DirectedLoops), so a shutdown of many channels does not block it. The sockets still close
+  // on their own event loops.
   @Override
   public Future<Void> close() {
     cancelRead();
-    return Future.join(primary.close(), replica.close()).mapEmpty();
+    return vertx.executeBlocking(() -> Future.join(primary.close(), replica.close()), false)
+        .compose(closing -> closing).mapEmpty();
   }
 }
