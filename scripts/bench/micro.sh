@@ -21,8 +21,9 @@ java -cp "target/test-classes:target/classes:$(cat target/bench/cp.txt)" org.ope
   echo "| benchmark | what | time per op | ± (99.9%) |"
   echo "|---|---|---|---|"
   awk -F, 'NR > 1 {
-    gsub(/"/, ""); n = $1; sub(/.*\./, "", n)
+    gsub(/["\r]/, ""); n = $1; sub(/.*\./, "", n)
     what = n == "trackerUpdate" ? "one probe round through ChannelTracker" : n == "quorumEvaluate" ? "one QuorumPolicy.evaluate, 2 of 3 families" : n == "runbookProjection" ? "RtoProjector.project, 4 steps, 80 records" : "per-channel families of a scrape, " $8 " channels"
-    printf "| %s | %s | %.0f %s | %.0f |\n", n, what, $5, $7, $6 }' "$csv"
+    err = $6 == "NaN" ? "– (too few iterations)" : sprintf("%.0f", $6)
+    printf "| %s | %s | %.0f %s | %s |\n", n, what, $5, $7, err }' "$csv"
 } >target/bench/micro.md
 cat target/bench/micro.md
