@@ -5,7 +5,6 @@ import io.drwatch.config.AgentConfig;
 import io.drwatch.config.ConfigException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,18 +33,9 @@ final class AgentCommand implements Callable<Integer> {
       System.err.println("agent: " + e.getMessage());
       return CheckConfigCommand.INVALID;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        agent.close();
-      } catch (Exception e) {
-        System.err.println("agent: " + e);
-      }
-      stopped.countDown();
-    }, "drwatch-agent-shutdown"));
     System.err.println("agent: listening on " + cfg.host() + ":" + agent.port() + (cfg.tls().isPresent()
         ? " (https)" : "") + " for " + cfg.pgdata());
-    stopped.await();
+    RunCommand.awaitShutdown("drwatch-agent-shutdown", "agent", agent::close);
     return 0;
   }
 }

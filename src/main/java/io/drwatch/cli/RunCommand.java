@@ -41,22 +41,25 @@ final class RunCommand implements Callable<Integer> {
     }
     System.err.printf("drwatch %s: watching %d channels; http://%s:%d/api/v1/status%n",
         cfg.observer().name(), cfg.channels().size(), cfg.http().host(), daemon.httpPort());
-    awaitShutdown(daemon::close);
+    awaitShutdown("drwatch-shutdown", "shutdown", daemon::close);
     return 0;
   }
 
-  /** Blocks until the JVM is asked to stop, then runs the cleanup once. */
-  static void awaitShutdown(ThrowingRunnable cleanup) throws InterruptedException {
+  /**
+   * Blocks until the JVM is asked to stop, then runs the cleanup once on the hook thread {@code thread}; a
+   * failing cleanup is one stderr line under {@code who}.
+   */
+  static void awaitShutdown(String thread, String who, ThrowingRunnable cleanup) throws InterruptedException {
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         cleanup.run();
       } catch (Exception e) {
-        System.err.println("shutdown: " + e);
+        System.err.println(who + ": " + e);
       } finally {
         done.countDown();
       }
-    }, "drwatch-shutdown"));
+    }, thread));
     done.await();
   }
 

@@ -1,9 +1,9 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.Require;
 import io.drwatch.domain.channel.ChannelKind;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,12 +29,8 @@ public record ChannelConfig(
     Map<String, String> params) {
 
   public ChannelConfig {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(primary, "primary");
-    Objects.requireNonNull(replica, "replica");
-    Objects.requireNonNull(heartbeat, "heartbeat");
-    Objects.requireNonNull(rpoObjective, "rpoObjective");
+    Require.nonNull("name", name, "kind", kind, "primary", primary, "replica", replica, "heartbeat", heartbeat,
+        "rpoObjective", rpoObjective);
     params = Map.copyOf(params);
   }
 

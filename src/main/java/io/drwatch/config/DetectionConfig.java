@@ -1,9 +1,9 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.Require;
 import io.drwatch.domain.round.DetectionSettings;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,15 +39,10 @@ public record DetectionConfig(
     EventsConfig events) {
 
   public DetectionConfig {
-    Objects.requireNonNull(tick, "tick");
+    Require.nonNull("tick", tick, "quorum", quorum, "peerToken", peerToken, "peerCaFile", peerCaFile,
+        "peerFreshness", peerFreshness, "tilt", tilt, "events", events);
     targets = List.copyOf(targets);
-    Objects.requireNonNull(quorum, "quorum");
     peers = List.copyOf(peers);
-    Objects.requireNonNull(peerToken, "peerToken");
-    Objects.requireNonNull(peerCaFile, "peerCaFile");
-    Objects.requireNonNull(peerFreshness, "peerFreshness");
-    Objects.requireNonNull(tilt, "tilt");
-    Objects.requireNonNull(events, "events");
   }
 
   /** Every default, with no targets, no peers and no tokens: a file without {@code detection}. */

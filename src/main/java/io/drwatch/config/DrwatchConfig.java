@@ -1,7 +1,7 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.Require;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -43,14 +43,8 @@ public record DrwatchConfig(
   }
 
   public DrwatchConfig {
-    Objects.requireNonNull(observer, "observer");
-    Objects.requireNonNull(http, "http");
-    Objects.requireNonNull(objectives, "objectives");
+    Require.nonNull("observer", observer, "http", http, "objectives", objectives, "detection", detection,
+        "state", state, "runbook", runbook, "coordination", coordination, "log", log);
     channels = List.copyOf(channels);
-    Objects.requireNonNull(detection, "detection");
-    Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(runbook, "runbook");
-    Objects.requireNonNull(coordination, "coordination");
-    Objects.requireNonNull(log, "log");
   }
 }

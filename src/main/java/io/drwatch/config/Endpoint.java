@@ -1,7 +1,7 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.Require;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,10 +20,7 @@ import java.util.Optional;
 public record Endpoint(String url, Optional<Secret> password, Optional<Path> caFile, Optional<IamAuth> iamAuth) {
 
   public Endpoint {
-    Objects.requireNonNull(url, "url");
-    Objects.requireNonNull(password, "password");
-    Objects.requireNonNull(caFile, "caFile");
-    Objects.requireNonNull(iamAuth, "iamAuth");
+    Require.nonNull("url", url, "password", password, "caFile", caFile, "iamAuth", iamAuth);
   }
 
   /** A plain endpoint: no CA file, no IAM auth. */

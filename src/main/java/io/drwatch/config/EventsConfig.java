@@ -1,8 +1,8 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.Require;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,11 +29,8 @@ public record EventsConfig(
     List<SqsQueueConfig> sqs) {
 
   public EventsConfig {
-    Objects.requireNonNull(token, "token");
-    Objects.requireNonNull(header, "header");
-    Objects.requireNonNull(primaryRegion, "primaryRegion");
+    Require.nonNull("token", token, "header", header, "primaryRegion", primaryRegion, "voteFreshness", voteFreshness);
     healthServices = List.copyOf(healthServices);
-    Objects.requireNonNull(voteFreshness, "voteFreshness");
     sqs = List.copyOf(sqs);
   }
 

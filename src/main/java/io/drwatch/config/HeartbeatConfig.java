@@ -1,7 +1,7 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.Require;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How a channel's lag is probed: a timestamp written on the primary and read on the replica.
@@ -19,9 +19,6 @@ public record HeartbeatConfig(
     Duration interval, Duration timeout, String table, String key, int stallIntervals) {
 
   public HeartbeatConfig {
-    Objects.requireNonNull(interval, "interval");
-    Objects.requireNonNull(timeout, "timeout");
-    Objects.requireNonNull(table, "table");
-    Objects.requireNonNull(key, "key");
+    Require.nonNull("interval", interval, "timeout", timeout, "table", table, "key", key);
   }
 }

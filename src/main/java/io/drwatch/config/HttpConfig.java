@@ -1,5 +1,6 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.Require;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,10 +35,7 @@ public record HttpConfig(String host, int port, Optional<TlsConfig> tls, Optiona
   }
 
   public HttpConfig {
-    Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(tls, "tls");
-    Objects.requireNonNull(readToken, "readToken");
-    Objects.requireNonNull(limits, "limits");
+    Require.nonNull("host", host, "tls", tls, "readToken", readToken, "limits", limits);
   }
 
   /** Plain HTTP on {@code host:port}, no read token, default limits. */

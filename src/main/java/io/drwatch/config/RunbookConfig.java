@@ -1,6 +1,7 @@
 package io.drwatch.config;
 
 import io.drwatch.domain.ConfigNamed;
+import io.drwatch.domain.Require;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -81,15 +82,9 @@ public record RunbookConfig(
   }
 
   public RunbookConfig {
-    Objects.requireNonNull(mode, "mode");
-    Objects.requireNonNull(maxDataLoss, "maxDataLoss");
-    Objects.requireNonNull(drainWait, "drainWait");
-    Objects.requireNonNull(cooldown, "cooldown");
-    Objects.requireNonNull(resumeWithin, "resumeWithin");
-    Objects.requireNonNull(approvalTimeout, "approvalTimeout");
-    Objects.requireNonNull(token, "token");
+    Require.nonNull("mode", mode, "maxDataLoss", maxDataLoss, "drainWait", drainWait, "cooldown", cooldown,
+        "resumeWithin", resumeWithin, "approvalTimeout", approvalTimeout, "token", token, "reprotect", reprotect,
+        "switchover", switchover);
     steps = List.copyOf(steps);
-    Objects.requireNonNull(reprotect, "reprotect");
-    Objects.requireNonNull(switchover, "switchover");
   }
 }

@@ -1,6 +1,6 @@
 package io.drwatch.config;
 
-import java.util.Objects;
+import io.drwatch.domain.Require;
 import java.util.Optional;
 
 /**
@@ -14,8 +14,6 @@ import java.util.Optional;
 public record SqsQueueConfig(String queueUrl, String region, Optional<String> endpointOverride) {
 
   public SqsQueueConfig {
-    Objects.requireNonNull(queueUrl, "queueUrl");
-    Objects.requireNonNull(region, "region");
-    Objects.requireNonNull(endpointOverride, "endpointOverride");
+    Require.nonNull("queueUrl", queueUrl, "region", region, "endpointOverride", endpointOverride);
   }
 }

@@ -1,5 +1,6 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.Require;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,12 +52,8 @@ public record StepConfig(
     boolean drillSkip) {
 
   public StepConfig {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(action, "action");
-    Objects.requireNonNull(channel, "channel");
+    Require.nonNull("id", id, "action", action, "channel", channel, "timeout", timeout, "expected", expected);
     after = List.copyOf(after);
-    Objects.requireNonNull(timeout, "timeout");
-    Objects.requireNonNull(expected, "expected");
     params = orderedCopy(params, "params");
     drill = Objects.requireNonNull(drill, "drill").map(d -> orderedCopy(d, "drill"));
     if (drillSkip && drill.isPresent()) {

@@ -1,9 +1,9 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.Require;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -50,16 +50,9 @@ public record TargetConfig(
     Optional<IamAuth> iamAuth) {
 
   public TargetConfig {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(probe, "probe");
-    Objects.requireNonNull(address, "address");
-    Objects.requireNonNull(password, "password");
-    Objects.requireNonNull(interval, "interval");
-    Objects.requireNonNull(timeout, "timeout");
+    Require.nonNull("name", name, "probe", probe, "address", address, "password", password, "interval", interval,
+        "timeout", timeout, "bodyContains", bodyContains, "caFile", caFile, "iamAuth", iamAuth);
     channels = List.copyOf(channels);
-    Objects.requireNonNull(bodyContains, "bodyContains");
-    Objects.requireNonNull(caFile, "caFile");
-    Objects.requireNonNull(iamAuth, "iamAuth");
   }
 
   /** A target without a CA file or IAM auth. */

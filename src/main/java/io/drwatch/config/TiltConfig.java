@@ -1,7 +1,7 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.Require;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * When the observer distrusts itself and stops voting (Sentinel's TILT).
@@ -15,9 +15,7 @@ import java.util.Objects;
 public record TiltConfig(Duration clockJump, Duration stall, Duration recovery) {
 
   public TiltConfig {
-    Objects.requireNonNull(clockJump, "clockJump");
-    Objects.requireNonNull(stall, "stall");
-    Objects.requireNonNull(recovery, "recovery");
+    Require.nonNull("clockJump", clockJump, "stall", stall, "recovery", recovery);
   }
 
   /** 2s, 2s and 30s: Sentinel's numbers. */

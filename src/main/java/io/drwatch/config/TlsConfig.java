@@ -1,8 +1,8 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.Require;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,9 +18,6 @@ import java.util.Optional;
 public record TlsConfig(Path certFile, Path keyFile, Optional<Path> clientCaFile, Duration checkEvery) {
 
   public TlsConfig {
-    Objects.requireNonNull(certFile, "certFile");
-    Objects.requireNonNull(keyFile, "keyFile");
-    Objects.requireNonNull(clientCaFile, "clientCaFile");
-    Objects.requireNonNull(checkEvery, "checkEvery");
+    Require.nonNull("certFile", certFile, "keyFile", keyFile, "clientCaFile", clientCaFile, "checkEvery", checkEvery);
   }
 }

@@ -1,7 +1,7 @@
 package io.drwatch.config;
 
+import io.drwatch.domain.Require;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The ZooKeeper ensemble that elects the one executing observer ({@code coordination.zookeeper}).
@@ -20,8 +20,6 @@ public record ZooKeeperConfig(String connect, String path, Duration sessionTimeo
   public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(10);
 
   public ZooKeeperConfig {
-    Objects.requireNonNull(connect, "connect");
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(sessionTimeout, "sessionTimeout");
+    Require.nonNull("connect", connect, "path", path, "sessionTimeout", sessionTimeout);
   }
 }

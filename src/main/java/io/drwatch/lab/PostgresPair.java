@@ -11,20 +11,16 @@ import java.util.Optional;
  * A PostgreSQL primary and a streaming hot standby on loopback, in a fresh directory under {@code baseDir}.
  * Blocking; meant for main() and tests, never for an event loop.
  */
-public final class PostgresPair implements AutoCloseable {
+public final class PostgresPair extends LabPair {
     private static final Duration LINK_TIMEOUT = Duration.ofSeconds(20);
 
-    private final Path dir;
     private final PgServer primary;
     private final PgServer standby;
-    private final Optional<TlsFiles> tls;
-    private boolean closed;
 
     private PostgresPair(Path dir, PgServer primary, PgServer standby, Optional<TlsFiles> tls) {
-        this.dir = dir;
+        super(dir, tls);
         this.primary = primary;
         this.standby = standby;
-        this.tls = tls;
     }
 
     /** Ports 0 pick free loopback ports. Returns once the standby streams; writes no data of its own. */
@@ -47,20 +43,7 @@ public final class PostgresPair implements AutoCloseable {
         Path dir = Files.createTempDirectory(baseDir.toAbsolutePath(), "pg-pair-");
         PostgresPair pair = new PostgresPair(dir, new PgServer("primary", bin, dir.resolve("primary"), pp),
                 new PgServer("standby", bin, dir.resolve("standby"), sp), tls);
-        LabProcesses.register(pair);
-        boolean started = false;
-        try {
-            pair.boot(applyDelay);
-            started = true;
-            return pair;
-        } catch (IOException e) {
-            throw new IOException("PostgreSQL pair in " + dir + " failed to start: " + e.getMessage() + "\n"
-                    + pair.primary.logTail() + "\n" + pair.standby.logTail(), e);
-        } finally {
-            if (!started) {
-                pair.close();
-            }
-        }
+        return booted(pair, "PostgreSQL pair", () -> pair.boot(applyDelay));
     }
 
     private void boot(Duration applyDelay) throws IOException {
@@ -110,32 +93,12 @@ public final class PostgresPair implements AutoCloseable {
         primary.appendConf(String.join("\n", "ssl = on", "ssl_cert_file = 'server.crt'", "ssl_key_file = 'server.key'"));
     }
 
-    /** The certificates the pair serves, when it was started with TLS. */
-    public Optional<TlsFiles> tls() {
-        return tls;
-    }
-
-    /**
-     * Steps that start processes hold the lock close() takes, and refuse to run once closed: otherwise a
-     * Ctrl-C during start() could close the pair and then see a server started behind its back.
-     */
-    private synchronized void whileOpen(IoAction step) throws IOException {
-        if (closed) {
-            throw new IOException("closed while starting (shutdown in progress)");
-        }
-        step.run();
-    }
-
     public int primaryPort() {
         return primary.port;
     }
 
     public int standbyPort() {
         return standby.port;
-    }
-
-    public Path dir() {
-        return dir;
     }
 
     /** The primary's data directory, for a PostgreSQL agent of the lab (it rebuilds the server there). */
@@ -216,14 +179,14 @@ public final class PostgresPair implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void stopServers() {
         standby.forceStop();
         primary.forceStop();
-        LabProcesses.release(this, dir);
+    }
+
+    @Override
+    String logTails() {
+        return primary.logTail() + "\n" + standby.logTail();
     }
 
     @Override

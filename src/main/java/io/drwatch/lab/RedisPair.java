@@ -13,21 +13,17 @@ import java.util.Optional;
  * A Redis primary and replica on loopback, in a fresh directory under {@code baseDir}. Control methods
  * without {@code throws IOException} report failures as {@link LabException}.
  */
-public final class RedisPair implements AutoCloseable {
+public final class RedisPair extends LabPair {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Path dir;
     private final int primaryPort;
     private final int replicaPort;
     private final Path server;
     private final Path cli;
     private final List<Process> background = new ArrayList<>();
-    private final Optional<TlsFiles> tls;
-    private boolean closed;
 
     private RedisPair(Path dir, int primaryPort, int replicaPort, Optional<TlsFiles> tls) {
-        this.dir = dir;
-        this.tls = tls;
+        super(dir, tls);
         this.primaryPort = primaryPort;
         this.replicaPort = replicaPort;
         this.server = Binaries.redisServer();
@@ -51,22 +47,11 @@ public final class RedisPair implements AutoCloseable {
         int rp = replicaPort == 0 ? FreePorts.pick() : replicaPort;
         Files.createDirectories(baseDir);
         RedisPair pair = new RedisPair(Files.createTempDirectory(baseDir.toAbsolutePath(), "redis-pair-"), pp, rp, tls);
-        LabProcesses.register(pair);
-        boolean started = false;
-        try {
+        return booted(pair, "Redis pair", () -> {
             pair.whileOpen(() -> pair.launch("primary", pp));
             pair.whileOpen(() -> pair.launch("replica", rp, "--replicaof", "127.0.0.1", Integer.toString(pp)));
             pair.awaitLinkUp();
-            started = true;
-            return pair;
-        } catch (IOException e) {
-            throw new IOException("Redis pair in " + pair.dir + " failed to start: " + e.getMessage() + "\n"
-                    + Exec.tail(pair.dir.resolve("primary.log"), 10) + "\n" + Exec.tail(pair.dir.resolve("replica.log"), 10), e);
-        } finally {
-            if (!started) {
-                pair.close();
-            }
-        }
+        });
     }
 
     public int primaryPort() {
@@ -154,11 +139,7 @@ public final class RedisPair implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void stopServers() {
         background.forEach(Process::destroyForcibly);
         for (String name : List.of("replica", "primary")) {
             try {
@@ -171,20 +152,16 @@ public final class RedisPair implements AutoCloseable {
                 System.err.println("drwatch lab: could not stop redis " + name + ": " + e.getMessage());
             }
         }
-        LabProcesses.release(this, dir);
+    }
+
+    @Override
+    String logTails() {
+        return Exec.tail(dir.resolve("primary.log"), 10) + "\n" + Exec.tail(dir.resolve("replica.log"), 10);
     }
 
     @Override
     public String toString() {
         return "RedisPair[" + primaryPort + "->" + replicaPort + ", " + dir + "]";
-    }
-
-    /** Holds close()'s lock so a concurrent close (Ctrl-C during start) cannot miss a server being started. */
-    private synchronized void whileOpen(IoAction step) throws IOException {
-        if (closed) {
-            throw new IOException("closed while starting (shutdown in progress)");
-        }
-        step.run();
     }
 
     private void launch(String name, int port, String... extra) throws IOException {

@@ -1,7 +1,7 @@
 package io.drwatch.schema;
 
+import io.drwatch.domain.Require;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * What a channel of one kind says besides its params: whether it has endpoints, their url form, and
@@ -23,10 +23,7 @@ public record ChannelShape(Need endpoints, Form form, Duration interval, Duratio
   public enum Form { POSTGRES, REDIS, HTTP }
 
   public ChannelShape {
-    Objects.requireNonNull(endpoints, "endpoints");
-    Objects.requireNonNull(form, "form");
-    Objects.requireNonNull(interval, "interval");
-    Objects.requireNonNull(timeout, "timeout");
+    Require.nonNull("endpoints", endpoints, "form", form, "interval", interval, "timeout", timeout);
   }
 
   private static final Duration SECOND = Duration.ofSeconds(1);

@@ -1,7 +1,7 @@
 package io.drwatch.schema;
 
+import io.drwatch.domain.Require;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -30,13 +30,9 @@ public record ParamSpec(String name, ParamType type, boolean required, Optional<
     String doc) {
 
   public ParamSpec {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(defaultValue, "defaultValue");
-    Objects.requireNonNull(pattern, "pattern");
-    Objects.requireNonNull(patternDoc, "patternDoc");
+    Require.nonNull("name", name, "type", type, "defaultValue", defaultValue, "pattern", pattern,
+        "patternDoc", patternDoc, "doc", doc);
     allowed = List.copyOf(allowed);
-    Objects.requireNonNull(doc, "doc");
     if (min > max) {
       throw new IllegalArgumentException(name + ": min " + min + " > max " + max);
     }

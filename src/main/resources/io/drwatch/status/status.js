@@ -46,6 +46,14 @@
     return el;
   }
 
+  // A data table: its caption is for screen readers, its columns are headed in order.
+  function grid(cls, caption, columns, rows) {
+    return h('table', { class: cls },
+      h('caption', { class: 'sr-only' }, caption),
+      h('thead', {}, h('tr', {}, columns.map(c => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, rows));
+  }
+
   function put(id, ...children) {
     document.getElementById(id).replaceChildren(...children.flat().filter(c => c));
   }
@@ -362,16 +370,8 @@
         h('td', { class: 'verdict' }, c.lastVerdict || '',
           c.lastError ? h('div', { class: 'error' }, 'last error: ' + c.lastError) : null));
     });
-    return h('table', { class: 'grid channels' },
-      h('caption', { class: 'sr-only' }, 'Each replication channel: condition, RPO against its objective, replica age'),
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, 'Channel'),
-        h('th', { scope: 'col' }, 'Condition'),
-        h('th', { scope: 'col' }, 'RPO vs objective'),
-        h('th', { scope: 'col' }, 'Replica age'),
-        h('th', { scope: 'col' }, 'Last success'),
-        h('th', { scope: 'col' }, 'Last verdict'))),
-      h('tbody', {}, rows));
+    return grid('grid channels', 'Each replication channel: condition, RPO against its objective, replica age',
+      ['Channel', 'Condition', 'RPO vs objective', 'Replica age', 'Last success', 'Last verdict'], rows);
   }
 
   function detection(det) {
@@ -403,17 +403,8 @@
         h('td', {}, observers.length ? h('ul', { class: 'plain' }, observers) : 'none'),
         h('td', { class: 'verdict' }, t.verdict || ''));
     });
-    return [head, shadow, h('table', { class: 'grid' },
-      h('caption', { class: 'sr-only' }, 'Outage votes per detection target'),
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, 'Target'),
-        h('th', { scope: 'col' }, 'Phase'),
-        h('th', { scope: 'col' }, 'Signals standing'),
-        h('th', { scope: 'col' }, 'Votes by signal'),
-        h('th', { scope: 'col' }, 'Missing signals'),
-        h('th', { scope: 'col' }, 'Observers'),
-        h('th', { scope: 'col' }, 'Verdict'))),
-      h('tbody', {}, rows))];
+    return [head, shadow, grid('grid', 'Outage votes per detection target',
+      ['Target', 'Phase', 'Signals standing', 'Votes by signal', 'Missing signals', 'Observers', 'Verdict'], rows)];
   }
 
   // From GET /api/v1/rto when the daemon has it, else from the gauges in /metrics.
@@ -458,14 +449,8 @@
       h('td', {}, basis(s)),
       h('td', { class: 'verdict' }, s.text || '')));
     return [head,
-      rows.length ? h('table', { class: 'grid' },
-        h('caption', { class: 'sr-only' }, 'Projected duration of each runbook step'),
-        h('thead', {}, h('tr', {},
-          h('th', { scope: 'col' }, 'Step'),
-          h('th', { scope: 'col' }, 'Projected'),
-          h('th', { scope: 'col' }, 'Basis'),
-          h('th', { scope: 'col' }, 'Detail'))),
-        h('tbody', {}, rows)) : note('No steps in the projection.'),
+      rows.length ? grid('grid', 'Projected duration of each runbook step', ['Step', 'Projected', 'Basis', 'Detail'], rows)
+        : note('No steps in the projection.'),
       p.reasons.length ? h('ul', { class: 'reasons' }, p.reasons.map(r => h('li', {}, r))) : null,
       p.verdict ? h('p', { class: 'verdict' }, p.verdict) : null,
       p.source === 'metrics' ? note('Step basis and critical path need GET /api/v1/rto, which this daemon does not serve; totals are from /metrics.') : null];
@@ -496,15 +481,8 @@
           r.approvedBy ? ' \u00B7 approved by ' + r.approvedBy : null,
           r.dataLossAcceptedBy ? ' \u00B7 data loss accepted by ' + r.dataLossAcceptedBy : null),
         r.reason ? h('p', { class: 'verdict' }, r.reason) : null,
-        steps.length ? h('table', { class: 'grid' },
-          h('caption', { class: 'sr-only' }, 'Steps of run ' + r.id),
-          h('thead', {}, h('tr', {},
-            h('th', { scope: 'col' }, 'Step'),
-            h('th', { scope: 'col' }, 'State'),
-            h('th', { scope: 'col' }, 'Attempt'),
-            h('th', { scope: 'col' }, 'Took'),
-            h('th', { scope: 'col' }, 'Message'))),
-          h('tbody', {}, steps)) : null);
+        steps.length ? grid('grid', 'Steps of run ' + r.id, ['Step', 'State', 'Attempt', 'Took', 'Message'], steps)
+          : null);
     });
   }
 

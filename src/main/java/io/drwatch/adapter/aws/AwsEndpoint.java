@@ -1,7 +1,7 @@
 package io.drwatch.adapter.aws;
 
+import io.drwatch.domain.Require;
 import java.net.URI;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -11,9 +11,7 @@ import java.util.Optional;
  */
 public record AwsEndpoint(String region, Optional<URI> endpointOverride, Optional<String> role) {
   public AwsEndpoint {
-    Objects.requireNonNull(region, "region");
-    Objects.requireNonNull(endpointOverride, "endpointOverride");
-    Objects.requireNonNull(role, "role");
+    Require.nonNull("region", region, "endpointOverride", endpointOverride, "role", role);
     if (region.isBlank()) {
       throw new IllegalArgumentException("region must not be blank");
     }

@@ -2,13 +2,13 @@ package io.drwatch.adapter.support;
 
 import io.drwatch.domain.CodedFailure;
 import io.drwatch.domain.FailureCode;
+import io.drwatch.domain.Require;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -40,10 +40,7 @@ public record Retry(String label, int attempts, Backoff backoff, Duration maxRet
   public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(10);
 
   public Retry {
-    Objects.requireNonNull(label, "label");
-    Objects.requireNonNull(backoff, "backoff");
-    Objects.requireNonNull(random, "random");
-    Objects.requireNonNull(worthRetrying, "worthRetrying");
+    Require.nonNull("label", label, "backoff", backoff, "random", random, "worthRetrying", worthRetrying);
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
     }

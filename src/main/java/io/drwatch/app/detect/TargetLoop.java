@@ -1,5 +1,6 @@
 package io.drwatch.app.detect;
 
+import io.drwatch.app.support.Bounded;
 import io.drwatch.domain.Failures;
 import io.drwatch.domain.Texts;
 import io.drwatch.domain.detect.ObserverReport;
@@ -12,7 +13,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Probes one detection target from this observer on its own timer and keeps its suspicion
@@ -88,13 +88,7 @@ public final class TargetLoop {
       return Future.succeededFuture();
     }
     inFlight = true;
-    Future<Void> f;
-    try {
-      f = probe.check();
-    } catch (RuntimeException e) {
-      f = Future.failedFuture(e);
-    }
-    return f.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+    return Bounded.call(probe::check, timeout)
         .transform(ar -> {
           checks++;
           var transition = ar.succeeded()

@@ -1,6 +1,7 @@
 package io.drwatch.app.probe;
 
 import io.drwatch.app.status.StatusBoard;
+import io.drwatch.app.support.Bounded;
 import io.drwatch.domain.CodedFailure;
 import io.drwatch.domain.FailureCode;
 import io.drwatch.domain.Failures;
@@ -18,7 +19,6 @@ import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -157,13 +157,7 @@ public final class ProbeLoop {
   }
 
   private <T> Future<Outcome<T>> bounded(Supplier<Future<T>> call) {
-    Future<T> f;
-    try {
-      f = call.get();
-    } catch (RuntimeException e) {
-      f = Future.failedFuture(e);
-    }
-    return f.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+    return Bounded.call(call, timeout)
         .map(Outcome::ok)
         .otherwise(err -> {
           FailureCode code = CodedFailure.codeOf(err);

@@ -1,11 +1,11 @@
 package io.drwatch.domain.decide;
 
+import io.drwatch.domain.Require;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The outcome of one quorum evaluation for one target: export it ({@code drwatch_outage_declared},
@@ -57,11 +57,7 @@ public record Decision(
   }
 
   public Decision {
-    Objects.requireNonNull(at, "at");
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(phase, "phase");
-    Objects.requireNonNull(verdict, "verdict");
-    Objects.requireNonNull(state, "state");
+    Require.nonNull("at", at, "target", target, "phase", phase, "verdict", verdict, "state", state);
     // Map.copyOf would lose the require order the status API shows.
     votes = Collections.unmodifiableMap(new LinkedHashMap<>(votes));
     missing = List.copyOf(missing);

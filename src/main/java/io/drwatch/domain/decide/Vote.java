@@ -1,8 +1,8 @@
 package io.drwatch.domain.decide;
 
+import io.drwatch.domain.Require;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One piece of evidence that the primary is down. A vote only counts while it is fresh: evidence
@@ -24,11 +24,7 @@ public record Vote(
     Duration freshFor,
     String detail) {
   public Vote {
-    Objects.requireNonNull(family, "family");
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(voter, "voter");
-    Objects.requireNonNull(castAt, "castAt");
-    Objects.requireNonNull(detail, "detail");
+    Require.nonNull("family", family, "subject", subject, "voter", voter, "castAt", castAt, "detail", detail);
     if (freshFor.isNegative()) {
       throw new IllegalArgumentException("freshFor must be >= 0, was " + freshFor);
     }

@@ -1,10 +1,10 @@
 package io.drwatch.domain.event;
 
+import io.drwatch.domain.Require;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * An EventBridge event as it reached us (API destination or SQS), after envelope validation.
@@ -14,11 +14,7 @@ import java.util.Objects;
 public record EventEnvelope(
     String id, String source, String detailType, Instant time, String region, Map<String, Object> detail) {
   public EventEnvelope {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(detailType, "detailType");
-    Objects.requireNonNull(time, "time");
-    Objects.requireNonNull(region, "region");
+    Require.nonNull("id", id, "source", source, "detailType", detailType, "time", time, "region", region);
     // JSON null values are legal in detail, which Map.copyOf would reject.
     detail = detail == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(detail));
   }

@@ -1,8 +1,8 @@
 package io.drwatch.domain.lag;
 
+import io.drwatch.domain.Require;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One probe round of a channel. The replica is read <em>before</em> the primary's heartbeat is
@@ -18,10 +18,7 @@ import java.util.Objects;
 public record LagSample(
     Instant observedAt, Outcome<ReplicaView> replica, Outcome<Heartbeat> primary, Duration took) {
   public LagSample {
-    Objects.requireNonNull(observedAt, "observedAt");
-    Objects.requireNonNull(replica, "replica");
-    Objects.requireNonNull(primary, "primary");
-    Objects.requireNonNull(took, "took");
+    Require.nonNull("observedAt", observedAt, "replica", replica, "primary", primary, "took", took);
   }
 
   public boolean succeeded() {

@@ -1,7 +1,7 @@
 package io.drwatch.domain.lag;
 
+import io.drwatch.domain.Require;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,9 +17,7 @@ import java.util.Optional;
  */
 public record ReadTiming(Instant from, Instant by, Optional<Instant> replayedAt) {
   public ReadTiming {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(by, "by");
-    Objects.requireNonNull(replayedAt, "replayedAt");
+    Require.nonNull("from", from, "by", by, "replayedAt", replayedAt);
     if (by.isBefore(from)) {
       throw new IllegalArgumentException("read window ends before it starts: " + from + " > " + by);
     }

@@ -1,7 +1,7 @@
 package io.drwatch.domain.lag;
 
+import io.drwatch.domain.Require;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,12 +23,8 @@ public record ReplicaView(Optional<Heartbeat> visible, LinkState link, String li
     Optional<ProviderLag> reported, boolean telemetryMissing, Optional<String> drift,
     Optional<Duration> warmUp, Optional<ReadTiming> timing) {
   public ReplicaView {
-    Objects.requireNonNull(visible, "visible");
-    Objects.requireNonNull(link, "link");
-    Objects.requireNonNull(reported, "reported");
-    Objects.requireNonNull(drift, "drift");
-    Objects.requireNonNull(warmUp, "warmUp");
-    Objects.requireNonNull(timing, "timing");
+    Require.nonNull("visible", visible, "link", link, "reported", reported, "drift", drift, "warmUp", warmUp,
+        "timing", timing);
     linkDetail = linkDetail == null ? "" : linkDetail;
   }
 

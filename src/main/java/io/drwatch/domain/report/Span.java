@@ -1,7 +1,7 @@
 package io.drwatch.domain.report;
 
+import io.drwatch.domain.Require;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,9 +25,7 @@ public record Span(String channel, long start, String condition, long seconds, l
   public static final String HEALTHY = "HEALTHY";
 
   public Span {
-    Objects.requireNonNull(channel, "channel");
-    Objects.requireNonNull(condition, "condition");
-    Objects.requireNonNull(rpo, "rpo");
+    Require.nonNull("channel", channel, "condition", condition, "rpo", rpo);
     if (seconds < 1 || within < 0 || within > seconds || rpoSeconds < 0 || rpoSeconds > seconds) {
       throw new IllegalArgumentException("span of " + channel + " at " + start + ": seconds "
           + seconds + ", within " + within + ", rpoSeconds " + rpoSeconds + " do not fit");

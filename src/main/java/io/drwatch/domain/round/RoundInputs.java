@@ -1,5 +1,6 @@
 package io.drwatch.domain.round;
 
+import io.drwatch.domain.Require;
 import io.drwatch.domain.channel.ChannelStatus;
 import io.drwatch.domain.decide.FamilySignal;
 import io.drwatch.domain.decide.SignalFamily;
@@ -52,11 +53,7 @@ public record RoundInputs(
   }
 
   public RoundInputs {
-    Objects.requireNonNull(line, "line");
-    Objects.requireNonNull(wall, "wall");
-    Objects.requireNonNull(observer, "observer");
-    Objects.requireNonNull(tilt, "tilt");
-    Objects.requireNonNull(settings, "settings");
+    Require.nonNull("line", line, "wall", wall, "observer", observer, "tilt", tilt, "settings", settings);
     targets = List.copyOf(targets);
     peers = List.copyOf(peers);
     channels = List.copyOf(channels);

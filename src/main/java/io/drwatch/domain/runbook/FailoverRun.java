@@ -1,6 +1,7 @@
 package io.drwatch.domain.runbook;
 
 import io.drwatch.domain.FailureCode;
+import io.drwatch.domain.Require;
 import io.drwatch.domain.runbook.JournalRecord.DataLossAccepted;
 import io.drwatch.domain.runbook.JournalRecord.RunApproved;
 import io.drwatch.domain.runbook.JournalRecord.RunBlocked;
@@ -18,7 +19,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,11 +55,7 @@ public record FailoverRun(
   public record Transition(FailoverRun run, JournalRecord record) {}
 
   public FailoverRun {
-    Objects.requireNonNull(runId, "runId");
-    Objects.requireNonNull(mode, "mode");
-    Objects.requireNonNull(trigger, "trigger");
-    Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(reason, "reason");
+    Require.nonNull("runId", runId, "mode", mode, "trigger", trigger, "state", state, "reason", reason);
     if (!steps.keySet().equals(Set.copyOf(plan.steps().stream().map(StepSpec::id).toList()))) {
       throw new IllegalArgumentException("run " + runId + ": steps " + steps.keySet()
           + " do not match the plan " + plan);

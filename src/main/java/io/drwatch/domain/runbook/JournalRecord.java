@@ -1,6 +1,7 @@
 package io.drwatch.domain.runbook;
 
 import io.drwatch.domain.FailureCode;
+import io.drwatch.domain.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,8 +83,7 @@ public sealed interface JournalRecord {
   record StepFailed(String runId, String step, Optional<FailureCode> code, String message, Instant at)
       implements StepNote {
     public StepFailed {
-      check(runId, at, "step", step, "code", code);
-      Objects.requireNonNull(message, "message");
+      check(runId, at, "step", step, "code", code, "message", message);
     }
 
     /** Without a code: as read from an old journal. */
@@ -218,15 +218,10 @@ public sealed interface JournalRecord {
     }
   }
 
-  private static void check(String runId, Instant at) {
-    Objects.requireNonNull(runId, "runId");
-    Objects.requireNonNull(at, "at");
-  }
-
-  /** Rejects a record without its run, its time or the field {@code name}. */
-  private static void check(String runId, Instant at, String name, Object value) {
-    check(runId, at);
-    Objects.requireNonNull(value, name);
+  /** Rejects a record without its run, its time or any of the named fields: {@code "step", step, ...}. */
+  private static void check(String runId, Instant at, Object... namesAndValues) {
+    Require.nonNull("runId", runId, "at", at);
+    Require.nonNull(namesAndValues);
   }
 
   /** Rejects a record without its run, its time or its channels; the channels, copied. */
@@ -241,11 +236,5 @@ public sealed interface JournalRecord {
     if (value.isNegative()) {
       throw new IllegalArgumentException(name + " must be >= 0, but was " + value);
     }
-  }
-
-  /** Rejects a record without its run, its time or either field named. */
-  private static void check(String runId, Instant at, String name, Object value, String name2, Object value2) {
-    check(runId, at, name, value);
-    Objects.requireNonNull(value2, name2);
   }
 }

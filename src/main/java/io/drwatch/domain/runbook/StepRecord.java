@@ -1,8 +1,8 @@
 package io.drwatch.domain.runbook;
 
+import io.drwatch.domain.Require;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,11 +24,7 @@ public record StepRecord(
     String message) {
 
   public StepRecord {
-    Objects.requireNonNull(step, "step");
-    Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(startedAt, "startedAt");
-    Objects.requireNonNull(endedAt, "endedAt");
-    Objects.requireNonNull(message, "message");
+    Require.nonNull("step", step, "state", state, "startedAt", startedAt, "endedAt", endedAt, "message", message);
   }
 
   public static StepRecord planned(String step) {

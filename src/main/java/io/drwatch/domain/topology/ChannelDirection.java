@@ -1,8 +1,8 @@
 package io.drwatch.domain.topology;
 
+import io.drwatch.domain.Require;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,11 +25,8 @@ public record ChannelDirection(String channel, boolean reversed, boolean readsRe
     Instant failedOverAt, String byRun, Optional<String> rebuiltBy, Optional<Instant> protectedSince) {
 
   public ChannelDirection {
-    Objects.requireNonNull(channel, "channel");
-    Objects.requireNonNull(failedOverAt, "failedOverAt");
-    Objects.requireNonNull(byRun, "byRun");
-    Objects.requireNonNull(rebuiltBy, "rebuiltBy");
-    Objects.requireNonNull(protectedSince, "protectedSince");
+    Require.nonNull("channel", channel, "failedOverAt", failedOverAt, "byRun", byRun, "rebuiltBy", rebuiltBy,
+        "protectedSince", protectedSince);
   }
 
   /** Right after a failover: the promoted side is primary, the probe still reads the old way. */

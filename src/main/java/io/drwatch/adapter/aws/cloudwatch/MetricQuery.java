@@ -1,8 +1,8 @@
 package io.drwatch.adapter.aws.cloudwatch;
 
+import io.drwatch.domain.Require;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
@@ -17,9 +17,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 public record MetricQuery(String namespace, String metric, Map<String, String> dimensions, String stat,
     Duration period) {
   public MetricQuery {
-    Objects.requireNonNull(namespace, "namespace");
-    Objects.requireNonNull(metric, "metric");
-    Objects.requireNonNull(stat, "stat");
+    Require.nonNull("namespace", namespace, "metric", metric, "stat", stat);
     if (period.getSeconds() < 1 || period.toMillis() % 1000 != 0) {
       throw new IllegalArgumentException("period must be whole seconds >= 1, was " + period);
     }
