@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * once per tick (and when a suspicion flips, a mapped replica loses or regains its upstream, or a
  * hold ends) it reads the snapshots (channel statuses, suspicion, peer reports, health votes), runs
  * the round, and publishes one snapshot and one verdict line. While a round waits on a peer's word
- * it has the peers asked at the probe cadence ({@link PeerUrgency}). It never waits on I/O.
+ * it has the peers asked at a faster cadence ({@link PeerUrgency}). It never waits on I/O.
  */
 public final class DecisionLoop {
   private static final System.Logger VERDICTS = System.getLogger("io.drwatch.verdict");

@@ -38,8 +38,8 @@ public final class PeerReports {
 
   /**
    * @param every the steady cadence
-   * @param prompt the cadence while {@link #prompt prompted}, e.g. the fastest target probe
-   *     interval: a peer's suspicion flips at most that often
+   * @param prompt the cadence while {@link #prompt prompted}, e.g. half the fastest target probe
+   *     interval: a peer's suspicion flips at most once per interval
    */
   public PeerReports(Vertx vertx, VoteExchange exchange, Duration every, Duration prompt) {
     this.vertx = vertx;
