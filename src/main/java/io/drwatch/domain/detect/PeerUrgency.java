@@ -9,8 +9,9 @@ import java.util.List;
  * Whether this observer waits on its peers' word: Sentinel's {@code is-master-down-by-addr}, asked
  * as soon as a Sentinel sees SDOWN rather than at its periodic exchange. A target this observer
  * suspects, not yet declared, whose probes family still lacks a majority of the configured
- * observers, is decided by the next peer report; the exchange should then be asked at the probe
- * cadence, and at the slow one otherwise (in TILT nothing is suspected, so nothing is asked).
+ * observers, is decided by the next peer report; the exchange should then be asked at once and at
+ * a fast cadence, and at the slow one otherwise (in TILT nothing is suspected, so nothing is
+ * asked). In the minority (the peers silent) it stays asked: their answer is what ends it.
  */
 public final class PeerUrgency {
   private PeerUrgency() {}
