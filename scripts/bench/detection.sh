@@ -4,7 +4,9 @@
 # and 3 s, Redis primary + replica). Everything on loopback in a temp dir, cleaned up on exit.
 #   scripts/bench/detection.sh [--quick] [--only drwatch|sentinel]
 # Full: 20 kills and 60 s of freezes per setup (~15 min); --quick: 5 kills and 20 s (~4 min).
-# The logic is Java: src/test/java/io/drwatch/bench/detection (DetectionBench).
+# The logic is Java: src/test/java/io/drwatch/bench/detection (DetectionBench). With
+# DRWATCH_BENCH_KEEP=1 the daemons' logs stay in the temp dir it names: their verdict lines and
+# the bench's timestamped "killed the primary" lines give each kill's timeline.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 

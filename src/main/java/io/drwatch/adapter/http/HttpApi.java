@@ -51,6 +51,12 @@ public final class HttpApi {
     // serialization of these shapes builds its serializers, which took 100+ ms on a cold JVM.
     render.get();
     RenderCache status = RenderCache.of(render);
+    // A declared or cleared outage must not wait out a slow render's reuse (up to 1 s).
+    detection.onPublish(d -> {
+      if (d.decisions().stream().anyMatch(io.drwatch.domain.decide.Decision::changed)) {
+        status.invalidate();
+      }
+    });
     router.get("/api/v1/status").handler(rc -> rc.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(status.get()));
     StatusPage.mount(router);

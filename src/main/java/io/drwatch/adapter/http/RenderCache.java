@@ -33,6 +33,11 @@ final class RenderCache {
     return new RenderCache(render, SLOW, TTL, io.drwatch.adapter.support.Deadline.MONOTONIC::nanos);
   }
 
+  /** The next {@link #get} renders anew: what the page says changed in a way that cannot wait. */
+  synchronized void invalidate() {
+    cached = null;
+  }
+
   synchronized String get() {
     long start = nanoTime.getAsLong();
     if (cached != null && tookNanos >= slowNanos && start - renderedAt < ttlNanos) {

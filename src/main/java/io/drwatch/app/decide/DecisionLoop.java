@@ -9,27 +9,35 @@ import io.drwatch.domain.decide.Tilt;
 import io.drwatch.domain.decide.TiltStatus;
 import io.drwatch.domain.detect.HealthEvents;
 import io.drwatch.domain.detect.ObserverReport;
+import io.drwatch.domain.detect.PeerUrgency;
+import io.drwatch.domain.detect.ReplicationSignal;
 import io.drwatch.domain.round.DetectionRound;
 import io.drwatch.domain.round.DetectionSettings;
 import io.drwatch.domain.round.QuietVerdicts;
 import io.drwatch.domain.round.RoundInputs;
 import io.drwatch.domain.round.RoundResult;
 import io.drwatch.domain.round.RoundState;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * The detection half of the daemon, as timers and I/O around the pure {@link DetectionRound}:
- * once per tick (and when a suspicion flips, or a hold ends) it reads the snapshots (channel
- * statuses, suspicion, peer reports, health votes), runs the round, and publishes one snapshot
- * and one verdict line. It never waits on I/O.
+ * once per tick (and when a suspicion flips, a mapped replica loses or regains its upstream, or a
+ * hold ends) it reads the snapshots (channel statuses, suspicion, peer reports, health votes), runs
+ * the round, and publishes one snapshot and one verdict line. While a round waits on a peer's word
+ * it has the peers asked at a faster cadence ({@link PeerUrgency}). It never waits on I/O.
  */
 public final class DecisionLoop {
   private static final System.Logger VERDICTS = System.getLogger("io.drwatch.verdict");
@@ -53,7 +61,11 @@ public final class DecisionLoop {
   private RoundState state = RoundState.initial();
   private long timerId = -1;
   private long deadlineTimer = -1;
-  private boolean wakePending;
+  private final AtomicBoolean wakePending = new AtomicBoolean();
+  private final Set<String> mapped;
+  private final Map<String, Boolean> lostUpstream = new ConcurrentHashMap<>();
+  private Context context;
+  private volatile boolean running;
   private Supplier<List<String>> blockers = List::of;
   private QuietVerdicts verdicts = new QuietVerdicts(Duration.ofMinutes(5));
 
@@ -80,10 +92,16 @@ public final class DecisionLoop {
     this.wall = wall;
     this.clock = clock;
     this.nanoTime = nanoTime;
+    this.mapped = Set.copyOf(this.targets.stream().flatMap(t -> t.channels().stream()).toList());
   }
 
   public void start() {
+    context = vertx.getOrCreateContext();
+    running = true;
     targets.forEach(t -> t.loop().onTransition(this::wake));
+    // The replication family stands the moment a replica reports its link down; waiting for the
+    // next tick would cost up to a whole one (the largest leg of kill -> declared, measured).
+    channels.onUpdate(this::channelUpdated);
     targets.forEach(t -> t.loop().start());
     if (peers != null) {
       peers.onChange(this::wake);
@@ -94,6 +112,7 @@ public final class DecisionLoop {
   }
 
   public void stop() {
+    running = false;
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
     }
@@ -119,12 +138,26 @@ public final class DecisionLoop {
    * should not wait up to a tick to count. Several wakes before it runs make one tick.
    */
   public void wake() {
-    if (!wakePending) {
-      wakePending = true;
-      vertx.runOnContext(v -> {
-        wakePending = false;
-        tick();
+    if (running && wakePending.compareAndSet(false, true)) {
+      context.runOnContext(v -> {
+        wakePending.set(false);
+        if (running) {
+          tick();
+        }
       });
+    }
+  }
+
+  // On the probe loop's thread, for every round of every channel: a set lookup unless a mapped
+  // replica's link flipped.
+  private void channelUpdated(ChannelStatus s) {
+    if (!mapped.contains(s.name())) {
+      return;
+    }
+    boolean lost = ReplicationSignal.lostUpstream(s);
+    Boolean before = lostUpstream.put(s.name(), lost);
+    if ((before != null && before) != lost) {
+      wake();
     }
   }
 
@@ -167,6 +200,9 @@ public final class DecisionLoop {
     board.publish(d);
     verdicts.offer(r).ifPresent(line -> VERDICTS.log(Level.INFO, line));
     scheduleDeadline(r.deadline().orElse(null), now);
+    if (peers != null && running) {
+      peers.prompt(PeerUrgency.awaited(observers, r.own(), peerReports, r.decisions(), now));
+    }
     return d;
   }
 

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Polls the vote exchange on a timer and keeps each peer's newest report per target, so the
- * decision tick reads a snapshot and never waits on the network.
+ * decision tick reads a snapshot and never waits on the network. While the decision waits on a
+ * peer's word ({@link #prompt}) it also asks at once and then at the faster {@code prompt} cadence.
  */
 public final class PeerReports {
   private static final System.Logger LOG = System.getLogger(PeerReports.class.getName());
@@ -22,16 +23,29 @@ public final class PeerReports {
   private final Vertx vertx;
   private final VoteExchange exchange;
   private final Duration every;
+  private final Duration promptEvery;
   private final Map<String, ObserverReport> newest = new HashMap<>();
   private long timerId = -1;
+  private long promptTimer = -1;
   private boolean inFlight;
+  private boolean again;
   private String lastFailure;
   private Runnable onChange = () -> { };
 
   public PeerReports(Vertx vertx, VoteExchange exchange, Duration every) {
+    this(vertx, exchange, every, every);
+  }
+
+  /**
+   * @param every the steady cadence
+   * @param prompt the cadence while {@link #prompt prompted}, e.g. half the fastest target probe
+   *     interval: a peer's suspicion flips at most once per interval
+   */
+  public PeerReports(Vertx vertx, VoteExchange exchange, Duration every, Duration prompt) {
     this.vertx = vertx;
     this.exchange = exchange;
     this.every = every;
+    this.promptEvery = prompt;
   }
 
   /** Called when a peer's suspicion of some target flips (or a peer first reports). */
@@ -46,8 +60,29 @@ public final class PeerReports {
   public Future<Void> stop() {
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
+      timerId = -1;
     }
+    prompt(false);
     return exchange.close();
+  }
+
+  /**
+   * True: ask now, then every {@code prompt} until false. Called on the decision loop's context
+   * after every round, so it must be cheap when nothing changes.
+   */
+  public void prompt(boolean on) {
+    if (on && promptTimer < 0 && timerId >= 0) {
+      promptTimer = vertx.setPeriodic(promptEvery.toMillis(), id -> poll());
+      poll();
+    } else if (!on && promptTimer >= 0) {
+      vertx.cancelTimer(promptTimer);
+      promptTimer = -1;
+    }
+  }
+
+  /** Whether the faster cadence runs. */
+  public boolean prompted() {
+    return promptTimer >= 0;
   }
 
   /** Every peer report held, fresh or not: freshness is the tally's judgement. */
@@ -57,6 +92,8 @@ public final class PeerReports {
 
   private void poll() {
     if (inFlight) {
+      // An answer on its way may predate what we now wait for: ask once more when it is in.
+      again |= promptTimer >= 0;
       return;
     }
     inFlight = true;
@@ -69,7 +106,13 @@ public final class PeerReports {
             LOG.log(Level.WARNING, "peer poll failed: " + lastFailure);
           }
         })
-        .onComplete(ar -> inFlight = false);
+        .onComplete(ar -> {
+          inFlight = false;
+          if (again) {
+            again = false;
+            poll();
+          }
+        });
   }
 
   private void store(List<ObserverReport> reports) {

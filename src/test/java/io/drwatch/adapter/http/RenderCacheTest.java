@@ -34,4 +34,13 @@ class RenderCacheTest {
     now.addAndGet(200_000_000L);
     assertThat(cache.get()).isEqualTo("page 2");
   }
+
+  @Test
+  void shouldRenderASlowPageAnewOnceInvalidated() {
+    RenderCache cache = cache(200_000_000L);
+    assertThat(cache.get()).isEqualTo("page 1");
+    cache.invalidate();
+    assertThat(cache.get()).isEqualTo("page 2");
+    assertThat(cache.get()).isEqualTo("page 2");
+  }
 }

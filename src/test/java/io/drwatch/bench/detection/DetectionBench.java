@@ -70,7 +70,12 @@ public final class DetectionBench {
     try {
       return run(plan, jar, dir);
     } finally {
-      deleteTree(dir);
+      // DRWATCH_BENCH_KEEP=1 keeps the daemons' logs (verdict lines) for a per-kill timeline.
+      if ("1".equals(System.getenv("DRWATCH_BENCH_KEEP"))) {
+        DrwatchRuns.log("kept %s", dir);
+      } else {
+        deleteTree(dir);
+      }
     }
   }
 

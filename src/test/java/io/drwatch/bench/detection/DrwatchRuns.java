@@ -89,6 +89,7 @@ public final class DrwatchRuns {
     }
     long killed = System.nanoTime();
     pg.killPrimary();
+    log("killed the primary");
     Poll.within(Duration.ofSeconds(30), () -> {
       boolean every = true;
       for (int r = 0; r < rigs.size(); r++) {
@@ -168,6 +169,7 @@ public final class DrwatchRuns {
   }
 
   static void log(String format, Object... args) {
-    System.err.printf("detection bench: " + format + "%n", args);
+    // Timestamped as the daemons' log lines are, so a kill lines up with their verdicts.
+    System.err.printf(java.time.Instant.now() + " detection bench: " + format + "%n", args);
   }
 }
