@@ -15,18 +15,26 @@ import java.util.concurrent.TimeUnit;
 /**
  * Polls the vote exchange on a timer and keeps each peer's newest report per target, so the
  * decision tick reads a snapshot and never waits on the network. While the decision waits on a
- * peer's word ({@link #prompt}) it also asks at once and then at the faster {@code prompt} cadence.
+ * peer's word ({@link #prompt}) it also asks at once and then at the faster {@code prompt} cadence,
+ * for at most {@link #PROMPT_FOR} per episode: an observer in the minority (its peers do not agree,
+ * perhaps never) falls back to the steady cadence rather than asking several times a second for
+ * as long as it suspects.
  */
 public final class PeerReports {
   private static final System.Logger LOG = System.getLogger(PeerReports.class.getName());
+  /** How long one prompted episode asks at the fast cadence: longer than any peer's time to suspect. */
+  static final Duration PROMPT_FOR = Duration.ofSeconds(10);
 
   private final Vertx vertx;
   private final VoteExchange exchange;
   private final Duration every;
   private final Duration promptEvery;
+  private final Duration promptFor;
   private final Map<String, ObserverReport> newest = new HashMap<>();
   private long timerId = -1;
   private long promptTimer = -1;
+  private boolean promptWanted;
+  private long promptPollsLeft;
   private boolean inFlight;
   private boolean again;
   private String lastFailure;
@@ -42,6 +50,12 @@ public final class PeerReports {
    *     interval: a peer's suspicion flips at most once per interval
    */
   public PeerReports(Vertx vertx, VoteExchange exchange, Duration every, Duration prompt) {
+    this(vertx, exchange, every, prompt, PROMPT_FOR);
+  }
+
+  // VisibleForTesting: a short episode.
+  PeerReports(Vertx vertx, VoteExchange exchange, Duration every, Duration prompt, Duration promptFor) {
+    this.promptFor = promptFor;
     this.vertx = vertx;
     this.exchange = exchange;
     this.every = every;
@@ -71,10 +85,26 @@ public final class PeerReports {
    * after every round, so it must be cheap when nothing changes.
    */
   public void prompt(boolean on) {
-    if (on && promptTimer < 0 && timerId >= 0) {
-      promptTimer = vertx.setPeriodic(promptEvery.toMillis(), id -> poll());
+    if (on && !promptWanted && timerId >= 0) {
+      promptWanted = true;
+      promptPollsLeft = Math.max(1, promptFor.toMillis() / Math.max(1, promptEvery.toMillis()));
+      promptTimer = vertx.setPeriodic(promptEvery.toMillis(), id -> promptedPoll());
       poll();
-    } else if (!on && promptTimer >= 0) {
+    } else if (!on) {
+      promptWanted = false;
+      cancelPrompt();
+    }
+  }
+
+  private void promptedPoll() {
+    if (--promptPollsLeft <= 0) {
+      cancelPrompt(); // still wanted: no new episode until the round stops waiting
+    }
+    poll();
+  }
+
+  private void cancelPrompt() {
+    if (promptTimer >= 0) {
       vertx.cancelTimer(promptTimer);
       promptTimer = -1;
     }

@@ -127,4 +127,25 @@ class PeerReportsTest {
     assertThat(fetches.get()).isEqualTo(after);
     assertThat(running.prompted()).isFalse();
   }
+
+  @Test
+  void shouldFallBackToTheSteadyCadenceWhenAPromptedEpisodeOutlastsItsBound() throws Exception {
+    PeerReports peers = new PeerReports(vertx, exchange, SLOW, FAST, FAST.multipliedBy(5));
+    context.runOnContext(v -> peers.start());
+    Await.until(Duration.ofSeconds(5), "the first poll at start", () -> fetches.get() == 1);
+
+    context.runOnContext(v -> peers.prompt(true));
+    Await.until(Duration.ofSeconds(5), "the episode's bound reached", () -> !peers.prompted());
+    int after = fetches.get();
+    assertThat(after).as("the poll at once and five at the prompt cadence").isEqualTo(1 + 1 + 5);
+    context.runOnContext(v -> peers.prompt(true)); // the round still waits: no new episode
+    LoopTicks.await(vertx, FAST, 10);
+    assertThat(fetches.get()).as("the minority does not keep asking").isEqualTo(after);
+
+    context.runOnContext(v -> {
+      peers.prompt(false);
+      peers.prompt(true);
+    });
+    Await.until(Duration.ofSeconds(5), "a new episode asks again", () -> fetches.get() > after);
+  }
 }
