@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +20,8 @@ import java.util.function.Supplier;
  */
 public final class HttpApi {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private static final int WARM_UP_RENDERS = 12;
 
   private HttpApi() {}
 
@@ -43,7 +46,8 @@ public final class HttpApi {
           return null;
         }, false));
     RenderCache<ByteBuffer> metrics = RenderCache.of(scrape, later);
-    metrics.get(); // here, not on a request: the first render loads and compiles the render path
+    metrics.get(); // here, not on a request: the first render loads the render path's classes
+    metrics.warmUp(WARM_UP_RENDERS, Duration.ofSeconds(1));
     router.get("/metrics").handler(rc -> vertx.executeBlocking(metrics::get, false)
         .onSuccess(bytes -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT).end(wrap(bytes)))
         .onFailure(rc::fail));

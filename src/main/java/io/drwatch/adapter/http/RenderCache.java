@@ -68,6 +68,20 @@ final class RenderCache<T> {
     return page;
   }
 
+  /**
+   * Renders {@code count} times in the background, {@code every} apart: the JIT compiles the render
+   * path over its first dozen runs (a cold scrape at 2,000 channels took 115 ms, a warm one 10-15),
+   * and otherwise the first scrapes after a start would pay for it.
+   */
+  void warmUp(int count, Duration every) {
+    if (count > 0) {
+      later.run(every.toNanos(), () -> {
+        renderNow();
+        warmUp(count - 1, every);
+      });
+    }
+  }
+
   private synchronized T current(long now) {
     if (cached != null && tookNanos >= slowNanos && now - renderedAt < maxAgeNanos) {
       return cached;

@@ -75,6 +75,17 @@ class RenderCacheTest {
   }
 
   @Test
+  void shouldWarmUpInTheBackgroundTheGivenNumberOfTimes() {
+    RenderCache<String> cache = cache(MS);
+    cache.warmUp(2, Duration.ofSeconds(1));
+    while (!ahead.isEmpty()) {
+      ahead.remove(0).run();
+    }
+    assertThat(renders).hasValue(2);
+    assertThat(delays).containsExactly(1_000 * MS, 1_000 * MS);
+  }
+
+  @Test
   void shouldNotPlanAheadForAnIrregularClient() {
     RenderCache<String> cache = cache(100 * MS);
     cache.get();
