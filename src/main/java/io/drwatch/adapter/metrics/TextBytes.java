@@ -116,16 +116,6 @@ final class TextBytes {
     return decimal(nanos / 1_000_000_000L, (int) (nanos % 1_000_000_000L));
   }
 
-  TextBytes number(double v) {
-    if (Double.isNaN(v)) {
-      return bytes(NAN);
-    }
-    if (Double.isInfinite(v)) {
-      return utf8(v > 0 ? "+Inf" : "-Inf");
-    }
-    return utf8(Double.toString(v));
-  }
-
   private void reverse(int i, int j) {
     while (i < j) {
       byte t = buf[i];
