@@ -98,6 +98,13 @@ final class RenderCache<T> {
     return page;
   }
 
+  // Not when a request that came early has just rendered it (two scrapers out of phase).
+  private synchronized void renderIfOlder(long nanos) {
+    if (cached == null || nanoTime.getAsLong() - renderedAt >= nanos) {
+      renderNow();
+    }
+  }
+
   private void planAhead(long now, long took) {
     long gap;
     synchronized (plan) {
@@ -107,7 +114,7 @@ final class RenderCache<T> {
     }
     long lead = Math.max(MIN_LEAD.toNanos(), 3 * took);
     if (took >= slowNanos && gap > lead) {
-      later.run(gap - lead, this::renderNow);
+      later.run(gap - lead, () -> renderIfOlder(lead));
     }
   }
 }

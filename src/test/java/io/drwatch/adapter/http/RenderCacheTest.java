@@ -65,13 +65,15 @@ class RenderCacheTest {
   }
 
   @Test
-  void shouldRenderItselfWhenTheScraperComesEarly() {
+  void shouldRenderItselfWhenTheScraperComesEarlyAndSkipTheRenderAhead() {
     RenderCache<String> cache = cache(100 * MS);
     cache.get();
     now.addAndGet(15_000 * MS);
     cache.get();
     now.addAndGet(10_000 * MS); // before the render ahead ran: page 2 is 10 s old
     assertThat(cache.get()).isEqualTo("page 3");
+    ahead.get(0).run(); // due now, but page 3 is fresh: no second render
+    assertThat(renders).hasValue(3);
   }
 
   @Test
