@@ -22,6 +22,8 @@ public final class HttpApi {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private static final int WARM_UP_RENDERS = 12;
+  // About 500 channels: from there a render takes milliseconds, and on a busy host tens of them.
+  private static final int LARGE_SCRAPE = 1 << 20;
 
   private HttpApi() {}
 
@@ -45,7 +47,7 @@ public final class HttpApi {
           task.run();
           return null;
         }, false));
-    RenderCache<ByteBuffer> metrics = RenderCache.of(scrape, later);
+    RenderCache<ByteBuffer> metrics = RenderCache.of(scrape, bytes -> bytes.remaining() >= LARGE_SCRAPE, later);
     metrics.get(); // here, not on a request: the first render loads the render path's classes
     metrics.warmUp(WARM_UP_RENDERS, Duration.ofSeconds(1));
     router.get("/metrics").handler(rc -> vertx.executeBlocking(metrics::get, false)
@@ -65,7 +67,7 @@ public final class HttpApi {
     // Rendered once here, on the thread that builds the router (not an event loop): Jackson's first
     // serialization of these shapes builds its serializers, which took 100+ ms on a cold JVM.
     render.get();
-    RenderCache<String> status = RenderCache.of(render, later);
+    RenderCache<String> status = RenderCache.of(render, json -> false, later);
     // On a worker too: at 10,000 channels the JSON is megabytes.
     router.get("/api/v1/status").handler(rc -> vertx.executeBlocking(status::get, false)
         .onSuccess(json -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(json))

@@ -2,14 +2,16 @@ package io.drwatch.adapter.http;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * A rendered page (the scrape, the status JSON) that is reused for a while, and rendered ahead of
- * a client that asks at a steady interval, only when rendering it is slow (at least {@link #SLOW}):
- * a small daemon always answers fresh.
+ * a client that asks at a steady interval, only when it is large (a predicate of the page: for the
+ * scrape its size, which does not depend on how busy the host is) or rendering it was slow (at
+ * least {@link #SLOW}): a small daemon always answers fresh.
  *
- * <p>A slow page is reused for at most {@link #MAX_AGE}, so a scrape is never older than that,
+ * <p>Such a page is reused for at most {@link #MAX_AGE}, so a scrape is never older than that,
  * however many clients ask (two Prometheus servers, a dashboard polling). Callers that arrive
  * while a render runs wait for it and share it. And when the gap between two requests is at most
  * {@link #STEADY} (Prometheus' scrape interval), the next page is rendered in the background
@@ -19,7 +21,7 @@ import java.util.function.Supplier;
  * as before. A request that comes early renders itself.
  */
 final class RenderCache<T> {
-  static final Duration SLOW = Duration.ofMillis(5);
+  static final Duration SLOW = Duration.ofMillis(50);
   static final Duration MAX_AGE = Duration.ofSeconds(1);
   static final Duration MIN_LEAD = Duration.ofMillis(200);
   static final Duration STEADY = Duration.ofMinutes(5);
@@ -32,39 +34,46 @@ final class RenderCache<T> {
 
   private final Supplier<T> render;
   private final long slowNanos;
+  private final Predicate<T> large;
   private final long maxAgeNanos;
   private final LongSupplier nanoTime;
   private final Later later;
   private T cached;
   private long renderedAt;
   private long tookNanos;
+  private boolean reusable;
   // Planning has its own lock: a request must not wait for a background render it does not use.
   private final Object plan = new Object();
   private boolean asked;
   private long lastAsked;
 
-  RenderCache(Supplier<T> render, Duration slow, Duration maxAge, LongSupplier nanoTime, Later later) {
+  RenderCache(Supplier<T> render, Duration slow, Predicate<T> large, Duration maxAge, LongSupplier nanoTime,
+      Later later) {
     this.render = render;
     this.slowNanos = slow.toNanos();
+    this.large = large;
     this.maxAgeNanos = maxAge.toNanos();
     this.nanoTime = nanoTime;
     this.later = later;
   }
 
-  static <T> RenderCache<T> of(Supplier<T> render, Later later) {
-    return new RenderCache<>(render, SLOW, MAX_AGE, io.drwatch.adapter.support.Deadline.MONOTONIC::nanos, later);
+  static <T> RenderCache<T> of(Supplier<T> render, Predicate<T> large, Later later) {
+    return new RenderCache<>(render, SLOW, large, MAX_AGE, io.drwatch.adapter.support.Deadline.MONOTONIC::nanos,
+        later);
   }
 
-  /** The page: the cached one if slow and young enough, else a fresh one. Blocks while rendering. */
+  /** The page: the cached one if reusable and young enough, else a fresh one. Blocks while rendering. */
   T get() {
     long now = nanoTime.getAsLong();
     T page;
     long took;
+    boolean ahead;
     synchronized (this) {
       page = current(now);
       took = tookNanos;
+      ahead = reusable;
     }
-    planAhead(now, took);
+    planAhead(now, took, ahead);
     return page;
   }
 
@@ -83,7 +92,7 @@ final class RenderCache<T> {
   }
 
   private synchronized T current(long now) {
-    if (cached != null && tookNanos >= slowNanos && now - renderedAt < maxAgeNanos) {
+    if (cached != null && reusable && now - renderedAt < maxAgeNanos) {
       return cached;
     }
     return renderNow();
@@ -95,6 +104,7 @@ final class RenderCache<T> {
     cached = page;
     renderedAt = start;
     tookNanos = nanoTime.getAsLong() - start;
+    reusable = tookNanos >= slowNanos || large.test(page);
     return page;
   }
 
@@ -105,7 +115,7 @@ final class RenderCache<T> {
     }
   }
 
-  private void planAhead(long now, long took) {
+  private void planAhead(long now, long took, boolean reusable) {
     long gap;
     synchronized (plan) {
       gap = asked && now - lastAsked <= STEADY.toNanos() ? now - lastAsked : -1;
@@ -113,7 +123,7 @@ final class RenderCache<T> {
       lastAsked = now;
     }
     long lead = Math.max(MIN_LEAD.toNanos(), 3 * took);
-    if (took >= slowNanos && gap > lead) {
+    if (reusable && gap > lead) {
       later.run(gap - lead, () -> renderIfOlder(lead));
     }
   }

@@ -17,10 +17,14 @@ class RenderCacheTest {
   private final List<Runnable> ahead = new ArrayList<>();
 
   private RenderCache<String> cache(long renderNanos) {
+    return cache(renderNanos, page -> false);
+  }
+
+  private RenderCache<String> cache(long renderNanos, java.util.function.Predicate<String> large) {
     return new RenderCache<>(() -> {
       now.addAndGet(renderNanos);
       return "page " + renders.incrementAndGet();
-    }, Duration.ofMillis(5), Duration.ofSeconds(1), now::get, (delay, task) -> {
+    }, Duration.ofMillis(50), large, Duration.ofSeconds(1), now::get, (delay, task) -> {
       delays.add(delay);
       ahead.add(task);
     });
@@ -45,6 +49,18 @@ class RenderCacheTest {
     assertThat(cache.get()).isEqualTo("page 1");
     now.addAndGet(100 * MS); // 1,000 ms after the render started
     assertThat(cache.get()).isEqualTo("page 2");
+  }
+
+  @Test
+  void shouldReuseALargePageAndRenderItAheadHoweverFastItRenders() {
+    RenderCache<String> cache = cache(MS, page -> true);
+    cache.get();
+    now.addAndGet(15_000 * MS);
+    assertThat(cache.get()).isEqualTo("page 2");
+    now.addAndGet(500 * MS);
+    assertThat(cache.get()).isEqualTo("page 2");
+    // Planned after each request: 15.001 s and 0.501 s since the one before, less the 200 ms lead.
+    assertThat(delays).containsExactly(14_801 * MS, 301 * MS);
   }
 
   @Test
