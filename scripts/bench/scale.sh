@@ -126,6 +126,7 @@ run_point() {
   heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); printf "%.0f", v/1024; exit}}')
   rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
   blocked=$(grep -c 'has been blocked for' "$log" || true)
+  cp "$times" "$root/target/bench/scale-scrapes-${label%%[ ,(]*}-$n.txt" # time_total and size, in order
   { grep -E 'WARN|ERROR|blocked' "$log" | head -50; echo ...; tail -20 "$log"; } >"$root/target/bench/scale-daemon-$n.log" || true
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "scale.sh: $label $n done" >&2

@@ -116,10 +116,7 @@ final class DaemonVerticle extends VerticleBase {
     // Operations become series when first called: register them before each scrape.
     router = HttpApi.router(vertx, board, detection, () -> {
       awsMetrics.refresh();
-      String common = registry.scrape();
-      StringBuilder text = new StringBuilder(common.length() + 2048 + 2400 * board.channels().size());
-      channelMetrics.appendTo(text.append(common));
-      return text.toString();
+      return channelMetrics.render(registry.scrape());
     }, config.observer().name(), awsUsage,
         failoverWiring == null ? () -> null : failoverWiring::statusJson);
     if (config.http().readToken().isPresent()) {

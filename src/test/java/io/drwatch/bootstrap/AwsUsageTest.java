@@ -64,8 +64,9 @@ class AwsUsageTest {
   }
 
   private static HttpServer serve(AwsUsage usage, String scrape) throws Exception {
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(scrape.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return vertx.createHttpServer().requestHandler(HttpApi.router(vertx, new StatusBoard(List.of()),
-        new DetectionBoard(), () -> scrape, "test", usage, () -> null)).listen(0, "127.0.0.1")
+        new DetectionBoard(), bytes::duplicate, "test", usage, () -> null)).listen(0, "127.0.0.1")
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 

@@ -11,6 +11,12 @@ final class ChannelSeries {
   final String labels;
   /** Indexed by {@link FailureCode#ordinal()}. */
   final String[] errorLabels;
+  /** The same label sets, UTF-8 encoded once, with their braces: {@code {labels}}. */
+  final byte[] labelBytes;
+  final byte[][] errorLabelBytes;
+  /** {@code {labels,outcome="failure"}} and {@code {labels,outcome="success"}}. */
+  final byte[] failureLabelBytes;
+  final byte[] successLabelBytes;
   final ProbeStats success = new ProbeStats();
   final ProbeStats failure = new ProbeStats();
   final AtomicLongArray errors = new AtomicLongArray(FailureCode.values().length);
@@ -25,10 +31,25 @@ final class ChannelSeries {
     for (FailureCode code : codes) {
       errorLabels[code.ordinal()] = ch + ",code=\"" + code.label() + "\"," + obs;
     }
+    this.labelBytes = braced(labels);
+    this.errorLabelBytes = new byte[codes.length][];
+    for (int c = 0; c < codes.length; c++) {
+      errorLabelBytes[c] = braced(errorLabels[c]);
+    }
+    this.failureLabelBytes = braced(labels + ",outcome=\"failure\"");
+    this.successLabelBytes = braced(labels + ",outcome=\"success\"");
   }
 
   ProbeStats stats(boolean ok) {
     return ok ? success : failure;
+  }
+
+  byte[] outcomeLabels(boolean ok) {
+    return ok ? successLabelBytes : failureLabelBytes;
+  }
+
+  private static byte[] braced(String labels) {
+    return TextBytes.ascii("{" + labels + "}");
   }
 
   static String escape(String value) {

@@ -26,13 +26,17 @@ final class ProbeStats {
     return count;
   }
 
-  synchronized double sumSeconds() {
-    return sumNanos / 1e9;
+  synchronized long sumNanos() {
+    return sumNanos;
   }
 
-  synchronized double maxSeconds(long nowNanos) {
+  synchronized long maxNanos(long nowNanos) {
     rotate(nowNanos);
-    return Math.max(maxNanos, previousMaxNanos) / 1e9;
+    return Math.max(maxNanos, previousMaxNanos);
+  }
+
+  double maxSeconds(long nowNanos) {
+    return maxNanos(nowNanos) / 1e9;
   }
 
   private void rotate(long nowNanos) {

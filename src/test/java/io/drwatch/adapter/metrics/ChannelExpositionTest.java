@@ -66,6 +66,15 @@ class ChannelExpositionTest {
   }
 
   @Test
+  void shouldWriteNonAsciiChannelNamesAsUtf8() {
+    StatusBoard board = new StatusBoard(List.of(channel("kanäle-ü", ChannelKind.REDIS)));
+    String text = scrape(new ChannelMetrics(board, "obs-a", Clock.fixed(T0, ZoneOffset.UTC), nanos::get));
+
+    assertThat(text).contains("drwatch_channel_rpo_objective_seconds{channel=\"kanäle-ü\",kind=\"redis\","
+        + "observer=\"obs-a\"} 5.0\n");
+  }
+
+  @Test
   void shouldEscapeLabelValues() {
     assertThat(ChannelSeries.escape("a\"b\\c\nd")).isEqualTo("a\\\"b\\\\c\\nd");
     assertThat(new ChannelSeries("x", "redis", "o\"bs").labels)
