@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # RPO accuracy (issue 15): drwatch's RPO bracket at 200 ms and 1 s heartbeats beside Debian's
 # postgres_exporter (pg_replication_lag) and redis_exporter, scraped at 1 s, against a known delay:
-# a real standby with recovery_min_apply_delay 0.5/2/5 s and a Redis replica behind a delaying
+# a real standby with recovery_min_apply_delay 0.5/2/3/5 s and a Redis replica behind a delaying
 # proxy, an application writer committing every 200 ms, then an idle primary (5 min) and a cut link.
-#   scripts/bench/rpo.sh [--quick]     (--quick: 2 s delay only, 60 s idle; about 3 minutes)
+#   scripts/bench/rpo.sh [--quick]     (--quick: 3 s delay only, 60 s idle; about 3 minutes)
 # Prints one markdown table and writes it to target/bench/rpo.md. The logic is in
 # src/test/java/io/drwatch/bench/rpo (RpoBench); peers run on loopback in a temp dir.
 set -euo pipefail

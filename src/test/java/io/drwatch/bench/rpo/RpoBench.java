@@ -45,7 +45,8 @@ public final class RpoBench {
       RpoBench bench = new RpoBench(peers, "http://127.0.0.1:" + daemon.httpPort() + "/metrics");
       peers.writer().start();
       Thread.sleep(5000);
-      for (long ms : quick ? new long[] {2000} : new long[] {500, 2000, 5000}) {
+      // 3 s is the bracket target (a writer every 200 ms, 60 samples); 0.5, 2 and 5 s its sweep.
+      for (long ms : quick ? new long[] {3000} : new long[] {500, 2000, 3000, 5000}) {
         bench.delay(Duration.ofMillis(ms), 60);
       }
       bench.idle(quick ? 60 : 300);
