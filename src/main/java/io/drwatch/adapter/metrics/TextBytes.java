@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A growable byte buffer the exposition is written into, reused from scrape to scrape. Bytes, not
+ * A growable byte buffer the exposition is written into, one per render (sized from the last). Bytes, not
  * a StringBuilder: a 4 MB scrape (2,000 channels) no longer goes through a builder, a String copy
  * and a UTF-8 encoding on the event loop, and durations are printed as exact decimals from their
  * seconds and nanos, without Double.toString's allocation (FloatingDecimal was the render's top
