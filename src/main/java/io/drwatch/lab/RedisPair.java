@@ -181,9 +181,14 @@ public final class RedisPair extends LabPair {
                 Duration.ofSeconds(2)).stdout().strip().equals("PONG"));
     }
 
+    /**
+     * Both sides: the replica may report its link up while the primary still lists it as
+     * {@code wait_bgsave}, until the first ACK after a diskless sync arrives.
+     */
     private void awaitLinkUp() throws IOException {
-        Poll.until(READY_TIMEOUT, "replica master_link_status:up",
-                () -> cliReplica("INFO", "replication").contains("master_link_status:up"));
+        Poll.until(READY_TIMEOUT, "replica master_link_status:up and listed online by the primary",
+                () -> cliReplica("INFO", "replication").contains("master_link_status:up")
+                        && cliPrimary("INFO", "replication").contains("port=" + replicaPort + ",state=online"));
     }
 
     private String cli(int port, String... args) throws IOException {
