@@ -86,6 +86,16 @@ CONF
   echo "postgres:$pp:$rp"
 }
 
+redis_evals() { # redis_evals PAIRS...: EVAL calls so far on the Redis primaries (one per heartbeat)
+  local total=0 a p
+  for a in "$@"; do
+    case "$a" in redis:*) p=$(echo "$a" | cut -d: -f2)
+      total=$(( total + $(redis-cli -p "$p" info commandstats | tr -d '\r' | awk -F'[=,]' '/^cmdstat_eval:/ {print $2}' | grep . || echo 0) )) ;;
+    esac
+  done
+  echo "$total"
+}
+
 metric() { # metric NAME FILE: first sample's value
   awk -v m="$1" '$1 ~ "^"m"({|$)" {print $NF; exit}' "$2"
 }
@@ -108,9 +118,13 @@ run_point() {
   done
   sleep "$warmup"
   clk=$(getconf CLK_TCK)
+  local evals0 evals1 beats
+  evals0=$(redis_evals "$@")
   ticks0=$(awk '{print $14+$15}' "/proc/$pid/stat"); local w0; w0=$(date +%s%N)
   sleep "$window"
   ticks1=$(awk '{print $14+$15}' "/proc/$pid/stat"); local w1; w1=$(date +%s%N)
+  evals1=$(redis_evals "$@")
+  beats=$(awk -v a="$evals0" -v b="$evals1" -v w=$(( (w1 - w0) / 1000000 )) 'BEGIN {printf "%.0f", (b-a)/(w/1000)}')
   cpu=$(awk -v a="$ticks0" -v b="$ticks1" -v c="$clk" -v w=$(( (w1 - w0) / 1000000 )) 'BEGIN {printf "%.2f", (b-a)/c/(w/1000)}')
   healthy=$( { curl -sS --max-time 60 "http://127.0.0.1:$port/api/v1/status" || true; } | { grep -o '"condition" *: *"HEALTHY"' || true; } | wc -l)
   # 20 consecutive scrapes, one a second.
@@ -131,13 +145,13 @@ run_point() {
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "scale.sh: $label $n done" >&2
   awk -v label="$label" -v n="$n" -v cpu="$cpu" -v heap="$heap" -v rss="$rss" -v lat="${lat:-NaN}" \
-      -v series="$series" -v blocked="$blocked" -v tilt="${tilt:-n/a}" -v healthy="$healthy" -v ready="$ready" '
+      -v series="$series" -v blocked="$blocked" -v tilt="${tilt:-n/a}" -v healthy="$healthy" -v ready="$ready" -v beats="$beats" '
     { t[NR] = $1 * 1000; s += $2 }
     END {
       p50 = t[int((NR + 1) / 2)]; p99 = t[NR]; max = t[NR]
       lat = (lat == "NaN" || lat == "") ? "n/a" : sprintf("%.0f ms", lat * 1000)
-      printf "| %s | %d | %d / %d | %ds | %s | %s MB | %s MB | %s | %.0f / %.0f / %.0f ms | %.1f MB | %d | %s | %s |\n",
-        label, n, healthy, n, ready, cpu, heap, rss, lat, p50, p99, max, s / NR / 1048576, series, blocked, tilt
+      printf "| %s | %d | %d / %d | %ds | %s | %s | %s MB | %s MB | %s | %.0f / %.0f / %.0f ms | %.1f MB | %d | %s | %s |\n",
+        label, n, healthy, n, ready, beats, cpu, heap, rss, lat, p50, p99, max, s / NR / 1048576, series, blocked, tilt
     }' <(sort -n "$times")
 }
 
@@ -146,10 +160,10 @@ header() {
   local cpu_model mem
   cpu_model=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
   mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
-  echo "**scale** — $(date -u '+%Y-%m-%d %H:%M UTC'), nproc $(nproc), $cpu_model, $mem; $(java -version 2>&1 | head -1); $(redis-server --version | awk '{print $1, $3}'); $("$PGBIN/postgres" --version 2>/dev/null || true); daemon -Xmx512m, 1 Hz heartbeats, CPU over ${window}s after ${warmup}s warm-up, 20 scrapes 1 s apart (p99 of 20 = max)"
+  echo "**scale** — $(date -u '+%Y-%m-%d %H:%M UTC'), nproc $(nproc), $cpu_model, $mem; $(java -version 2>&1 | head -1); $(redis-server --version | awk '{print $1, $3}'); $("$PGBIN/postgres" --version 2>/dev/null || true); daemon -Xmx512m, 1 Hz heartbeats, CPU over ${window}s after ${warmup}s warm-up, 20 scrapes 1 s apart (p99 of 20 = max). Redis heartbeats/s: EVAL calls on the Redis primaries over the CPU window, one per heartbeat, so 1 Hz means one per Redis channel: the work the CPU figure bought. Tick jitter p99: over the current and the previous minute, start-up included"
   echo
-  echo "| setup | channels | HEALTHY | ready after | daemon CPU (cores) | heap after GC | RSS | tick jitter p99 | scrape p50 / p99 / max | scrape size | series | blocked-thread warnings | TILT |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| setup | channels | HEALTHY | ready after | Redis heartbeats/s | daemon CPU (cores) | heap after GC | RSS | tick jitter p99 | scrape p50 / p99 / max | scrape size | series | blocked-thread warnings | TILT |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 }
 
 out="$root/target/bench/scale.md"; mkdir -p "$(dirname "$out")"
