@@ -1,5 +1,6 @@
 package io.drwatch.app.support;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -26,18 +27,22 @@ public final class SlotTimer {
   private static final System.Logger LOG = System.getLogger(SlotTimer.class.getName());
   private static final String KEY = SlotTimer.class.getName();
 
+  private final Context context;
   private final Vertx vertx;
   private final LongSupplier millis;
+  private Thread owner;
   private final HashMap<Long, Slot> slots = new HashMap<>();
   private long swept;
   private int entries;
   private long timerId = -1;
 
   // VisibleForTesting: millis is a monotonic clock seam.
-  SlotTimer(Vertx vertx, LongSupplier millis) {
-    this.vertx = vertx;
+  SlotTimer(Context context, LongSupplier millis) {
+    this.context = context;
+    this.vertx = context.owner();
     this.millis = millis;
     this.swept = slotOf(millis.getAsLong()) - 1;
+    this.owner = Vertx.currentContext() == context ? Thread.currentThread() : null;
   }
 
   /** The slot timer of the caller's context, created on first use. */
@@ -45,7 +50,7 @@ public final class SlotTimer {
     Context context = vertx.getOrCreateContext();
     SlotTimer timer = context.get(KEY);
     if (timer == null) {
-      timer = new SlotTimer(vertx, () -> System.nanoTime() / 1_000_000);
+      timer = new SlotTimer(context, () -> System.nanoTime() / 1_000_000);
       context.put(KEY, timer);
     }
     return timer;
@@ -71,12 +76,20 @@ public final class SlotTimer {
     added();
     slot(slotAtOrAfter(millis.getAsLong() + deadline.timeoutMillis)).link(deadline);
     f.onComplete(ar -> {
-      if (deadline.unlink()) {
-        removed();
-        deadline.promise.handle(ar);
+      if (Thread.currentThread() == owner) {
+        settle(deadline, ar);
+      } else { // a client that answers on another event loop: the slots belong to this one
+        context.runOnContext(v -> settle(deadline, ar));
       }
     });
     return deadline.promise.future();
+  }
+
+  private <T> void settle(Deadline<T> deadline, AsyncResult<T> ar) {
+    if (deadline.unlink()) {
+      removed();
+      deadline.promise.handle(ar);
+    }
   }
 
   /** Ticks and pending deadlines; the Vert.x timer runs only while this is above zero. */
@@ -107,6 +120,7 @@ public final class SlotTimer {
 
   // VisibleForTesting: the timer's handler.
   void sweep() {
+    owner = Thread.currentThread();
     long now = millis.getAsLong();
     for (long s = swept + 1, last = slotOf(now); s <= last; s++) {
       swept = s;

@@ -26,7 +26,7 @@ class SlotTimerTest {
   private final Vertx vertx = TestVertx.create();
   private final Context context = vertx.getOrCreateContext();
   private final AtomicLong now = new AtomicLong(1_000_003);
-  private final SlotTimer timer = on(() -> new SlotTimer(vertx, now::get));
+  private final SlotTimer timer = on(() -> new SlotTimer(context, now::get));
   private final List<Long> ran = new ArrayList<>();
 
   @AfterEach
@@ -123,6 +123,17 @@ class SlotTimerTest {
     assertThat(timer.entries()).isZero();
     advanceTo(1_000_400);
     assertThat(f.result()).isEqualTo("pong");
+  }
+
+  @Test
+  void shouldSettleAnAnswerFromAnotherThreadOnTheTimersOwnEventLoop() throws Exception {
+    Thread loop = on(Thread::currentThread);
+    Promise<String> answer = Promise.promise();
+    CompletableFuture<Thread> settledOn = new CompletableFuture<>();
+    on(() -> timer.bound(answer::future, Duration.ofMillis(300)).onComplete(ar -> settledOn.complete(Thread.currentThread())));
+    answer.complete("pong"); // from the test thread, as a client on another event loop would
+    assertThat(settledOn.get(5, TimeUnit.SECONDS)).isSameAs(loop);
+    assertThat(on(timer::entries)).isZero();
   }
 
   @Test
