@@ -20,6 +20,8 @@ final class ChannelsReader {
 
   private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
   private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+  /** Probe rounds run on a 10 ms grid (app/support SlotTimer): a shorter interval could not be kept. */
+  private static final Duration MIN_INTERVAL = Duration.ofMillis(10);
 
   private ChannelsReader() {}
 
@@ -158,6 +160,9 @@ final class ChannelsReader {
     Node node = section.get();
     node.rejectUnknown("interval", "timeout", "table", "key", "stallIntervals");
     Duration interval = node.duration("interval", defaultInterval, true);
+    if (!interval.isNegative() && !interval.isZero() && interval.compareTo(MIN_INTERVAL) < 0) { // SlotTimer's grid
+      node.error("interval", "must be >= 10ms (probe rounds run on a 10 ms grid), was " + Durations.format(interval));
+    }
     Duration timeout = node.duration("timeout", defaultTimeout, true);
     onlyFor(node, "table", ChannelShape.Form.POSTGRES, kind, rules, kinds);
     String table = node.matching("table", node.string("table"), TABLE).orElse("drwatch_heartbeat");

@@ -72,6 +72,14 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void shouldRejectAHeartbeatIntervalFinerThanTheProbeGrid() {
+    String yaml = "channels:\n" + PG_CHANNEL + REDIS_CHANNEL + "    heartbeat: { interval: 5ms }\n";
+
+    assertThat(errorsOf(yaml)).containsExactly(
+        "channels[1].heartbeat.interval: must be >= 10ms (probe rounds run on a 10 ms grid), was 5ms");
+  }
+
+  @Test
   void shouldRejectUnparsableDurationsAndBareNumbers() {
     String yaml = "objectives: { rpo: 5 parsecs, rto: 900 }\nchannels:\n" + PG_CHANNEL;
 
