@@ -24,9 +24,10 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * One periodic tick per channel, on its context's {@link SlotTimer}. A round reads the replica, then writes the next heartbeat,
- * each call bounded by the channel's timeout. A round still running when the timer fires makes
- * that tick a skip, never an overlap: overlapping rounds would reorder heartbeats.
+ * One periodic tick per channel, on its context's {@link SlotTimer}. A round reads the replica,
+ * then writes the next heartbeat, each call bounded by the channel's timeout. A round still
+ * running when the next tick comes makes that tick a skip, never an overlap: overlapping rounds
+ * would reorder heartbeats.
  */
 public final class ProbeLoop {
   private static final System.Logger VERDICTS = System.getLogger("io.drwatch.verdict");
