@@ -18,6 +18,7 @@ import io.drwatch.app.status.StatusBoard;
 import io.drwatch.port.AwsUsage;
 import io.drwatch.testkit.Await;
 import io.drwatch.testkit.MotoServer;
+import io.drwatch.testkit.NoBlockedThreadsExtension;
 import io.drwatch.testkit.TestVertx;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -53,6 +54,7 @@ class AwsUsageTest {
   private static QueryProtocolProxy proxy;
 
   @BeforeAll
+  @NoBlockedThreadsExtension.WarmUp
   static void start() throws Exception {
     vertx = TestVertx.create();
     moto = MotoServer.start();

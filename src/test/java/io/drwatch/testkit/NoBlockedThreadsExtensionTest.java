@@ -71,6 +71,16 @@ class NoBlockedThreadsExtensionTest {
         assertThat(NoBlockedThreadsExtension.offence(warning(600, define, load, DRWATCH))).isPresent();
     }
 
+    @Test
+    void linkingALambdaCallSiteOnFirstUseIsTheColdJvmsNotDrwatchs() {
+        StackTraceElement spin = new StackTraceElement("java.lang.invoke.InnerClassLambdaMetafactory", "spinInnerClass", null, 315);
+        StackTraceElement link = new StackTraceElement("java.lang.invoke.MethodHandleNatives", "linkCallSite", null, 271);
+        StackTraceElement lambda = new StackTraceElement("io.drwatch.adapter.http.HttpApi", "lambda$router$13", "HttpApi.java", 80);
+        assertThat(NoBlockedThreadsExtension.offence(warning(131, spin, link, lambda, VERTX))).isEmpty();
+        assertThat(NoBlockedThreadsExtension.offence(warning(131, NETTY, lambda, VERTX))).isPresent();
+        assertThat(NoBlockedThreadsExtension.offence(warning(600, spin, link, lambda))).isPresent();
+    }
+
     /** Blocks an event loop in this class's own (drwatch) code, and waits until Vert.x reported it. */
     static void blockAnEventLoop() throws Exception {
         Vertx vertx = TestVertx.create();
